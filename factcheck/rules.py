@@ -1,0 +1,621 @@
+"""Load and validate rule files. The only module that parses YAML.
+
+Rule files are composed into YAML nodes (safe loading only: no Python tags),
+so every value keeps its file, line and column. They are validated against the
+schema in `schema.py`; every problem of every file is gathered and raised once
+as a `RuleError`, each problem located as `file:line:col` with a stable code
+and a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from . import schema
+from .errors import Problem, RuleError
+from .schema import Key
+
+MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and huge files
+RULE_EXTENSIONS = (".yaml", ".yml")
+DATE_RE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+# A nested quantifier such as (a+)+ or (\w*)* can take exponential time on a
+# sentence; such patterns are rejected rather than bounded in time, because
+# Python's re cannot be interrupted.
+NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,)")
+ACRONYM = re.compile(r"[A-Z][A-Z.&-]*")
+
+CODES = {
+    "E001": "YAML syntax error",
+    "E002": "file too large or too many nodes (alias expansion)",
+    "E003": "tag not allowed",
+    "E004": "duplicate key",
+    "E005": "cannot read file",
+    "E010": "unknown key",
+    "E011": "missing required key",
+    "E012": "wrong type",
+    "E013": "value not allowed",
+    "E014": "malformed value",
+    "E015": "duplicate rule id",
+    "E016": "invalid regular expression",
+    "E017": "unknown alias group",
+    "E018": "invalid date",
+    "E019": "number out of range",
+    "E020": "no rule files",
+}
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Which claims a rule selects; patterns are compiled once."""
+
+    kinds: tuple[str, ...] = ()
+    nouns: tuple[tuple[str, ...], ...] = ()  # each a sequence of normalized words
+    noun_excludes: frozenset[str] = frozenset()
+    words: tuple[re.Pattern, ...] = ()  # every one must match the sentence
+    any_words: re.Pattern | None = None
+    not_words: re.Pattern | None = None
+    regex: re.Pattern | None = None
+    after: str | None = None
+    before: str | None = None
+    unknown_time: str = "include"
+    scope: str = "sentence"
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How closely sources must agree."""
+
+    tolerance: float = 0.0
+    absolute: float = 0.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule."""
+
+    id: str
+    title: str
+    severity: str
+    select: Selector
+    agree: Agreement | None
+    file: str
+    line: int
+    description: str = ""
+    references: tuple[str, ...] = ()
+    spec: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+# -- YAML with positions ----------------------------------------------------
+
+
+class _Doc:
+    """A YAML document as plain values plus the position of each value."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.marks: dict[tuple, tuple[int, int]] = {}
+        self.nodes = 0
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_constructor = yaml.SafeLoader("")
+
+
+def _value(node, path: tuple, doc: _Doc, problems: list[Problem]) -> Any:
+    doc.nodes += 1
+    if doc.nodes > MAX_NODES:
+        raise _TooBig()
+    doc.marks.setdefault(path, _mark(node))
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        problems.append(_tag_problem(doc, node))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for knode, vnode in node.value:
+            if not isinstance(knode, yaml.ScalarNode):
+                problems.append(_p(doc, knode, "E012", "a key must be a plain word"))
+                continue
+            key = knode.value
+            if key in out:
+                first = doc.marks.get(path + (key,), ("?", "?"))
+                problems.append(
+                    _p(
+                        doc,
+                        knode,
+                        "E004",
+                        f"duplicate key '{key}' (first at line {first[0]})",
+                        "remove one of the two; YAML would silently keep only the last",
+                    )
+                )
+                continue
+            doc.marks[path + (key,)] = _mark(knode)
+            out[key] = _value(vnode, path + (key,), doc, problems)
+            doc.marks[path + (key,)] = _mark(knode)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(n, path + (i,), doc, problems) for i, n in enumerate(node.value)]
+    tag = node.tag
+    if tag not in _constructor.yaml_constructors or not tag.startswith("tag:yaml.org,2002:"):
+        problems.append(_tag_problem(doc, node))
+        return None
+    if tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates stay strings: YYYY-MM-DD
+    return _constructor.yaml_constructors[tag](_constructor, node)
+
+
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _tag_problem(doc: _Doc, node) -> Problem:
+    return _p(
+        doc,
+        node,
+        "E003",
+        f"tag {node.tag!r} is not allowed",
+        "rule files hold plain data (strings, numbers, lists, mappings); remove the tag",
+    )
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _p(doc: _Doc, node, code: str, message: str, hint: str | None = None, rule_id=None) -> Problem:
+    line, col = _mark(node)
+    return Problem(doc.file, line, col, code, message, hint, rule_id)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, _Doc, list[Problem]]:
+    """Compose YAML text into plain values with positions; never constructs objects."""
+    doc = _Doc(file)
+    problems: list[Problem] = []
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        msg = " ".join(x for x in (e.context, e.problem) if x)
+        if e.context_mark and mark is not e.context_mark:
+            msg += f" (it started at line {e.context_mark.line + 1}, column {e.context_mark.column + 1})"
+        return None, doc, [Problem(file, line, col, "E001", f"YAML syntax error: {msg}")]
+    except yaml.YAMLError as e:
+        return None, doc, [Problem(file, 1, 1, "E001", f"YAML syntax error: {e}")]
+    if not nodes:
+        return None, doc, []
+    if len(nodes) > 1:
+        line, col = _mark(nodes[1])
+        problems.append(
+            Problem(file, line, col, "E001", "more than one YAML document ('---') in a rule file")
+        )
+    try:
+        return _value(nodes[0], (), doc, problems), doc, problems
+    except _TooBig:
+        return (
+            None,
+            doc,
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "E002",
+                    f"more than {MAX_NODES} YAML nodes (an alias bomb or a huge file)",
+                    "split the rules into several files and do not nest aliases",
+                )
+            ],
+        )
+
+
+# -- validation against the schema -------------------------------------------
+
+
+def _type_ok(key: Key, value: Any) -> bool:
+    t = key.type
+    if t in ("str", "regex", "enum"):
+        return isinstance(value, str)
+    if t == "date":
+        return isinstance(value, (str, int)) and not isinstance(value, bool)
+    if t == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if t == "bool":
+        return isinstance(value, bool)
+    if t in ("list[str]", "list[enum]"):
+        return isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        )
+    if t in ("mapping", "aliases"):
+        return isinstance(value, dict)
+    if t == "list[mapping]":
+        return isinstance(value, list)
+    return True
+
+
+TYPE_WORDS = {
+    "str": "a string",
+    "regex": "a regular expression string",
+    "enum": "one of the allowed words",
+    "date": "a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "number": "a number",
+    "bool": "true or false",
+    "list[str]": "a list of strings",
+    "list[enum]": "a list of allowed words",
+    "mapping": "a mapping of keys to values",
+    "aliases": "a mapping of group names to lists of words",
+    "list[mapping]": "a list of mappings",
+}
+
+
+def _type_name(value: Any) -> str:
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
+
+
+class _Validator:
+    def __init__(self, doc: _Doc, problems: list[Problem]):
+        self.doc = doc
+        self.problems = problems
+        self.rule_id: str | None = None
+
+    def problem(self, path: tuple, code: str, message: str, hint: str | None = None) -> None:
+        line, col = self.doc.marks.get(path, (None, None))
+        self.problems.append(
+            Problem(self.doc.file, line, col, code, message, hint, self.rule_id)
+        )
+
+    def mapping(self, key: Key, value: dict, path: tuple) -> None:
+        known = [k.name for k in key.children]
+        for name in value:
+            if key.child(str(name)) is None:
+                hint = _suggest(str(name), key)
+                where = {schema.FILE.name: "at the top of the file", "rules": "in a rule"}.get(
+                    key.name, f"in '{key.name}'"
+                )
+                self.problem(path + (name,), "E010", f"unknown key '{name}' {where}", hint)
+        for child in key.children:
+            if child.name not in value or value[child.name] is None:
+                if child.required:
+                    where = "a rule" if key.name == "rules" else f"'{key.name}'"
+                    self.problem(
+                        path,
+                        "E011",
+                        f"{where} needs the key '{child.name}'",
+                        f"add '{child.name}:' ({child.meaning})",
+                    )
+                continue
+            self.value(child, value[child.name], path + (child.name,))
+
+    def value(self, key: Key, value: Any, path: tuple) -> None:
+        if not _type_ok(key, value):
+            self.problem(
+                path,
+                "E012",
+                f"'{key.name}' must be {TYPE_WORDS[key.type]}, not {_type_name(value)}",
+                key.meaning,
+            )
+            return
+        if key.type == "mapping":
+            self.mapping(key, value, path)
+        elif key.type == "list[mapping]":
+            for i, item in enumerate(value):
+                if not isinstance(item, dict):
+                    self.problem(
+                        path + (i,), "E012", f"each item of '{key.name}' must be a mapping"
+                    )
+                    continue
+                rid = item.get("id")
+                self.rule_id = rid if isinstance(rid, str) else None
+                self.mapping(key, item, path + (i,))
+                self.rule_id = None
+        elif key.type in ("enum", "list[enum]"):
+            for i, v in enumerate(_as_list(value)):
+                if v not in key.choices:
+                    near = difflib.get_close_matches(v, key.choices, n=1, cutoff=0.5)
+                    hint = f"did you mean '{near[0]}'?" if near else None
+                    p = path + (i,) if isinstance(value, list) else path
+                    self.problem(
+                        p,
+                        "E013",
+                        f"'{key.name}' cannot be '{v}'; allowed: {', '.join(key.choices)}",
+                        hint,
+                    )
+        elif key.type == "date":
+            if not DATE_RE.fullmatch(str(value)):
+                self.problem(
+                    path,
+                    "E018",
+                    f"'{key.name}' is '{value}', not a date",
+                    "write YYYY, YYYY-MM or YYYY-MM-DD",
+                )
+        elif key.type == "number":
+            if key.minimum is not None and value < key.minimum:
+                self.problem(
+                    path, "E019", f"'{key.name}' is {value}, below its minimum {key.minimum}"
+                )
+        elif key.type == "regex":
+            self.regex(value, path, key.name)
+        elif key.type == "str" and key.pattern and not re.fullmatch(key.pattern, value):
+            self.problem(
+                path,
+                "E014",
+                f"'{key.name}' is '{value}', which is not allowed",
+                f"use only lower-case letters, digits, '.', '-' and '_' (pattern {key.pattern})",
+            )
+        elif key.type == "aliases":
+            for name, members in value.items():
+                if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+                    self.problem(
+                        path + (name,),
+                        "E012",
+                        f"alias group '{name}' must be a list of words or phrases",
+                    )
+
+    def regex(self, value: str, path: tuple, name: str) -> None:
+        try:
+            re.compile(value)
+        except re.error as e:
+            self.problem(
+                path,
+                "E016",
+                f"'{name}' does not compile: {e.msg} at position {e.pos}",
+                "check brackets and escapes; write \\. for a literal dot",
+            )
+            return
+        if NESTED_QUANTIFIER.search(value):
+            self.problem(
+                path,
+                "E016",
+                f"'{name}' has a nested quantifier that can take exponential time",
+                "rewrite (a+)+ as a+; rules may not risk hanging a run",
+            )
+
+
+def _suggest(name: str, key: Key) -> str:
+    """A hint for an unknown key: the nearest key here, else one that belongs elsewhere."""
+    known = [k.name for k in key.children]
+    near = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    if near:
+        return f"did you mean '{near[0]}'?"
+    elsewhere = {path: k for path, k in schema.all_keys() if not path.startswith("<")}
+    by_name = {}
+    for path in sorted(elsewhere, key=len):
+        by_name.setdefault(path.rsplit(".", 1)[-1], path)
+    near = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.75)
+    if near:
+        return f"did you mean '{near[0]}' (it belongs at {by_name[near[0]]})?"
+    near = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    if near:
+        return f"did you mean '{near[0]}'?"
+    return f"known keys here: {', '.join(known)}"
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+# -- building rules ------------------------------------------------------------
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case singular form of a word, for comparing counted nouns."""
+    w = word.lower().strip(".,;:'\"()")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def noun_words(noun: str) -> tuple[str, ...]:
+    """A counted noun phrase as normalized words."""
+    return tuple(normalize_word(w) for w in re.findall(r"[\w'.-]+", noun) if w.strip(".-'"))
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern:
+    """One regex matching any phrase as whole words; capitals-only acronyms match their case."""
+    parts = []
+    for p in sorted(set(phrases), key=lambda s: (-len(s), s)):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        body = rf"(?<!\w){body}(?!\w)"
+        parts.append(body if ACRONYM.fullmatch(p) else f"(?i:{body})")
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
+def _expand(items: list[str], aliases: dict[str, list[str]]) -> list[list[str]]:
+    """Each item as the list of phrases it stands for ('@group' is all its members)."""
+    out = []
+    for item in items:
+        if item.startswith("@"):
+            out.append(list(aliases.get(item[1:], [])))
+        else:
+            out.append([item])
+    return out
+
+
+def _check_alias_refs(
+    v: _Validator, items: Any, path: tuple, aliases: dict[str, list[str]]
+) -> None:
+    for i, item in enumerate(_as_list(items)):
+        if isinstance(item, str) and item.startswith("@") and item[1:] not in aliases:
+            near = difflib.get_close_matches(item[1:], list(aliases), n=1)
+            v.problem(
+                path + ((i,) if isinstance(items, list) else ()),
+                "E017",
+                f"unknown alias group '{item}'",
+                f"did you mean '@{near[0]}'?" if near else "define it under 'aliases:' first",
+            )
+
+
+def build_rule(spec: dict, file: str, line: int, aliases: dict[str, list[str]]) -> Rule:
+    """A Rule from a validated mapping."""
+    sel = spec.get("select") or {}
+    nouns = [p for group in _expand(_as_list(sel.get("nouns")), aliases) for p in group]
+    words = [phrase_pattern(group) for group in _expand(_as_list(sel.get("words")), aliases)]
+    any_words = [p for g in _expand(_as_list(sel.get("any_words")), aliases) for p in g]
+    not_words = [p for g in _expand(_as_list(sel.get("not_words")), aliases) for p in g]
+    time = sel.get("time") or {}
+    selector = Selector(
+        kinds=tuple(_as_list(sel.get("kind"))),
+        nouns=tuple(sorted({noun_words(n) for n in nouns})),
+        noun_excludes=frozenset(normalize_word(w) for w in _as_list(sel.get("noun_excludes"))),
+        words=tuple(words),
+        any_words=phrase_pattern(any_words) if any_words else None,
+        not_words=phrase_pattern(not_words) if not_words else None,
+        regex=re.compile(sel["regex"], re.I) if sel.get("regex") else None,
+        after=str(time["after"]) if time.get("after") is not None else None,
+        before=str(time["before"]) if time.get("before") is not None else None,
+        unknown_time=time.get("unknown", "include"),
+        scope=sel.get("scope", "sentence"),
+    )
+    agree = spec.get("agree")
+    agreement = (
+        Agreement(
+            tolerance=float(agree.get("tolerance", 0) or 0),
+            absolute=float(agree.get("absolute", 0) or 0),
+        )
+        if isinstance(agree, dict)
+        else None
+    )
+    return Rule(
+        id=spec["id"],
+        title=spec["title"],
+        severity=spec.get("severity", "error"),
+        select=selector,
+        agree=agreement,
+        file=file,
+        line=line,
+        description=spec.get("description", "") or "",
+        references=tuple(_as_list(spec.get("references"))),
+        spec=spec,
+    )
+
+
+def rule_files(path: str) -> list[str]:
+    """The rule files of a folder (or the file itself), sorted."""
+    if os.path.isfile(path):
+        return [path]
+    if not os.path.isdir(path):
+        raise RuleError([Problem(path, None, None, "E005", "no such rules file or folder")])
+    return sorted(
+        os.path.join(path, n).replace(os.sep, "/")
+        for n in os.listdir(path)
+        if n.endswith(RULE_EXTENSIONS) and not n.startswith(".")
+    )
+
+
+def load_rules(path: str) -> list[Rule]:
+    """Every rule of a rules folder (or file), validated; raise RuleError listing all problems."""
+    files = rule_files(path)
+    if not files:
+        raise RuleError(
+            [
+                Problem(
+                    path,
+                    None,
+                    None,
+                    "E020",
+                    "no rule files (*.yaml) here",
+                    "run `factcheck rules new ID` to start one, or pass --rules DIR",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    parsed = []
+    for file in files:
+        parsed.extend(_parse_file(file, problems))
+    # aliases are shared by every file of the folder
+    aliases: dict[str, list[str]] = {}
+    for _file, data, _doc in parsed:
+        for name, members in (data.get("aliases") or {}).items():
+            if isinstance(members, list):
+                aliases.setdefault(str(name), []).extend(m for m in members if isinstance(m, str))
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for file, data, doc in parsed:
+        v = _Validator(doc, problems)
+        for i, spec in enumerate(data.get("rules") or []):
+            if not isinstance(spec, dict):
+                continue
+            rid = spec.get("id")
+            v.rule_id = rid if isinstance(rid, str) else None
+            sel = spec.get("select") if isinstance(spec.get("select"), dict) else {}
+            for key in ("nouns", "words", "any_words", "not_words"):
+                _check_alias_refs(v, sel.get(key), ("rules", i, "select", key), aliases)
+            line = doc.marks.get(("rules", i), (1, 1))[0]
+            if isinstance(rid, str):
+                if rid in seen:
+                    v.problem(
+                        ("rules", i, "id"),
+                        "E015",
+                        f"rule id '{rid}' is already used at {seen[rid]}",
+                        "give each rule its own id",
+                    )
+                else:
+                    seen[rid] = f"{file}:{line}"
+            v.rule_id = None
+    if problems:
+        raise RuleError(problems, f"{len(problems)} problem(s) in rules under {path}")
+    for file, data, doc in parsed:
+        for i, spec in enumerate(data.get("rules") or []):
+            line = doc.marks.get(("rules", i), (1, 1))[0]
+            rules.append(build_rule(spec, file, line, aliases))
+    return sorted(rules, key=lambda r: r.id)
+
+
+def _parse_file(file: str, problems: list[Problem]) -> list[tuple[str, dict, _Doc]]:
+    try:
+        size = os.path.getsize(file)
+        if size > MAX_RULE_FILE_BYTES:
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    "E002",
+                    f"rule file is {size} bytes, over the {MAX_RULE_FILE_BYTES} byte limit",
+                    "split it into several files",
+                )
+            )
+            return []
+        with open(file, encoding="utf-8") as f:
+            text = f.read()
+    except UnicodeDecodeError as e:
+        problems.append(Problem(file, None, None, "E005", f"not UTF-8 text (byte {e.start})"))
+        return []
+    except OSError as e:
+        problems.append(Problem(file, None, None, "E005", f"cannot read: {e.strerror or e}"))
+        return []
+    data, doc, found = parse_yaml(text, file)
+    problems.extend(found)
+    if data is None:
+        if not found:
+            problems.append(
+                Problem(file, 1, 1, "E011", "the file is empty", "add 'rules:' with a list of rules")
+            )
+        return []
+    v = _Validator(doc, problems)
+    if not isinstance(data, dict):
+        v.problem((), "E012", f"a rule file must be a mapping with 'rules:', not {_type_name(data)}")
+        return []
+    v.mapping(schema.FILE, data, ())
+    return [(file, data, doc)]

@@ -1,0 +1,18 @@
+"""Shared fixtures: a copy of the seeds and the bundled rules, isolated in tmp_path."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A working folder with seeds/ and rules/ copied from the repository, as the cwd."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
