@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,28 +51,69 @@ def in_window(claim_time: str | None, after: str | None, before: str | None, unk
 
 def selects(rule: Rule, claim: Claim) -> bool:
     """Whether a rule's selector picks this claim."""
+    return why_not(rule, claim) is None
+
+
+def _words_of(pattern: re.Pattern) -> str:
+    """A phrase pattern as the editor wrote it, for messages."""
+    words = re.findall(r"\(\?<!\\w\)(.*?)\(\?!\\w\)", pattern.pattern)
+    shown = [w.replace(r"\s+", " ").replace("\\", "") for w in words[:4]]
+    return ", ".join(f"'{w}'" for w in shown) + (", ..." if len(words) > 4 else "")
+
+
+def scoped_text(rule: Rule, claim: Claim) -> str:
+    """The text a rule's words look at: the claim's sentence, or its context."""
+    if rule.select.scope == "context" and claim.context:
+        return claim.context
+    return claim.sentence or claim.text
+
+
+def why_not(rule: Rule, claim: Claim) -> str | None:
+    """Why a rule's selector does not pick this claim (the first reason), or None if it does."""
     s = rule.select
     if s.kinds and claim.kind not in s.kinds:
-        return False
+        return f"its kind is {claim.kind}, not {' or '.join(s.kinds)}"
+    if s.dimensions and (claim.dimension or claim.kind) not in s.dimensions:
+        return f"it measures {claim.dimension or 'nothing known'}, not {' or '.join(s.dimensions)}"
+    if s.units:
+        stated = {u.lower() for u in (claim.unit, claim.si_unit) if u}
+        if not stated & s.units:
+            shown = claim.unit or claim.si_unit or "no unit"
+            return f"its unit is {shown}, not {' or '.join(sorted(s.units))}"
     if s.nouns or s.noun_excludes:
         words = noun_words(claim.noun or "")
         if s.nouns and not any(len(n) <= len(words) and words[-len(n) :] == n for n in s.nouns):
-            return False
-        if s.noun_excludes & set(words):
-            return False
-    sentence = claim.sentence or claim.text
-    if s.scope == "context" and claim.context:
-        sentence = claim.context
+            return f"its counted noun is '{claim.noun or ''}', which is not one of the rule's nouns"
+        excluded = sorted(s.noun_excludes & set(words))
+        if excluded:
+            return f"its counted noun '{claim.noun}' has the excluded word '{excluded[0]}'"
+    text = scoped_text(rule, claim)
+    where = "context" if s.scope == "context" else "sentence"
     for pattern in s.words:
-        if not pattern.search(sentence):
-            return False
-    if s.any_words is not None and not s.any_words.search(sentence):
-        return False
-    if s.not_words is not None and s.not_words.search(sentence):
-        return False
-    if s.regex is not None and not s.regex.search(sentence):
-        return False
-    return in_window(claim.time, s.after, s.before, s.unknown_time)
+        if not pattern.search(text):
+            return f"the {where} has none of {_words_of(pattern)}"
+    if s.any_words is not None and not s.any_words.search(text):
+        return f"the {where} has none of {_words_of(s.any_words)}"
+    if s.not_words is not None:
+        m = s.not_words.search(text)
+        if m:
+            return f"the {where} has the excluded word '{m.group(0)}'"
+    if s.regex is not None and not s.regex.search(text):
+        return f"the {where} does not match regex {s.regex.pattern!r}"
+    if s.not_regex is not None and s.not_regex.search(text):
+        return f"the {where} matches not_regex {s.not_regex.pattern!r}"
+    if not in_window(claim.time, s.after, s.before, s.unknown_time):
+        if not claim.time:
+            return "its time is unknown and the rule excludes unknown times"
+        window = (
+            f"as of {s.after}"
+            if s.after == s.before
+            else " and ".join(
+                x for x in (s.after and f"after {s.after}", s.before and f"before {s.before}") if x
+            )
+        )
+        return f"it refers to {claim.time}, not {window}"
+    return None
 
 
 # -- agreement -----------------------------------------------------------------
@@ -137,8 +179,72 @@ def _json_interval(claim: Claim) -> list[float | None]:
     return [x if math.isfinite(x) else None for x in interval(claim)]
 
 
+def _overlaps(a: str, b: str) -> bool:
+    a0, a1 = _period(a)
+    b0, b1 = _period(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def same_time(a: Claim, b: Claim) -> bool:
+    """Whether two claims can refer to the same time (an unknown time can be any)."""
+    return not a.time or not b.time or _overlaps(a.time, b.time)
+
+
+def _stated_times_differ(a: Claim, b: Claim) -> bool:
+    """Whether both claims say in their text what time they refer to, and the times differ."""
+    texts = a.time_source == "text" and b.time_source == "text"
+    return texts and bool(a.time and b.time) and not _overlaps(a.time, b.time)
+
+
+def party(rule: Rule, claim: Claim) -> str | None:
+    """The party the claim's figure is attributed to: the one named nearest the figure."""
+    if rule.attribution is None:
+        return None
+    text = claim.sentence or claim.text
+    at = text.find(claim.text)
+    if at < 0:
+        at = 0
+    best: tuple[int, str] | None = None
+    for name, pattern in rule.attribution.parties:
+        for m in pattern.finditer(text):
+            distance = max(0, m.start() - (at + len(claim.text)), at - m.end())
+            if best is None or (distance, name) < best:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+def _pair_conflict(
+    rule: Rule, check: str, a: Claim, b: Claim, reason: str, details: dict
+) -> Conflict | None:
+    """A conflict between two claims, disputed (or dropped) when different parties give them."""
+    left, right = sorted((a, b), key=lambda c: (c.doc, c.start))
+    status = "open"
+    pa, pb = party(rule, left), party(rule, right)
+    if pa and pb and pa != pb:
+        if not rule.attribution.disputed:
+            return None
+        status = "disputed"
+        reason += f" (disputed: {pa} and {pb} give different figures)"
+        details = {**details, "parties": [pa, pb]}
+    return Conflict(
+        id=conflict_id(rule.id, check, (left, right)),
+        rule_id=rule.id,
+        severity=rule.severity,
+        check=check,
+        reason=reason,
+        left=left,
+        right=right,
+        status=status,
+        details=details,
+    )
+
+
 def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
-    """Conflicts between claims of different documents whose intervals do not overlap."""
+    """Conflicts between claims of different documents whose intervals do not overlap.
+
+    When the rule lets the figure change over time, only claims about the same
+    time are compared here; `check_over_time` compares the others.
+    """
     agree = rule.agree
     if agree is None:
         return []
@@ -146,6 +252,8 @@ def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
             if a.doc == b.doc or comparable_unit(a) != comparable_unit(b):
+                continue
+            if rule.over_time is not None and not same_time(a, b):
                 continue
             if not disagree(a, b, agree.tolerance, agree.absolute):
                 continue
@@ -156,23 +264,182 @@ def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
             reason = (
                 f"{describe_interval(left)} and {describe_interval(right)} do not overlap{slack}"
             )
-            out.append(
-                Conflict(
-                    id=conflict_id(rule.id, "agreement", (left, right)),
-                    rule_id=rule.id,
-                    severity=rule.severity,
-                    check="agreement",
-                    reason=reason,
-                    left=left,
-                    right=right,
-                    details={
-                        "left_interval": _json_interval(left),
-                        "right_interval": _json_interval(right),
-                        "tolerance": agree.tolerance,
-                        "absolute": agree.absolute,
-                    },
-                )
+            details = {
+                "left_interval": _json_interval(left),
+                "right_interval": _json_interval(right),
+                "tolerance": agree.tolerance,
+                "absolute": agree.absolute,
+            }
+            conflict = _pair_conflict(rule, "agreement", left, right, reason, details)
+            if conflict is not None:
+                out.append(conflict)
+    return out
+
+
+def check_bounds(rule: Rule, claims: list[Claim]) -> list[Conflict]:
+    """A conflict for each claim wholly outside the rule's plausible bounds."""
+    b = rule.bounds
+    if b is None:
+        return []
+    out = []
+    for c in claims:
+        if b.si_unit is not None and (comparable_unit(c) or "").lower() != b.si_unit.lower():
+            continue
+        lo, hi = interval(c)
+        if not (b.high is not None and lo > b.high) and not (b.low is not None and hi < b.low):
+            continue
+        out.append(
+            Conflict(
+                id=conflict_id(rule.id, "bounds", (c,)),
+                rule_id=rule.id,
+                severity=rule.severity,
+                check="bounds",
+                reason=f"{describe_interval(c)} is not plausible: it must be {b.written}",
+                left=c,
+                details={"interval": _json_interval(c), "bounds": [b.low, b.high]},
             )
+        )
+    return out
+
+
+def check_over_time(rule: Rule, claims: list[Claim]) -> list[Conflict]:
+    """Conflicts where a later report moves a figure against its allowed direction."""
+    o = rule.over_time
+    if o is None:
+        return []
+    out = []
+    for a in claims:
+        for b in claims:
+            if a.doc == b.doc or not a.time or not b.time:
+                continue
+            if comparable_unit(a) != comparable_unit(b) or _period(a.time)[1] >= _period(b.time)[0]:
+                continue  # b must be about a strictly later time than a
+            (alo, ahi), (blo, bhi) = interval(a), interval(b)
+            if o.may_only == "rise":
+                broken = math.isfinite(alo) and bhi < alo - abs(alo) * o.tolerance
+                verb = "fell"
+            else:
+                broken = math.isfinite(ahi) and blo > ahi + abs(ahi) * o.tolerance
+                verb = "rose"
+            if not broken:
+                continue
+            slack = f" beyond {o.tolerance:.0%} tolerance" if o.tolerance else ""
+            reason = (
+                f"{verb} from {describe_interval(a)} ({a.time}) to {describe_interval(b)} "
+                f"({b.time}){slack}, but it may only {o.may_only}"
+            )
+            details = {
+                "earlier": [a.time, *_json_interval(a)],
+                "later": [b.time, *_json_interval(b)],
+                "may_only": o.may_only,
+                "tolerance": o.tolerance,
+            }
+            conflict = _pair_conflict(rule, "over_time", a, b, reason, details)
+            if conflict is not None:
+                out.append(conflict)
+    return out
+
+
+def _span(claims: list[Claim]) -> tuple[float, float] | None:
+    """The smallest interval holding every claim's interval (what the sources say, together)."""
+    if not claims:
+        return None
+    spans = [interval(c) for c in claims]
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
+def _fmt_span(span: tuple[float, float]) -> str:
+    lo, hi = span
+    if lo == hi:
+        return fmt_number(lo)
+    if math.isinf(hi):
+        return f"≥ {fmt_number(lo)}"
+    return f"{fmt_number(lo)}–{fmt_number(hi)}"
+
+
+def _relation_conflict(rule: Rule, check: str, claims: tuple, reason: str, details: dict):
+    left = claims[0]
+    right = claims[1] if len(claims) > 1 else None
+    return Conflict(
+        id=conflict_id(rule.id, check, claims),
+        rule_id=rule.id,
+        severity=rule.severity,
+        check=check,
+        reason=reason,
+        left=left,
+        right=right,
+        details=details,
+    )
+
+
+def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Conflict]:
+    """Conflicts of a fact with the facts it relates to: part of a whole, sum, percentage."""
+    r = rule.relate
+    if r is None:
+        return []
+    out: list[Conflict] = []
+    own = selected.get(rule.id, [])
+    tol = r.tolerance
+    slack = f" (tolerance {tol:.0%})" if tol else ""
+    if r.part_of:
+        for p in own:
+            for w in selected.get(r.part_of, []):
+                if p is w or comparable_unit(p) != comparable_unit(w):
+                    continue
+                if _stated_times_differ(p, w):
+                    continue
+                (plo, _), (_, whi) = interval(p), interval(w)
+                if math.isfinite(whi) and plo > whi * (1 + tol):
+                    reason = (
+                        f"the part {describe_interval(p)} exceeds the whole "
+                        f"{describe_interval(w)} ('{r.part_of}'){slack}"
+                    )
+                    details = {"part": _json_interval(p), "whole": _json_interval(w)}
+                    out.append(_relation_conflict(rule, "part_whole", (p, w), reason, details))
+    if r.sum_of:
+        for s in own:
+            spans = []
+            for part_id in r.sum_of:
+                parts = [
+                    c
+                    for c in selected.get(part_id, [])
+                    if comparable_unit(c) == comparable_unit(s) and not _stated_times_differ(c, s)
+                ]
+                spans.append((part_id, _span(parts)))
+            if any(span is None for _, span in spans):
+                continue
+            total = (sum(sp[0] for _, sp in spans), sum(sp[1] for _, sp in spans))
+            lo, hi = interval(s)
+            if lo > total[1] * (1 + tol) or hi < total[0] * (1 - tol):
+                terms = " + ".join(f"'{pid}' {_fmt_span(sp)}" for pid, sp in spans)
+                reason = (
+                    f"{describe_interval(s)} is not the sum {terms} = {_fmt_span(total)}{slack}"
+                )
+                details = {"sum": list(total), "parts": {pid: list(sp) for pid, sp in spans}}
+                out.append(_relation_conflict(rule, "sum", (s,), reason, details))
+    if r.percent_whole and r.percent_part:
+        for p in own:
+            wholes = [
+                c for c in selected.get(r.percent_whole, []) if not _stated_times_differ(c, p)
+            ]
+            for t in selected.get(r.percent_part, []):
+                if t is p:
+                    continue
+                same = [w for w in wholes if comparable_unit(w) == comparable_unit(t)]
+                span = _span(same)
+                if span is None or _stated_times_differ(p, t):
+                    continue
+                plo, phi = interval(p)
+                expected = (plo * span[0] / 100, phi * span[1] / 100)
+                tlo, thi = interval(t)
+                if tlo > expected[1] * (1 + tol) or thi < expected[0] * (1 - tol):
+                    reason = (
+                        f"{describe_interval(p)} of '{r.percent_whole}' {_fmt_span(span)} is "
+                        f"{_fmt_span(expected)}, but '{r.percent_part}' is "
+                        f"{describe_interval(t)}{slack}"
+                    )
+                    details = {"whole": list(span), "expected": list(expected)}
+                    out.append(_relation_conflict(rule, "percent_of", (p, t), reason, details))
     return out
 
 
@@ -181,9 +448,18 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
     matches: list[tuple[str, Claim]] = []
     conflicts: list[Conflict] = []
     ordered = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
+    selected: dict[str, list[Claim]] = {}
     for rule in rules:
-        selected = [c for c in ordered if selects(rule, c)]
-        matches.extend((rule.id, c) for c in selected)
-        conflicts.extend(check_agreement(rule, selected))
-    conflicts.sort(key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.id))
-    return Result(matches=matches, conflicts=conflicts)
+        chosen = [c for c in ordered if selects(rule, c)]
+        selected[rule.id] = chosen
+        matches.extend((rule.id, c) for c in chosen)
+        conflicts.extend(check_agreement(rule, chosen))
+        conflicts.extend(check_bounds(rule, chosen))
+        conflicts.extend(check_over_time(rule, chosen))
+    for rule in rules:
+        conflicts.extend(check_relations(rule, selected))
+    unique = {c.id: c for c in conflicts}
+    ordered_conflicts = sorted(
+        unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
+    )
+    return Result(matches=matches, conflicts=ordered_conflicts)

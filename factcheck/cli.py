@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 
 import click
 
 from . import report
-from .errors import FactcheckError
-from .model import SEVERITIES
+from .errors import FactcheckError, InputError
+from .model import KINDS
 from .rules import load_rules
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
@@ -33,34 +34,42 @@ def friendly_errors(fn):
     return wrapper
 
 
-def fails(severity: str, fail_on: str) -> bool:
-    """Whether a conflict of this severity fails a run with --fail-on."""
-    if fail_on == "never":
-        return False
-    return SEVERITIES.index(severity) <= SEVERITIES.index(fail_on)
+class ProgressBar:
+    """Extraction progress on stderr: drawn only on a terminal, and only once a run
+    has taken longer than `delay` seconds, so quick runs and CI logs stay clean."""
 
+    def __init__(self, stream=None, delay: float = 1.0, clock=time.monotonic):
+        self.stream = stream or sys.stderr
+        self.delay = delay
+        self.clock = clock
+        self.started = clock()
+        self.bar = None
+        self.shown = 0
 
-def _progress_bar():
-    """A progress callback drawing on stderr when it is a terminal, else None."""
-    if not sys.stderr.isatty():
-        return None
-    state = {}
-
-    def progress(done: int, total: int) -> None:
-        if "bar" not in state and total:
-            state["bar"] = click.progressbar(
-                length=total, label="Extracting", file=sys.stderr, show_pos=True
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not total or done >= total or self.clock() - self.started < self.delay:
+                return
+            self.bar = click.progressbar(
+                length=total, label="Extracting", file=self.stream, show_pos=True
             )
-            state["bar"].__enter__()
-            state["done"] = 0
-        bar = state.get("bar")
-        if bar is not None:
-            bar.update(done - state["done"])
-            state["done"] = done
-            if done >= total:
-                bar.__exit__(None, None, None)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+        if done >= total:
+            self.close()
 
-    return progress
+    def close(self) -> None:
+        """Finish the bar (if one was drawn) so the next output starts on a clean line."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _progress_bar(stream=None) -> ProgressBar | None:
+    """A progress callback for stderr when it is a terminal, else None."""
+    stream = stream or sys.stderr
+    return ProgressBar(stream) if stream.isatty() else None
 
 
 @click.group()
@@ -74,10 +83,17 @@ def cli():
     """
 
 
+DB_OPTION = click.option(
+    "--db", "db_path", default="factcheck.db", show_default=True, help="SQLite database."
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--rules", "rules_path", default="rules", show_default=True, help="Rules folder or file.")
-@click.option("--db", "db_path", default="factcheck.db", show_default=True, help="SQLite database.")
+@click.option(
+    "--rules", "rules_path", default="rules", show_default=True, help="Rules folder or file."
+)
+@DB_OPTION
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),
@@ -85,54 +101,114 @@ def cli():
     show_default=True,
     help="Lowest conflict severity that makes the run exit 1.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes for extraction.")
-@click.option("--allow-skipped", is_flag=True,
-              help="Exit 0/1 even when some files could not be read (they are still listed).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(report.FORMATS),
+    default="table",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file; the summary still goes to the terminal.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Only conflicts not in this baseline file fail the run.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for extraction.",
+)
+@click.option(
+    "--allow-skipped",
+    is_flag=True,
+    help="Exit 0/1 even when some files could not be read (they are still listed).",
+)
 @friendly_errors
-def run(paths, rules_path, db_path, fail_on, jobs, allow_skipped):
+def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, allow_skipped):
     """Extract claims from articles, store them, and report conflicts between sources.
 
-    PATHS are article files or folders (default: seeds/).
+    PATHS are article files or folders (default: seeds/). Formats: table, json,
+    markdown (a pull-request comment), sarif (code scanning), junit, github
+    (workflow annotations). Without --output, a table is followed by the
+    summary on stdout; any other format goes to stdout and the summary to stderr.
 
     \b
     Example:
         factcheck run seeds/ --rules rules/ --db factcheck.db
+        factcheck run corpus/ --format sarif -o factcheck.sarif --baseline factcheck-baseline.json
     """
     from . import pipeline
+    from .baseline import read_baseline
 
     paths = list(paths) or ["seeds"]
-    result = pipeline.run(paths, rules_path, db_path, jobs=jobs, progress=_progress_bar())
-    table = report.conflicts_table(result.conflicts)
-    if table:
-        click.echo(table)
+    known = read_baseline(baseline_path) if baseline_path else None
+    progress = _progress_bar()
+    try:
+        result = pipeline.run(paths, rules_path, db_path, jobs=jobs, progress=progress)
+    finally:
+        if progress:
+            progress.close()
+    outcome = report.Report(
+        conflicts=result.conflicts,
+        rules=result.rules,
+        documents=len(result.documents),
+        claims=len(result.claims),
+        skipped=len(result.skipped),
+        fail_on=fail_on,
+        baseline=known,
+    )
+    text = report.render(outcome, fmt)
+    summary_to_stderr = fmt != "table" and not output
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+        except OSError as e:
+            raise InputError(f"{output}: cannot write the report ({e.strerror})") from None
+    elif text:
+        click.echo(text, nl=False)
     for s in result.skipped:
         click.echo(f"skipped {s.reason}", err=True)
-    click.echo(
-        report.summary(
-            len(result.documents),
-            len(result.claims),
-            result.facts,
-            result.conflicts,
-            len(result.skipped),
-        )
-    )
+    click.echo(outcome.summary(), err=summary_to_stderr)
     if result.skipped and not allow_skipped:
         click.echo(
             "Error: some files were skipped (see above); fix them or pass --allow-skipped",
             err=True,
         )
         sys.exit(EXIT_BAD_INPUT)
-    if any(fails(c.severity, fail_on) for c in result.conflicts if c.status == "open"):
+    if outcome.failures:
         sys.exit(EXIT_CONFLICTS)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True, help="Output format.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes for extraction.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for extraction.",
+)
 @friendly_errors
 def extract(paths, fmt, jobs):
     """List every numeric claim of the articles under PATHS.
@@ -154,6 +230,191 @@ def extract(paths, fmt, jobs):
         sys.exit(EXIT_BAD_INPUT)
 
 
+def _open_store(db_path: str):
+    from .store import Store
+
+    return Store(db_path, create=False)
+
+
+def _json_option(*choices: str):
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", *choices]),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+@cli.command()
+@click.argument("conflict_id", metavar="ID")
+@click.option("--reason", required=True, help="Why the conflict is acceptable (kept with it).")
+@DB_OPTION
+@friendly_errors
+def accept(conflict_id, reason, db_path):
+    """Accept a conflict: it stays listed but no longer fails a run.
+
+    ID is the conflict id from the report, or a unique prefix of it (4+ characters).
+
+    \b
+    Example:
+        factcheck accept 3f1c0d9a2b7e --reason "different dates; both figures are right"
+    """
+    from . import pipeline
+
+    full = pipeline.review(db_path, conflict_id, "accepted", reason)
+    click.echo(f"accepted {full}")
+
+
+@cli.command()
+@click.argument("conflict_id", metavar="ID")
+@click.option("--reason", help="Why the conflict needs another look.")
+@DB_OPTION
+@friendly_errors
+def reopen(conflict_id, reason, db_path):
+    """Reopen an accepted conflict: it fails runs again.
+
+    \b
+    Example:
+        factcheck reopen 3f1c0d9a2b7e
+    """
+    from . import pipeline
+
+    full = pipeline.review(db_path, conflict_id, "open", reason)
+    click.echo(f"reopened {full}")
+
+
+@cli.command()
+@click.option(
+    "--output",
+    "-o",
+    default="factcheck-baseline.json",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Baseline file to write ('-' for stdout).",
+)
+@DB_OPTION
+@friendly_errors
+def baseline(output, db_path):
+    """Write the last run's conflicts, accepted or not, to a baseline file to commit.
+
+    `factcheck run --baseline FILE` then fails only on conflicts not in it.
+
+    \b
+    Example:
+        factcheck baseline && git add factcheck-baseline.json
+    """
+    from .baseline import baseline_json
+
+    store = _open_store(db_path)
+    try:
+        conflicts = store.conflicts()
+    finally:
+        store.close()
+    text = baseline_json(conflicts)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    except OSError as e:
+        raise InputError(f"{output}: cannot write the baseline ({e.strerror})") from None
+    n = len(conflicts)
+    click.echo(f"wrote {n} conflict{'s' if n != 1 else ''} to {output}")
+
+
+@cli.command()
+@click.option(
+    "--status",
+    type=click.Choice(["open", "accepted", "disputed", "all"]),
+    default="open",
+    show_default=True,
+    help="Which conflicts: open (not accepted), accepted, disputed or all.",
+)
+@_json_option("json")
+@DB_OPTION
+@friendly_errors
+def conflicts(status, fmt, db_path):
+    """List the conflicts of the last run.
+
+    \b
+    Example:
+        factcheck conflicts --status all --format json
+    """
+    store = _open_store(db_path)
+    try:
+        found = store.conflicts(status)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(report.conflicts_json(found), nl=False)
+    elif found:
+        click.echo(report.conflict_list_table(found))
+    else:
+        click.echo(f"no {'' if status == 'all' else status + ' '}conflicts")
+
+
+@cli.command()
+@click.argument("conflict_id", metavar="ID")
+@_json_option("json")
+@DB_OPTION
+@friendly_errors
+def show(conflict_id, fmt, db_path):
+    """Show one conflict: the rule, both claims in their sentences, and why they disagree.
+
+    \b
+    Example:
+        factcheck show 3f1c0d9a2b7e
+    """
+    store = _open_store(db_path)
+    try:
+        conflict = store.conflict(conflict_id)
+        rule = store.rule_rows().get(conflict.rule_id)
+        sides = [c for c in (conflict.left, conflict.right) if c is not None]
+        docs = {c.doc: store.document_row(c.doc) for c in sides}
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(report.conflicts_json([conflict]), nl=False)
+    else:
+        click.echo(report.conflict_detail(conflict, rule, docs))
+
+
+@cli.command()
+@click.option("--doc", help="Only this document's claims (its path as stored).")
+@click.option("--rule", "rule_id", help="Only the claims this rule selected in the last run.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
+@click.option(
+    "--unmatched", is_flag=True, help="Claims no rule selects, grouped by counted noun or unit."
+)
+@_json_option("json")
+@DB_OPTION
+@friendly_errors
+def claims(doc, rule_id, kind, unmatched, fmt, db_path):
+    """List stored claims, or (--unmatched) what no rule checks yet.
+
+    \b
+    Example:
+        factcheck claims --rule us-troops-in-iraq-now
+        factcheck claims --unmatched
+    """
+    store = _open_store(db_path)
+    try:
+        found = store.claims(
+            docs=[doc] if doc else None, kind=kind, rule=rule_id, unmatched=unmatched
+        )
+    finally:
+        store.close()
+    if unmatched:
+        groups = report.group_unmatched(found)
+        out = report.groups_json(groups) if fmt == "json" else report.groups_table(groups) + "\n"
+    else:
+        out = report.claims_json(found) if fmt == "json" else report.claims_table(found) + "\n"
+    click.echo(out, nl=False)
+
+
 @cli.group()
 def rules():
     """Check and write rule files."""
@@ -171,3 +432,51 @@ def rules_lint(path):
     """
     loaded = load_rules(path)
     click.echo(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK in {path}")
+
+
+@rules.command("test")
+@click.argument("path", default="rules", type=click.Path())
+@friendly_errors
+def rules_test(path):
+    """Run the examples of every rule: exit 1 when one fails, 2 when a rule is invalid.
+
+    Each rule's `examples:` lists sentences it must (match) and must not
+    (no_match) select, and small cases that must (conflict) and must not
+    (no_conflict) conflict. Each failure is printed with file:line:col.
+
+    \b
+    Example:
+        factcheck rules test rules/
+    """
+    from . import ruletest
+
+    result = ruletest.run_examples(load_rules(path))
+    for failure in result.failures:
+        click.echo(str(failure))
+    click.echo(result.summary())
+    if result.failures:
+        sys.exit(EXIT_CONFLICTS)
+
+
+@rules.command("new")
+@click.argument("rule_id", metavar="ID")
+@click.option(
+    "--dir",
+    "folder",
+    default="rules",
+    show_default=True,
+    type=click.Path(),
+    help="Rules folder to write ID.yaml into.",
+)
+@friendly_errors
+def rules_new(rule_id, folder):
+    """Write a commented skeleton rule file, FOLDER/ID.yaml (never overwrites).
+
+    \b
+    Example:
+        factcheck rules new museum-visitors && factcheck rules test
+    """
+    from . import ruletest
+
+    path = ruletest.new_rule_file(folder, rule_id)
+    click.echo(f"wrote {path}; edit it, then run: factcheck rules lint && factcheck rules test")

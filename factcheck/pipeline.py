@@ -6,21 +6,31 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from types import ModuleType
 
-from . import extract as extractor
 from .check import evaluate
 from .documents import Skipped, read_corpus
 from .errors import InputError
 from .model import Claim, Conflict, Document
 from .rules import Rule, load_rules
-from .store import Store
+from .store import Store, with_review
 
 Progress = Callable[[int, int], None]
+
+
+def default_extractor() -> ModuleType:
+    """The extractor module: anything with `EXTRACTOR_VERSION` and `extract_many()`.
+
+    Imported on first use so that the stages after extraction (and their tests)
+    work without loading quantulum3; tests pass a small stand-in instead.
+    """
+    return importlib.import_module(".extract", __package__)
 
 
 @dataclass
@@ -55,7 +65,7 @@ def with_context(text: str, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         sentence = c.sentence or c.text
-        begin = text.rfind(sentence, 0, c.start + 1) if sentence else -1
+        begin = text.rfind(sentence, 0, c.start + len(sentence)) if sentence else -1
         if begin < 0 or begin > c.start:
             begin = c.start
         before = text[max(0, begin - CONTEXT_CHARS) : begin].rstrip()
@@ -65,15 +75,17 @@ def with_context(text: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _extract(documents: list[Document], jobs: int) -> list[list[Claim]]:
+def _extract(documents: list[Document], jobs: int, extractor: ModuleType) -> list[list[Claim]]:
     per_doc = extractor.extract_many([(d.text, d.path, d.published) for d in documents], jobs=jobs)
     return [with_context(d.text, claims) for d, claims in zip(documents, per_doc, strict=True)]
 
 
-def extract_paths(paths: list[str], jobs: int = 1) -> tuple[list[Claim], list[Skipped]]:
+def extract_paths(
+    paths: list[str], jobs: int = 1, extractor: ModuleType | None = None
+) -> tuple[list[Claim], list[Skipped]]:
     """Every claim of every article under paths, in path then text order."""
     documents, skipped = read_corpus(paths)
-    per_doc = _extract(documents, jobs)
+    per_doc = _extract(documents, jobs, extractor or default_extractor())
     return [c for claims in per_doc for c in claims], skipped
 
 
@@ -83,22 +95,34 @@ def run(
     db_path: str,
     jobs: int = 1,
     progress: Progress | None = None,
+    extractor: ModuleType | None = None,
 ) -> RunResult:
-    """Check the articles under paths against the rules, storing everything in db_path."""
+    """Check the articles under paths against the rules, storing everything in db_path.
+
+    A document whose bytes and the extractor's version are unchanged since it
+    was stored is not extracted again; a removed document's claims are
+    dropped; a skipped (unreadable) document keeps its earlier claims. The
+    rules are evaluated again over all stored claims on every run, and the
+    run's conflicts replace the previous run's only when it completes.
+    """
     rules = load_rules(rules_path)  # a broken rule stops the run before anything is written
     documents, skipped = read_corpus(paths)
     if not documents and not skipped:
         raise InputError(f"no .txt or .md articles under {', '.join(paths)}")
+    extractor = extractor or default_extractor()
+    version = extractor.EXTRACTOR_VERSION
     started = _now()
     store = Store(db_path)
     try:
-        todo = []
+        states = store.document_states()
+        todo, changed_meta = [], []
         for doc in documents:
-            state = store.document_state(doc.path)
-            if state == (doc.sha256, extractor.EXTRACTOR_VERSION):
-                store.update_document_meta(doc)
-            else:
+            state = states.get(doc.path)
+            if state is None or state[:2] != (doc.sha256, version):
                 todo.append(doc)
+            elif state[2:] != (doc.title, doc.published):
+                changed_meta.append(doc)
+        store.update_documents_meta(changed_meta)
         done = 0
         total = len(todo)
         if progress:
@@ -106,14 +130,16 @@ def run(
         batch = max(1, jobs * 8)
         for i in range(0, total, batch):
             chunk = todo[i : i + batch]
-            per_doc = _extract(chunk, jobs)
+            per_doc = _extract(chunk, jobs, extractor)
             for doc, claims in zip(chunk, per_doc, strict=True):
-                store.save_document(doc, claims, extractor.EXTRACTOR_VERSION)
+                store.save_document(doc, claims, version)
             done += len(chunk)
             if progress:
                 progress(done, total)
-        removed = store.remove_documents_except(d.path for d in documents)
-        claims = store.claims(d.path for d in documents)
+        removed = store.remove_documents_except(
+            [d.path for d in documents] + [s.path for s in skipped]
+        )
+        claims = store.claims()  # exactly the current documents' (and skipped ones' earlier)
         result = evaluate(rules, claims)
         run_row = {
             "started": started,
@@ -128,6 +154,7 @@ def run(
         run_id = store.save_results(
             run_row, [_rule_row(r) for r in rules], result.matches, result.conflicts
         )
+        reviews = store.reviews()
     finally:
         store.close()
     return RunResult(
@@ -135,7 +162,7 @@ def run(
         skipped=skipped,
         claims=claims,
         rules=rules,
-        conflicts=result.conflicts,
+        conflicts=[with_review(c, reviews.get(c.id)) for c in result.conflicts],
         extracted=len(todo),
         reused=len(documents) - len(todo),
         run_id=run_id,
@@ -153,3 +180,14 @@ def _rule_row(rule: Rule) -> dict:
         "description": rule.description,
         "spec": json.dumps(rule.spec, sort_keys=True, default=str),
     }
+
+
+def review(db_path: str, conflict: str, status: str, reason: str | None = None) -> str:
+    """Record a reviewer's decision ("accepted" or "open") on a conflict; return its full id."""
+    store = Store(db_path, create=False)
+    try:
+        conflict_id = store.find_conflict(conflict)
+        store.set_review(conflict_id, status, reason, _now())
+    finally:
+        store.close()
+    return conflict_id

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from . import schema
+from . import schema, units
 from .errors import Problem, RuleError
 from .schema import Key
 
@@ -48,6 +48,9 @@ CODES = {
     "E018": "invalid date",
     "E019": "number out of range",
     "E020": "no rule files",
+    "E021": "unknown rule id",
+    "E022": "keys that contradict each other",
+    "E023": "unknown unit",
 }
 
 
@@ -62,6 +65,9 @@ class Selector:
     any_words: re.Pattern | None = None
     not_words: re.Pattern | None = None
     regex: re.Pattern | None = None
+    not_regex: re.Pattern | None = None
+    dimensions: tuple[str, ...] = ()
+    units: frozenset[str] = frozenset()  # lower case; SI unit, written unit or currency code
     after: str | None = None
     before: str | None = None
     unknown_time: str = "include"
@@ -74,6 +80,77 @@ class Agreement:
 
     tolerance: float = 0.0
     absolute: float = 0.0
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Plausible values of a single claim, in si_unit (None: any claim's unit)."""
+
+    low: float | None = None
+    high: float | None = None
+    si_unit: str | None = None
+    written: str = ""  # how the editor wrote them, for messages ("100 km")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a fact relates to other facts (rule ids)."""
+
+    part_of: str | None = None
+    sum_of: tuple[str, ...] = ()
+    percent_whole: str | None = None
+    percent_part: str | None = None
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class OverTime:
+    """The direction a figure may move from one report to a later one."""
+
+    may_only: str  # rise | fall
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Parties a figure may be attributed to, each with its compiled words."""
+
+    parties: tuple[tuple[str, re.Pattern], ...]
+    disputed: bool = True
+
+
+@dataclass(frozen=True)
+class Article:
+    """A one-line article of an example, with where it is written."""
+
+    text: str
+    published: str | None
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Case:
+    """A small multi-source example that must (or must not) conflict."""
+
+    articles: tuple[Article, ...]
+    line: int
+    col: int
+    note: str = ""
+    status: str = "open"  # the status a conflict must have
+
+
+@dataclass(frozen=True)
+class Examples:
+    """What proves a rule: sentences to select or not, cases to conflict or not."""
+
+    match: tuple[Article, ...] = ()
+    no_match: tuple[Article, ...] = ()
+    conflict: tuple[Case, ...] = ()
+    no_conflict: tuple[Case, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.match) + len(self.no_match) + len(self.conflict) + len(self.no_conflict)
 
 
 @dataclass(frozen=True)
@@ -90,6 +167,11 @@ class Rule:
     description: str = ""
     references: tuple[str, ...] = ()
     spec: dict = field(default_factory=dict, compare=False, hash=False)
+    bounds: Bounds | None = None
+    relate: Relation | None = None
+    over_time: OverTime | None = None
+    attribution: Attribution | None = None
+    examples: Examples = field(default_factory=Examples, compare=False)
 
 
 # -- YAML with positions ----------------------------------------------------
@@ -186,7 +268,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, _Doc, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         msg = " ".join(x for x in (e.context, e.problem) if x)
         if e.context_mark and mark is not e.context_mark:
-            msg += f" (it started at line {e.context_mark.line + 1}, column {e.context_mark.column + 1})"
+            start = e.context_mark
+            msg += f" (it started at line {start.line + 1}, column {start.column + 1})"
         return None, doc, [Problem(file, line, col, "E001", f"YAML syntax error: {msg}")]
     except yaml.YAMLError as e:
         return None, doc, [Problem(file, 1, 1, "E001", f"YAML syntax error: {e}")]
@@ -237,6 +320,8 @@ def _type_ok(key: Key, value: Any) -> bool:
         return isinstance(value, dict)
     if t == "list[mapping]":
         return isinstance(value, list)
+    if t == "list[article]":
+        return isinstance(value, (list, str))
     return True
 
 
@@ -252,6 +337,7 @@ TYPE_WORDS = {
     "mapping": "a mapping of keys to values",
     "aliases": "a mapping of group names to lists of words",
     "list[mapping]": "a list of mappings",
+    "list[article]": "a list of texts or {published, text} mappings",
 }
 
 
@@ -275,23 +361,22 @@ class _Validator:
 
     def problem(self, path: tuple, code: str, message: str, hint: str | None = None) -> None:
         line, col = self.doc.marks.get(path, (None, None))
-        self.problems.append(
-            Problem(self.doc.file, line, col, code, message, hint, self.rule_id)
-        )
+        self.problems.append(Problem(self.doc.file, line, col, code, message, hint, self.rule_id))
 
     def mapping(self, key: Key, value: dict, path: tuple) -> None:
-        known = [k.name for k in key.children]
+        item = bool(path) and isinstance(path[-1], int)  # a mapping inside a list
+        this = f"an item of '{key.name}'" if item else f"'{key.name}'"
         for name in value:
             if key.child(str(name)) is None:
                 hint = _suggest(str(name), key)
                 where = {schema.FILE.name: "at the top of the file", "rules": "in a rule"}.get(
-                    key.name, f"in '{key.name}'"
+                    key.name, f"in {this}"
                 )
                 self.problem(path + (name,), "E010", f"unknown key '{name}' {where}", hint)
         for child in key.children:
             if child.name not in value or value[child.name] is None:
                 if child.required:
-                    where = "a rule" if key.name == "rules" else f"'{key.name}'"
+                    where = "a rule" if key.name == "rules" else this
                     self.problem(
                         path,
                         "E011",
@@ -319,10 +404,24 @@ class _Validator:
                         path + (i,), "E012", f"each item of '{key.name}' must be a mapping"
                     )
                     continue
-                rid = item.get("id")
-                self.rule_id = rid if isinstance(rid, str) else None
+                if path == ("rules",):
+                    rid = item.get("id")
+                    self.rule_id = rid if isinstance(rid, str) else None
                 self.mapping(key, item, path + (i,))
-                self.rule_id = None
+                if path == ("rules",):
+                    self.rule_id = None
+        elif key.type == "list[article]":
+            for i, item in enumerate(_as_list(value)):
+                if isinstance(item, dict):
+                    self.mapping(key, item, path + (i,))
+                elif not isinstance(item, str):
+                    self.problem(
+                        path + (i,),
+                        "E012",
+                        f"each item of '{key.name}' must be a text or a mapping "
+                        f"with 'text:', not {_type_name(item)}",
+                        "write the sentence in quotes, or {published: YYYY-MM-DD, text: '...'}",
+                    )
         elif key.type in ("enum", "list[enum]"):
             for i, v in enumerate(_as_list(value)):
                 if v not in key.choices:
@@ -466,14 +565,143 @@ def _check_alias_refs(
             )
 
 
-def build_rule(spec: dict, file: str, line: int, aliases: dict[str, list[str]]) -> Rule:
-    """A Rule from a validated mapping."""
+def unit_factor(name: str) -> tuple[str, float] | None:
+    """The SI unit and factor of a unit an editor writes (km, feet, INR), or None."""
+    if re.fullmatch(r"[A-Z]{3}", name):
+        return name, 1.0  # a currency code: money claims are compared in their currency
+    unit = units.CURATED.get(name) or units.CURATED.get(name.lower())
+    if unit is None:
+        for u in units.CURATED.values():
+            if u.si_unit == name.lower() and u.factor == 1.0:
+                unit = u
+                break
+    if unit is None or unit.factor is None or unit.si_unit is None or unit.offset:
+        return None
+    return unit.si_unit, unit.factor
+
+
+def _at(marks: dict, path: tuple) -> tuple[int, int]:
+    return marks.get(path, (1, 1))
+
+
+def _articles(items: Any, path: tuple, marks: dict) -> tuple[Article, ...]:
+    out = []
+    for i, item in enumerate(_as_list(items)):
+        line, col = _at(marks, path + (i,))
+        if isinstance(item, dict):
+            published = item.get("published")
+            out.append(Article(item["text"], str(published) if published else None, line, col))
+        else:
+            out.append(Article(item, None, line, col))
+    return tuple(out)
+
+
+def _cases(items: Any, path: tuple, marks: dict) -> tuple[Case, ...]:
+    return tuple(
+        Case(
+            articles=_articles(case.get("articles"), path + (i, "articles"), marks),
+            line=_at(marks, path + (i,))[0],
+            col=_at(marks, path + (i,))[1],
+            note=case.get("note") or "",
+            status=case.get("status") or "open",
+        )
+        for i, case in enumerate(_as_list(items))
+    )
+
+
+def _check_contradictions(v: _Validator, spec: dict, path: tuple) -> None:
+    """Keys that are each valid but cannot hold together."""
+    sel = spec.get("select")
+    time = sel.get("time") if isinstance(sel, dict) else None
+    if isinstance(time, dict) and time.get("as_of") is not None:
+        for other in ("after", "before"):
+            if time.get(other) is not None:
+                v.problem(
+                    path + ("select", "time", other),
+                    "E022",
+                    f"'{other}' cannot be used together with 'as_of'",
+                    "as_of already means after and before that date; keep one of them",
+                )
+    bounds = spec.get("bounds")
+    if not isinstance(bounds, dict):
+        return
+    low, high = bounds.get("min"), bounds.get("max")
+    numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (low, high))
+    if numbers and low > high:
+        v.problem(
+            path + ("bounds", "min"),
+            "E022",
+            f"'min' ({low:g}) is greater than 'max' ({high:g})",
+            "swap them: min is the smallest plausible value",
+        )
+    if low is None and high is None:
+        v.problem(path + ("bounds",), "E011", "'bounds' needs 'min', 'max' or both")
+    unit = bounds.get("unit")
+    if isinstance(unit, str) and unit_factor(unit) is None:
+        known = sorted({k for k, u in units.CURATED.items() if u.factor and not u.offset})
+        near = difflib.get_close_matches(unit, known, n=1)
+        v.problem(
+            path + ("bounds", "unit"),
+            "E023",
+            f"unknown unit '{unit}'",
+            f"did you mean '{near[0]}'?"
+            if near
+            else "write a unit such as km, feet, kg, tonnes, or a currency code such as INR",
+        )
+
+
+def _check_rule_refs(v: _Validator, spec: dict, path: tuple, ids: dict[str, str]) -> None:
+    """Rule ids named by 'relate' must exist, and not be the rule itself."""
+    relate = spec.get("relate")
+    if not isinstance(relate, dict):
+        return
+    rid = spec.get("id") if isinstance(spec.get("id"), str) else None
+    v.rule_id = rid
+    refs: list[tuple[tuple, Any]] = [(("part_of",), relate.get("part_of"))]
+    refs += [(("sum_of", j), x) for j, x in enumerate(_as_list(relate.get("sum_of")))]
+    if isinstance(relate.get("sum_of"), str):
+        refs[-1] = (("sum_of",), relate["sum_of"])
+    pct = relate.get("percent_of")
+    if isinstance(pct, dict):
+        refs += [(("percent_of", k), pct.get(k)) for k in ("whole", "part")]
+    for sub, ref in refs:
+        if not isinstance(ref, str):
+            continue
+        where = path + ("relate",) + sub
+        if ref == rid:
+            v.problem(
+                where, "E021", f"rule '{ref}' cannot relate to itself", "name another rule's id"
+            )
+        elif ref not in ids:
+            near = difflib.get_close_matches(ref, list(ids), n=1, cutoff=0.6)
+            v.problem(
+                where,
+                "E021",
+                f"no rule has the id '{ref}'",
+                f"did you mean '{near[0]}'?" if near else "write the id of a rule in this folder",
+            )
+    v.rule_id = None
+
+
+def build_rule(
+    spec: dict,
+    file: str,
+    line: int,
+    aliases: dict[str, list[str]],
+    marks: dict | None = None,
+    path: tuple = (),
+) -> Rule:
+    """A Rule from a validated mapping; `marks` and `path` place its examples in the file."""
+    marks = marks or {}
     sel = spec.get("select") or {}
     nouns = [p for group in _expand(_as_list(sel.get("nouns")), aliases) for p in group]
     words = [phrase_pattern(group) for group in _expand(_as_list(sel.get("words")), aliases)]
     any_words = [p for g in _expand(_as_list(sel.get("any_words")), aliases) for p in g]
     not_words = [p for g in _expand(_as_list(sel.get("not_words")), aliases) for p in g]
     time = sel.get("time") or {}
+    after, before = time.get("after"), time.get("before")
+    if time.get("as_of") is not None:
+        after = before = time["as_of"]
     selector = Selector(
         kinds=tuple(_as_list(sel.get("kind"))),
         nouns=tuple(sorted({noun_words(n) for n in nouns})),
@@ -482,8 +710,15 @@ def build_rule(spec: dict, file: str, line: int, aliases: dict[str, list[str]]) 
         any_words=phrase_pattern(any_words) if any_words else None,
         not_words=phrase_pattern(not_words) if not_words else None,
         regex=re.compile(sel["regex"], re.I) if sel.get("regex") else None,
-        after=str(time["after"]) if time.get("after") is not None else None,
-        before=str(time["before"]) if time.get("before") is not None else None,
+        not_regex=re.compile(sel["not_regex"], re.I) if sel.get("not_regex") else None,
+        dimensions=tuple(_as_list(sel.get("dimension"))),
+        units=frozenset(
+            name.lower()
+            for u in _as_list(sel.get("unit"))
+            for name in (u, (unit_factor(u) or (u, 1))[0])
+        ),
+        after=str(after) if after is not None else None,
+        before=str(before) if before is not None else None,
         unknown_time=time.get("unknown", "include"),
         scope=sel.get("scope", "sentence"),
     )
@@ -496,6 +731,54 @@ def build_rule(spec: dict, file: str, line: int, aliases: dict[str, list[str]]) 
         if isinstance(agree, dict)
         else None
     )
+    bounds = None
+    if isinstance(spec.get("bounds"), dict):
+        b = spec["bounds"]
+        si_unit, factor = unit_factor(b["unit"]) if b.get("unit") else (None, 1.0)
+        unit = f" {b['unit']}" if b.get("unit") else ""
+        written = " and ".join(
+            f"{word} {b[k]:g}{unit}"
+            for k, word in (("min", "at least"), ("max", "at most"))
+            if b.get(k) is not None
+        )
+        bounds = Bounds(
+            low=b["min"] * factor if b.get("min") is not None else None,
+            high=b["max"] * factor if b.get("max") is not None else None,
+            si_unit=si_unit,
+            written=written,
+        )
+    relate = None
+    if isinstance(spec.get("relate"), dict):
+        r = spec["relate"]
+        pct = r.get("percent_of") or {}
+        relate = Relation(
+            part_of=r.get("part_of"),
+            sum_of=tuple(_as_list(r.get("sum_of"))),
+            percent_whole=pct.get("whole"),
+            percent_part=pct.get("part"),
+            tolerance=float(r.get("tolerance", 0) or 0),
+        )
+    over_time = None
+    if isinstance(spec.get("over_time"), dict):
+        o = spec["over_time"]
+        over_time = OverTime(o["may_only"], float(o.get("tolerance", 0) or 0))
+    attribution = None
+    if isinstance(spec.get("attribution"), dict):
+        a = spec["attribution"]
+        parties = tuple(
+            (str(name), phrase_pattern([p for g in _expand(members, aliases) for p in g]))
+            for name, members in sorted((a.get("parties") or {}).items())
+        )
+        disputed = a.get("disputed")
+        attribution = Attribution(parties, True if disputed is None else bool(disputed))
+    ex = spec.get("examples") or {}
+    ex_path = path + ("examples",)
+    examples = Examples(
+        match=_articles(ex.get("match"), ex_path + ("match",), marks),
+        no_match=_articles(ex.get("no_match"), ex_path + ("no_match",), marks),
+        conflict=_cases(ex.get("conflict"), ex_path + ("conflict",), marks),
+        no_conflict=_cases(ex.get("no_conflict"), ex_path + ("no_conflict",), marks),
+    )
     return Rule(
         id=spec["id"],
         title=spec["title"],
@@ -507,6 +790,11 @@ def build_rule(spec: dict, file: str, line: int, aliases: dict[str, list[str]]) 
         description=spec.get("description", "") or "",
         references=tuple(_as_list(spec.get("references"))),
         spec=spec,
+        bounds=bounds,
+        relate=relate,
+        over_time=over_time,
+        attribution=attribution,
+        examples=examples,
     )
 
 
@@ -546,7 +834,8 @@ def load_rules(path: str) -> list[Rule]:
     # aliases are shared by every file of the folder
     aliases: dict[str, list[str]] = {}
     for _file, data, _doc in parsed:
-        for name, members in (data.get("aliases") or {}).items():
+        groups = data.get("aliases")
+        for name, members in (groups if isinstance(groups, dict) else {}).items():
             if isinstance(members, list):
                 aliases.setdefault(str(name), []).extend(m for m in members if isinstance(m, str))
     rules: list[Rule] = []
@@ -561,6 +850,12 @@ def load_rules(path: str) -> list[Rule]:
             sel = spec.get("select") if isinstance(spec.get("select"), dict) else {}
             for key in ("nouns", "words", "any_words", "not_words"):
                 _check_alias_refs(v, sel.get(key), ("rules", i, "select", key), aliases)
+            attribution = spec.get("attribution")
+            parties = attribution.get("parties") if isinstance(attribution, dict) else None
+            for name, members in (parties if isinstance(parties, dict) else {}).items():
+                where = ("rules", i, "attribution", "parties", name)
+                _check_alias_refs(v, members, where, aliases)
+            _check_contradictions(v, spec, ("rules", i))
             line = doc.marks.get(("rules", i), (1, 1))[0]
             if isinstance(rid, str):
                 if rid in seen:
@@ -573,12 +868,17 @@ def load_rules(path: str) -> list[Rule]:
                 else:
                     seen[rid] = f"{file}:{line}"
             v.rule_id = None
+    for _file, data, doc in parsed:
+        v = _Validator(doc, problems)
+        for i, spec in enumerate(data.get("rules") or []):
+            if isinstance(spec, dict):
+                _check_rule_refs(v, spec, ("rules", i), seen)
     if problems:
         raise RuleError(problems, f"{len(problems)} problem(s) in rules under {path}")
     for file, data, doc in parsed:
         for i, spec in enumerate(data.get("rules") or []):
             line = doc.marks.get(("rules", i), (1, 1))[0]
-            rules.append(build_rule(spec, file, line, aliases))
+            rules.append(build_rule(spec, file, line, aliases, doc.marks, ("rules", i)))
     return sorted(rules, key=lambda r: r.id)
 
 
@@ -610,12 +910,15 @@ def _parse_file(file: str, problems: list[Problem]) -> list[tuple[str, dict, _Do
     if data is None:
         if not found:
             problems.append(
-                Problem(file, 1, 1, "E011", "the file is empty", "add 'rules:' with a list of rules")
+                Problem(
+                    file, 1, 1, "E011", "the file is empty", "add 'rules:' with a list of rules"
+                )
             )
         return []
     v = _Validator(doc, problems)
     if not isinstance(data, dict):
-        v.problem((), "E012", f"a rule file must be a mapping with 'rules:', not {_type_name(data)}")
+        found_type = _type_name(data)
+        v.problem((), "E012", f"a rule file must be a mapping with 'rules:', not {found_type}")
         return []
     v.mapping(schema.FILE, data, ())
     return [(file, data, doc)]

@@ -19,7 +19,9 @@ class Key:
     """One key of a mapping in a rule file."""
 
     name: str
-    type: str  # str, number, bool, date, regex, enum, list[str], list[enum], str|list[str], mapping, list[mapping], aliases
+    # str, number, bool, date, regex, enum, list[str], list[enum], mapping, list[mapping],
+    # aliases (name: list of words), list[article] (each a string or a mapping)
+    type: str
     meaning: str
     required: bool = False
     choices: tuple[str, ...] = ()
@@ -34,9 +36,34 @@ class Key:
         return None
 
 
+DIMENSIONS = (
+    "count",
+    "percent",
+    "currency",
+    "length",
+    "mass",
+    "time",
+    "area",
+    "volume",
+    "speed",
+    "energy",
+    "power",
+    "temperature",
+    "ratio",
+    "data storage",
+    "data rate",
+    "sound level",
+)
+
 TIME = (
     Key("after", "date", "Only claims about this date or later (YYYY, YYYY-MM or YYYY-MM-DD)."),
     Key("before", "date", "Only claims about this date or earlier."),
+    Key(
+        "as_of",
+        "date",
+        "Only claims about this day, month or year (the same as after and before it); "
+        "not together with after or before.",
+    ),
     Key(
         "unknown",
         "enum",
@@ -82,14 +109,33 @@ SELECT = (
     Key(
         "regex",
         "regex",
-        "A regular expression the sentence must match (case-insensitive), where words cannot say it.",
+        "A regular expression the sentence must match (case-insensitive), where words "
+        "cannot say it.",
+    ),
+    Key(
+        "not_regex",
+        "regex",
+        "A regular expression the sentence must not match (case-insensitive).",
     ),
     Key(
         "scope",
         "enum",
-        "Where words, any_words, not_words and regex look: the claim's sentence (default) or "
-        "its context (that sentence and the one before it).",
+        "Where words, any_words, not_words and the regexes look: the claim's sentence (default) "
+        "or its context (that sentence and the one before it).",
         choices=("sentence", "context"),
+    ),
+    Key(
+        "dimension",
+        "list[enum]",
+        "What the figure measures: count, percent, currency, length, mass, time, area, ...; "
+        "claims in any unit of that dimension match.",
+        choices=DIMENSIONS,
+    ),
+    Key(
+        "unit",
+        "list[str]",
+        "Units the claim must be stated in or convert to: an SI unit (metre, kilogram), "
+        "a written unit (km, feet) or a currency code (INR, USD).",
     ),
     Key("time", "mapping", "The time the claims must refer to.", children=TIME),
 )
@@ -104,8 +150,146 @@ AGREE = (
     Key(
         "absolute",
         "number",
-        "Absolute slack allowed between sources' intervals, in the claims' unit. Default 0.",
+        "Absolute slack allowed between sources' intervals, in the claims' SI unit "
+        "(metres, kilograms, the currency). Default 0.",
         minimum=0,
+    ),
+)
+
+BOUNDS = (
+    Key("min", "number", "The smallest plausible value; a claim wholly below it is flagged."),
+    Key("max", "number", "The largest plausible value; a claim wholly above it is flagged."),
+    Key(
+        "unit",
+        "str",
+        "The unit min and max are written in (km, feet, tonnes, INR...). Default: the claims' "
+        "SI unit, or a plain number for counts.",
+    ),
+)
+
+PERCENT_OF = (
+    Key(
+        "whole",
+        "str",
+        "Id of the rule selecting the total the percentage is taken of.",
+        required=True,
+    ),
+    Key(
+        "part",
+        "str",
+        "Id of the rule selecting the figure that is that percentage of the total.",
+        required=True,
+    ),
+)
+
+RELATE = (
+    Key(
+        "part_of",
+        "str",
+        "Id of a rule whose figure is a whole this fact is part of: no claim of this fact "
+        "may exceed a claim of the whole.",
+    ),
+    Key(
+        "sum_of",
+        "list[str]",
+        "Ids of rules whose figures add up to this fact: the sum of their claims must "
+        "agree with it.",
+    ),
+    Key(
+        "percent_of",
+        "mapping",
+        "This fact is a percentage: that percentage of the whole must agree with the part.",
+        children=PERCENT_OF,
+    ),
+    Key(
+        "tolerance",
+        "number",
+        "Relative slack allowed in the relation (0.1 = 10%). Default 0.",
+        minimum=0,
+    ),
+)
+
+OVER_TIME = (
+    Key(
+        "may_only",
+        "enum",
+        "How the figure may change from an earlier report to a later one: rise (a toll) or "
+        "fall (survivors still missing).",
+        required=True,
+        choices=("rise", "fall"),
+    ),
+    Key(
+        "tolerance",
+        "number",
+        "Relative slack allowed against the direction (0.1 = 10%). Default 0.",
+        minimum=0,
+    ),
+)
+
+ATTRIBUTION = (
+    Key(
+        "parties",
+        "aliases",
+        "Who gives a figure: each party's name and the words that attribute a figure to it "
+        "in the sentence ('@group' allowed).",
+        required=True,
+    ),
+    Key(
+        "disputed",
+        "bool",
+        "true: figures of different parties that disagree are reported with status "
+        "'disputed'; false: they are not compared at all. Default true.",
+    ),
+)
+
+ARTICLE = (
+    Key("text", "str", "The article (a sentence or two).", required=True),
+    Key("published", "date", "Its publication date, the time its claims refer to by default."),
+)
+
+CASE = (
+    Key(
+        "articles",
+        "list[article]",
+        "One-line articles from different sources: each a string or "
+        "{published: YYYY-MM-DD, text: ...}.",
+        required=True,
+        children=ARTICLE,
+    ),
+    Key("note", "str", "Why the case must or must not conflict, for the reader."),
+    Key(
+        "status",
+        "enum",
+        "The status the conflict must have: open (default) or disputed (see attribution).",
+        choices=("open", "disputed"),
+    ),
+)
+
+EXAMPLES = (
+    Key(
+        "match",
+        "list[article]",
+        "Sentences the rule must select a claim from: each a string or "
+        "{published: YYYY-MM-DD, text: ...}.",
+        children=ARTICLE,
+    ),
+    Key(
+        "no_match",
+        "list[article]",
+        "Sentences the rule must not select any claim from.",
+        children=ARTICLE,
+    ),
+    Key(
+        "conflict",
+        "list[mapping]",
+        "Small multi-source cases in which this rule must report a conflict.",
+        children=CASE,
+    ),
+    Key(
+        "no_conflict",
+        "list[mapping]",
+        "Small multi-source cases in which this rule must report no conflict.",
+        children=CASE,
     ),
 )
 
@@ -128,6 +312,33 @@ RULE = (
     Key("references", "list[str]", "Links or notes for the reviewer."),
     Key("select", "mapping", "Which claims speak about the fact.", required=True, children=SELECT),
     Key("agree", "mapping", "How closely sources must agree on the fact.", children=AGREE),
+    Key(
+        "bounds",
+        "mapping",
+        "Plausible values for a single claim; one claim outside them is flagged.",
+        children=BOUNDS,
+    ),
+    Key("relate", "mapping", "How this fact relates to other facts (rules).", children=RELATE),
+    Key(
+        "over_time",
+        "mapping",
+        "How the figure may change between reports of different times; sources are then "
+        "compared for agreement only when they refer to the same time.",
+        children=OVER_TIME,
+    ),
+    Key(
+        "attribution",
+        "mapping",
+        "Parties a figure may be attributed to (organisers, police): how to treat their "
+        "disagreement.",
+        children=ATTRIBUTION,
+    ),
+    Key(
+        "examples",
+        "mapping",
+        "Sentences and small cases that prove the rule (`factcheck rules test`).",
+        children=EXAMPLES,
+    ),
 )
 
 FILE = Key(
@@ -153,3 +364,57 @@ def all_keys(key: Key = FILE, prefix: str = "") -> list[tuple[str, Key]]:
         out.append((path, child))
         out.extend(all_keys(child, path + "."))
     return out
+
+
+REFERENCE_START = "<!-- reference: generated from factcheck/schema.py, do not edit -->"
+REFERENCE_END = "<!-- end of reference -->"
+
+
+def _type_words(key: Key) -> str:
+    if key.choices:
+        sep = " | "
+        return ("list of " if key.type.startswith("list") else "") + sep.join(key.choices)
+    return {
+        "str": "text",
+        "number": "number",
+        "bool": "true / false",
+        "date": "date",
+        "regex": "regular expression",
+        "list[str]": "list of text",
+        "mapping": "mapping",
+        "list[mapping]": "list of mappings",
+        "aliases": "name: list of text",
+        "list[article]": "list of text or {published, text}",
+    }.get(key.type, key.type)
+
+
+def reference_markdown() -> str:
+    """The key reference of docs/rules.md, as a Markdown table generated from the schema."""
+    lines = [
+        REFERENCE_START,
+        "",
+        "| key | type | required | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for path, key in all_keys():
+        meaning = key.meaning.replace("|", "\\|")
+        kind = _type_words(key).replace("|", "\\|")
+        lines.append(f"| `{path}` | {kind} | {'yes' if key.required else ''} | {meaning} |")
+    lines += ["", REFERENCE_END]
+    return "\n".join(lines)
+
+
+def write_reference(path: str) -> None:
+    """Replace the generated reference between its markers in a Markdown file."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    head, _, rest = text.partition(REFERENCE_START)
+    _, _, tail = rest.partition(REFERENCE_END)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + reference_markdown() + tail)
+
+
+if __name__ == "__main__":  # python -m factcheck.schema docs/rules.md
+    import sys
+
+    write_reference(sys.argv[1] if len(sys.argv) > 1 else "docs/rules.md")

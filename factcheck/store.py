@@ -12,11 +12,11 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 
 import sqlite_utils
 
-from .errors import StoreError
+from .errors import InputError, StoreError
 from .model import Claim, Conflict, Document
 
 MIGRATIONS_TABLE = "_factcheck_migrations"
@@ -24,7 +24,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another run to release the database
 
 CLAIM_FIELDS = [f.name for f in fields(Claim)]
+CLAIM_COLUMNS = ", ".join(f'"{name}"' for name in CLAIM_FIELDS)  # in Claim's field order
 CLAIM_PK = ("doc", "start", "end")
+_INSERT_CLAIM = "insert into claims ({}) values ({})".format(
+    ", ".join(f'"{f}"' for f in CLAIM_FIELDS), ", ".join("?" for _ in CLAIM_FIELDS)
+)
 
 _migrations: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
 
@@ -134,19 +138,66 @@ def m002_reviews(db: sqlite_utils.Database) -> None:
     )
 
 
+# Views for browsing the database (sqlite3, Datasette): each conflict with
+# both claims' text, sentence, line and document, and the reviewed status.
+CLAIM_DOCUMENTS_SQL = """
+select
+  claims.doc, claims.line, claims.start, claims."end", claims.text, claims.kind,
+  claims.value, claims.low, claims.high, claims.qualifier, claims.unit, claims.noun,
+  claims.interval_low, claims.interval_high, claims.si_unit, claims.time,
+  claims.sentence, documents.title as doc_title, documents.published as doc_published
+from claims join documents on documents.path = claims.doc
+"""
+CONFLICT_DETAILS_SQL = """
+select
+  conflicts.id, conflicts.rule_id, rules.title as rule_title, conflicts.severity,
+  conflicts."check", coalesce(reviews.status, conflicts.status) as status,
+  reviews.reason as review_reason, conflicts.reason,
+  l.doc as left_doc, l.line as left_line, l.text as left_text,
+  l.sentence as left_sentence, ld.published as left_published,
+  r.doc as right_doc, r.line as right_line, r.text as right_text,
+  r.sentence as right_sentence, rd.published as right_published,
+  conflicts.details, conflicts.run_id
+from conflicts
+left join rules on rules.id = conflicts.rule_id
+left join reviews on reviews.conflict_id = conflicts.id
+left join claims l on l.doc = conflicts.left_doc and l.start = conflicts.left_start
+  and l."end" = conflicts.left_end
+left join documents ld on ld.path = l.doc
+left join claims r on r.doc = conflicts.right_doc and r.start = conflicts.right_start
+  and r."end" = conflicts.right_end
+left join documents rd on rd.path = r.doc
+"""
+
+
+@migration
+def m003_views(db: sqlite_utils.Database) -> None:
+    db.create_view("claim_documents", CLAIM_DOCUMENTS_SQL.strip())
+    db.create_view("conflict_details", CONFLICT_DETAILS_SQL.strip())
+
+
 MIGRATIONS = _migrations
+REVIEW_STATUSES = ("accepted", "open")
 
 
 class Store:
     """A factcheck database: documents, claims, rules, matches, conflicts and runs."""
 
-    def __init__(self, path: str, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
+    def __init__(self, path: str, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, create: bool = True):
         self.path = path
+        if not create and not os.path.exists(path):
+            raise StoreError(
+                f"{path}: no such database; run `factcheck run` first or pass --db FILE"
+            )
         _refuse_foreign_file(path)
         try:
             conn = sqlite3.connect(path, timeout=lock_timeout, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
             self._check_integrity()
+            # WAL with synchronous=NORMAL survives a killed process (each document's
+            # transaction is either in or out) and makes per-document commits cheap.
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise _store_error(path, e) from None
@@ -181,9 +232,7 @@ class Store:
 
     def applied_migrations(self) -> list[str]:
         """Names of the migrations this database has, in order."""
-        return [
-            r["name"] for r in self.db[MIGRATIONS_TABLE].rows_where(order_by="applied")
-        ]
+        return [r["name"] for r in self.db[MIGRATIONS_TABLE].rows_where(order_by="applied")]
 
     def transaction(self):
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT)."""
@@ -200,25 +249,35 @@ class Store:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
+    def document_states(self) -> dict[str, tuple[str, str, str | None, str | None]]:
+        """Every stored document's (sha256, extractor_version, title, published), by path."""
+        rows = self.db.execute(
+            "select path, sha256, extractor_version, title, published from documents"
+        )
+        return {r[0]: tuple(r[1:]) for r in rows}
+
     def save_document(self, doc: Document, claims: Iterable[Claim], extractor_version: str) -> None:
         """Replace a document and all its claims, in one transaction."""
-        rows = [_claim_row(c) for c in claims]
+        # Plain parameterized statements: this runs once per document, and
+        # sqlite-utils' per-call table introspection would dominate large corpora.
+        rows = [tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in claims]
         with self.transaction():
-            self.db["documents"].upsert(
-                {
-                    "path": doc.path,
-                    "sha256": doc.sha256,
-                    "title": doc.title,
-                    "published": doc.published,
-                    "encoding": doc.encoding,
-                    "chars": len(doc.text),
-                    "extractor_version": extractor_version,
-                },
-                pk="path",
+            self.db.execute(
+                "insert or replace into documents (path, sha256, title, published, encoding, "
+                "chars, extractor_version) values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    doc.path,
+                    doc.sha256,
+                    doc.title,
+                    doc.published,
+                    doc.encoding,
+                    len(doc.text),
+                    extractor_version,
+                ],
             )
             self.db.execute("delete from claims where doc = ?", [doc.path])
             if rows:
-                self.db["claims"].insert_all(rows, pk=CLAIM_PK)
+                self.db.conn.executemany(_INSERT_CLAIM, rows)
 
     def update_document_meta(self, doc: Document) -> None:
         """Refresh a document's title and date when only its metadata changed."""
@@ -228,10 +287,23 @@ class Store:
                 [doc.title, doc.published, doc.path],
             )
 
+    def update_documents_meta(self, docs: Iterable[Document]) -> None:
+        """Refresh the title and date of several documents in one transaction."""
+        docs = list(docs)
+        if not docs:
+            return
+        with self.transaction():
+            self.db.conn.executemany(
+                "update documents set title = ?, published = ? where path = ?",
+                [(d.title, d.published, d.path) for d in docs],
+            )
+
     def remove_documents_except(self, keep: Iterable[str]) -> list[str]:
         """Delete documents (and their claims) that are not in keep; return their paths."""
         keep = set(keep)
         gone = [r[0] for r in self.db.execute("select path from documents") if r[0] not in keep]
+        if not gone:
+            return []
         with self.transaction():
             for path in gone:
                 self.db.execute("delete from claims where doc = ?", [path])
@@ -242,23 +314,52 @@ class Store:
         """Stored documents, by path."""
         return list(self.db["documents"].rows_where(order_by="path"))
 
-    def claims(self, docs: Iterable[str] | None = None, kind: str | None = None) -> list[Claim]:
-        """Stored claims in document order, optionally only some documents or one kind."""
+    def claims(
+        self,
+        docs: Iterable[str] | None = None,
+        kind: str | None = None,
+        rule: str | None = None,
+        unmatched: bool = False,
+    ) -> list[Claim]:
+        """Stored claims in document order, optionally filtered.
+
+        docs: only these documents; kind: only this kind; rule: only the claims
+        that rule selected in the last run; unmatched: only claims no rule selected.
+        """
         where, params = [], []
         if docs is not None:
-            docs = list(docs)
-            where.append(f"doc in ({', '.join('?' for _ in docs)})")
-            params.extend(docs)
+            # Filtered here rather than with `doc in (?, ...)`: a corpus can
+            # have more documents than SQLite allows parameters.
+            wanted = set(docs)
         if kind:
             where.append("kind = ?")
             params.append(kind)
-        sql = "select * from claims"
+        match = (
+            "exists (select 1 from matches m where m.doc = claims.doc"
+            ' and m.start = claims.start and m."end" = claims."end"{})'
+        )
+        if rule:
+            where.append(match.format(" and m.rule_id = ?"))
+            params.append(rule)
+        if unmatched:
+            where.append("not " + match.format(""))
+        sql = f"select {CLAIM_COLUMNS} from claims"
         if where:
             sql += " where " + " and ".join(where)
         sql += ' order by doc, start, "end"'
-        cursor = self.db.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [_claim_from_row(dict(zip(names, r, strict=True))) for r in cursor]
+        # Positional rows straight into Claim: the hot path of an unchanged run.
+        claims = [Claim(*row) for row in self.db.execute(sql, params)]
+        if docs is not None:
+            claims = [c for c in claims if c.doc in wanted]
+        return claims
+
+    def claim(self, doc: str, start: int, end: int) -> Claim | None:
+        """One stored claim by its place, or None."""
+        row = self.db.execute(
+            f'select {CLAIM_COLUMNS} from claims where doc = ? and start = ? and "end" = ?',
+            [doc, start, end],
+        ).fetchone()
+        return Claim(*row) if row else None
 
     # -- results ----------------------------------------------------------
     def save_results(
@@ -294,6 +395,106 @@ class Store:
     def conflict_rows(self) -> list[dict]:
         """Stored conflicts of the last completed run, by id."""
         return list(self.db["conflicts"].rows_where(order_by="id"))
+
+    def conflicts(self, status: str = "all") -> list[Conflict]:
+        """The last completed run's conflicts with review decisions applied.
+
+        status: "all"; "open" (everything not accepted); or one exact status.
+        Sorted like `check.evaluate` sorts them.
+        """
+        reviews = self.reviews()
+        out = []
+        for row in self.db["conflicts"].rows:
+            left = self.claim(row["left_doc"], row["left_start"], row["left_end"])
+            right = None
+            if row["right_doc"] is not None:
+                right = self.claim(row["right_doc"], row["right_start"], row["right_end"])
+            if left is None:
+                continue  # its document is gone; the next run drops the conflict
+            conflict = Conflict(
+                id=row["id"],
+                rule_id=row["rule_id"],
+                severity=row["severity"],
+                check=row["check"],
+                reason=row["reason"],
+                left=left,
+                right=right,
+                status=row["status"] or "open",
+                details=json.loads(row["details"] or "{}"),
+            )
+            out.append(with_review(conflict, reviews.get(conflict.id)))
+        if status == "open":
+            out = [c for c in out if c.status != "accepted"]
+        elif status != "all":
+            out = [c for c in out if c.status == status]
+        out.sort(key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.id))
+        return out
+
+    def conflict(self, given: str) -> Conflict:
+        """One conflict of the last run, by its id or a unique prefix, reviews applied."""
+        full = self.find_conflict(given)
+        return next(c for c in self.conflicts() if c.id == full)
+
+    def find_conflict(self, given: str) -> str:
+        """The full id of a stored conflict from its id or a unique prefix of it."""
+        given = given.strip().strip("[]").lower()
+        ids = [
+            r[0]
+            for r in self.db.execute("select id from conflicts order by id")
+            if r[0].startswith(given)
+        ]
+        if given in ids:
+            return given
+        if len(ids) == 1 and len(given) >= 4:
+            return ids[0]
+        if len(ids) > 1 and len(given) >= 4:
+            raise InputError(
+                f"conflict id {given!r} is ambiguous ({', '.join(ids[:5])}); give more characters"
+            )
+        raise InputError(
+            f"no conflict {given!r} in the last run of {self.path}; "
+            "`factcheck conflicts --status all` lists them"
+        )
+
+    # -- reviews ------------------------------------------------------------
+    def reviews(self) -> dict[str, dict]:
+        """Every review decision, by conflict id."""
+        return {r["conflict_id"]: r for r in self.db["reviews"].rows}
+
+    def set_review(self, conflict_id: str, status: str, reason: str | None, decided: str) -> None:
+        """Record a reviewer's decision on a conflict; it outlives runs."""
+        if status not in REVIEW_STATUSES:
+            raise ValueError(f"review status must be one of {REVIEW_STATUSES}, not {status!r}")
+        with self.transaction():
+            self.db["reviews"].upsert(
+                {
+                    "conflict_id": conflict_id,
+                    "status": status,
+                    "reason": reason,
+                    "decided": decided,
+                },
+                pk="conflict_id",
+            )
+
+    # -- rules and runs -------------------------------------------------------
+    def rule_rows(self) -> dict[str, dict]:
+        """The last completed run's rules, by id."""
+        return {r["id"]: r for r in self.db["rules"].rows_where(order_by="id")}
+
+    def document_row(self, path: str) -> dict | None:
+        """One stored document's row, or None."""
+        rows = list(self.db["documents"].rows_where("path = ?", [path]))
+        return rows[0] if rows else None
+
+
+def with_review(conflict: Conflict, review: dict | None) -> Conflict:
+    """The conflict with a reviewer's decision applied to its status."""
+    if review is None:
+        return conflict
+    details = dict(conflict.details)
+    if review.get("reason"):
+        details["review_reason"] = review["reason"]
+    return replace(conflict, status=review["status"], details=details)
 
 
 class _Transaction:
@@ -345,7 +546,8 @@ def _refuse_foreign_file(path: str) -> None:
         raise StoreError(f"{path}: cannot read the database ({e.strerror})") from None
     if head != SQLITE_MAGIC:
         raise StoreError(
-            f"{path}: is not an SQLite database; it was left untouched. Pass another file with --db."
+            f"{path}: is not an SQLite database; it was left untouched. "
+            "Pass another file with --db."
         )
 
 
@@ -358,15 +560,13 @@ def _store_error(path: str, e: Exception) -> StoreError:
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StoreError(f"{path}: cannot write the database ({text})")
-    return StoreError(f"{path}: the database is corrupt or unreadable ({text}); it was left untouched")
+    return StoreError(
+        f"{path}: the database is corrupt or unreadable ({text}); it was left untouched"
+    )
 
 
 def _claim_row(c: Claim) -> dict:
     return asdict(c)
-
-
-def _claim_from_row(row: dict) -> Claim:
-    return Claim(**{k: row[k] for k in CLAIM_FIELDS})
 
 
 def _conflict_row(c: Conflict, run_id: int) -> dict:

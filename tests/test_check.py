@@ -1,10 +1,11 @@
 """Selection and agreement on hand-made claims."""
 
 import textwrap
+from dataclasses import replace
 
 import pytest
 
-from factcheck.check import conflict_id, evaluate, in_window, selects
+from factcheck.check import conflict_id, evaluate, in_window, party, selects, why_not
 from factcheck.rules import load_rules
 
 from .helpers import claim
@@ -102,3 +103,237 @@ def test_conflict_id_ignores_offsets_but_not_statements():
     assert conflict_id("r", "agreement", [a, b]) == conflict_id("r", "agreement", [b, moved])
     other = claim(doc="a.txt", text="6,000 troops")
     assert conflict_id("r", "agreement", [a, b]) != conflict_id("r", "agreement", [other, b])
+
+
+# -- the checks beyond agreement, on hand-made claims ----------------------------------
+
+
+def load(tmp_path, text):
+    (tmp_path / "r.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_rules(str(tmp_path))
+
+
+def measure(doc, metres, unit="km"):
+    made = claim(doc=doc, kind="measure", value=metres, noun=None, unit=unit, si_unit="metre")
+    return replace(made, dimension="length")
+
+
+def test_agreement_compares_converted_values(tmp_path):
+    (rule,) = load(
+        tmp_path,
+        """
+        rules:
+          - {id: tunnel, title: T, select: {dimension: length}, agree: {tolerance: 0.01}}
+    """,
+    )
+    km = measure("a.txt", 1600.0)
+    feet = measure("b.txt", 1600.2, unit="foot")  # 5,250 ft
+    far = measure("c.txt", 2438.4, unit="foot")  # 8,000 ft
+    assert evaluate([rule], [km, feet]).conflicts == []
+    (c,) = evaluate([rule], [km, far]).conflicts
+    assert c.reason == "1,600 metre and 2,438.4 metre do not overlap within 1% tolerance"
+
+
+@pytest.mark.parametrize(
+    "select, c, picked",
+    [
+        ("{dimension: length}", measure("a.txt", 5.0), True),
+        ("{dimension: [mass, currency]}", measure("a.txt", 5.0), False),
+        ("{unit: km}", measure("a.txt", 5.0, unit="foot"), True),  # km means any length
+        ("{unit: INR}", measure("a.txt", 5.0), False),
+        ("{time: {as_of: 2018-03}}", claim(time="2018-03-05"), True),
+        ("{time: {as_of: 2018-03}}", claim(time="2018-04-01"), False),
+        ("{time: {as_of: 2018-03-05}}", claim(time="2018"), True),  # the year holds that day
+        ("{not_regex: 'troops? in Iraq'}", claim(), False),
+    ],
+)
+def test_new_selectors(tmp_path, select, c, picked):
+    (rule,) = load(tmp_path, f"rules: [{{id: r, title: R, select: {select}}}]\n")
+    assert selects(rule, c) is picked
+
+
+@pytest.mark.parametrize(
+    "select, c, why",
+    [
+        ("{kind: percent}", claim(), "its kind is count, not percent"),
+        (
+            "{nouns: [groups]}",
+            claim(),
+            "its counted noun is 'troops', which is not one of the rule's nouns",
+        ),
+        (
+            "{nouns: [troops], noun_excludes: [iraqi]}",
+            claim(noun="Iraqi troops"),
+            "its counted noun 'Iraqi troops' has the excluded word 'iraqi'",
+        ),
+        ("{words: [Iraq, Syria]}", claim(), "the sentence has none of 'Syria'"),
+        ("{any_words: [Syria, Turkey]}", claim(), "the sentence has none of 'Turkey', 'Syria'"),
+        ("{not_words: [iraq]}", claim(), "the sentence has the excluded word 'Iraq'"),
+        ("{time: {after: 2017}}", claim(time="2016"), "it refers to 2016, not after 2017"),
+        ("{time: {as_of: 2017}}", claim(time="2016"), "it refers to 2016, not as of 2017"),
+        (
+            "{time: {after: 2017, unknown: exclude}}",
+            claim(),
+            "its time is unknown and the rule excludes unknown times",
+        ),
+        ("{kind: count}", claim(), None),
+    ],
+)
+def test_why_not_names_the_first_reason(tmp_path, select, c, why):
+    (rule,) = load(tmp_path, f"rules: [{{id: r, title: R, select: {select}}}]\n")
+    assert why_not(rule, c) == why
+
+
+BOUNDS = """
+    rules:
+      - id: bridge
+        title: Bridge span
+        severity: info
+        select: {dimension: length}
+        bounds: {min: 0.01, max: 100, unit: km}
+"""
+
+
+@pytest.mark.parametrize(
+    "metres, flagged", [(2400.0, False), (2_400_000.0, True), (5.0, True), (100_000.0, False)]
+)
+def test_bounds_flag_a_single_claim(tmp_path, metres, flagged):
+    (rule,) = load(tmp_path, BOUNDS)
+    conflicts = evaluate([rule], [measure("a.txt", metres)]).conflicts
+    assert bool(conflicts) is flagged
+    if flagged:
+        assert (conflicts[0].check, conflicts[0].severity, conflicts[0].right) == (
+            "bounds",
+            "info",
+            None,
+        )
+
+
+TOLL = """
+    rules:
+      - id: toll
+        title: Toll
+        select: {nouns: [people]}
+        agree: {}
+        over_time: {may_only: rise}
+"""
+
+
+def died(doc, n, time, qualifier="exact", high=None):
+    return claim(
+        doc=doc,
+        value=n,
+        noun="people",
+        time=time,
+        qualifier=qualifier,
+        interval_high=high if qualifier == "at_least" else n,
+        sentence=f"{n} people died in the floods.",
+    )
+
+
+def test_a_toll_may_rise_but_not_fall(tmp_path):
+    (rule,) = load(tmp_path, TOLL)
+    mar4 = died("a.txt", 12, "2018-03-04", "at_least")
+    mar5 = died("b.txt", 15, "2018-03-05")
+    mar6 = died("c.txt", 9, "2018-03-06")
+    assert evaluate([rule], [mar4, mar5]).conflicts == []  # no agreement across days
+    found = evaluate([rule], [mar4, mar5, mar6]).conflicts
+    assert [(c.check, c.left.doc, c.right.doc) for c in found] == [
+        ("over_time", "a.txt", "c.txt"),
+        ("over_time", "b.txt", "c.txt"),
+    ]
+    same_day = died("d.txt", 20, "2018-03-05")
+    assert [c.check for c in evaluate([rule], [mar5, same_day]).conflicts] == ["agreement"]
+
+
+RELATIONS = """
+    rules:
+      - {id: whole, title: W, select: {nouns: [fighters], noun_excludes: [tribal]}}
+      - {id: part, title: P, select: {nouns: [tribal fighters]}, relate: {part_of: whole}}
+      - id: total
+        title: Total
+        select: {nouns: [people]}
+        relate: {sum_of: [men, women], tolerance: 0.05}
+      - {id: men, title: M, select: {nouns: [men]}}
+      - {id: women, title: F, select: {nouns: [women]}}
+      - {id: jobs, title: J, select: {nouns: [jobs]}}
+      - {id: staff, title: S, select: {nouns: [employees]}}
+      - id: share
+        title: Share cut
+        severity: warning
+        select: {kind: percent}
+        relate: {percent_of: {whole: staff, part: jobs}, tolerance: 0.1}
+"""
+
+
+@pytest.mark.parametrize(
+    "claims, expected",
+    [
+        ([("fighters", 60000), ("tribal fighters", 20000)], []),
+        ([("fighters", 60000), ("tribal fighters", 70000)], [("part", "part_whole")]),
+        ([("people", 100), ("men", 60), ("women", 40)], []),
+        ([("people", 120), ("men", 60), ("women", 40)], [("total", "sum")]),
+        ([("people", 100), ("men", 60)], []),  # a missing part: nothing to add up
+        ([("employees", 13000), ("jobs", 390), ("%", 3)], []),
+        ([("employees", 13000), ("jobs", 900), ("%", 3)], [("share", "percent_of")]),
+    ],
+)
+def test_relations_between_facts(tmp_path, claims, expected):
+    rules = load(tmp_path, RELATIONS)
+    made = [
+        claim(
+            doc=f"{i}.txt",
+            value=float(n),
+            noun=None if noun == "%" else noun,
+            kind="percent" if noun == "%" else "count",
+            si_unit="percent" if noun == "%" else None,
+        )
+        for i, (noun, n) in enumerate(claims)
+    ]
+    found = [(c.rule_id, c.check) for c in evaluate(rules, made).conflicts]
+    assert found == expected
+
+
+RALLY = """
+    rules:
+      - id: rally
+        title: Rally
+        select: {nouns: [people]}
+        agree: {tolerance: 0.1}
+        attribution:
+          parties: {organisers: [organisers, organizers], police: [police]}
+          disputed: DISPUTED
+"""
+
+
+def said(doc, who, n):
+    return claim(
+        doc=doc,
+        value=n,
+        noun="people",
+        text=f"{n:,} people",
+        sentence=f"{who} said {n:,} people joined the rally.",
+    )
+
+
+@pytest.mark.parametrize(
+    "disputed, a, b, expected",
+    [
+        ("true", "Organisers", "Police", [("disputed", "organisers", "police")]),
+        ("false", "Organisers", "Police", []),
+        ("true", "Police", "Police", [("open",)]),
+        ("true", "Organizers", "Reporters", [("open",)]),  # one party unknown: a plain conflict
+    ],
+)
+def test_attributed_figures(tmp_path, disputed, a, b, expected):
+    (rule,) = load(tmp_path, RALLY.replace("DISPUTED", disputed))
+    found = evaluate([rule], [said("a.txt", a, 250000), said("b.txt", b, 100000)]).conflicts
+    assert [(c.status, *c.details.get("parties", [])) for c in found] == expected
+
+
+def test_party_nearest_the_figure_wins(tmp_path):
+    (rule,) = load(tmp_path, RALLY.replace("DISPUTED", "true"))
+    sentence = "Organisers said 250,000 people came, while police put it at 100,000 people."
+    first = claim(value=250000, text="250,000 people", sentence=sentence)
+    second = claim(value=100000, text="100,000 people", sentence=sentence)
+    assert (party(rule, first), party(rule, second)) == ("organisers", "police")

@@ -77,3 +77,33 @@ def test_schema_keys_have_meanings():
     for path, key in schema.all_keys():
         assert key.meaning.strip(), path
         assert re.fullmatch(r"[a-z_<>.]+", path), path
+
+
+def test_every_error_code_has_a_broken_fixture():
+    """Each code of the loader is produced by some file in tests/fixtures/rules/bad."""
+    produced = set()
+    for expected in BAD.glob("*.expected"):
+        produced |= set(re.findall(r"\[(E\d{3})\]", expected.read_text(encoding="utf-8")))
+    from factcheck.rules import CODES
+
+    untested = set(CODES) - produced - {"E005", "E020"}  # unreadable file, empty folder
+    assert untested == set()
+
+
+@pytest.mark.parametrize(
+    "unit, expected",
+    [
+        ("km", ("metre", 1000.0)),
+        ("kilometres", ("metre", 1000.0)),
+        ("feet", ("metre", 0.3048)),
+        ("tonnes", ("kilogram", 1000.0)),
+        ("metre", ("metre", 1.0)),
+        ("INR", ("INR", 1.0)),
+        ("furlongs", None),
+        ("celsius", None),  # an offset, not a factor: bounds need a plain factor
+    ],
+)
+def test_bound_units(unit, expected):
+    from factcheck.rules import unit_factor
+
+    assert unit_factor(unit) == expected

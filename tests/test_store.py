@@ -85,3 +85,102 @@ def test_locked_database_waits_then_fails_clearly(tmp_path):
 def test_unwritable_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         Store(str(tmp_path / "missing" / "f.db"))
+
+
+# -- results, reviews and views ----------------------------------------------------
+
+
+def _results(s: Store) -> None:
+    from factcheck.model import Conflict
+
+    a = claim(doc="a.txt")
+    b = claim(doc="b.txt", value=12000.0, text="12,000 troops", sentence="12,000 troops | </x>")
+    s.save_document(DOC, [a], "v1")
+    s.save_document(Document(path="b.txt", text="x", sha256="b", published="2017-12-02"), [b], "v1")
+    conflict = Conflict(
+        id="abc123def456", rule_id="troops", severity="error", check="agreement",
+        reason="5,000 and 12,000 do not overlap", left=a, right=b, details={"tolerance": 0.1},
+    )  # fmt: skip
+    bound = Conflict(
+        id="abc999000000", rule_id="troops", severity="warning", check="bounds",
+        reason="5,000 is above the maximum", left=a,
+    )  # fmt: skip
+    rules = [{"id": "troops", "file": "r.yaml", "line": 2, "title": "Troops", "severity": "error",
+              "description": "", "spec": "{}"}]  # fmt: skip
+    s.save_results({"started": "t"}, rules, [("troops", a), ("troops", b)], [conflict, bound])
+
+
+def test_conflicts_come_back_as_records_with_reviews_applied(tmp_path):
+    s = Store(str(tmp_path / "f.db"))
+    _results(s)
+    found = s.conflicts()
+    assert [(c.id, c.status, c.right is None) for c in found] == [
+        ("abc123def456", "open", False),
+        ("abc999000000", "open", True),
+    ]
+    assert found[0].right.sentence == "12,000 troops | </x>"
+    s.set_review("abc123def456", "accepted", "known", "2024-01-01")
+    _results(s)  # a new run replaces conflicts, never reviews
+    assert [c.id for c in s.conflicts("accepted")] == ["abc123def456"]
+    assert s.conflict("abc1").details == {"tolerance": 0.1, "review_reason": "known"}
+    assert [c.id for c in s.conflicts("open")] == ["abc999000000"]
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("abc123def456", "abc123def456"),
+        ("abc123", "abc123def456"),
+        ("[abc9]", "abc999000000"),
+        ("abc", "no conflict 'abc'"),  # too short to guess
+        ("abc1 ", "abc123def456"),
+        ("zzzz", "no conflict 'zzzz'"),
+    ],
+)
+def test_find_conflict_by_id_or_prefix(tmp_path, given, expected):
+    from factcheck.errors import InputError
+
+    s = Store(str(tmp_path / "f.db"))
+    _results(s)
+    if expected.startswith("no conflict"):
+        with pytest.raises(InputError, match=expected):
+            s.find_conflict(given)
+    else:
+        assert s.find_conflict(given) == expected
+
+
+def test_claims_by_rule_and_unmatched(tmp_path):
+    s = Store(str(tmp_path / "f.db"))
+    _results(s)
+    s.save_document(
+        Document(path="c.txt", text="x", sha256="c"), [claim(doc="c.txt", noun="buses")], "v1"
+    )
+    assert [c.doc for c in s.claims(rule="troops")] == ["a.txt", "b.txt"]
+    assert [c.doc for c in s.claims(unmatched=True)] == ["c.txt"]
+    assert [c.doc for c in s.claims(docs=["b.txt", "c.txt"])] == ["b.txt", "c.txt"]
+
+
+def test_views_join_conflicts_to_claims_documents_and_reviews(tmp_path):
+    s = Store(str(tmp_path / "f.db"))
+    _results(s)
+    s.set_review("abc123def456", "accepted", "known", "2024-01-01")
+    rows = list(s.db.query("select * from conflict_details order by id"))
+    assert rows[0]["status"] == "accepted" and rows[0]["review_reason"] == "known"
+    assert (rows[0]["left_doc"], rows[0]["right_doc"], rows[0]["right_published"]) == (
+        "a.txt",
+        "b.txt",
+        "2017-12-02",
+    )
+    assert rows[0]["rule_title"] == "Troops" and rows[0]["right_text"] == "12,000 troops"
+    assert rows[1]["right_doc"] is None and rows[1]["status"] == "open"
+    claims = list(s.db.query("select doc, text, doc_published from claim_documents order by doc"))
+    assert claims == [
+        {"doc": "a.txt", "text": "5,000 troops", "doc_published": None},
+        {"doc": "b.txt", "text": "12,000 troops", "doc_published": "2017-12-02"},
+    ]
+
+
+def test_reading_commands_do_not_create_a_database(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Store(str(tmp_path / "none.db"), create=False)
+    assert not (tmp_path / "none.db").exists()

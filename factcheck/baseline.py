@@ -1,0 +1,67 @@
+"""The baseline file: the conflicts a corpus already has, committed next to it.
+
+`factcheck baseline` writes the current conflicts (accepted or not) to
+`factcheck-baseline.json`; `factcheck run --baseline FILE` then fails only on
+conflicts whose id is not in it. Conflict ids do not depend on offsets or
+other documents, so the file changes only when a conflict appears or goes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .errors import InputError
+from .model import Claim, Conflict
+
+BASELINE_FILE = "factcheck-baseline.json"
+BASELINE_VERSION = 1
+
+
+def _side(claim: Claim | None) -> dict | None:
+    if claim is None:
+        return None
+    return {"doc": claim.doc, "text": claim.text}
+
+
+def baseline_json(conflicts: list[Conflict]) -> str:
+    """The baseline file's text: one entry per conflict, sorted by id; no timestamps."""
+    entries = []
+    for c in sorted(conflicts, key=lambda c: c.id):
+        entry = {
+            "id": c.id,
+            "rule_id": c.rule_id,
+            "check": c.check,
+            "severity": c.severity,
+            "status": c.status,
+            "left": _side(c.left),
+            "right": _side(c.right),
+        }
+        if c.details.get("review_reason"):
+            entry["review_reason"] = c.details["review_reason"]
+        entries.append(entry)
+    data = {"factcheck_baseline": BASELINE_VERSION, "conflicts": entries}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def read_baseline(path: str) -> frozenset[str]:
+    """The conflict ids of a baseline file; InputError when it cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except FileNotFoundError:
+        raise InputError(
+            f"{path}: no such baseline file; write one with `factcheck baseline`"
+        ) from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the baseline ({e.strerror or e})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: not a baseline file ({e})") from None
+    entries = data.get("conflicts") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries
+    ):
+        raise InputError(
+            f'{path}: not a baseline file (expected {{"conflicts": [{{"id": ...}}, ...]}}); '
+            "write one with `factcheck baseline`"
+        )
+    return frozenset(e["id"] for e in entries)

@@ -1,0 +1,230 @@
+"""Numbers as news text writes them: numerals, spelled numbers, scales, fractions.
+
+Pure functions over strings; no third-party imports. `extract` calls these on the
+small spans its scanner finds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+SMALL = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# scale words after a number ("12 million", "Rs 1,200 crore"); abbreviations too
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+BIG_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore")
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "hundredth": 100,
+}
+# denominators of spelled fractions ("two-thirds", "a quarter")
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
+# vague amounts as [low, high] intervals
+VAGUE = {
+    "dozens": (24, 144),
+    "scores": (40, 400),
+    "tens": (20, 100),
+    "hundreds": (100, 1000),
+    "thousands": (1000, 10000),
+    "lakhs": (1e5, 1e7),
+    "millions": (1e6, 1e9),
+    "crores": (1e7, 1e9),
+    "billions": (1e9, 1e12),
+    "trillions": (1e12, 1e15),
+}
+
+_SPLIT_RE = re.compile(r"[\s\-]+")
+_NUMERAL_RE = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?$")
+
+
+def parse_numeral(s: str) -> tuple[float, float] | None:
+    """Value and unit of last significant place of a digit numeral ("1,70,300" → 170300, 100).
+
+    Commas group digits in any style (Western 1,000,000 or Indian 10,00,000).
+    The place is 0 for figures that assert themselves (no trailing zero, or
+    written decimals): only round integers carry implied imprecision.
+    """
+    s = s.strip().replace("−", "-")
+    if "/" in s:  # a spaced fraction as tokenized text writes it: "7 3 / 4"
+        parts = s.replace("/", " ").split()
+        try:
+            whole = float(parts[0]) if len(parts) == 3 else 0.0
+            return whole + float(parts[-2]) / float(parts[-1]), 0.0
+        except (ValueError, ZeroDivisionError):
+            return None
+    m = _NUMERAL_RE.match(s)
+    if not m:
+        return None
+    whole, frac = m.group(1).replace(",", ""), m.group(2)
+    try:
+        value = float(whole + ("." + frac if frac else ""))
+    except ValueError:
+        return None
+    if s.startswith("-"):
+        value = -value
+    if frac:
+        return value, 0.0
+    stripped = whole.rstrip("0")
+    zeros = len(whole) - len(stripped)
+    if not stripped or zeros == 0:
+        return value, 0.0
+    return value, float(10**zeros)
+
+
+def place_of(value: float) -> float:
+    """Unit of the last significant place of a whole number (5000 → 1000, 5324 → 1, 6 → 1)."""
+    if value == 0 or not math.isfinite(value) or value != int(value):
+        return 0.0
+    v = abs(int(value))
+    place = 1
+    while v % 10 == 0:
+        v //= 10
+        place *= 10
+    return float(place)
+
+
+def parse_words(words: list[str]) -> tuple[float, int] | None:
+    """Value of a spelled number and how many of `words` it used ("twenty-two" → 22).
+
+    Stops at the first word that cannot continue the number ("two three" → 2, 1).
+    """
+    total = 0.0
+    current = 0.0
+    used = 0
+    last = None  # kind of the previous word: small, tens, hundred, scale, and
+    seen = False
+    for i, w in enumerate(words):
+        w = w.lower()
+        if w in ("a", "an") and i == 0:
+            current = 1
+            last = "a"
+            continue
+        if w == "and":
+            if last in ("hundred", "scale"):
+                last = "and"
+                continue
+            break
+        if w in SMALL:
+            if last in ("small", "a") or (
+                last == "tens" and SMALL[w] >= 10 or SMALL[w] == 0 and seen
+            ):
+                break
+            current += SMALL[w]
+            last = "small"
+        elif w in TENS:
+            if last in ("small", "tens", "a"):
+                break
+            current += TENS[w]
+            last = "tens"
+        elif w == "dozen":
+            current = (current or 1) * 12
+            last = "scale"
+        elif w == "hundred":
+            if last == "hundred":
+                break
+            current = (current or 1) * 100
+            last = "hundred"
+        elif w.rstrip("s") in ("thousand", "million", "billion", "trillion", "lakh", "crore"):
+            scale = SCALES[w.rstrip("s")]
+            if last == "scale" and total and total < scale:
+                break
+            total += (current or 1) * scale
+            current = 0
+            last = "scale"
+        else:
+            break
+        seen = True
+        used = i + 1
+    if not seen or last == "a":
+        return None
+    # trailing "and" is not part of the number
+    while used and words[used - 1].lower() == "and":
+        used -= 1
+    return total + current, used
+
+
+def words_of(s: str) -> list[str]:
+    """Split a spelled number into its words ("twenty-two thousand" → 3 words)."""
+    return [w for w in _SPLIT_RE.split(s) if w]

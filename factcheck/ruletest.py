@@ -1,0 +1,222 @@
+"""Prove rules by example, and start new rule files.
+
+A rule's `examples:` hold sentences it must and must not select a claim from,
+and small multi-source cases (one-line articles, with dates) in which it must
+and must not report a conflict. `run_examples` extracts the claims of each
+example with the real extractor, selects and evaluates them with the real
+checker, and returns one located problem per failed example, so
+`factcheck rules test` reads like `factcheck rules lint`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .check import describe_interval, evaluate, selects, why_not
+from .errors import FactcheckError, Problem
+from .model import Claim
+from .rules import Article, Case, Rule
+from .schema import RULE
+
+ID_PATTERN = next(k.pattern for k in RULE if k.name == "id")
+Extract = Callable[[str, str, str | None], list[Claim]]
+
+TEST_CODES = {
+    "T001": "a 'match' sentence has no claim the rule selects",
+    "T002": "a 'no_match' sentence has a claim the rule selects",
+    "T003": "a 'conflict' case gives no conflict for the rule",
+    "T004": "a 'no_conflict' case gives a conflict for the rule",
+    "T005": "a 'conflict' case gives a conflict with another status",
+}
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """How many examples ran and which failed (each a located problem)."""
+
+    examples: int
+    failures: list[Problem]
+
+    def summary(self) -> str:
+        n, bad = self.examples, len(self.failures)
+        head = f"{n} example{'s' if n != 1 else ''}"
+        return f"{head}: {n - bad} passed, {bad} failed" if n else f"{head} (add 'examples:')"
+
+
+def _default_extract() -> Extract:
+    from .extract import extract
+
+    return extract
+
+
+def _claims(article: Article, doc: str, extract: Extract) -> list[Claim]:
+    from .pipeline import with_context
+
+    return with_context(article.text, extract(article.text, doc, article.published))
+
+
+def _show(claim: Claim) -> str:
+    return f"'{claim.text}'"
+
+
+def _quote(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= width else f'"{text[: width - 1]}…"'
+
+
+def _why_none(rule: Rule, claims: list[Claim]) -> str:
+    if not claims:
+        return "the extractor finds no figure in it; check the number is written out"
+    figures = [c for c in claims if c.kind != "date"] or claims  # dates are rarely the point
+    return "; ".join(f"{_show(c)}: {why_not(rule, c)}" for c in figures[:4])
+
+
+def _case_claims(case: Case, extract: Extract) -> list[Claim]:
+    out = []
+    for i, article in enumerate(case.articles, 1):
+        out.extend(_claims(article, f"example-{i}.txt", extract))
+    return out
+
+
+def _selected_by_article(rule: Rule, claims: list[Claim]) -> str:
+    parts = []
+    for doc in sorted({c.doc for c in claims}):
+        mine = [c for c in claims if c.doc == doc]
+        chosen = [c for c in mine if selects(rule, c)]
+        if chosen:
+            shown = ", ".join(f"{_show(c)} = {describe_interval(c)}" for c in chosen)
+            parts.append(f"{doc} selects {shown}")
+        else:
+            parts.append(f"{doc} selects nothing ({_why_none(rule, mine)})")
+    return "; ".join(parts) or "no article has a figure"
+
+
+def run_examples(rules: list[Rule], extract: Extract | None = None) -> ExampleResult:
+    """Run every rule's examples; return how many ran and a located problem per failure."""
+    extract = extract or _default_extract()
+    failures: list[Problem] = []
+    count = 0
+
+    def fail(rule: Rule, where: Article | Case, code: str, message: str, hint: str) -> None:
+        failures.append(Problem(rule.file, where.line, where.col, code, message, hint, rule.id))
+
+    for rule in rules:
+        ex = rule.examples
+        count += len(ex)
+        for article in ex.match:
+            claims = _claims(article, "example.txt", extract)
+            if not any(selects(rule, c) for c in claims):
+                fail(
+                    rule,
+                    article,
+                    "T001",
+                    f"selects no claim of {_quote(article.text)}",
+                    _why_none(rule, claims),
+                )
+        for article in ex.no_match:
+            chosen = [c for c in _claims(article, "example.txt", extract) if selects(rule, c)]
+            if chosen:
+                fail(
+                    rule,
+                    article,
+                    "T002",
+                    f"selects {', '.join(_show(c) for c in chosen)} of {_quote(article.text)}",
+                    "narrow the rule: not_words, noun_excludes or a time window",
+                )
+        for case in ex.conflict:
+            claims = _case_claims(case, extract)
+            found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
+            wanted = [c for c in found if c.status == case.status]
+            if not found:
+                fail(
+                    rule,
+                    case,
+                    "T003",
+                    "reports no conflict in this case",
+                    _selected_by_article(rule, claims),
+                )
+            elif not wanted:
+                fail(
+                    rule,
+                    case,
+                    "T005",
+                    f"reports the conflict as {found[0].status}, not {case.status}",
+                    found[0].reason,
+                )
+        for case in ex.no_conflict:
+            claims = _case_claims(case, extract)
+            found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
+            if found:
+                fail(
+                    rule,
+                    case,
+                    "T004",
+                    f"reports a conflict in this case ({found[0].check}): {found[0].reason}",
+                    "widen the tolerance or narrow the selection; "
+                    + _selected_by_article(rule, claims),
+                )
+    failures.sort(key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
+    return ExampleResult(count, failures)
+
+
+# -- new rule files ---------------------------------------------------------------
+
+SKELETON = """\
+# {id}: written by `factcheck rules new {id}`. Fill it in, then run
+#   factcheck rules lint && factcheck rules test
+# docs/rules.md explains every key, with a worked example of each check.
+rules:
+  - id: {id}
+    title: {title}
+    description: What the fact is, and why sources must agree on it.
+    severity: warning            # error (fails `factcheck run`) | warning | info
+    references: []               # links or notes for the reviewer
+    select:                      # which claims speak about the fact
+      kind: count                # count | percent | money | measure | duration
+      nouns: [visitors]          # what is counted; plural and singular both match
+      words: [museum]            # every word must be in the sentence ('@group' for aliases)
+      # not_words: [estimate]    # none of these may be in the sentence
+      # time: {{after: 2018-01-01, unknown: include}}
+    agree:                       # how closely sources must agree
+      tolerance: 0.1             # 10%
+    # bounds: {{min: 0, max: 10000000}}   # flags one implausible claim
+    # over_time: {{may_only: rise}}       # for a toll: later reports may only be higher
+    # relate: {{part_of: other-rule-id}}  # never more than another fact
+    examples:                    # `factcheck rules test` checks every one
+      match:
+        - "The museum had 120,000 visitors last year."
+      no_match:
+        - "The zoo had 120,000 visitors last year."
+      conflict:
+        - articles:
+            - {{published: 2018-01-10, text: "The museum had 120,000 visitors in 2017."}}
+            - {{published: 2018-01-12, text: "The museum had 300,000 visitors in 2017."}}
+      no_conflict:
+        - articles:
+            - {{published: 2018-01-10, text: "The museum had 120,000 visitors in 2017."}}
+            - {{published: 2018-01-12, text: "The museum had about 125,000 visitors in 2017."}}
+"""
+
+
+def skeleton(rule_id: str) -> str:
+    """The text of a new, commented rule file for rule_id; it lints clean and its examples pass."""
+    title = rule_id.replace("-", " ").replace("_", " ").capitalize()
+    return SKELETON.format(id=rule_id, title=title)
+
+
+def new_rule_file(folder: str, rule_id: str) -> str:
+    """Write folder/ID.yaml with a skeleton rule; refuse a bad id or an existing file."""
+    if not re.fullmatch(ID_PATTERN, rule_id):
+        raise FactcheckError(
+            f"'{rule_id}' is not a rule id: use lower-case letters, digits, '.', '-' and '_'"
+        )
+    path = os.path.join(folder, f"{rule_id}.yaml").replace(os.sep, "/")
+    if os.path.exists(path):
+        raise FactcheckError(f"{path} already exists; edit it, or pick another id")
+    os.makedirs(folder, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as f:
+        f.write(skeleton(rule_id))
+    return path

@@ -1,0 +1,99 @@
+"""Dates and times in news text, and the time a claim refers to.
+
+`find_dates` finds calendar expressions (Dec 02, 2017; 30 November 2017;
+November 2007; 3:45 a.m.; 2017-12-02) so their numbers are never read as
+counts. `resolve` turns one into ISO form (YYYY, YYYY-MM or YYYY-MM-DD).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?:\s?\.)?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
+DATE_RE = re.compile(
+    rf"""
+    (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:\s?,?\s+(?P<y1>{_YEAR})\b)?
+       (?!\s*(?:%|percent|[-–]\d|,\d)))
+   |(?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\s?,?\s+(?P<y2>{_YEAR})\b)?)
+   |(?P<my>\b(?P<m3>{_MONTH})\s?,?\s+(?P<y3>{_YEAR})\b)
+   |(?P<iso>\b(?P<y4>{_YEAR})-(?P<m4>0[1-9]|1[0-2])-(?P<d4>[0-3]\d)\b)
+   |(?P<slash>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)
+   |(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*{_AMPM})?)
+   |(?P<ampm>\b(?:1[0-2]|0?[1-9])\s*{_AMPM})
+   |(?P<decade>\b(?:1[5-9]|20)\d0['’]?s\b|['’]\d0s\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# month names that are also words: in lower case a date only as "on 1 may"
+AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "dec", "sep", "aug", "jun", "jul", "oct", "nov"}
+# words before a bare four-digit number that make it a year
+YEAR_CUES = {
+    "in", "since", "by", "during", "until", "till", "before", "after", "from", "of", "late",
+    "early", "mid", "fiscal", "fy", "year", "circa", "c.", "through", "between", "and", "to",
+    "the", "spring", "summer", "autumn", "fall", "winter", "season", "around", "about",
+    "than", "on", "for", "at", "its", "their", "his", "her", "our", "this", "that", "or",
+    "election", "census", "class", "model", "vintage", "budget", "pre", "post",
+}  # fmt: skip
+RELATIVE_YEARS = {"this year": 0, "last year": -1, "next year": 1, "a year ago": -1}
+_RELATIVE_RE = re.compile(r"\b(this|last|next) year\b|\ba year ago\b", re.IGNORECASE)
+
+
+def plausible(m: re.Match, text: str) -> bool:
+    """False for a DATE_RE match that is a word, not a month ("you may 5")."""
+    month = m.group("m1") or m.group("m2") or m.group("m3")
+    if not month or not month[0].islower():
+        return True
+    if month.rstrip(". ") not in AMBIGUOUS_MONTHS:
+        return True
+    if m.group("m1") and month.endswith(".") and (month.rstrip(". ") not in ("may", "march")):
+        return True
+    return bool(m.group("dmy")) and text[max(0, m.start() - 3) : m.start()].lower() == "on "
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip(". "))
+
+
+def resolve(m: re.Match, published: str | None) -> str | None:
+    """ISO form of a DATE_RE match; a month without a year takes the publication year."""
+    g = m.groupdict()
+    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    pub_month = int(published[5:7]) if published and published[5:7].isdigit() else None
+    if g["iso"]:
+        return f"{g['y4']}-{g['m4']}-{g['d4']}"
+    if g["mdy"] or g["dmy"]:
+        mon = month_number(g["m1"] or g["m2"])
+        day = int(re.match(r"\d+", g["d1"] or g["d2"]).group(0))
+        year = g["y1"] or g["y2"]
+        if year is None:
+            if pub_year is None:
+                return None
+            y = pub_year - 1 if pub_month and mon and mon > pub_month else pub_year
+            year = str(y)
+        return f"{year}-{mon:02d}-{day:02d}"
+    if g["my"]:
+        return f"{g['y3']}-{month_number(g['m3']):02d}"
+    return None
+
+
+def relative_year(text: str, published: str | None) -> tuple[str, int, int] | None:
+    """A relative year ("last year") in text and its span, resolved against published."""
+    if not published or not published[:4].isdigit():
+        return None
+    m = _RELATIVE_RE.search(text)
+    if not m:
+        return None
+    key = m.group(0).lower()
+    return str(int(published[:4]) + RELATIVE_YEARS.get(key, 0)), m.start(), m.end()

@@ -1,0 +1,380 @@
+"""The command line: report formats against golden files, review decisions,
+baselines, listings, exit codes and help.
+
+The corpus and rules come from `tests/fake_extract.py`, read by its stand-in
+extractor, so these outputs change only when the report does. Regenerate the
+golden files after an intended change with `FACTCHECK_UPDATE_GOLDEN=1 pytest`.
+"""
+
+import io
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from factcheck import pipeline
+from factcheck.cli import ProgressBar, _progress_bar, cli
+
+from . import fake_extract
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SUFFIX = {  # format: golden file of `factcheck run news --format FORMAT`
+    "table": "run.txt",
+    "json": "run.json",
+    "markdown": "run.md",
+    "sarif": "run.sarif",
+    "junit": "run.junit.xml",
+    "github": "run.github.txt",
+}
+SUMMARY = "2 documents, 6 claims, 4 facts checked, 3 conflicts (1 error, 1 warning, 1 info)\n"
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch):
+    """A corpus with one error, one warning and one info conflict, as the cwd."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(pipeline, "default_extractor", lambda: fake_extract)
+    fake_extract.write_newsroom(tmp_path)
+    return tmp_path
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def matches_golden(name: str, text: str) -> bool:
+    path = GOLDEN / name
+    if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    return text == path.read_text(encoding="utf-8")
+
+
+def ids() -> dict[str, str]:
+    rows = json.loads(invoke("conflicts", "--status", "all", "--format", "json").stdout)
+    return {c["rule_id"]: c["id"] for c in rows}
+
+
+# -- formats -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", list(SUFFIX))
+def test_run_report_matches_golden(newsroom, fmt):
+    result = invoke("run", "news", "--format", fmt)
+    assert result.exit_code == 1
+    assert matches_golden(SUFFIX[fmt], result.stdout)
+    if fmt == "table":
+        assert result.stdout.endswith(SUMMARY)
+    else:  # the report stays machine-readable; the summary goes to stderr
+        assert result.stderr == SUMMARY
+
+
+@pytest.mark.parametrize("fmt", list(SUFFIX))
+def test_output_file_gets_the_report_and_the_terminal_the_summary(newsroom, fmt):
+    stdout = invoke("run", "news", "--format", fmt).stdout
+    result = invoke("run", "news", "--format", fmt, "--output", "report.out")
+    assert result.stdout == SUMMARY
+    written = (newsroom / "report.out").read_text(encoding="utf-8")
+    expected = stdout[: -len(SUMMARY)] if fmt == "table" else stdout
+    assert written == expected
+
+
+@pytest.mark.parametrize("fmt", list(SUFFIX))
+def test_every_format_is_deterministic(newsroom, fmt, tmp_path_factory):
+    first = invoke("run", "news", "--format", fmt).stdout
+    again = invoke("run", "news", "--format", fmt).stdout  # incremental run
+    fresh = invoke("run", "news", "--format", fmt, "--db", "other.db").stdout  # from scratch
+    assert first == again == fresh
+
+
+def test_sarif_log(newsroom):
+    log = json.loads(invoke("run", "news", "--format", "sarif").stdout)
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "factcheck"
+    assert [r["id"] for r in driver["rules"]] == ["fighters", "groups", "quiet", "troops"]
+    levels = {r["ruleId"]: r["level"] for r in run["results"]}
+    assert levels == {"troops": "error", "groups": "warning", "fighters": "note"}
+    for result in run["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        (loc,) = result["locations"]
+        assert loc["physicalLocation"]["artifactLocation"]["uri"] == "news/a%2C%20b%3A%20c.txt"
+        assert loc["physicalLocation"]["region"]["startLine"] in (3, 4, 5)
+        other = result["relatedLocations"][0]["physicalLocation"]
+        assert other["artifactLocation"]["uri"] == "news/plain.txt"
+    troops = next(r for r in run["results"] if r["ruleId"] == "troops")
+    snippet = troops["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]
+    assert '"senior" official said | ::error file=x,line=1::pwned </testcase> 100%' in snippet
+
+
+def test_junit_parses_with_one_case_per_rule_and_a_failure_per_failing_conflict(newsroom):
+    out = invoke("run", "news", "--format", "junit", "--fail-on", "warning").stdout
+    root = ET.fromstring(out.encode("utf-8"))
+    cases = {c.get("name"): c for c in root.iter("testcase")}
+    assert sorted(cases) == ["fighters", "groups", "quiet", "troops"]
+    assert [f.get("type") for f in cases["troops"].findall("failure")] == ["error"]
+    assert [f.get("type") for f in cases["groups"].findall("failure")] == ["warning"]
+    assert cases["fighters"].findall("failure") == []  # info does not fail --fail-on warning
+    assert "100 fighters" in cases["fighters"].find("system-out").text
+    assert root.get("failures") == "2" and root.find("testsuite").get("tests") == "4"
+
+
+def test_github_annotations(newsroom):
+    lines = invoke("run", "news", "--format", "github").stdout.splitlines()
+    assert len(lines) == 3
+    form = re.compile(r"^::(error|warning|notice) file=([^,:]+),line=(\d+),title=([^,:]+)::(.+)$")
+    for line in lines:
+        m = form.match(line)
+        assert m, line
+        assert m[2] == "news/a%2C b%3A c.txt"  # ',' and ':' escaped in a property
+        assert "10%25 tolerance" in m[5]  # '%' escaped in the message
+    assert [form.match(line)[1] for line in lines] == ["notice", "warning", "error"]
+
+
+def test_markdown_cells_cannot_be_broken(newsroom):
+    out = invoke("run", "news", "--format", "markdown").stdout
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    assert len(rows) == 5  # header, rule, three conflicts
+    for row in rows:
+        assert len(re.findall(r"(?<!\\)\|", row)) == 6, row
+    assert "</testcase>" not in out and "&lt;" not in out.split("\n")[0]
+
+
+def test_hostile_sentence_is_inert_in_markdown():
+    from factcheck.report import md
+
+    text = 'a "q" | b ::error file=x:: </testcase> <script> @someone *x* [l](u) `c`\nnext'
+    out = md(text)
+    assert "|" not in out.replace("\\|", "")
+    assert "<" not in out and ">" not in out and "@" not in out and "\n" not in out
+    assert "`" not in out.replace("\\`", "")
+
+
+# -- exit codes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fail_on, code", [("error", 1), ("warning", 1), ("never", 0)], ids=str)
+def test_fail_on(newsroom, fail_on, code):
+    assert invoke("run", "news", "--fail-on", fail_on).exit_code == code
+
+
+def test_fail_on_counts_only_severe_enough_conflicts(newsroom):
+    rules = newsroom / "rules" / "news.yaml"
+    rules.write_text(rules.read_text().replace("severity: error", "severity: info"))
+    assert invoke("run", "news").exit_code == 0
+    assert invoke("run", "news", "--fail-on", "warning").exit_code == 1
+
+
+# -- review decisions and baselines ---------------------------------------------------
+
+
+def test_accept_baseline_and_a_new_conflict(newsroom):
+    assert invoke("run", "news").exit_code == 1
+    troops = ids()["troops"]
+
+    result = invoke("accept", troops[:6], "--reason", "different dates")
+    assert result.stdout == f"accepted {troops}\n"
+    run = invoke("run", "news")
+    assert run.exit_code == 0  # accepted conflicts do not fail the run
+    assert run.stdout.endswith("3 conflicts (1 error, 1 warning, 1 info), 1 accepted\n")
+    assert re.search(r"\| accepted +\|", run.stdout)  # under the severity
+
+    assert invoke("baseline").stdout == "wrote 3 conflicts to factcheck-baseline.json\n"
+    saved = json.loads((newsroom / "factcheck-baseline.json").read_text())
+    assert [c["id"] for c in saved["conflicts"]] == sorted(ids().values())
+    accepted = next(c for c in saved["conflicts"] if c["id"] == troops)
+    assert accepted["status"] == "accepted" and accepted["review_reason"] == "different dates"
+
+    assert invoke("reopen", troops).stdout == f"reopened {troops}\n"
+    assert invoke("run", "news").exit_code == 1  # reopened: fails again
+    baselined = invoke("run", "news", "--baseline", "factcheck-baseline.json")
+    assert baselined.exit_code == 0  # every conflict is in the baseline
+    assert baselined.stdout.endswith(", 3 in the baseline\n")
+
+    (newsroom / "news" / "new.txt").write_text("Dec 04, 2017\n\nAbout 30,000 troops in Iraq.\n")
+    new = invoke("run", "news", "--baseline", "factcheck-baseline.json", "--format", "markdown")
+    assert new.exit_code == 1  # a conflict the baseline does not know
+    assert new.stdout.startswith("### factcheck: 2 conflicts to fix\n")
+    assert "30,000" in new.stdout
+
+
+def test_baseline_is_deterministic_and_survives_unrelated_edits(newsroom):
+    invoke("run", "news")
+    first = invoke("baseline", "-o", "-").stdout
+    (newsroom / "news" / "other.txt").write_text("Dec 05, 2017\n\nNothing to count here.\n")
+    plain = newsroom / "news" / "plain.txt"
+    plain.write_text(plain.read_text().replace("\n\n", "\n\nAn unrelated opening line.\n\n", 1))
+    invoke("run", "news")
+    assert invoke("baseline", "-o", "-").stdout == first
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["accept", "ffffffffffff", "--reason", "x"], "no conflict 'ffffffffffff'"),
+        (["accept", "0", "--reason", "x"], "no conflict '0'"),
+        (["show", "nope"], "no conflict 'nope'"),
+        (["run", "news", "--baseline", "missing.json"], "missing.json: no such baseline file"),
+        (["run", "news", "--baseline", "rules/news.yaml"], "rules/news.yaml: not a baseline file"),
+    ],
+)
+def test_review_mistakes_are_messages(newsroom, args, message):
+    invoke("run", "news")
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["conflicts"], ["show", "abcd"], ["claims"], ["baseline"]])
+def test_reading_a_missing_database_is_a_message(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*command, "--db", "none.db")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: none.db: no such database; run `factcheck run` first or pass --db FILE\n"
+    )
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_accept_needs_a_reason(newsroom):
+    invoke("run", "news")
+    result = CliRunner().invoke(cli, ["accept", ids()["troops"]])
+    assert result.exit_code == 2
+    assert "Missing option '--reason'" in result.stderr
+
+
+# -- reading results ---------------------------------------------------------------
+
+
+def test_conflicts_by_status(newsroom):
+    invoke("run", "news")
+    troops = ids()["troops"]
+    invoke("accept", troops, "--reason", "known")
+    open_ = invoke("conflicts").stdout
+    assert troops not in open_ and "groups" in open_
+    accepted = json.loads(invoke("conflicts", "--status", "accepted", "--format", "json").stdout)
+    assert [(c["id"], c["status"]) for c in accepted] == [(troops, "accepted")]
+    assert len(json.loads(invoke("conflicts", "--status", "all", "--format", "json").stdout)) == 3
+
+
+def test_show(newsroom):
+    invoke("run", "news")
+    troops = ids()["troops"]
+    invoke("accept", troops, "--reason", "different dates")
+    out = invoke("show", troops).stdout
+    assert out == (
+        f"conflict:  {troops}\n"
+        "status:    accepted\n"
+        "review:    different dates\n"
+        "rule:      troops: Troops in Iraq (rules/news.yaml:2)\n"
+        "severity:  error\n"
+        "check:     agreement\n"
+        "why:       10,800–13,200 and 5,000 do not overlap within 10% tolerance\n"
+        "tolerance: 10%\n"
+        "\n"
+        "source: news/a, b: c.txt:3\n"
+        "  title:     Dec 03, 2017\n"
+        "  published: 2017-12-03\n"
+        '  sentence:  About 12,000 troops are in Iraq now, a "senior" official said | '
+        "::error file=x,line=1::pwned </testcase> 100% sure.\n"
+        "  claim:     “About 12,000 troops” = 12,000 troops (approx)\n"
+        "  interval:  10,800–13,200 troops\n"
+        "  refers to: 2017-12-03 (published)\n"
+        "\n"
+        "other source: news/plain.txt:3\n"
+        "  title:     Dec 02, 2017\n"
+        "  published: 2017-12-02\n"
+        "  sentence:  The U.S. has 5,000 troops in Iraq, officials said.\n"
+        "  claim:     “5,000 troops” = 5,000 troops\n"
+        "  interval:  5,000 troops\n"
+        "  refers to: 2017-12-02 (published)\n"
+    )
+    (as_json,) = json.loads(invoke("show", troops, "--format", "json").stdout)
+    assert as_json["details"]["tolerance"] == 0.1
+    assert as_json["right"]["doc"] == "news/plain.txt"
+
+
+def test_claims_filters_and_unmatched(newsroom):
+    (newsroom / "news" / "ships.txt").write_text(
+        "Dec 05, 2017\n\nThere are 7 troops on deck and 3 fighters.\n"
+    )
+    invoke("run", "news")
+    by_rule = json.loads(invoke("claims", "--rule", "troops", "--format", "json").stdout)
+    assert [c["text"] for c in by_rule] == ["About 12,000 troops", "5,000 troops"]
+    by_doc = json.loads(invoke("claims", "--doc", "news/ships.txt", "--format", "json").stdout)
+    assert [c["text"] for c in by_doc] == ["7 troops", "3 fighters"]
+    assert json.loads(invoke("claims", "--kind", "money", "--format", "json").stdout) == []
+    unmatched = invoke("claims", "--unmatched").stdout
+    example = 'news/ships.txt:3 "There are 7 troops on deck and 3 fighters."'
+    assert unmatched == (
+        "noun or unit    kind      documents    claims  example\n"
+        f"--------------  ------  -----------  --------  {'-' * len(example)}\n"
+        f"troops          count             1         1  {example}\n"
+    )
+    groups = json.loads(invoke("claims", "--unmatched", "--format", "json").stdout)
+    assert [(g["label"], g["documents"], g["claims"]) for g in groups] == [("troops", 1, 1)]
+
+
+# -- progress and help -----------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_waits_a_second_then_draws():
+    now = [0.0]
+    stream = Terminal()
+    bar = ProgressBar(stream, delay=1.0, clock=lambda: now[0])
+    bar(0, 10)
+    bar(5, 10)
+    assert stream.getvalue() == ""  # a quick run draws nothing
+    now[0] = 1.5
+    bar(6, 10)
+    assert "Extracting" in stream.getvalue() and "6/10" in stream.getvalue()
+    bar(10, 10)
+    assert "10/10" in stream.getvalue() and bar.bar is None
+
+
+def test_quick_run_draws_no_bar():
+    stream = Terminal()
+    bar = ProgressBar(stream, delay=1.0, clock=lambda: 0.0)
+    bar(0, 3)
+    bar(3, 3)
+    bar.close()
+    assert stream.getvalue() == ""
+
+
+def test_no_progress_bar_off_a_terminal():
+    assert _progress_bar(io.StringIO()) is None
+    assert isinstance(_progress_bar(Terminal()), ProgressBar)
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from _commands(command, prefix + (name,))
+        else:
+            yield prefix + (name,), command
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _commands(cli)], ids=" ".join)
+def test_every_command_has_help_with_an_example(path):
+    result = invoke(*path, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", ["run", "accept", "reopen", "baseline", "conflicts", "show", "claims"]
+)
+def test_database_commands_accept_db(command):
+    assert "--db" in invoke(command, "--help").stdout

@@ -1,0 +1,145 @@
+"""The run: incremental extraction, removed documents, stable conflict ids, atomic results."""
+
+import pytest
+
+from factcheck import pipeline
+from factcheck.store import Store
+
+from . import fake_extract
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    fake_extract.write_newsroom(tmp_path)
+    fake_extract.calls.clear()
+    return tmp_path
+
+
+def run(**kw):
+    kw.setdefault("extractor", fake_extract)
+    return pipeline.run(["news"], "rules", "factcheck.db", **kw)
+
+
+def conflict_ids(result) -> dict[str, str]:
+    return {c.rule_id: c.id for c in result.conflicts}
+
+
+def test_unchanged_documents_are_not_extracted_again(newsroom):
+    first = run()
+    assert (first.extracted, first.reused) == (2, 0)
+    fake_extract.calls.clear()
+    second = run()
+    assert fake_extract.calls == []
+    assert (second.extracted, second.reused) == (0, 2)
+    assert second.conflicts == first.conflicts
+    assert second.claims == first.claims
+
+
+def test_only_an_edited_document_is_extracted_again(newsroom):
+    run()
+    fake_extract.calls.clear()
+    plain = newsroom / "news" / "plain.txt"
+    plain.write_text(plain.read_text() + "Later, 7 more troops arrived in Iraq.\n")
+    result = run()
+    assert fake_extract.calls == ["news/plain.txt"]
+    assert result.extracted == 1
+
+
+def test_a_new_extractor_version_extracts_everything_again(newsroom, monkeypatch):
+    run()
+    fake_extract.calls.clear()
+    monkeypatch.setattr(fake_extract, "EXTRACTOR_VERSION", "fake-2")
+    run()
+    assert sorted(fake_extract.calls) == ["news/a, b: c.txt", "news/plain.txt"]
+
+
+def test_a_removed_document_leaves_the_results(newsroom):
+    assert len(run().conflicts) == 3
+    (newsroom / "news" / "plain.txt").unlink()
+    result = run()
+    assert result.removed == ["news/plain.txt"]
+    assert result.conflicts == []
+    store = Store("factcheck.db")
+    assert {c.doc for c in store.claims()} == {"news/a, b: c.txt"}
+    assert store.conflicts() == []
+    assert (
+        store.db.execute("select count(*) from matches where doc = 'news/plain.txt'").fetchone()[0]
+        == 0
+    )
+
+
+def test_rules_are_evaluated_again_on_every_run(newsroom):
+    run()
+    rules = newsroom / "rules" / "news.yaml"
+    rules.write_text(rules.read_text().replace("tolerance: 0.1}", "tolerance: 10}"))
+    fake_extract.calls.clear()
+    result = run()
+    assert fake_extract.calls == []
+    assert result.conflicts == []
+
+
+def test_conflict_ids_survive_unrelated_changes(newsroom):
+    before = conflict_ids(run())
+    # a new unrelated document, an edit elsewhere in a conflict's document
+    # (which moves its offsets and lines), and a change to another rule
+    (newsroom / "news" / "zz.txt").write_text("Dec 09, 2017\n\n3 fighters and 2 groups.\n")
+    plain = newsroom / "news" / "plain.txt"
+    plain.write_text(plain.read_text().replace("\n\n", "\n\nA new first paragraph.\n\n", 1))
+    rules = newsroom / "rules" / "news.yaml"
+    rules.write_text(rules.read_text().replace("nouns: [ships]", "nouns: [ships, boats]"))
+    after = run()
+    assert conflict_ids(after)["troops"] == before["troops"]
+    troops = next(c for c in after.conflicts if c.rule_id == "troops")
+    assert troops.right.line == 5  # it moved, and kept its id
+
+
+def test_conflict_id_changes_when_the_statement_does(newsroom):
+    before = conflict_ids(run())
+    plain = newsroom / "news" / "plain.txt"
+    plain.write_text(plain.read_text().replace("5,000 troops", "4,000 troops"))
+    assert conflict_ids(run())["troops"] != before["troops"]
+
+
+def test_a_failed_run_keeps_the_previous_results(newsroom, monkeypatch):
+    first = run()
+
+    def broken(rules, claims):
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(pipeline, "evaluate", broken)
+    (newsroom / "news" / "plain.txt").unlink()
+    with pytest.raises(RuntimeError):
+        run()
+    store = Store("factcheck.db")
+    assert [c.id for c in store.conflicts()] == [c.id for c in first.conflicts]
+
+
+def test_reviews_outlive_runs(newsroom):
+    troops = conflict_ids(run())["troops"]
+    assert pipeline.review("factcheck.db", troops, "accepted", "known") == troops
+    result = run()
+    assert {c.rule_id: c.status for c in result.conflicts}["troops"] == "accepted"
+    assert pipeline.review("factcheck.db", troops[:5], "open") == troops
+    assert {c.rule_id: c.status for c in run().conflicts}["troops"] == "open"
+
+
+def test_ids_are_stable_with_the_real_extractor(tmp_path, monkeypatch):
+    """End to end with factcheck.extract: an unrelated article leaves the ids alone."""
+    pytest.importorskip("factcheck.extract")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "r.yaml").write_text(fake_extract.RULES)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Dec 04, 2017\n\nThere are 5,000 troops in Iraq.\n")
+    (news / "b.txt").write_text("Dec 05, 2017\n\nAbout 12,000 troops are in Iraq now.\n")
+    first = pipeline.run(["news"], "rules", "factcheck.db")
+    assert [c.rule_id for c in first.conflicts] == ["troops"]
+    (news / "c.txt").write_text("Dec 06, 2017\n\nThe council approved 45 new buses.\n")
+    (news / "a.txt").write_text(
+        "Dec 04, 2017\n\nA new opening paragraph.\n\nThere are 5,000 troops in Iraq.\n"
+    )
+    second = pipeline.run(["news"], "rules", "factcheck.db")
+    assert second.extracted == 2
+    assert [c.id for c in second.conflicts] == [c.id for c in first.conflicts]

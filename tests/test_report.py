@@ -1,0 +1,165 @@
+"""Report formats on hand-made conflicts, including text built to break each format."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from types import SimpleNamespace
+
+import pytest
+
+from factcheck import report
+from factcheck.model import Conflict
+
+from .helpers import claim
+
+HOSTILE = 'He said "no" | ::error file=x,line=1::boom </testcase> ]]> 100%\r\nnext,line: \x07end'
+
+
+def rule(id, severity="error", title="Troops"):
+    return SimpleNamespace(
+        id=id, title=title, severity=severity, description="", file="rules/r.yaml", line=3
+    )
+
+
+def conflict(id, rule_id="troops", severity="error", status="open", right=True, reason=None):
+    left = claim(doc='x/a, "b": c.txt', sentence=HOSTILE + " 5,000 troops")
+    other = claim(doc="x/d.txt", value=12000.0, text="12,000 troops") if right else None
+    return Conflict(
+        id=id,
+        rule_id=rule_id,
+        severity=severity,
+        check="agreement" if right else "bounds",
+        reason=reason or HOSTILE,
+        left=left,
+        right=other,
+        status=status,
+        details={"review_reason": "known"} if status == "accepted" else {},
+    )
+
+
+def sample(**kw) -> report.Report:
+    conflicts = [
+        conflict("aaaaaaaaaaaa"),
+        conflict("bbbbbbbbbbbb", severity="warning", rule_id="groups"),
+        conflict("cccccccccccc", severity="info", rule_id="fighters", right=False),
+        conflict("dddddddddddd", status="accepted"),
+    ]
+    rules = [rule("troops"), rule("groups", "warning", HOSTILE), rule("fighters", "info")]
+    return report.Report(conflicts=conflicts, rules=rules, documents=2, claims=4, **kw)
+
+
+@pytest.mark.parametrize(
+    "status, severity, fail_on, baseline, fails",
+    [
+        ("open", "error", "error", None, True),
+        ("open", "warning", "error", None, False),
+        ("open", "warning", "warning", None, True),
+        ("open", "info", "warning", None, False),
+        ("open", "error", "never", None, False),
+        ("accepted", "error", "error", None, False),
+        ("disputed", "error", "error", None, False),
+        ("open", "error", "error", frozenset({"aaaaaaaaaaaa"}), False),
+        ("open", "error", "error", frozenset({"other"}), True),
+    ],
+)
+def test_what_fails_a_run(status, severity, fail_on, baseline, fails):
+    c = conflict("aaaaaaaaaaaa", severity=severity, status=status)
+    assert report.failing(c, fail_on, baseline) is fails
+
+
+@pytest.mark.parametrize("fmt", report.FORMATS)
+def test_same_inputs_same_bytes(fmt):
+    assert report.render(sample(), fmt) == report.render(sample(), fmt)
+
+
+def test_sarif():
+    log = json.loads(report.render(sample(baseline=frozenset({"bbbbbbbbbbbb"})), "sarif"))
+    assert log["version"] == "2.1.0"
+    driver = log["runs"][0]["tool"]["driver"]
+    assert [r["id"] for r in driver["rules"]] == ["fighters", "groups", "troops"]
+    assert driver["rules"][1]["shortDescription"]["text"] == HOSTILE
+    results = {r["properties"]["conflictId"]: r for r in log["runs"][0]["results"]}
+    assert {k: r["level"] for k, r in results.items()} == {
+        "aaaaaaaaaaaa": "error",
+        "bbbbbbbbbbbb": "warning",
+        "cccccccccccc": "note",
+        "dddddddddddd": "error",
+    }
+    location = results["aaaaaaaaaaaa"]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "x/a%2C%20%22b%22%3A%20c.txt"
+    assert location["region"]["startLine"] == 1
+    assert "relatedLocations" not in results["cccccccccccc"]  # a single-claim bound
+    assert results["dddddddddddd"]["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": "known"}
+    ]
+    assert results["bbbbbbbbbbbb"]["baselineState"] == "unchanged"
+    assert results["aaaaaaaaaaaa"]["baselineState"] == "new"
+    assert HOSTILE in results["aaaaaaaaaaaa"]["message"]["text"]
+
+
+def test_junit_survives_hostile_text():
+    out = report.render(sample(fail_on="warning"), "junit")
+    root = ET.fromstring(out.encode("utf-8"))
+    cases = {c.get("name"): c for c in root.iter("testcase")}
+    assert sorted(cases) == ["fighters", "groups", "troops"]
+    (failure,) = cases["troops"].findall("failure")  # the accepted one is not a failure
+    assert failure.get("message") == HOSTILE.replace("\x07", "\ufffd")  # round trip
+    assert "accepted error" in cases["troops"].find("system-out").text
+    assert root.get("failures") == "2"
+
+
+def test_github_lines_cannot_be_split_or_forged():
+    out = report.render(sample(), "github")
+    lines = out.splitlines()
+    assert len(lines) == 3  # one per conflict that needs a look; not the accepted one
+    form = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,title=[^,:]+::[^\r\n]+$")
+    assert all(form.match(line) for line in lines), lines
+    assert lines[0].startswith('::error file=x/a%2C "b"%3A c.txt,line=1,title=factcheck ')
+    assert "100%25%0D%0Anext,line: " in lines[0]
+
+
+def test_markdown_table_cannot_be_broken():
+    out = report.render(sample(), "markdown")
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    assert len(rows) == 2 + 3 + 2 + 1  # header and rule of each table, 3 open, 1 accepted
+    for row in rows:
+        assert len(re.findall(r"(?<!\\)\|", row)) == 6, row
+    assert "</testcase>" not in out and "\r" not in out and "\x07" not in out
+    assert out.startswith("### factcheck: 1 conflict to fix\n")
+    assert "<details><summary>1 known conflict (accepted or in the baseline)</summary>" in out
+
+
+def test_json_report():
+    data = json.loads(report.render(sample(), "json"))
+    assert data["summary"]["failing"] == 1 and data["summary"]["accepted"] == 1
+    assert [c["failing"] for c in data["conflicts"]] == [True, False, False, False]
+    assert data["conflicts"][2]["right"] is None
+
+
+@pytest.mark.parametrize(
+    "baseline, expected",
+    [
+        (None, "2 documents, 4 claims, 3 facts checked, 4 conflicts "
+               "(2 errors, 1 warning, 1 info), 1 accepted"),
+        (frozenset({"aaaaaaaaaaaa"}), "2 documents, 4 claims, 3 facts checked, 4 conflicts "
+         "(2 errors, 1 warning, 1 info), 1 accepted, 1 in the baseline"),
+    ],
+)  # fmt: skip
+def test_summary(baseline, expected):
+    assert sample(baseline=baseline).summary() == expected
+
+
+def test_a_clean_table_is_empty():
+    assert report.render(report.Report(conflicts=[], rules=[]), "table") == ""
+
+
+def test_unmatched_groups_most_documents_first():
+    claims = [
+        claim(doc="a.txt", noun="buses"),
+        claim(doc="b.txt", noun="buses", start=40),
+        claim(doc="a.txt", noun="tanks", start=60),
+        claim(doc="a.txt", noun="tanks", start=80),
+        claim(doc="a.txt", kind="date", noun=None, start=90),
+    ]
+    groups = report.group_unmatched(claims)
+    assert [(g.label, g.documents, g.claims) for g in groups] == [("buses", 2, 2), ("tanks", 1, 2)]
