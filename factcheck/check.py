@@ -6,6 +6,7 @@ the database, so the checks can be tested on hand-made claims.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -68,6 +69,17 @@ def scoped_text(rule: Rule, claim: Claim) -> str:
     return claim.sentence or claim.text
 
 
+@functools.lru_cache(maxsize=1024)
+def _noun_index(nouns: tuple[tuple[str, ...], ...]) -> tuple[frozenset, tuple[int, ...]]:
+    return frozenset(nouns), tuple(sorted({len(n) for n in nouns}))
+
+
+def _noun_matches(nouns: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> bool:
+    """Whether the counted noun ends with one of the rule's nouns (word by word)."""
+    index, lengths = _noun_index(nouns)
+    return any(n <= len(words) and words[-n:] in index for n in lengths)
+
+
 def why_not(rule: Rule, claim: Claim) -> str | None:
     """Why a rule's selector does not pick this claim (the first reason), or None if it does."""
     s = rule.select
@@ -82,7 +94,7 @@ def why_not(rule: Rule, claim: Claim) -> str | None:
             return f"its unit is {shown}, not {' or '.join(sorted(s.units))}"
     if s.nouns or s.noun_excludes:
         words = noun_words(claim.noun or "")
-        if s.nouns and not any(len(n) <= len(words) and words[-len(n) :] == n for n in s.nouns):
+        if s.nouns and not _noun_matches(s.nouns, words):
             return f"its counted noun is '{claim.noun or ''}', which is not one of the rule's nouns"
         excluded = sorted(s.noun_excludes & set(words))
         if excluded:

@@ -41,7 +41,7 @@ from factcheck import numbers as nums
 from factcheck import timeref, units
 from factcheck.model import Claim
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 _DEBUG = False  # tests set this to see the errors the scanner would swallow
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
@@ -244,6 +244,7 @@ _STARTERS = set(
     "the a an in it he she they we but this that there these those on at for after as if "
     "when while however meanwhile his her its their our".split()
 )
+_INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
 _CLAUSE_RE = re.compile(
     r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
     r"compared|up from|down from|from|against)\b)"
@@ -1303,12 +1304,18 @@ class _Extractor:
                 continue
             s, e = self._sent(c["start"])
             cs, ce = s, e
+            opener, previous = None, s
             for m in _CLAUSE_RE.finditer(text, s, e):
                 if m.end() <= c["start"]:
-                    cs = m.end()
+                    previous, cs, opener = cs, m.end(), m
                 elif m.start() >= c["end"]:
                     ce = m.start()
                     break
+            # A clause that elaborates on the one before it ("..., with nearly 4000
+            # deployed", "..., which ...") speaks of the same time; a contrasting one
+            # ("..., up from 3,000", "..., but ...") does not.
+            if opener is not None and _INHERITS_TIME_RE.match(text, opener.end()):
+                cs = previous
             best = None
             for d in dates:
                 if (

@@ -10,6 +10,7 @@ and a hint.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -525,6 +526,7 @@ def normalize_word(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=65536)  # every rule asks again for every claim
 def noun_words(noun: str) -> tuple[str, ...]:
     """A counted noun phrase as normalized words."""
     return tuple(normalize_word(w) for w in re.findall(r"[\w'.-]+", noun) if w.strip(".-'"))

@@ -183,7 +183,7 @@ REVIEW_STATUSES = ("accepted", "open")
 class Store:
     """A factcheck database: documents, claims, rules, matches, conflicts and runs."""
 
-    def __init__(self, path: str, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, create: bool = True):
+    def __init__(self, path: str, lock_timeout: float | None = None, create: bool = True):
         self.path = path
         if not create and not os.path.exists(path):
             raise StoreError(
@@ -191,7 +191,8 @@ class Store:
             )
         _refuse_foreign_file(path)
         try:
-            conn = sqlite3.connect(path, timeout=lock_timeout, isolation_level=None)
+            timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
             self._check_integrity()
             # WAL with synchronous=NORMAL survives a killed process (each document's

@@ -13,8 +13,8 @@ from factcheck.errors import InputError
 @pytest.mark.parametrize(
     "raw, text",
     [
-        ("Troops: 5,000.\n".encode(), "Troops: 5,000.\n"),
-        (codecs.BOM_UTF8 + "Troops: 5,000.".encode(), "\ufeffTroops: 5,000."),
+        (b"Troops: 5,000.\n", "Troops: 5,000.\n"),
+        (codecs.BOM_UTF8 + b"Troops: 5,000.", "\ufeffTroops: 5,000."),
         ("Troops: 5,000.".encode("utf-16"), "Troops: 5,000."),
         (b"Line one.\r\nTroops: 5,000.\r\n", "Line one.\r\nTroops: 5,000.\r\n"),
     ],

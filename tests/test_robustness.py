@@ -173,15 +173,33 @@ def test_broken_rules_stop_the_run_and_keep_results(project, fixture):
 
 YAMLISH = st.text(alphabet=string.printable + "äé—“”", max_size=300) | st.lists(
     st.sampled_from(
-        ["rules:", "- id: x", "  title: t", "  select:", "    kind: count", "  agree:",
-         "    tolerance: 0.1", "aliases:", "  us: [U.S.]", "  - &a [1]", "  - *a", "!!python/none",
-         "    words: ['@us']", "    regex: '(a+)+'", "  id: x", "    time: {after: 2017}", "  : :"]
+        [
+            "rules:",
+            "- id: x",
+            "  title: t",
+            "  select:",
+            "    kind: count",
+            "  agree:",
+            "    tolerance: 0.1",
+            "aliases:",
+            "  us: [U.S.]",
+            "  - &a [1]",
+            "  - *a",
+            "!!python/none",
+            "    words: ['@us']",
+            "    regex: '(a+)+'",
+            "  id: x",
+            "    time: {after: 2017}",
+            "  : :",
+        ]
     ),
     max_size=25,
 ).map("\n".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(YAMLISH)
 def test_rule_loader_never_crashes(tmp_path, text):
     path = tmp_path / "fuzz.yaml"
@@ -246,19 +264,22 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(project, monke
     assert run("--db", "clean.db").exit_code == 1
     clean = dump(project / "clean.db")
 
+    class Killed(BaseException):
+        """Stands for SIGKILL: nothing after it runs, no handler catches it."""
+
     calls = {"n": 0}
     real = store.Store.save_document
 
     def dies_on_third(self, *a, **k):
         calls["n"] += 1
         if calls["n"] == 3:
-            raise KeyboardInterrupt  # the process is killed between documents
+            raise Killed  # the process dies between two documents
         return real(self, *a, **k)
 
-    monkeypatch.setattr(store.Store, "save_document", dies_on_third)
-    with pytest.raises(KeyboardInterrupt):
+    with monkeypatch.context() as m, pytest.raises(Killed):
+        m.setattr(store.Store, "save_document", dies_on_third)
         run("--db", "killed.db")
-    monkeypatch.undo()
+    assert calls["n"] == 3
     assert run("--db", "killed.db").exit_code == 1
     assert [t for t in dump(project / "killed.db") if t[0] != "runs"] == [
         t for t in clean if t[0] != "runs"
@@ -268,7 +289,7 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(project, monke
 # -- output safety and code hygiene ------------------------------------------------
 
 HOSTILE = (
-    "Officials said \"about 12,000\" U.S. troops | are in Iraq now'); DROP TABLE claims;-- "
+    'Officials said "about 12,000" U.S. troops | are in Iraq now\'); DROP TABLE claims;-- '
     "::error file=x:: </testcase> <b>.\n"
 )
 
@@ -291,4 +312,6 @@ def test_extractor_takes_any_text(text):
 def test_no_eval_exec_or_pickle_in_the_package():
     for path in (ROOT / "factcheck").glob("*.py"):
         source = path.read_text(encoding="utf-8")
-        assert not re.search(r"\b(eval|exec)\(|\bpickle\b|yaml\.load\(|Loader=yaml\.Loader", source), path
+        assert not re.search(
+            r"\b(eval|exec)\(|\bpickle\b|yaml\.load\(|Loader=yaml\.Loader", source
+        ), path

@@ -1,0 +1,55 @@
+"""End to end on the bundled seeds, with the real extractor and the bundled rules."""
+
+import re
+
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+
+CONTRADICTS = "About 12,000 U.S. troops are in Iraq now, officials said.\n"
+AGREES = "Roughly 5,200 U.S. troops are in Iraq now, officials said.\n"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["run", *args])
+
+
+def test_seeds_agree(project):
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "5 documents, 38 claims, 5 facts checked, 0 conflicts\n"
+
+
+def test_contradicting_article_gives_exactly_that_conflict(project):
+    (project / "seeds" / "005_contradicts.txt").write_text(CONTRADICTS, encoding="utf-8")
+    result = run()
+    assert result.exit_code == 1, result.output
+    out = result.stdout
+    assert out.endswith("6 documents, 39 claims, 5 facts checked, 1 conflict (1 error)\n")
+    assert out.count("us-troops-in-iraq-now") == 1
+    # both sides: document and line, quoted snippet, stated figure
+    assert "seeds/000_bd7df65e452f0e71.txt:23" in out
+    assert "seeds/005_contradicts.txt:1" in out
+    assert "= 5,000–9,000 troops (range)" in out
+    assert re.search(r"= 12,000 u\.s\. troops\s+\| \(approx\)|= 12,000 u\.s\. troops \(approx\)", out)
+    assert "5,000–9,000 and 10,800–13,200 do not" in out
+
+
+def test_agreeing_article_passes(project):
+    (project / "seeds" / "005_agrees.txt").write_text(AGREES, encoding="utf-8")
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "6 documents, 39 claims, 5 facts checked, 0 conflicts\n"
+
+
+def test_second_run_leaves_the_same_rows(project):
+    import sqlite3
+
+    assert run().exit_code == 0
+    counts = lambda: [  # noqa: E731
+        sqlite3.connect(project / "factcheck.db").execute(f"select count(*) from {t}").fetchone()
+        for t in ("documents", "claims", "matches", "conflicts")
+    ]
+    first = counts()
+    assert run().exit_code == 0
+    assert counts() == first
