@@ -74,6 +74,7 @@ def _noun_index(nouns: tuple[tuple[str, ...], ...]) -> tuple[frozenset, tuple[in
     return frozenset(nouns), tuple(sorted({len(n) for n in nouns}))
 
 
+@functools.lru_cache(maxsize=65536)  # nouns repeat across claims and rules
 def _noun_matches(nouns: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> bool:
     """Whether the counted noun ends with one of the rule's nouns (word by word)."""
     index, lengths = _noun_index(nouns)
@@ -460,9 +461,18 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
     matches: list[tuple[str, Claim]] = []
     conflicts: list[Conflict] = []
     ordered = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
+    # Most rules name their kinds; looking only at claims of those kinds keeps
+    # evaluation cheap on a large corpus, where it is most of an unchanged run.
+    by_kind: dict[str, list[Claim]] = {}
+    for c in ordered:
+        by_kind.setdefault(c.kind, []).append(c)
     selected: dict[str, list[Claim]] = {}
     for rule in rules:
-        chosen = [c for c in ordered if selects(rule, c)]
+        kinds = rule.select.kinds
+        pool = [c for k in sorted(kinds) for c in by_kind.get(k, [])] if kinds else ordered
+        if len(kinds) > 1:
+            pool.sort(key=lambda c: (c.doc, c.start, c.end))
+        chosen = [c for c in pool if selects(rule, c)]
         selected[rule.id] = chosen
         matches.extend((rule.id, c) for c in chosen)
         conflicts.extend(check_agreement(rule, chosen))

@@ -163,7 +163,7 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
         conflicts=result.conflicts,
         rules=result.rules,
         documents=len(result.documents),
-        claims=len(result.claims),
+        claims=result.claim_count,
         skipped=len(result.skipped),
         fail_on=fail_on,
         baseline=known,
