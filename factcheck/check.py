@@ -6,12 +6,13 @@ the database, so the checks can be tested on hand-made claims.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Claim, Conflict
 from .rules import Rule, noun_words
@@ -23,6 +24,7 @@ class Result:
 
     matches: list[tuple[str, Claim]]
     conflicts: list[Conflict]
+    notes: list[str] = field(default_factory=list)  # warnings for the editor, e.g. a rule too broad
 
 
 # -- selection ---------------------------------------------------------------
@@ -252,24 +254,50 @@ def _pair_conflict(
     )
 
 
+MAX_PAIRS_PER_RULE = 200  # a broad rule over a big corpus must not produce n² conflicts
+
+
+def _disagreeing_pairs(claims: list[Claim], tolerance: float, absolute: float):
+    """Pairs (a, b) of claims whose intervals miss each other, a's below b's.
+
+    Claims are sorted by the low end of their interval once; the claims lying
+    wholly above a claim's widened upper end are then a suffix of that order,
+    found by bisection. So the pairs come out in O(n log n + pairs), and a
+    caller that stops early pays only for what it takes.
+    """
+    ordered = sorted(claims, key=lambda c: (interval(c)[0], c.doc, c.start))
+    lows = [interval(c)[0] for c in ordered]
+    for a in sorted(claims, key=lambda c: (c.doc, c.start, c.end)):
+        ahi = interval(a)[1]
+        if math.isinf(ahi):
+            continue
+        reach = ahi + abs(ahi) * tolerance + absolute
+        for b in ordered[bisect.bisect_right(lows, reach) :]:
+            yield a, b
+
+
 def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
     """Conflicts between claims of different documents whose intervals do not overlap.
 
     When the rule lets the figure change over time, only claims about the same
-    time are compared here; `check_over_time` compares the others.
+    time are compared here; `check_over_time` compares the others. At most
+    MAX_PAIRS_PER_RULE conflicts are reported per rule, the rest counted in a note.
     """
     agree = rule.agree
     if agree is None:
         return []
     out = []
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if a.doc == b.doc or comparable_unit(a) != comparable_unit(b):
+    by_unit: dict[str | None, list[Claim]] = {}
+    for c in claims:
+        by_unit.setdefault(comparable_unit(c), []).append(c)
+    for unit in sorted(by_unit, key=lambda u: u or ""):
+        for a, b in _disagreeing_pairs(by_unit[unit], agree.tolerance, agree.absolute):
+            if a.doc == b.doc:
                 continue
             if rule.over_time is not None and not same_time(a, b):
                 continue
-            if not disagree(a, b, agree.tolerance, agree.absolute):
-                continue
+            if len(out) >= MAX_PAIRS_PER_RULE:
+                raise TooManyConflicts(rule, out)
             left, right = sorted((a, b), key=lambda c: (c.doc, c.start))
             slack = f" within {agree.tolerance:.0%} tolerance" if agree.tolerance else ""
             if agree.absolute:
@@ -287,6 +315,15 @@ def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
             if conflict is not None:
                 out.append(conflict)
     return out
+
+
+class TooManyConflicts(Exception):
+    """A rule found more disagreeing pairs than a reviewer can read; carries the first ones."""
+
+    def __init__(self, rule: Rule, first: list[Conflict]):
+        super().__init__(rule.id)
+        self.rule = rule
+        self.first = first
 
 
 def check_bounds(rule: Rule, claims: list[Claim]) -> list[Conflict]:
@@ -460,6 +497,7 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
     """Run every rule over every claim; return matches and conflicts, sorted."""
     matches: list[tuple[str, Claim]] = []
     conflicts: list[Conflict] = []
+    notes: list[str] = []
     ordered = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     # Most rules name their kinds; looking only at claims of those kinds keeps
     # evaluation cheap on a large corpus, where it is most of an unchanged run.
@@ -475,7 +513,16 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
         chosen = [c for c in pool if selects(rule, c)]
         selected[rule.id] = chosen
         matches.extend((rule.id, c) for c in chosen)
-        conflicts.extend(check_agreement(rule, chosen))
+        try:
+            conflicts.extend(check_agreement(rule, chosen))
+        except TooManyConflicts as e:
+            conflicts.extend(e.first)
+            notes.append(
+                f"rule '{rule.id}' ({rule.file}:{rule.line}): more than {MAX_PAIRS_PER_RULE} "
+                f"disagreeing pairs among {len(chosen)} claims; only the first "
+                f"{MAX_PAIRS_PER_RULE} are reported. Its select is probably too broad: "
+                "narrow it with nouns, words or a time window"
+            )
         conflicts.extend(check_bounds(rule, chosen))
         conflicts.extend(check_over_time(rule, chosen))
     for rule in rules:
@@ -484,4 +531,4 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
     ordered_conflicts = sorted(
         unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
     )
-    return Result(matches=matches, conflicts=ordered_conflicts)
+    return Result(matches=matches, conflicts=ordered_conflicts, notes=notes)

@@ -180,6 +180,8 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
         click.echo(text, nl=False)
     for s in result.skipped:
         click.echo(f"skipped {s.reason}", err=True)
+    for note in result.notes:
+        click.echo(f"Warning: {note}", err=True)
     click.echo(outcome.summary(), err=summary_to_stderr)
     if result.skipped and not allow_skipped:
         click.echo(

@@ -43,6 +43,7 @@ class RunResult:
     rules: list[Rule]
     conflicts: list[Conflict]
     claim_count: int = 0  # every claim of the corpus, checked or not
+    notes: list[str] = field(default_factory=list)  # warnings about rules, for the editor
     extracted: int = 0  # documents extracted this run
     reused: int = 0  # documents whose stored claims were still current
     run_id: int | None = None
@@ -169,6 +170,7 @@ def run(
         skipped=skipped,
         claims=claims,
         claim_count=claim_count,
+        notes=result.notes,
         rules=rules,
         conflicts=[with_review(c, reviews.get(c.id)) for c in result.conflicts],
         extracted=len(todo),

@@ -337,3 +337,14 @@ def test_party_nearest_the_figure_wins(tmp_path):
     first = claim(value=250000, text="250,000 people", sentence=sentence)
     second = claim(value=100000, text="100,000 people", sentence=sentence)
     assert (party(rule, first), party(rule, second)) == ("organisers", "police")
+
+
+def test_broad_rule_reports_a_bounded_number_of_conflicts(rule):
+    from factcheck.check import MAX_PAIRS_PER_RULE
+
+    # 400 documents that all disagree with each other: 79,800 pairs
+    claims = [claim(doc=f"{i:03d}.txt", value=1000.0 * 2**i) for i in range(400)]
+    result = evaluate([rule], claims)
+    assert len(result.conflicts) == MAX_PAIRS_PER_RULE
+    (note,) = result.notes
+    assert f"more than {MAX_PAIRS_PER_RULE} disagreeing pairs among 400 claims" in note
