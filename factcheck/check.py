@@ -228,6 +228,23 @@ def party(rule: Rule, claim: Claim) -> str | None:
     return best[1] if best else None
 
 
+def _conflict(
+    rule: Rule, check: str, claims: tuple, reason: str, details: dict, status: str = "open"
+) -> Conflict:
+    """A conflict of a rule's check about one or two claims, with its stable id."""
+    return Conflict(
+        id=conflict_id(rule.id, check, claims),
+        rule_id=rule.id,
+        severity=rule.severity,
+        check=check,
+        reason=reason,
+        left=claims[0],
+        right=claims[1] if len(claims) > 1 else None,
+        status=status,
+        details=details,
+    )
+
+
 def _pair_conflict(
     rule: Rule, check: str, a: Claim, b: Claim, reason: str, details: dict
 ) -> Conflict | None:
@@ -241,17 +258,7 @@ def _pair_conflict(
         status = "disputed"
         reason += f" (disputed: {pa} and {pb} give different figures)"
         details = {**details, "parties": [pa, pb]}
-    return Conflict(
-        id=conflict_id(rule.id, check, (left, right)),
-        rule_id=rule.id,
-        severity=rule.severity,
-        check=check,
-        reason=reason,
-        left=left,
-        right=right,
-        status=status,
-        details=details,
-    )
+    return _conflict(rule, check, (left, right), reason, details, status)
 
 
 MAX_PAIRS_PER_RULE = 200  # a broad rule over a big corpus must not produce n² conflicts
@@ -338,17 +345,9 @@ def check_bounds(rule: Rule, claims: list[Claim]) -> list[Conflict]:
         lo, hi = interval(c)
         if not (b.high is not None and lo > b.high) and not (b.low is not None and hi < b.low):
             continue
-        out.append(
-            Conflict(
-                id=conflict_id(rule.id, "bounds", (c,)),
-                rule_id=rule.id,
-                severity=rule.severity,
-                check="bounds",
-                reason=f"{describe_interval(c)} is not plausible: it must be {b.written}",
-                left=c,
-                details={"interval": _json_interval(c), "bounds": [b.low, b.high]},
-            )
-        )
+        reason = f"{describe_interval(c)} is not plausible: it must be {b.written}"
+        details = {"interval": _json_interval(c), "bounds": [b.low, b.high]}
+        out.append(_conflict(rule, "bounds", (c,), reason, details))
     return out
 
 
@@ -407,21 +406,6 @@ def _fmt_span(span: tuple[float, float]) -> str:
     return f"{fmt_number(lo)}–{fmt_number(hi)}"
 
 
-def _relation_conflict(rule: Rule, check: str, claims: tuple, reason: str, details: dict):
-    left = claims[0]
-    right = claims[1] if len(claims) > 1 else None
-    return Conflict(
-        id=conflict_id(rule.id, check, claims),
-        rule_id=rule.id,
-        severity=rule.severity,
-        check=check,
-        reason=reason,
-        left=left,
-        right=right,
-        details=details,
-    )
-
-
 def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Conflict]:
     """Conflicts of a fact with the facts it relates to: part of a whole, sum, percentage."""
     r = rule.relate
@@ -445,7 +429,7 @@ def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Confli
                         f"{describe_interval(w)} ('{r.part_of}'){slack}"
                     )
                     details = {"part": _json_interval(p), "whole": _json_interval(w)}
-                    out.append(_relation_conflict(rule, "part_whole", (p, w), reason, details))
+                    out.append(_conflict(rule, "part_whole", (p, w), reason, details))
     if r.sum_of:
         for s in own:
             spans = []
@@ -466,7 +450,7 @@ def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Confli
                     f"{describe_interval(s)} is not the sum {terms} = {_fmt_span(total)}{slack}"
                 )
                 details = {"sum": list(total), "parts": {pid: list(sp) for pid, sp in spans}}
-                out.append(_relation_conflict(rule, "sum", (s,), reason, details))
+                out.append(_conflict(rule, "sum", (s,), reason, details))
     if r.percent_whole and r.percent_part:
         for p in own:
             wholes = [
@@ -489,7 +473,7 @@ def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Confli
                         f"{describe_interval(t)}{slack}"
                     )
                     details = {"whole": list(span), "expected": list(expected)}
-                    out.append(_relation_conflict(rule, "percent_of", (p, t), reason, details))
+                    out.append(_conflict(rule, "percent_of", (p, t), reason, details))
     return out
 
 

@@ -72,6 +72,16 @@ def _progress_bar(stream=None) -> ProgressBar | None:
     return ProgressBar(stream) if stream.isatty() else None
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for extraction (output is the same for any number).",
+)
+
+
 @click.group()
 @click.version_option(package_name="factcheck")
 def cli():
@@ -121,14 +131,7 @@ DB_OPTION = click.option(
     type=click.Path(dir_okay=False),
     help="Only conflicts not in this baseline file fail the run.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes for extraction.",
-)
+@jobs_option
 @click.option(
     "--allow-skipped",
     is_flag=True,
@@ -203,14 +206,7 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes for extraction.",
-)
+@jobs_option
 @friendly_errors
 def extract(paths, fmt, jobs):
     """List every numeric claim of the articles under PATHS.
