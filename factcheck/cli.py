@@ -7,6 +7,7 @@ rules or input. A user's mistake is reported as a message, never a traceback.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import time
 
@@ -156,6 +157,9 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
 
     paths = list(paths) or ["seeds"]
     known = read_baseline(baseline_path) if baseline_path else None
+    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        # checked before the run, so a typo in -o does not leave new results behind
+        raise InputError(f"{output}: cannot write the report, its folder does not exist")
     progress = _progress_bar()
     try:
         result = pipeline.run(paths, rules_path, db_path, jobs=jobs, progress=progress)

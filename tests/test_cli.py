@@ -378,3 +378,9 @@ def test_every_command_has_help_with_an_example(path):
 )
 def test_database_commands_accept_db(command):
     assert "--db" in invoke(command, "--help").stdout
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _commands(cli)], ids=" ".join)
+def test_every_command_is_in_the_readme(path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"`factcheck {' '.join(path)}" in readme

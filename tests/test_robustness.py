@@ -286,6 +286,65 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(project, monke
     ]
 
 
+# -- every failing run leaves the earlier results as they were ------------------
+
+
+def _lock(project):
+    holder = sqlite3.connect(project / "factcheck.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    return holder
+
+
+FAILED_RUNS = [
+    # (case, set-up after a good run, arguments, message on stderr)
+    (
+        "broken rule file",
+        lambda p: (p / "rules" / "x.yaml").write_text("rules: [\n"),
+        [],
+        r"rules/x\.yaml:2:1: \[E001\] YAML syntax error",
+    ),
+    ("missing rules folder", None, ["--rules", "nope"], r"nope: \[E005\] no such rules file"),
+    ("missing corpus folder", None, ["nope/"], r"nope/: no such file or folder"),
+    (
+        "bad baseline file",
+        lambda p: (p / "b.json").write_text("{"),
+        ["--baseline", "b.json"],
+        r"b\.json: not a baseline file",
+    ),
+    (
+        "report folder missing",
+        None,
+        ["-o", "no/such/r.json", "--format", "json"],
+        r"no/such/r\.json: cannot write the report, its folder does not exist",
+    ),
+    ("database locked", _lock, [], r"locked by another factcheck run"),
+]
+
+
+@pytest.mark.parametrize("case, setup, args, message", FAILED_RUNS, ids=[c[0] for c in FAILED_RUNS])
+def test_failed_run_leaves_results_intact(project, monkeypatch, case, setup, args, message):
+    import factcheck.store as store
+
+    monkeypatch.setattr(store, "DEFAULT_LOCK_TIMEOUT", 0.2)
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert run().exit_code == 1
+    before = dump(project / "factcheck.db")
+    (project / "seeds" / "006.txt").write_text("Some 9,000 troops are in Iraq.\n")
+    holder = setup(project) if setup else None
+    try:
+        result = run(*args)
+    finally:
+        if isinstance(holder, sqlite3.Connection):
+            holder.execute("ROLLBACK")
+            holder.close()
+    assert result.exit_code == 2
+    assert re.search(message, result.stderr), result.stderr
+    assert "Traceback" not in result.output
+    assert dump(project / "factcheck.db") == before
+
+
 # -- output safety and code hygiene ------------------------------------------------
 
 HOSTILE = (
