@@ -41,7 +41,7 @@ from factcheck import numbers as nums
 from factcheck import timeref, units
 from factcheck.model import Claim
 
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 _DEBUG = False  # tests set this to see the errors the scanner would swallow
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
@@ -59,11 +59,11 @@ _SMALLW = (
     r"a\s+hundred|hundred)"
 )
 _DIGITS = (
-    r"(?:(?<![\w.,])[-−](?=\d))?"
-    r"(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
+    r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
+    r"(?:(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
     r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)"
     r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
-    r"|(?<![\d\w])\.\d+"
+    r"|(?<![\d\w])\.\d+)"
 )
 CORE_RE = re.compile(
     rf"""
@@ -75,7 +75,9 @@ CORE_RE = re.compile(
        (?:of\s+)?(?:a\s+)?(?:million|billion|trillion)\b)
    |(?P<frac>\b(?:a|one|two|three|four|five|seven|nine)[\s-]
        (?:half|thirds?|quarters?|fifths?|tenths?|eighths?)\b(?=\s+(?:of|the)\b)
-       |\bhalf\b(?=\s+(?:of\b|the\b)))
+       |\bhalf\b(?=\s+(?:of\b|the\b))
+       |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
+       (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
    |(?P<ratio>\b(?P<rn>\d+|{_SMALLW})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<rd>\d+|{_SMALLW})\b)
    |(?P<ordw>\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]
        (?:[a-z]+est|most|least)\b)
@@ -126,8 +128,9 @@ _ANYNUM_RE = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER_RE = re.compile(
-    r"(?P<sp>[^\S\n]?)(?P<sc>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|"
-    r"mn|mln|bn|bln|tn|trn|k|m|b)(?![\w])",
+    r"(?P<sp>[^\S\n]?|-(?=[a-z]{5}))(?P<sc>hundred|thousand|million|billion|trillion|lakhs?|"
+    r"lacs?|crores?|mn|mln|bn|bln|tn|trn|k|m|b)(?![\w])"
+    r"(?:[^\S\n]+(?P<sc2>crores?)\b)?",  # Indian compounds: "1.87 lakh crore" = 1.87e12
     re.IGNORECASE,
 )
 _PCT_RE = re.compile(
@@ -150,7 +153,7 @@ _ADJS = sorted(
 _NAMES = sorted(units.CURRENCY_FORMS, key=len, reverse=True)
 _CUR_AFTER_RE = re.compile(
     rf"(?P<sp>[^\S\n]?)(?:(?P<sym>{_CUR_SYM})"
-    rf"|(?P<sub>cents?\b|pence\b|penny\b|pennies\b|paise\b|satoshis?\b|¢)"
+    rf"|(?P<sub>cents?\b|pence\b|penny\b|pennies\b|paise\b|satoshis?\b|¢|p(?!\w|\.\w))"
     rf"|(?P<mcode>[Mm](?:USD|EUR|GBP|AUD|CAD|usd|eur|gbp|aud|cad)\b)"
     rf"|(?:(?P<adj>{'|'.join(re.escape(a) for a in _ADJS)})\s+)?"
     rf"(?P<name>{'|'.join(re.escape(n) for n in _NAMES)})\b"
@@ -186,11 +189,13 @@ _QUAL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_VERBS_RE = re.compile(
-    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|"
-    r"increasing|decreased?|decreases|grew|grow|grows|grown|dropped|drop|drops|climbed|"
-    r"climb|jumped|jump|cut|reduced?|raised?|went|gone|soared|plunged|slid|slipped|"
-    r"declined?|surged|doubled|tripled|shrank|expanded|up|down|changed|moved|swung|"
-    r"revised|lowered|boosted|trimmed)\b[^.;]{0,40}$",
+    r"\b(?:(?:rose|risen|fell|fallen|grew|grown|went|gone|slid|shrank|shrunk|swung|sank|sunk|"
+    r"shot|up|down)"
+    r"|edged|inched|eased|easing|moved|lowered|lowering"
+    r"|(?:ris|increas|decreas|reduc|rais|declin|surg|doubl|tripl|chang|revis|hik|tumbl|"
+    r"slump|spik|narrow|widen|slash|soar|plung|shrink|expand|boost|trim|drop|dropp|dip|"
+    r"dipp|climb|jump|cut|cutt|fall|grow|slip|slipp|sink|rebound|recover|swell|balloon)"
+    r"(?:e|es|ed|ing|s|en)?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _SCORE_BEFORE_RE = re.compile(
@@ -199,15 +204,47 @@ _SCORE_BEFORE_RE = re.compile(
     r"edged|routed|thrashed|victory|margin|series|record)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# an age says who a claim is about, not how many: not reported
+_AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages|age|ageing|aging)\s+(?:(?:between|from|of)\s+)?$", re.IGNORECASE
+)
+_AGE_SPAN_RE = re.compile(
+    r"(?:\s*(?:to|and|-|–)\s*\d+)?(?:\s+(?:and|or)\s+(?:over|above|older|under|younger|up))?"
+    r"(?:\s+years?(?:\s+old)?)?",
+    re.IGNORECASE,
+)
+_AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
+# "adults over 65", "children under 5": an age bracket, not a count
+_AGE_GROUP_BEFORE_RE = re.compile(
+    r"\b(?:those|anyone|everyone|people|adults|children|men|women|patients|residents|voters|"
+    r"workers|drivers|individuals|persons|girls|boys)\s+$",
+    re.IGNORECASE,
+)
+# after a count: "2.5-million-strong", "a 543-member house", "20-odd people", "40-plus"
+_HYPHEN_WORD_RE = re.compile(r"-(?P<w>[a-z]+)\b(?!-)")
+_HYPHEN_QUALIFIERS = {"odd": "approx", "plus": "at_least"}
+_OF_GOODS_RE = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|\d)[a-z]", re.IGNORECASE)
+# "The judge, 62, said", "Smith, 45,": an age in apposition, not a count
+_APPOSITIVE_BEFORE_RE = re.compile(
+    r"(?:\b[A-Z][a-z]+|\b(?:" + "|".join(sorted(nouns.PERSON_SINGULAR)) + r")),[^\S\n]*$"
+)
+_VIDEO_LINES = {240, 360, 480, 720}  # "720p" is a video format, not pence
 _SCORE_AFTER_RE = re.compile(
     r"\s*(?:vote|votes|victory|win|defeat|loss|decision|margin|lead|draw|tie|majority|"
     r"ruling|verdict|scoreline|record|split)\b",
     re.IGNORECASE,
 )
-_MASK_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.-]+"
-    r"|(?<![\w-])(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
-    r"|(?<![\w-])\d{3}-\d{4}(?![\w-])|(?<![\w-])1-800-[\w-]+",
+# masked before scanning: URLs and e-mail addresses (looked for only in text with
+# "://", "www." or "@"), and phone numbers (tried only where a digit run starts)
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE_RE = re.compile(
+    r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
+    r"|(?<![\w-])\d{3}-\d{4}(?![\w-])|(?<![\w-])1-800-[\w-]+"
+    # as Europe and Asia write them: "0800 123 4567", "+44 20 7946 0958"
+    r"|(?<![\w,.-])(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?|\(?0\d{1,4}\)?)(?:[ .-]\d{2,5}){2,3}"
+    r"(?![\w,-]|\.\d)",
 )
 _ADDRESS_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|"
@@ -215,6 +252,10 @@ _ADDRESS_AFTER_RE = re.compile(
 )
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIMES_RE = re.compile(r"(?:[^\S\n]*-?[^\S\n]*fold\b|[^\S\n]+times\b|[^\S\n]*x\b)", re.IGNORECASE)
+# a duration that places other events in time ("two years ago", "three days later")
+_TIME_SHIFT_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE
+)
 IDENT_WORDS = set(
     """
 route flight no number page pages chapter article section room gate platform channel level
@@ -307,21 +348,35 @@ class _Extractor:
         text = self.text
         if not _ANYNUM_RE.search(text):
             return []
-        for m in _MASK_RE.finditer(text):
-            self.blocked.append((m.start(), m.end()))
-        self.block_starts = [s for s, _ in self.blocked]
+        blocked = self.blocked
+        if "://" in text or "www." in text:
+            blocked.extend(m.span() for m in _URL_RE.finditer(text))
+        if "@" in text:
+            blocked.extend(m.span() for m in _EMAIL_RE.finditer(text))
         self.sents = _sentences(text)
         self.sent_starts = [s for s, _ in self.sents]
         self.newlines = [m.start() for m in _NEWLINE_RE.finditer(text)]
         # one cheap pass over words and digit runs; the scanner's patterns are then
         # tried only where a number, a number word or a month starts
         cands = []
+        phone_end = 0
         for m in _TOKEN_RE.finditer(text):
             tok = m.group(0)
             if tok[0].isdigit():
-                cands.append((m.start(), True))
+                start = m.start()
+                e = m.end()
+                if start >= phone_end and text[e : e + 1] in " .-)" and e < len(text):
+                    pm = _PHONE_RE.match(
+                        text, start - 1 if text[start - 1 : start] in "+(" else start
+                    )
+                    if pm:
+                        blocked.append(pm.span())
+                        phone_end = pm.end()
+                cands.append((start, True))
             elif tok.lower() in _STARTS:
                 cands.append((m.start(), False))
+        blocked.sort()
+        self.block_starts = [s for s, _ in blocked]
         self._dates(cands)
         self.last_end = 0
         self.blocked.sort()
@@ -485,16 +540,18 @@ class _Extractor:
             if low in ("k", "m", "b") and not attached:
                 return num
             if low in ("m", "b", "k") and attached:
-                num.money_scale = (sm.end(), nums.SCALES[low])
+                num.money_scale = (sm.end("sc"), nums.SCALES[low])
                 if low == "k" or (low == "m" and sc == "M"):
                     pass  # 5k, 5M: a scale anywhere
                 else:
                     return num
             if low == "hundred" and num.value >= 100:
                 return num
-            factor = nums.SCALES[low]
+            factor, end = nums.SCALES[low], sm.end("sc")
+            if sm.group("sc2") and low in ("lakh", "lakhs", "lac", "lacs", "thousand", "hundred"):
+                factor, end = factor * nums.SCALES["crore"], sm.end()
             num.money_scale = None
-            self._scale(num, factor, sm.end())
+            self._scale(num, factor, end)
         return num
 
     @staticmethod
@@ -609,6 +666,10 @@ class _Extractor:
             return "money", (code, code, 1.0), m.end()
         if m.group("sub"):
             sub = m.group("sub").lower()
+            if sub == "p" and (
+                m.group("sp") or abs(num.value) >= 1000 or num.value in _VIDEO_LINES
+            ):
+                return None  # "12p" is pence; "12 p", "720p" are not
             label, parent, frac = units.SUBUNITS[sub]
             return "money", (parent, label, frac), m.end()
         if m.group("mcode"):
@@ -637,6 +698,9 @@ class _Extractor:
             default, adjs = units.CURRENCY_NAMES[name]
             adj = (m.group("adj") or "").lower()
             code = adjs.get(adj, default)
+            if name == "pound" and not adj and not num.scaled:
+                if text[m.start() - 1] == "-" or _OF_GOODS_RE.match(text, m.end()):
+                    return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
             if name in units.GUARDED_NAMES and not adj:
                 if name == "pound" and (num.scaled or abs(num.value) >= 1000):
                     pass
@@ -686,10 +750,24 @@ class _Extractor:
         qual, qstart, between, negative = self._qualifier_before(start, lo)
         if negative:
             num.value = -num.value
+            start = qstart  # "minus 5 degrees"
         p = num.end
         if num.spelled and re.match(r"(?:a|one)\s+(?:day|time)\b", num.raw + text[p : p + 6], re.I):
             return p  # "one day", "one time": not amounts
+        before = text[max(s_start, qstart - 12) : qstart]
+        if money is None and "ag" in before.lower() and _AGE_BEFORE_RE.search(before):
+            return _AGE_SPAN_RE.match(text, p).end()  # "aged 18 to 24": who, not how many
         after = self._unit_after(num, p, money is not None)
+        if after and after[0] == "unit":
+            if after[1].dimension == "time" and _AGE_AFTER_RE.match(text, after[2]):
+                return _AGE_AFTER_RE.match(text, after[2]).end()  # "the 10-year-old boy"
+        elif (
+            money is None and after is None and "agnitude" in text[max(s_start, start - 12) : start]
+        ):
+            mag = _MAGNITUDE_BEFORE_RE.search(text[max(s_start, start - 12) : start])
+            if mag:  # "a magnitude 6.4 earthquake"
+                after = ("unit", units.CURATED["magnitude"], p)
+                start = qstart = start - len(mag.group(0))
         if money is None and after and after[0] == "money":
             code, label, factor = after[1]
             money = after[1]
@@ -707,6 +785,10 @@ class _Extractor:
         # a second number: a range
         second = None
         cm = _RANGE_CONN_RE.match(text, p)
+        unit_first = False  # "between 3% and 4%": the unit on both sides
+        if cm is None and after is not None:
+            cm = _RANGE_CONN_RE.match(text, after[2])
+            unit_first = cm is not None
         if cm:
             conn = cm.group("c").strip().lower()
             ok = conn not in ("and", "—") or (conn == "and" and between)
@@ -717,8 +799,9 @@ class _Extractor:
             if ok and between and conn == "to":
                 ok = not _CHANGE_VERBS_RE.search(text[max(s_start, start - 60) : qstart])
             if ok and conn == "to" and not between:
-                # "rose 5 percent to 10 percent" is a change, not a range
-                ok = not _CHANGE_VERBS_RE.search(text[max(s_start, start - 60) : qstart])
+                # "rose 5 percent to 10 percent" is a change, "won by 48% to 52%" a tally
+                before = text[max(s_start, start - 60) : qstart]
+                ok = not (_CHANGE_VERBS_RE.search(before) or _SCORE_BEFORE_RE.search(before))
             if (
                 ok
                 and conn in ("-", "–")
@@ -752,7 +835,7 @@ class _Extractor:
             if after and after2 and (after[0] != after2[0] or after[1] != after2[1]):
                 consistent = False
             if after and not after2 and after[0] == "unit":
-                consistent = True
+                consistent = not unit_first
             if cur2 and money and cur2 != money[0]:
                 consistent = False
             if consistent:
@@ -778,19 +861,7 @@ class _Extractor:
                     if self._yearish(num2) or (
                         len(num2.raw) == 2 and cm.group("c").strip() in ("-", "–", "/")
                     ):
-                        self._add(
-                            start,
-                            p2,
-                            "date",
-                            num.value,
-                            None,
-                            None,
-                            "exact",
-                            None,
-                            None,
-                            iso=str(int(num.value)),
-                        )
-                        return p2
+                        return self._year(start, p2, num.value)
                 if num2.scaled and not num.scaled and num.value > 0 and num.value <= num2.value:
                     factor = num2.value / _unscaled(num2)
                     if num.value * factor <= num2.value:
@@ -827,28 +898,21 @@ class _Extractor:
                 if cents:
                     num.value += cents[0] / 100
                     end = cents[1]
-        if money is None and after is None:
-            # "millions of dollars"
-            pass
         # bare numbers: dates, identifiers, multipliers
         if money is None and after is None:
+            if (
+                qual in ("more_than", "less_than")
+                and num.raw.isdigit()
+                and num.value < 120
+                and _AGE_GROUP_BEFORE_RE.search(text[max(s_start, qstart - 14) : qstart])
+                and nouns.noun_after(text, num.end, s_end) is None
+            ):
+                return num.end  # "adults over 65": an age bracket
             verdict = self._bare(num, start, qual, s_start, s_end)
             if verdict == "skip":
                 return num.end
             if verdict == "date":
-                self._add(
-                    num.start,
-                    num.end,
-                    "date",
-                    num.value,
-                    None,
-                    None,
-                    "exact",
-                    None,
-                    None,
-                    iso=str(int(num.value)),
-                )
-                return num.end
+                return self._year(num.start, num.end, num.value)
             if verdict == "rank":
                 om = _ORDINAL_RE.match(text, num.end)
                 e = om.end() if om else num.end
@@ -867,6 +931,11 @@ class _Extractor:
             s_start,
             s_end,
         )
+
+    def _year(self, start: int, end: int, year: float) -> int:
+        """A year ("in 2014") or a span of years ("2014-15"), dated by its first year."""
+        self._add(start, end, "date", year, None, None, "exact", None, None, iso=str(int(year)))
+        return end
 
     def _cents(self, p: int, s_end: int):
         m = re.compile(
@@ -931,6 +1000,14 @@ class _Extractor:
             if plural and num.value % 100 == 0 and prev_word not in timeref.YEAR_CUES:
                 return None
             return "date"
+        if (
+            not qual
+            and num.raw.isdigit()
+            and 0 < num.value < 120
+            and after.lstrip(" \t")[:1] == ","
+            and _APPOSITIVE_BEFORE_RE.search(before)
+        ):
+            return "skip"  # "The judge, 62, said": an age
         if num.spelled:
             low = num.raw.lower()
             if low in ("one", "a dozen", "zero"):
@@ -966,7 +1043,7 @@ class _Extractor:
                 return "skip"
             sent_initial = not text[s_start : num.start - len(before) + prev.start()].strip()
             if (
-                word[0].isupper()
+                word != word.lower()  # Boeing 737, iPhone 15
                 and low not in nouns.STOP
                 and low not in _QUAL_OF
                 and low not in ("total", "some", "another", "nearly", "only", "just")
@@ -1031,22 +1108,16 @@ class _Extractor:
             return m.end()  # "the second half of the year": a part of a period
         denom = nums.FRACTIONS[words[-1]]
         numer = 1 if len(words) == 1 or words[0] in ("a", "one") else nums.SMALL[words[0]]
-        value = round(100.0 * numer / denom, 2)
+        return self._share(m, round(100.0 * numer / denom, 2), s_start)
+
+    def _share(self, m: re.Match, value: float, s_start: int) -> int:
+        """A share written as a fraction or ratio ("two-thirds", "one in four"), as a percent."""
         qual, qstart, _, _ = self._qualifier_before(m.start(), s_start)
-        start = qstart if qual else m.start()
-        self._add(
-            start,
-            m.end(),
-            "percent",
-            value,
-            *_bounds(value, qual or "exact"),
-            qual or "exact",
-            "percent",
-            None,
-            si=("percent", value, "percent"),
-            interval=_interval(value, 0.0, qual or "exact"),
-        )
-        return m.end()
+        qual = qual or "exact"
+        start = qstart if qual != "exact" else m.start()
+        interval = _interval(value, 0.0, qual)
+        return self._claim(start, m.end(), "percent", value, None, None, qual, "percent",
+                           ("percent", value, "percent"), interval)  # fmt: skip
 
     def _ratio(self, m: re.Match, s_start: int, s_end: int) -> int | None:
         def val(s):
@@ -1075,22 +1146,7 @@ class _Extractor:
                 return None
             num = self._number(sub)
             return self._phrase(num, s_start, s_end) if num else None
-        value = round(100.0 * n / d, 2)
-        qual, qstart, _, _ = self._qualifier_before(m.start(), s_start)
-        start = qstart if qual else m.start()
-        self._add(
-            start,
-            m.end(),
-            "percent",
-            value,
-            *_bounds(value, qual or "exact"),
-            qual or "exact",
-            "percent",
-            None,
-            si=("percent", value, "percent"),
-            interval=_interval(value, 0.0, qual or "exact"),
-        )
-        return m.end()
+        return self._share(m, round(100.0 * n / d, 2), s_start)
 
     def _percent_of(self, m: re.Match, s_end: int) -> int | None:
         text = self.text
@@ -1103,20 +1159,9 @@ class _Extractor:
         num = self._number(m2)
         if num is None or nouns.noun_after(text, num.end, s_end):
             return None
-        self._add(
-            m.start(),
-            num.end,
-            "percent",
-            num.value,
-            None,
-            None,
-            "exact",
-            "percent",
-            None,
-            si=("percent", num.value, "percent"),
-            interval=_interval(num.value, num.place, "exact"),
-        )
-        return num.end
+        interval = _interval(num.value, num.place, "exact")
+        return self._claim(m.start(), num.end, "percent", num.value, None, None, "exact",
+                           "percent", ("percent", num.value, "percent"), interval)  # fmt: skip
 
     # --- claims --------------------------------------------------------------------
 
@@ -1129,73 +1174,53 @@ class _Extractor:
         noun = None
         if money:
             code, label, factor = money
-            kind, unit = "money", label
-            si = (code, None, "currency")
-            vals = [v * factor if v is not None else None for v in (value, low, high)]
-            si_value = vals[0]
             interval = _interval_for(value, low, high, place, qual)
-            interval = tuple(x * factor if x is not None else None for x in interval)
-            self._add(
-                start,
-                end,
-                kind,
-                value,
-                *_stated_bounds(value, low, high, qual),
-                qual,
-                unit,
-                None,
-                si=(code, si_value, "currency"),
-                interval=interval,
-            )
-            del si
-            return end
+            si = (code, _times(value, factor), "currency")
+            return self._claim(start, end, "money", value, low, high, qual, label, si,
+                               _times_all(interval, factor))  # fmt: skip
         if unit_info:
             what, info, _ = unit_info
             if what == "percent":
-                dim = "percent" if info == "percent" else "percentage point"
                 si_unit = "percent" if info == "percent" else "percentage point"
                 factor = 0.01 if info == "basis point" else 1.0
                 interval = _interval_for(value, low, high, place, qual)
-                interval = tuple(x * factor if x is not None else None for x in interval)
-                si_value = value * factor if value is not None else None
-                self._add(
-                    start,
-                    end,
-                    "percent",
-                    value,
-                    *_stated_bounds(value, low, high, qual),
-                    qual,
-                    info,
-                    None,
-                    si=(si_unit, si_value, dim),
-                    interval=interval,
-                )
-                return end
+                si = (si_unit, _times(value, factor), si_unit)
+                return self._claim(start, end, "percent", value, low, high, qual, info, si,
+                                   _times_all(interval, factor))  # fmt: skip
             u: units.Unit = info
             kind = "duration" if u.dimension == "time" else "measure"
-            if kind == "duration" and _TIME_FRAME_RE.search(text[max(s_start, start - 30) : start]):
+            if (
+                kind == "duration"
+                and _TIME_FRAME_RE.search(text[max(s_start, start - 30) : start])
+                and not (num and ("." in num.raw or text[num.end : num.end + 1] == "-"))
+            ):
                 return end  # "in the past three years": the time of other claims, not a claim
+            if kind == "duration" and _TIME_SHIFT_AFTER_RE.match(text, end):
+                return end  # "two years ago": a time, not an amount
             interval = _interval_for(value, low, high, place, qual)
             if u.factor is not None:
                 interval = tuple(units.to_si(x, u) if x is not None else None for x in interval)
                 si = (u.si_unit, units.to_si(value, u), u.dimension)
             else:
                 si = (None, None, u.dimension)
-            self._add(
-                start,
-                end,
-                kind,
-                value,
-                *_stated_bounds(value, low, high, qual),
-                qual,
-                u.short,
-                None,
-                si=si,
-                interval=interval,
-            )
-            return end
+            return self._claim(start, end, kind, value, low, high, qual, u.short, si, interval)
         # a count: what does it count
         found = nouns.noun_after(text, end, s_end)
+        hm = None
+        if text[end : end + 1] == "-" and num and not num.spelled:
+            hm = _HYPHEN_WORD_RE.match(text, end)
+        if hm and not found:
+            word = hm.group("w")
+            if word in _HYPHEN_QUALIFIERS or word == "strong":
+                if qual == "exact" and word in _HYPHEN_QUALIFIERS:
+                    qual = _HYPHEN_QUALIFIERS[word]
+                end = hm.end() if word in _HYPHEN_QUALIFIERS else end + 1
+                found = nouns.noun_after(text, end, s_end)
+            elif nouns.is_content(word):
+                found = (word, hm.end())
+        if found and text[end : found[1]].isupper():
+            if all(len(w) > 1 for w in re.findall(r"[A-Za-z]+", text[end : found[1]])):
+                return found[1]  # "the 737 MAX": a model name, not a count
         if num is not None and "/" in num.raw:
             return found[1] if found else end  # "1 / 4 point": a fraction, not a count
         if re.search(r"\b(?:the|top)\s+$", text[max(s_start, start - 6) : start]) and re.match(
@@ -1217,8 +1242,8 @@ class _Extractor:
                 return found[1] if found else end
         if found:
             noun, end = found
-            if noun in ("times",):
-                return end
+            if noun == "times":
+                return end  # a multiplier or a number of occasions, not an amount
         else:
             if value is not None and value != int(value) and not (num and num.scaled):
                 return end  # a count is whole: 0.95 alone is a price move or an index, not a count
@@ -1226,18 +1251,13 @@ class _Extractor:
             if noun is None:
                 noun = self._implied_noun(start, s_start)
         interval = _interval_for(value, low, high, place, qual)
-        self._add(
-            start,
-            end,
-            "count",
-            value,
-            *_stated_bounds(value, low, high, qual),
-            qual,
-            None,
-            noun,
-            si=(None, None, "count"),
-            interval=interval,
-        )
+        si = (None, None, "count")
+        return self._claim(start, end, "count", value, low, high, qual, None, si, interval, noun)
+
+    def _claim(self, start, end, kind, value, low, high, qual, unit, si, interval, noun=None):
+        """Add a claim with the bounds its qualifier states; return where it ends."""
+        bounds = _stated_bounds(value, low, high, qual)
+        self._add(start, end, kind, value, *bounds, qual, unit, noun, si=si, interval=interval)
         return end
 
     def _implied_noun(self, start: int, s_start: int) -> str | None:
@@ -1412,6 +1432,14 @@ def _interval_for(value, low, high, place, qual):
     if value is None:
         return low, high
     return _interval(value, place, qual)
+
+
+def _times(x: float | None, factor: float) -> float | None:
+    return None if x is None else x * factor
+
+
+def _times_all(xs: tuple, factor: float) -> tuple:
+    return tuple(_times(x, factor) for x in xs)
 
 
 def _bounds(value, qual):

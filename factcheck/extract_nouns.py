@@ -69,6 +69,15 @@ voters citizens inmates detainees suspects attackers gunmen bodies individuals a
 babies teenagers marines sailors guards rebels insurgents troopers commanders leaders
 """.split()
 )
+# one person named before an age in apposition: "the judge, 62, said"
+PERSON_SINGULAR = set(
+    """
+man woman boy girl child judge mother father son daughter wife husband president minister
+officer driver victim suspect teacher student resident chief leader founder owner singer
+actor actress player worker farmer doctor nurse pilot soldier lawyer survivor friend
+grandmother grandfather sister brother widow
+""".split()
+)
 # what follows "Six died", "31 were injured": the implied noun
 IMPLIED_BY_VERB = {
     "died": "dead", "dead": "dead", "killed": "dead", "perished": "dead", "drowned": "dead",
@@ -103,7 +112,8 @@ def is_plural(word: str) -> bool:
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
-def _content(word: str) -> bool:
+def is_content(word: str) -> bool:
+    """True for a word that can be part of a counted noun phrase (not a function word or verb)."""
     w = word.lower()
     if w in STOP or w in VERBS:
         return False
@@ -114,6 +124,21 @@ def _content(word: str) -> bool:
     if w.endswith("ing") and w not in ADJ_ING and len(w) > 5:
         return False
     return True
+
+
+# "40 of the passengers", "10,000 more teachers", "5 other people": the noun comes after
+_SKIP_BEFORE_NOUN_RE = re.compile(
+    r"\s*of\s+(?:the|these|those|its|their|his|her|our|all)?\s*"
+    r"|\s+(?:more|fewer|other)\s+(?!than\b)",
+    re.IGNORECASE,
+)
+
+
+def _verb_as_noun(word: str) -> bool:
+    """ "306 electoral votes", "100 million lives": a plural subject takes no -s, so a verb
+    form in -s right after a count is the counted noun."""
+    w = word.lower()
+    return w in VERBS and w.endswith("s") and len(w) > 4
 
 
 def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
@@ -127,9 +152,7 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     p = pos
     q = re.compile(r"[\"”’]?").match(text, p)  # '"about 12,000" U.S. troops'
     p = q.end()
-    m = re.compile(r"\s*of\s+(?:the|these|those|its|their|his|her|our|all)?\s*", re.I).match(
-        text, p
-    )
+    m = _SKIP_BEFORE_NOUN_RE.match(text, p)
     if m and m.end() < limit:
         p = m.end()
     while len(words) < 5:
@@ -137,7 +160,7 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         if not m or m.end() > limit:
             break
         w = m.group(1)
-        if not (_content(w) or (w.isupper() and len(w) > 1)):
+        if not (is_content(w) or (w.isupper() and len(w) > 1) or _verb_as_noun(w)):
             break
         words.append(w)
         end = m.end()
@@ -168,7 +191,7 @@ def noun_before(sentence_before: str) -> str | None:
         words = m.group(1).split()
         keep = []
         for w in words:
-            if not (_content(w) or (w.isupper() and len(w) > 1)):
+            if not (is_content(w) or (w.isupper() and len(w) > 1)):
                 break
             keep.append(w)
             if is_plural(w):
@@ -179,6 +202,6 @@ def noun_before(sentence_before: str) -> str | None:
         return found
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence_before)[-12:]
     for w in reversed(words):
-        if is_plural(w) and _content(w) and not w[0].isupper():
+        if is_plural(w) and is_content(w) and not w[0].isupper():
             return w.lower()
     return None

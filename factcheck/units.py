@@ -189,6 +189,7 @@ SUBUNITS = {
     "penny": ("penny", "GBP", 0.01),
     "pennies": ("penny", "GBP", 0.01),
     "pence": ("penny", "GBP", 0.01),
+    "p": ("penny", "GBP", 0.01),
     "paise": ("paisa", "INR", 0.01),
     "satoshi": ("satoshi", "BTC", 1e-8),
     "satoshis": ("satoshi", "BTC", 1e-8),
@@ -240,10 +241,6 @@ class Unit:
     offset: float = 0.0
 
 
-def _u(short, dim, si, factor, offset=0.0):
-    return Unit(short, dim, si, factor, offset)
-
-
 M, KG, S, M2, M3, MPS = (
     "metre",
     "kilogram",
@@ -254,96 +251,130 @@ M, KG, S, M2, M3, MPS = (
 )
 DAY = 86400.0
 YEAR = 365.25 * DAY
-# curated units: written form (lower case unless the case matters) -> Unit
-CURATED: dict[str, Unit] = {}
+# Curated units, one a line: short name; dimension; SI unit; factor to SI (an
+# offset after "+"); written forms, lower case unless the case matters (an
+# indented line continues them). A form of several words is also read
+# hyphenated ("3,000-square-kilometre reserve").
+CURATED_TABLE = """
+km; length; metre; 1e3; km, kms, kilometre, kilometres, kilometer, kilometers
+m; length; metre; 1; m, metre, metres, meter, meters
+cm; length; metre; 0.01; cm, centimetre, centimetres, centimeter, centimeters
+mm; length; metre; 0.001; mm, millimetre, millimetres, millimeter, millimeters
+mile; length; metre; 1609.344; mile, miles, mi
+nautical mile; length; metre; 1852; nautical mile, nautical miles, nmi
+foot; length; metre; 0.3048; foot, feet, ft
+inch; length; metre; 0.0254; inch, inches
+yard; length; metre; 0.9144; yard, yards, yd, yds
+light year; length; metre; 9.4607e15; light year, light years
+kg; mass; kilogram; 1; kg, kgs, kilogram, kilograms, kilogramme, kilogrammes, kilo, kilos
+g; mass; kilogram; 1e-3; g, gram, grams, gramme, grammes
+mg; mass; kilogram; 1e-6; mg, milligram, milligrams
+tonne; mass; kilogram; 1000; tonne, tonnes, metric ton, metric tons, metric tonne, metric tonnes, t
+ton; mass; kilogram; 907.18474; ton, tons, short ton, short tons
+pound; mass; kilogram; 0.45359237; lb, lbs, pound, pounds
+ounce; mass; kilogram; 0.028349523125; oz, ounce, ounces
+troy ounce; mass; kilogram; 0.0311034768; troy ounce, troy ounces
+carat; mass; kilogram; 2e-4; carat, carats
+kiloton; energy; joule; 4.184e12; kt, kiloton, kilotons, kilotonne, kilotonnes
+megaton; energy; joule; 4.184e15; mt, megaton, megatons, megatonne, megatonnes
+second; time; second; 1; second, seconds, sec, secs
+minute; time; second; 60; minute, minutes, min, mins
+hour; time; second; 3600; hour, hours, hr, hrs
+day; time; second; DAY; day, days
+week; time; second; 7*DAY; week, weeks
+fortnight; time; second; 14*DAY; fortnight, fortnights
+month; time; second; YEAR/12; month, months
+year; time; second; YEAR; year, years, yr, yrs
+decade; time; second; 10*YEAR; decade, decades
+century; time; second; 100*YEAR; century, centuries
+millennium; time; second; 1000*YEAR; millennium, millennia
+km2; area; square metre; 1e6; square kilometre, square kilometres, square kilometer,
+    square kilometers, sq km, km2, km²
+m2; area; square metre; 1; square metre, square metres, square meter, square meters, sq m, m2, m²
+square mile; area; square metre; 2589988.110336; square mile, square miles, sq mi
+square foot; area; square metre; 0.09290304; square foot, square feet, sq ft
+acre; area; square metre; 4046.8564224; acre, acres
+hectare; area; square metre; 1e4; hectare, hectares, ha
+m3; volume; cubic metre; 1; cubic metre, cubic metres, cubic meter, cubic meters, m3, m³
+litre; volume; cubic metre; 1e-3; litre, litres, liter, liters, l
+ml; volume; cubic metre; 1e-6; millilitre, millilitres, milliliter, milliliters, ml
+gallon; volume; cubic metre; 0.003785411784; gallon, gallons, gal
+barrel per day; volumetric flow; cubic metre per second; 0.158987294928/DAY; bpd, b/d,
+    barrels per day, barrels a day, barrel per day, barrels of oil per day, barrels of oil a day
+barrel; volume; cubic metre; 0.158987294928; barrel, barrels, bbl
+bcm; volume; cubic metre; 1e9; bcm
+tcf; volume; cubic metre; 2.8316846592e10; tcf
+cubic foot; volume; cubic metre; 0.028316846592; cubic feet, cubic foot, cu ft
+km/h; speed; metre per second; 1/3.6; km/h, kmh, kph, kilometres per hour,
+    kilometers per hour, kilometre per hour, kilometer per hour,
+    kilometres an hour, kilometers an hour
+mph; speed; metre per second; 0.44704; mph, miles per hour, mile per hour, miles an hour
+m/s; speed; metre per second; 1; m/s, metres per second, meters per second
+knot; speed; metre per second; 1852/3600; knot, knots
+ppm; ratio; ratio; 1e-6; ppm, parts per million
+ppb; ratio; ratio; 1e-9; ppb, parts per billion
+°C; temperature; kelvin; 1+273.15; °c, c, degrees celsius, degree celsius,
+    degrees centigrade, celsius
+°F; temperature; kelvin; 5/9+255.37222222222223; °f, f, degrees fahrenheit,
+    degree fahrenheit, fahrenheit
+degree; degree; -; -; degree, degrees
+W; power; watt; 1; w, watt, watts
+kW; power; watt; 1e3; kw, kilowatt, kilowatts
+MW; power; watt; 1e6; mw, megawatt, megawatts
+GW; power; watt; 1e9; gw, gigawatt, gigawatts
+kWh; energy; joule; 3.6e6; kwh, kilowatt hour, kilowatt hours
+MWh; energy; joule; 3.6e9; mwh, megawatt hour, megawatt hours
+GWh; energy; joule; 3.6e12; gwh, gigawatt hour, gigawatt hours
+TWh; energy; joule; 3.6e15; twh, terawatt hour, terawatt hours
+kcal; energy; joule; 4184; calorie, calories, kcal
+dB; sound level; -; -; decibel, decibels, db
+GB; data storage; byte; 1e9; gb, gigabyte, gigabytes
+MB; data storage; byte; 1e6; mb, megabyte, megabytes
+TB; data storage; byte; 1e12; tb, terabyte, terabytes
+Mbps; data rate; bit per second; 1e6; mbps, megabits per second
+magnitude; seismic magnitude; -; -; magnitude, on the richter scale, on the richter magnitude scale
+"""
+_CONSTANTS = {"DAY": DAY, "YEAR": YEAR}
 
 
-def _add(forms, unit):
-    for f in forms.split("|"):
-        CURATED[f] = unit
+def _factor(expr: str) -> float:
+    """A factor as the table writes it: a number, a constant, or a product or quotient of two."""
+    for op in "*/":
+        if op in expr:
+            a, b = (_factor(x) for x in expr.split(op, 1))
+            return a * b if op == "*" else a / b
+    return _CONSTANTS.get(expr) or float(expr)
 
 
-_add("km|kms|kilometre|kilometres|kilometer|kilometers", _u("km", "length", M, 1e3))
-_add("m|metre|metres|meter|meters", _u("m", "length", M, 1.0))
-_add("cm|centimetre|centimetres|centimeter|centimeters", _u("cm", "length", M, 0.01))
-_add("mm|millimetre|millimetres|millimeter|millimeters", _u("mm", "length", M, 0.001))
-_add("mile|miles|mi", _u("mile", "length", M, 1609.344))
-_add("nautical mile|nautical miles|nmi", _u("nautical mile", "length", M, 1852.0))
-_add("foot|feet|ft", _u("foot", "length", M, 0.3048))
-_add("inch|inches", _u("inch", "length", M, 0.0254))
-_add("yard|yards|yd|yds", _u("yard", "length", M, 0.9144))
-_add("light year|light years|light-year|light-years", _u("light year", "length", M, 9.4607e15))
-_add("kg|kgs|kilogram|kilograms|kilogramme|kilogrammes|kilo|kilos", _u("kg", "mass", KG, 1.0))
-_add("g|gram|grams|gramme|grammes", _u("g", "mass", KG, 1e-3))
-_add("mg|milligram|milligrams", _u("mg", "mass", KG, 1e-6))
-_add(
-    "tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes|t",
-    _u("tonne", "mass", KG, 1000.0),
-)
-_add("ton|tons|short ton|short tons", _u("ton", "mass", KG, 907.18474))
-_add("lb|lbs|pound|pounds", _u("pound", "mass", KG, 0.45359237))
-_add("oz|ounce|ounces", _u("ounce", "mass", KG, 0.028349523125))
-_add("troy ounce|troy ounces", _u("troy ounce", "mass", KG, 0.0311034768))
-_add("carat|carats", _u("carat", "mass", KG, 2e-4))
-_add("kt|kiloton|kilotons|kilotonne|kilotonnes", _u("kiloton", "energy", "joule", 4.184e12))
-_add("mt|megaton|megatons|megatonne|megatonnes", _u("megaton", "energy", "joule", 4.184e15))
-_add("second|seconds|sec|secs", _u("second", "time", S, 1.0))
-_add("minute|minutes|min|mins", _u("minute", "time", S, 60.0))
-_add("hour|hours|hr|hrs", _u("hour", "time", S, 3600.0))
-_add("day|days", _u("day", "time", S, DAY))
-_add("week|weeks", _u("week", "time", S, 7 * DAY))
-_add("fortnight|fortnights", _u("fortnight", "time", S, 14 * DAY))
-_add("month|months", _u("month", "time", S, YEAR / 12))
-_add("year|years|yr|yrs", _u("year", "time", S, YEAR))
-_add("decade|decades", _u("decade", "time", S, 10 * YEAR))
-_add("century|centuries", _u("century", "time", S, 100 * YEAR))
-_add("millennium|millennia", _u("millennium", "time", S, 1000 * YEAR))
-_add("square kilometre|square kilometres|square kilometer|square kilometers|sq km|km2|km²",
-     _u("km2", "area", M2, 1e6))  # fmt: skip
-_add("square metre|square metres|square meter|square meters|sq m|m2|m²", _u("m2", "area", M2, 1.0))
-_add("square mile|square miles|sq mi", _u("square mile", "area", M2, 2589988.110336))
-_add("square foot|square feet|sq ft", _u("square foot", "area", M2, 0.09290304))
-_add("acre|acres", _u("acre", "area", M2, 4046.8564224))
-_add("hectare|hectares|ha", _u("hectare", "area", M2, 1e4))
-_add("cubic metre|cubic metres|cubic meter|cubic meters|m3|m³", _u("m3", "volume", M3, 1.0))
-_add("litre|litres|liter|liters|l", _u("litre", "volume", M3, 1e-3))
-_add("millilitre|millilitres|milliliter|milliliters|ml", _u("ml", "volume", M3, 1e-6))
-_add("gallon|gallons|gal", _u("gallon", "volume", M3, 0.003785411784))
-_add(
-    "bpd|b/d|barrels per day|barrels a day|barrel per day|barrels of oil per day|"
-    "barrels of oil a day",
-    _u("barrel per day", "volumetric flow", "cubic metre per second", 0.158987294928 / DAY),
-)
-_add("barrel|barrels|bbl", _u("barrel", "volume", M3, 0.158987294928))
-_add("cubic feet|cubic foot|cu ft", _u("cubic foot", "volume", M3, 0.028316846592))
-_KMH = "km/h|kmh|kph|kilometres per hour|kilometers per hour|kilometre per hour|kilometer per hour"
-_add(_KMH + "|kilometres an hour|kilometers an hour", _u("km/h", "speed", MPS, 1 / 3.6))
-_add("mph|miles per hour|mile per hour|miles an hour", _u("mph", "speed", MPS, 0.44704))
-_add("m/s|metres per second|meters per second", _u("m/s", "speed", MPS, 1.0))
-_add("knot|knots", _u("knot", "speed", MPS, 1852 / 3600))
-_add("ppm|parts per million", _u("ppm", "ratio", "ratio", 1e-6))
-_add("ppb|parts per billion", _u("ppb", "ratio", "ratio", 1e-9))
-_add("°c|c|degrees celsius|degree celsius|degrees centigrade|celsius",
-     _u("°C", "temperature", "kelvin", 1.0, 273.15))  # fmt: skip
-_add("°f|f|degrees fahrenheit|degree fahrenheit|fahrenheit",
-     _u("°F", "temperature", "kelvin", 5 / 9, 273.15 - 32 * 5 / 9))  # fmt: skip
-_add("w|watt|watts", _u("W", "power", "watt", 1.0))
-_add("kw|kilowatt|kilowatts", _u("kW", "power", "watt", 1e3))
-_add("mw|megawatt|megawatts", _u("MW", "power", "watt", 1e6))
-_add("gw|gigawatt|gigawatts", _u("GW", "power", "watt", 1e9))
-_add(
-    "kwh|kilowatt hour|kilowatt hours|kilowatt-hour|kilowatt-hours",
-    _u("kWh", "energy", "joule", 3.6e6),
-)
-_add("mwh|megawatt hour|megawatt hours|megawatt-hours", _u("MWh", "energy", "joule", 3.6e9))
-_add("gwh|gigawatt hour|gigawatt hours|gigawatt-hours", _u("GWh", "energy", "joule", 3.6e12))
-_add("twh|terawatt hour|terawatt hours|terawatt-hours", _u("TWh", "energy", "joule", 3.6e15))
-_add("calorie|calories|kcal", _u("kcal", "energy", "joule", 4184.0))
-_add("decibel|decibels|db", _u("dB", "sound level", None, None))
-_add("gb|gigabyte|gigabytes", _u("GB", "data storage", "byte", 1e9))
-_add("mb|megabyte|megabytes", _u("MB", "data storage", "byte", 1e6))
-_add("tb|terabyte|terabytes", _u("TB", "data storage", "byte", 1e12))
-_add("mbps|megabits per second", _u("Mbps", "data rate", "bit per second", 1e6))
+def _read_curated(table: str) -> dict[str, Unit]:
+    """The curated table as written form -> Unit (each form of words also hyphenated)."""
+    out: dict[str, Unit] = {}
+    rows: list[str] = []
+    for line in table.strip().splitlines():
+        if line.startswith(" "):
+            rows[-1] += " " + line.strip()
+        else:
+            rows.append(line)
+    for row in rows:
+        short, dim, si, factor, forms = (x.strip() for x in row.split(";"))
+        offset = 0.0
+        if "+" in factor:
+            factor, off = factor.split("+")
+            offset = float(off)
+        unit = Unit(
+            short,
+            dim,
+            None if si == "-" else si,
+            None if factor == "-" else _factor(factor),
+            offset,
+        )
+        for form in forms.split(", "):
+            out[form] = unit
+            out.setdefault(form.replace(" ", "-"), unit)
+    return out
+
+
+CURATED = _read_curated(CURATED_TABLE)
 
 # written forms that are units only when attached to the number (5m, 10t) or
 # in capitals; spaced, they are ordinary words or letters
