@@ -41,7 +41,7 @@ from factcheck import numbers as nums
 from factcheck import timeref, units
 from factcheck.model import Claim
 
-EXTRACTOR_VERSION = "1.2"
+EXTRACTOR_VERSION = "1.3"
 _DEBUG = False  # tests set this to see the errors the scanner would swallow
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
@@ -415,6 +415,14 @@ class _Extractor:
     def _sent(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, i) - 1
         return self.sents[max(k, 0)]
+
+    def _previous_sent(self, i: int) -> str:
+        """The sentence before the one holding offset i ("" for the first)."""
+        k = bisect.bisect_right(self.sent_starts, i) - 2
+        if k < 0:
+            return ""
+        s, e = self.sents[k]
+        return self.text[s:e].strip()
 
     # --- dates -------------------------------------------------------------------
 
@@ -1365,6 +1373,7 @@ class _Extractor:
                 continue
             seen.add(key)
             s, e = self._sent(c["start"])
+            sentence = text[s:e].strip()
             line = bisect.bisect_left(self.newlines, c["start"]) + 1
             out.append(
                 Claim(
@@ -1379,7 +1388,7 @@ class _Extractor:
                     qualifier=c["qualifier"],
                     unit=c["unit"],
                     noun=c["noun"],
-                    sentence=text[s:e].strip(),
+                    sentence=sentence,
                     line=line,
                     si_value=_clean(c["si_value"]),
                     si_unit=c["si_unit"],
@@ -1388,6 +1397,8 @@ class _Extractor:
                     interval_high=_clean(c["interval_high"]),
                     time=c.get("time"),
                     time_source=c.get("time_source"),
+                    # an article names its subject once, then counts it in the next sentence
+                    context=f"{self._previous_sent(c['start'])} {sentence}".strip(),
                 )
             )
         return out

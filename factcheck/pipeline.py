@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import ModuleType
 
@@ -58,28 +57,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
-CONTEXT_CHARS = 400
-
-
-def with_context(text: str, claims: list[Claim]) -> list[Claim]:
-    """Claims with `context`: the sentence before each claim's sentence, then its own."""
-    out = []
-    for c in claims:
-        sentence = c.sentence or c.text
-        begin = text.rfind(sentence, 0, c.start + len(sentence)) if sentence else -1
-        if begin < 0 or begin > c.start:
-            begin = c.start
-        before = text[max(0, begin - CONTEXT_CHARS) : begin].rstrip()
-        pieces = [p for p in _SENTENCE_BREAK.split(before) if p.strip()]
-        previous = pieces[-1].strip() if pieces else ""
-        out.append(replace(c, context=f"{previous} {sentence}".strip()))
-    return out
-
-
 def _extract(documents: list[Document], jobs: int, extractor: ModuleType) -> list[list[Claim]]:
-    per_doc = extractor.extract_many([(d.text, d.path, d.published) for d in documents], jobs=jobs)
-    return [with_context(d.text, claims) for d, claims in zip(documents, per_doc, strict=True)]
+    return extractor.extract_many([(d.text, d.path, d.published) for d in documents], jobs=jobs)
 
 
 def extract_paths(

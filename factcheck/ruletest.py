@@ -53,9 +53,7 @@ def _default_extract() -> Extract:
 
 
 def _claims(article: Article, doc: str, extract: Extract) -> list[Claim]:
-    from .pipeline import with_context
-
-    return with_context(article.text, extract(article.text, doc, article.published))
+    return extract(article.text, doc, article.published)
 
 
 def _show(claim: Claim) -> str:
