@@ -116,43 +116,71 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
         ) from None
 
 
-def read_document(path: str) -> Document:
-    """Read one article; raise InputError when it cannot be used."""
+def read_document(path: str, known: tuple[str, str | None, str | None] | None = None) -> Document:
+    """Read one article; raise InputError when it cannot be used.
+
+    `sha256` covers the article's bytes and its metadata file's, so a document
+    is unchanged only when both are. `known` is (sha256, title, published) from
+    an earlier read: when the hash still matches, title and date are reused
+    rather than looked for again.
+    """
+    raw = _read_bytes(path)
+    meta_raw = _read_meta_bytes(path)
+    digest = hashlib.sha256(raw)
+    if meta_raw is not None:
+        digest.update(b"\x00" + META_SUFFIX.encode() + b"\x00" + meta_raw)
+    sha = digest.hexdigest()
+    text, encoding = decode(raw, path)
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    if known is not None and known[0] == sha:
+        title, published = known[1], known[2]
+    else:
+        meta = parse_metadata(path + META_SUFFIX, meta_raw) if meta_raw is not None else {}
+        title = meta.get("title") or find_title(text)
+        published = meta.get("published") or find_published(text)
+    return Document(
+        path=path, text=text, sha256=sha, title=title, published=published, encoding=encoding
+    )
+
+
+def _read_bytes(path: str) -> bytes:
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise InputError(f"{path}: {size} bytes is larger than the {MAX_BYTES} byte limit")
         with open(path, "rb") as f:
-            raw = f.read()
+            return f.read()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    text, encoding = decode(raw, path)
-    if not text.strip():
-        raise InputError(f"{path}: empty file")
-    meta = read_metadata(path)
-    return Document(
-        path=path,
-        text=text,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        title=meta.get("title") or find_title(text),
-        published=meta.get("published") or find_published(text),
-        encoding=encoding,
-    )
+
+
+def _read_meta_bytes(path: str) -> bytes | None:
+    meta_path = path + META_SUFFIX
+    if not os.path.exists(meta_path):
+        return None
+    try:
+        with open(meta_path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise InputError(f"{meta_path}: cannot read metadata ({e.strerror or e})") from None
 
 
 def read_metadata(path: str) -> dict:
     """The sidecar `ARTICLE.meta.json` beside an article, if any: title, published."""
-    meta_path = path + META_SUFFIX
-    if not os.path.exists(meta_path):
-        return {}
+    raw = _read_meta_bytes(path)
+    return {} if raw is None else parse_metadata(path + META_SUFFIX, raw)
+
+
+def parse_metadata(meta_path: str, raw: bytes) -> dict:
+    """A metadata file's content, with `published` as YYYY-MM-DD; InputError naming the file."""
     try:
-        with open(meta_path, encoding="utf-8") as f:
-            meta = json.load(f)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        meta = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise InputError(f"{meta_path}: cannot read metadata: {e}") from None
     if not isinstance(meta, dict):
         raise InputError(f"{meta_path}: metadata must be a JSON object")
@@ -199,12 +227,25 @@ def find_title(text: str) -> str | None:
     return None
 
 
-def read_corpus(paths: list[str]) -> tuple[list[Document], list[Skipped]]:
+def read_corpus(
+    paths: list[str], known: dict[str, tuple[str, str | None, str | None]] | None = None
+) -> tuple[list[Document], list[Skipped]]:
     """Read every article under paths; return the documents and the skipped files."""
+    return read_files(find_paths(paths), known)
+
+
+def read_files(
+    files: list[str], known: dict[str, tuple[str, str | None, str | None]] | None = None
+) -> tuple[list[Document], list[Skipped]]:
+    """Read these article files; return the documents and the skipped files.
+
+    `known` maps a path to its (sha256, title, published) from an earlier run.
+    """
     documents, skipped = [], []
-    for path in find_paths(paths):
+    known = known or {}
+    for path in files:
         try:
-            documents.append(read_document(path))
+            documents.append(read_document(path, known.get(path)))
         except InputError as e:
             skipped.append(Skipped(path, str(e)))
     return documents, skipped

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from types import ModuleType
 
 from .check import evaluate
-from .documents import Skipped, read_corpus
+from .documents import Skipped, find_paths, read_corpus, read_files
 from .errors import InputError
 from .model import Claim, Conflict, Document
 from .rules import Rule, load_rules
@@ -87,8 +87,8 @@ def run(
     run's conflicts replace the previous run's only when it completes.
     """
     rules = load_rules(rules_path)  # a broken rule stops the run before anything is written
-    documents, skipped = read_corpus(paths)
-    if not documents and not skipped:
+    files = find_paths(paths)  # raises for a path that does not exist
+    if not files:
         raise InputError(f"no .txt or .md articles under {', '.join(paths)}")
     extractor = extractor or default_extractor()
     version = extractor.EXTRACTOR_VERSION
@@ -96,14 +96,16 @@ def run(
     store = Store(db_path)
     try:
         states = store.document_states()
-        todo, changed_meta = [], []
-        for doc in documents:
-            state = states.get(doc.path)
-            if state is None or state[:2] != (doc.sha256, version):
-                todo.append(doc)
-            elif state[2:] != (doc.title, doc.published):
-                changed_meta.append(doc)
-        store.update_documents_meta(changed_meta)
+        documents, skipped = read_files(
+            files, {path: (st[0], st[2], st[3]) for path, st in states.items()}
+        )
+        # The hash covers the article and its metadata file, so an unchanged
+        # hash means unchanged title, date and claims.
+        todo = [
+            doc
+            for doc in documents
+            if states.get(doc.path, (None, None))[:2] != (doc.sha256, version)
+        ]
         done = 0
         total = len(todo)
         if progress:

@@ -280,25 +280,6 @@ class Store:
             if rows:
                 self.db.conn.executemany(_INSERT_CLAIM, rows)
 
-    def update_document_meta(self, doc: Document) -> None:
-        """Refresh a document's title and date when only its metadata changed."""
-        with self.transaction():
-            self.db.execute(
-                "update documents set title = ?, published = ? where path = ?",
-                [doc.title, doc.published, doc.path],
-            )
-
-    def update_documents_meta(self, docs: Iterable[Document]) -> None:
-        """Refresh the title and date of several documents in one transaction."""
-        docs = list(docs)
-        if not docs:
-            return
-        with self.transaction():
-            self.db.conn.executemany(
-                "update documents set title = ?, published = ? where path = ?",
-                [(d.title, d.published, d.path) for d in docs],
-            )
-
     def remove_documents_except(self, keep: Iterable[str]) -> list[str]:
         """Delete documents (and their claims) that are not in keep; return their paths."""
         keep = set(keep)

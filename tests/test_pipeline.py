@@ -143,3 +143,28 @@ def test_ids_are_stable_with_the_real_extractor(tmp_path, monkeypatch):
     second = pipeline.run(["news"], "rules", "factcheck.db")
     assert second.extracted == 2
     assert [c.id for c in second.conflicts] == [c.id for c in first.conflicts]
+
+
+def test_changed_metadata_alone_re_extracts_with_the_new_date(tmp_path):
+    """A claim's time comes from the publication date: a new date must reach the claims."""
+    from factcheck import extract as real_extractor
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("About 5,000 troops are in Iraq.\n", encoding="utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "r.yaml").write_text(
+        "rules:\n  - id: t\n    title: T\n    select: {nouns: [troops]}\n", encoding="utf-8"
+    )
+    db = str(tmp_path / "f.db")
+    meta = news / "a.txt.meta.json"
+    times = []
+    for published in ("2017-12-02", "2019-05-06"):
+        meta.write_text(f'{{"published": "{published}"}}', encoding="utf-8")
+        result = pipeline.run([str(news)], str(rules), db, extractor=real_extractor)
+        assert result.extracted == 1
+        times.append([c.time for c in result.claims])
+    assert times == [["2017-12-02"], ["2019-05-06"]]
+    again = pipeline.run([str(news)], str(rules), db, extractor=real_extractor)
+    assert (again.extracted, again.reused) == (0, 1)
