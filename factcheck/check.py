@@ -146,15 +146,6 @@ def comparable_unit(claim: Claim) -> str | None:
     return claim.si_unit or claim.unit
 
 
-def disagree(a: Claim, b: Claim, tolerance: float, absolute: float) -> bool:
-    """Whether two claims' intervals fail to overlap, even widened by the tolerances."""
-    alo, ahi = interval(a)
-    blo, bhi = interval(b)
-    gap_slack_a = abs(ahi) * tolerance + absolute if math.isfinite(ahi) else 0
-    gap_slack_b = abs(bhi) * tolerance + absolute if math.isfinite(bhi) else 0
-    return blo > ahi + gap_slack_a or alo > bhi + gap_slack_b
-
-
 def conflict_id(rule_id: str, check: str, claims: Iterable[Claim]) -> str:
     """An id that stays the same while the rule and both statements do.
 
@@ -293,6 +284,9 @@ def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
     agree = rule.agree
     if agree is None:
         return []
+    slack = f" within {agree.tolerance:.0%} tolerance" if agree.tolerance else ""
+    if agree.absolute:
+        slack += f" (± {fmt_number(agree.absolute)})"
     out = []
     by_unit: dict[str | None, list[Claim]] = {}
     for c in claims:
@@ -306,9 +300,6 @@ def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
             if len(out) >= MAX_PAIRS_PER_RULE:
                 raise TooManyConflicts(rule, out)
             left, right = sorted((a, b), key=lambda c: (c.doc, c.start))
-            slack = f" within {agree.tolerance:.0%} tolerance" if agree.tolerance else ""
-            if agree.absolute:
-                slack += f" (± {fmt_number(agree.absolute)})"
             reason = (
                 f"{describe_interval(left)} and {describe_interval(right)} do not overlap{slack}"
             )

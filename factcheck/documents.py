@@ -170,12 +170,6 @@ def _read_meta_bytes(path: str) -> bytes | None:
         raise InputError(f"{meta_path}: cannot read metadata ({e.strerror or e})") from None
 
 
-def read_metadata(path: str) -> dict:
-    """The sidecar `ARTICLE.meta.json` beside an article, if any: title, published."""
-    raw = _read_meta_bytes(path)
-    return {} if raw is None else parse_metadata(path + META_SUFFIX, raw)
-
-
 def parse_metadata(meta_path: str, raw: bytes) -> dict:
     """A metadata file's content, with `published` as YYYY-MM-DD; InputError naming the file."""
     try:

@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, fields, replace
+from dataclasses import fields, replace
 
 import sqlite_utils
 
@@ -243,13 +243,6 @@ class Store:
         self.db.conn.close()
 
     # -- documents and claims -------------------------------------------
-    def document_state(self, path: str) -> tuple[str, str] | None:
-        """(sha256, extractor_version) of a stored document, or None."""
-        row = self.db.execute(
-            "select sha256, extractor_version from documents where path = ?", [path]
-        ).fetchone()
-        return (row[0], row[1]) if row else None
-
     def document_states(self) -> dict[str, tuple[str, str, str | None, str | None]]:
         """Every stored document's (sha256, extractor_version, title, published), by path."""
         rows = self.db.execute(
@@ -382,10 +375,6 @@ class Store:
                     (_conflict_row(c, run_id) for c in conflicts), pk="id"
                 )
         return run_id
-
-    def conflict_rows(self) -> list[dict]:
-        """Stored conflicts of the last completed run, by id."""
-        return list(self.db["conflicts"].rows_where(order_by="id"))
 
     def conflicts(self, status: str = "all") -> list[Conflict]:
         """The last completed run's conflicts with review decisions applied.
@@ -554,10 +543,6 @@ def _store_error(path: str, e: Exception) -> StoreError:
     return StoreError(
         f"{path}: the database is corrupt or unreadable ({text}); it was left untouched"
     )
-
-
-def _claim_row(c: Claim) -> dict:
-    return asdict(c)
 
 
 def _conflict_row(c: Conflict, run_id: int) -> dict:
