@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,28 @@ GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 SNIPPET_CHARS = 90
 
 
+def _wrap_cell(cell: object, width: int | None) -> str:
+    text = "" if cell is None else str(cell)
+    if width is None:
+        return text
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) or line
+        for line in text.splitlines()
+    )
+
+
+def _table(rows: list[list], headers: list[str], tablefmt: str, widths: list, colalign=None) -> str:
+    """A tabulate table whose cells are wrapped here and never parsed as numbers.
+
+    tabulate 0.10's own ``maxcolwidths`` parses number-like cells ("2,014") even
+    with ``disable_numparse`` and crashes, so cells are wrapped before it sees them.
+    """
+    wrapped = [[_wrap_cell(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
+    return tabulate(
+        wrapped, headers=headers, tablefmt=tablefmt, disable_numparse=True, colalign=colalign
+    )
+
+
 def snippet(claim: Claim, width: int = SNIPPET_CHARS) -> str:
     """The claim in its sentence, cut to about `width` characters around the figure."""
     sentence = " ".join((claim.sentence or claim.text).split())
@@ -50,7 +73,9 @@ def snippet(claim: Claim, width: int = SNIPPET_CHARS) -> str:
 
 def stated(claim: Claim) -> str:
     """What the claim states, in figures: the value or bounds and the qualifier."""
-    if claim.qualifier in ("range", "vague"):
+    if claim.kind == "date" and claim.value is not None:
+        figure = f"{claim.value:g}"  # a year, never "2,014"
+    elif claim.qualifier in ("range", "vague"):
         figure = f"{fmt_number(claim.low)}–{fmt_number(claim.high)}"
     else:
         figure = fmt_number(claim.value)
@@ -95,11 +120,11 @@ def conflicts_table(conflicts: list[Conflict], baseline: frozenset[str] | None =
         ]
         for c in conflicts
     ]
-    return tabulate(
+    return _table(
         rows,
         headers=["fact", "severity", "source", "other source", "why"],
         tablefmt="grid",
-        maxcolwidths=[24, 8, 46, 46, 36],
+        widths=[24, 8, 46, 46, 36],
     )
 
 
@@ -156,11 +181,11 @@ def claims_table(claims: list[Claim]) -> str:
         ]
         for c in claims
     ]
-    return tabulate(
+    return _table(
         rows,
         headers=["where", "text", "kind", "states", "interval", "when"],
         tablefmt="simple",
-        maxcolwidths=[36, 44, 8, 30, 24, 10],
+        widths=[36, 44, 8, 30, 24, 10],
     )
 
 
@@ -595,11 +620,11 @@ def conflict_list_table(conflicts: list[Conflict]) -> str:
         ]
         for c in conflicts
     ]
-    return tabulate(
+    return _table(
         rows,
         headers=["id", "fact", "severity", "status", "sources", "why"],
         tablefmt="simple",
-        maxcolwidths=[12, 28, 8, 8, 40, 50],
+        widths=[12, 28, 8, 8, 40, 50],
     )
 
 
@@ -653,11 +678,12 @@ def groups_table(groups: list[ClaimGroup]) -> str:
         ]
         for g in groups
     ]
-    return tabulate(
+    return _table(
         rows,
         headers=["noun or unit", "kind", "documents", "claims", "example"],
         tablefmt="simple",
-        maxcolwidths=[30, 8, None, None, 70],
+        widths=[30, 8, None, None, 70],
+        colalign=("left", "left", "right", "right", "left"),
     )
 
 

@@ -384,3 +384,28 @@ def test_database_commands_accept_db(command):
 def test_every_command_is_in_the_readme(path):
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert f"`factcheck {' '.join(path)}" in readme
+
+
+def test_every_table_renders_four_digit_figures_and_unicode(tmp_path, monkeypatch):
+    """Tables with figures such as 2,014 and 12,500 and non-ASCII text render, never crash."""
+    monkeypatch.chdir(tmp_path)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "städte.txt").write_text(
+        "Zürich, March 3 2014 — Some 12,500 residents of the canton were moved to shelters "
+        "after the river rose 2,014 millimetres above its usual level, officials said on "
+        "Tuesday, and about 1,200 volunteers from São Paulo and Kraków helped.\n",
+        encoding="utf-8",
+    )
+    extracted = invoke("extract", "news")
+    assert extracted.exit_code == 0, extracted.output
+    assert "12,500 residents" in extracted.stdout and "2014" in extracted.stdout
+    assert "2,014" not in extracted.stdout.split("2014")[0].splitlines()[-1]  # a year is 2014
+    rules = Path(__file__).resolve().parents[1] / "rules"
+    ran = invoke("run", "news", "--rules", str(rules), "--fail-on", "never")
+    assert ran.exit_code == 0, ran.output
+    for args in (("claims",), ("claims", "--unmatched"), ("conflicts",)):
+        result = invoke(*args)
+        assert result.exit_code == 0, (args, result.output)
+    assert "12,500" in invoke("claims").stdout
+    assert "residents" in invoke("claims", "--unmatched").stdout
