@@ -25,6 +25,7 @@ class Result:
     matches: list[tuple[str, Claim]]
     conflicts: list[Conflict]
     notes: list[str] = field(default_factory=list)  # warnings for the editor, e.g. a rule too broad
+    selected: dict[str, list[Claim]] = field(default_factory=dict)  # each rule's statements
 
 
 # -- selection ---------------------------------------------------------------
@@ -469,10 +470,14 @@ def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Confli
 
 
 def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
-    """Run every rule over every claim; return matches and conflicts, sorted."""
+    """Select each rule's claims and check the relations between facts; sorted.
+
+    Agreement, bounds and timelines are judged per fact by `findings.evaluate`,
+    which calls this for the selection; the pair checks above remain for
+    callers that want pairs.
+    """
     matches: list[tuple[str, Claim]] = []
     conflicts: list[Conflict] = []
-    notes: list[str] = []
     ordered = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     # Most rules name their kinds; looking only at claims of those kinds keeps
     # evaluation cheap on a large corpus, where it is most of an unchanged run.
@@ -488,22 +493,10 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
         chosen = [c for c in pool if selects(rule, c)]
         selected[rule.id] = chosen
         matches.extend((rule.id, c) for c in chosen)
-        try:
-            conflicts.extend(check_agreement(rule, chosen))
-        except TooManyConflicts as e:
-            conflicts.extend(e.first)
-            notes.append(
-                f"rule '{rule.id}' ({rule.file}:{rule.line}): more than {MAX_PAIRS_PER_RULE} "
-                f"disagreeing pairs among {len(chosen)} claims; only the first "
-                f"{MAX_PAIRS_PER_RULE} are reported. Its select is probably too broad: "
-                "narrow it with nouns, words or a time window"
-            )
-        conflicts.extend(check_bounds(rule, chosen))
-        conflicts.extend(check_over_time(rule, chosen))
     for rule in rules:
         conflicts.extend(check_relations(rule, selected))
     unique = {c.id: c for c in conflicts}
     ordered_conflicts = sorted(
         unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
     )
-    return Result(matches=matches, conflicts=ordered_conflicts, notes=notes)
+    return Result(matches=matches, conflicts=ordered_conflicts, selected=selected)

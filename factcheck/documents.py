@@ -91,6 +91,53 @@ def find_paths(paths: list[str]) -> list[str]:
     return sorted(found)
 
 
+CONFIG_FILE = "factcheck.toml"
+
+
+def _has_config(folder: str) -> bool:
+    if os.path.isfile(os.path.join(folder, CONFIG_FILE)):
+        return True
+    pyproject = os.path.join(folder, "pyproject.toml")
+    try:
+        with open(pyproject, encoding="utf-8") as f:
+            return any(line.strip() == "[tool.factcheck]" for line in f)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def project_root(rules_path: str) -> str:
+    """The project's folder, absolute: what report paths and finding ids are relative to.
+
+    It is the nearest folder at or above the rules that holds a `factcheck.toml`
+    or a `pyproject.toml` with `[tool.factcheck]`; without one, the folder
+    holding the rules folder (the rules file's folder). So however the corpus
+    path is typed, and from whatever folder, a document gets one name.
+    """
+    rules = os.path.abspath(rules_path)
+    folder = rules if os.path.isdir(rules) else os.path.dirname(rules)
+    here = folder
+    while True:
+        if _has_config(here):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return os.path.dirname(folder)
+        here = parent
+
+
+def project_path(path: str, root: str) -> str:
+    """A file's name relative to the project root, '/'-separated; absolute when outside it."""
+    full = os.path.abspath(path)
+    rel = (
+        os.path.relpath(full, root)
+        if os.path.splitdrive(full)[0] == os.path.splitdrive(root)[0]
+        else full
+    )
+    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        return _norm(full)
+    return _norm(rel)
+
+
 def _norm(path: str) -> str:
     path = os.path.normpath(path).replace(os.sep, "/")
     return path

@@ -9,13 +9,13 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import ModuleType
 
-from .check import evaluate
-from .documents import Skipped, find_paths, read_corpus, read_files
+from .documents import Skipped, find_paths, project_path, project_root, read_corpus, read_files
 from .errors import InputError
+from .findings import Fact, evaluate
 from .model import Claim, Conflict, Document
 from .rules import Rule, load_rules
 from .store import Store, with_review
@@ -40,17 +40,15 @@ class RunResult:
     skipped: list[Skipped]
     claims: list[Claim]  # the claims the rules were evaluated on
     rules: list[Rule]
-    conflicts: list[Conflict]
+    conflicts: list[Conflict]  # findings, one per outlying statement, split or broken relation
     claim_count: int = 0  # every claim of the corpus, checked or not
     notes: list[str] = field(default_factory=list)  # warnings about rules, for the editor
     extracted: int = 0  # documents extracted this run
     reused: int = 0  # documents whose stored claims were still current
     run_id: int | None = None
     removed: list[str] = field(default_factory=list)
-
-    @property
-    def facts(self) -> int:
-        return len(self.rules)
+    facts: list[Fact] = field(default_factory=list)  # each rule's statements, for charts
+    root: str = ""  # the project folder that document paths are relative to
 
 
 def _now() -> str:
@@ -93,12 +91,19 @@ def run(
     extractor = extractor or default_extractor()
     version = extractor.EXTRACTOR_VERSION
     started = _now()
+    root = project_root(rules_path)
+    names = {f: project_path(f, root) for f in files}
     store = Store(db_path)
     try:
         states = store.document_states()
+        known = {f: states[n] for f, n in names.items() if n in states}
         documents, skipped = read_files(
-            files, {path: (st[0], st[2], st[3]) for path, st in states.items()}
+            files, {path: (st[0], st[2], st[3]) for path, st in known.items()}
         )
+        # Stored and reported under the project's name for the file, so ids do
+        # not depend on how the corpus path was typed or where the run started.
+        documents = [replace(d, path=names[d.path]) for d in documents]
+        skipped = [replace(s, path=names.get(s.path, s.path)) for s in skipped]
         # The hash covers the article and its metadata file, so an unchanged
         # hash means unchanged title, date and claims.
         todo = [
@@ -158,6 +163,8 @@ def run(
         reused=len(documents) - len(todo),
         run_id=run_id,
         removed=removed,
+        facts=result.facts,
+        root=root,
     )
 
 

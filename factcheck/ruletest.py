@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .check import describe_interval, evaluate, selects, why_not
+from .check import describe_interval, selects, why_not
 from .errors import FactcheckError, Problem
+from .findings import evaluate
 from .model import Claim
 from .rules import Article, Case, Rule
 from .schema import RULE

@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from factcheck.check import conflict_id, evaluate, in_window, party, selects, why_not
+from factcheck.check import conflict_id, in_window, party, selects, why_not
+from factcheck.findings import evaluate
 from factcheck.rules import load_rules
 
 from .helpers import claim
@@ -75,13 +76,15 @@ def test_overlapping_sources_agree(rule):
     assert evaluate([rule], [a, b]).conflicts == []
 
 
-def test_disjoint_sources_conflict_with_both_sides(rule):
+def test_two_disjoint_sources_are_one_split_naming_both_sides(rule):
     a = claim(doc="a.txt", value=None, low=5000, high=9000, qualifier="range")
     b = claim(doc="b.txt", value=12000, interval_low=10800, interval_high=13200, qualifier="approx")
     result = evaluate([rule], [b, a])
     (c,) = result.conflicts
-    assert (c.left.doc, c.right.doc) == ("a.txt", "b.txt")
-    assert "5,000–9,000 and 10,800–13,200 do not overlap within 10% tolerance" == c.reason
+    assert (c.check, c.left.doc, c.right.doc) == ("split", "a.txt", "b.txt")
+    assert c.reason == (
+        "sources split with no consensus: 5,000–9,000 (a.txt) against 10,800–13,200 (b.txt)"
+    )
     assert c.severity == "error"
 
 
@@ -130,8 +133,11 @@ def test_agreement_compares_converted_values(tmp_path):
     feet = measure("b.txt", 1600.2, unit="foot")  # 5,250 ft
     far = measure("c.txt", 2438.4, unit="foot")  # 8,000 ft
     assert evaluate([rule], [km, feet]).conflicts == []
-    (c,) = evaluate([rule], [km, far]).conflicts
-    assert c.reason == "1,600 metre and 2,438.4 metre do not overlap within 1% tolerance"
+    (c,) = evaluate([rule], [km, far, feet]).conflicts
+    assert (c.check, c.left.doc) == ("outlier", "c.txt")
+    assert c.reason == (
+        "2,438.4 metre is outside the consensus 1,600–1,600.2 metre of 2 sources within 1% tolerance"
+    )
 
 
 @pytest.mark.parametrize(
@@ -238,12 +244,11 @@ def test_a_toll_may_rise_but_not_fall(tmp_path):
     mar6 = died("c.txt", 9, "2018-03-06")
     assert evaluate([rule], [mar4, mar5]).conflicts == []  # no agreement across days
     found = evaluate([rule], [mar4, mar5, mar6]).conflicts
-    assert [(c.check, c.left.doc, c.right.doc) for c in found] == [
-        ("over_time", "a.txt", "c.txt"),
-        ("over_time", "b.txt", "c.txt"),
-    ]
+    # one finding at the step where it fell, against the highest earlier floor
+    assert [(c.check, c.left.doc, c.right.doc) for c in found] == [("over_time", "c.txt", "b.txt")]
+    assert found[0].reason == "fell from 15 (2018-03-05, b.txt) to 9 (2018-03-06), but it may only rise"
     same_day = died("d.txt", 20, "2018-03-05")
-    assert [c.check for c in evaluate([rule], [mar5, same_day]).conflicts] == ["agreement"]
+    assert [c.check for c in evaluate([rule], [mar5, same_day]).conflicts] == ["split"]
 
 
 RELATIONS = """
@@ -321,8 +326,8 @@ def said(doc, who, n):
     [
         ("true", "Organisers", "Police", [("disputed", "organisers", "police")]),
         ("false", "Organisers", "Police", []),
-        ("true", "Police", "Police", [("open",)]),
-        ("true", "Organizers", "Reporters", [("open",)]),  # one party unknown: a plain conflict
+        ("true", "Police", "Police", [("open",)]),  # one party, two figures: a split
+        ("true", "Organizers", "Reporters", [("open",)]),  # one party unknown: a plain split
     ],
 )
 def test_attributed_figures(tmp_path, disputed, a, b, expected):
@@ -339,12 +344,10 @@ def test_party_nearest_the_figure_wins(tmp_path):
     assert (party(rule, first), party(rule, second)) == ("organisers", "police")
 
 
-def test_broad_rule_reports_a_bounded_number_of_conflicts(rule):
-    from factcheck.check import MAX_PAIRS_PER_RULE
-
-    # 400 documents that all disagree with each other: 79,800 pairs
+def test_broad_rule_gives_one_finding_not_pairs(rule):
+    # 400 documents that all disagree with each other: 79,800 pairs, one split
     claims = [claim(doc=f"{i:03d}.txt", value=1000.0 * 2**i) for i in range(400)]
-    result = evaluate([rule], claims)
-    assert len(result.conflicts) == MAX_PAIRS_PER_RULE
-    (note,) = result.notes
-    assert f"more than {MAX_PAIRS_PER_RULE} disagreeing pairs among 400 claims" in note
+    (split,) = evaluate([rule], claims).conflicts
+    assert split.check == "split"
+    assert split.details["side_count"] == 400
+    assert split.reason.endswith("and 396 more")

@@ -1,0 +1,516 @@
+"""Findings per fact: what most sources say, who says something else, and how it moved.
+
+A fact-checker does not read conflicts as pairs of claims. For each rule the
+statements it selects are grouped into agreement sets (sources whose intervals
+overlap within the tolerance) by one sort-based sweep over the intervals' ends,
+O(n log n), never by comparing all pairs. The consensus is the agreement set
+backed by the most distinct documents. Every statement outside it is one
+finding (`outlier`) that carries the consensus (figure range and documents).
+When two or more sets tie for the most documents there is no consensus: the
+fact gets one `split` finding listing each side, never an error per side.
+
+A fact whose figure may only rise or fall (`over_time`) is read as a timeline:
+sources about the same time are grouped as above, and a statement that moves
+against the allowed direction from an earlier time is one finding naming that
+step. Figures attributed to different parties (`attribution`) are each checked
+within their party; parties whose figures disagree give one `disputed` finding
+per fact listing each party's figure. Relation checks give one finding per
+broken relation, whatever the number of statement pairs that break it.
+
+Findings travel as `Conflict` records (the store, reviews and baselines know
+them), with the consensus and members in `details`; `Fact` records carry every
+statement of a fact for the charts of the HTML report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .check import (
+    Result,
+    _period,
+    check_bounds,
+    comparable_unit,
+    conflict_id,
+    describe_interval,
+    fmt_number,
+    interval,
+    party,
+)
+from .check import evaluate as select_and_relate
+from .model import Claim, Conflict
+from .rules import Rule
+
+MAX_LISTED = 50  # members listed in one finding's details; the count is always exact
+
+RELATION_CHECKS = ("part_whole", "sum", "percent_of")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One rule's statements and how they stand: for the per-fact charts."""
+
+    rule_id: str
+    title: str
+    severity: str
+    claims: tuple[Claim, ...]  # every statement the rule checks, in document order
+    consensus: tuple[Claim, ...] = ()  # the statements in a consensus (of any group)
+    bands: tuple[tuple[float, float], ...] = ()  # each consensus's figure range
+    timeline: bool = False  # an over_time fact: shown against time
+    outliers: tuple[str, ...] = field(default=())  # finding ids about this fact
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The agreement sets of one group of statements, best first, and the consensus."""
+
+    sets: list[tuple[Claim, ...]]  # the sets backed by the most documents
+    consensus: tuple[Claim, ...] | None  # None when the best sets tie (a split)
+    tied: list[tuple[Claim, ...]]
+
+
+def _key(c: Claim) -> tuple:
+    return (c.doc, c.start, c.end)
+
+
+def _widened(claim: Claim, tolerance: float, absolute: float) -> tuple[float, float]:
+    """A claim's interval with its upper end pushed out by the tolerance.
+
+    Two claims agree when their widened intervals overlap: that is the test
+    `check_agreement` applies pair by pair, made symmetric.
+    """
+    lo, hi = interval(claim)
+    if math.isfinite(hi):
+        hi = hi + abs(hi) * tolerance + absolute
+    return lo, hi
+
+
+def _sweep(claims: list[Claim], tolerance: float, absolute: float):
+    """The ends of the widened intervals in sweep order: (point, 0 open | 1 close, index)."""
+    events = []
+    for i, c in enumerate(claims):
+        lo, hi = _widened(c, tolerance, absolute)
+        events.append((lo, 0, i))  # opens sort before closes at one point: touching agrees
+        events.append((hi, 1, i))
+    events.sort()
+    return events
+
+
+def agreement_sets(
+    claims: list[Claim], tolerance: float = 0.0, absolute: float = 0.0
+) -> list[tuple[Claim, ...]]:
+    """The maximal agreement sets backed by the most distinct documents.
+
+    Intervals that pairwise overlap share a point (on a line), so a maximal
+    agreement set is what is open just before an interval closes after one
+    opened. A first sweep over the sorted ends counts each such set's distinct
+    documents incrementally (O(n log n)); a second sweep materialises only the
+    sets with the best count.
+    """
+    events = _sweep(claims, tolerance, absolute)
+    best, at = 0, []
+    for pos, members in _maximal(claims, events, want=None):
+        if members > best:
+            best, at = members, [pos]
+        elif members == best:
+            at.append(pos)
+    wanted = set(at)
+    sets = [m for _, m in _maximal(claims, events, want=wanted)]
+    return sorted(sets, key=lambda s: [_key(c) for c in s])
+
+
+def _maximal(claims: list[Claim], events: list, want: set[int] | None):
+    """Yield (event position, distinct documents) at each maximal set, or, for the
+    positions in `want`, (position, the set's claims)."""
+    active: dict[int, None] = {}
+    docs: Counter[str] = Counter()
+    opened = False
+    for pos, (_, kind, i) in enumerate(events):
+        if kind == 0:
+            active[i] = None
+            docs[claims[i].doc] += 1
+            opened = True
+            continue
+        if opened:
+            if want is None:
+                yield pos, len(docs)
+            elif pos in want:
+                yield pos, tuple(sorted((claims[j] for j in active), key=_key))
+            opened = False
+        del active[i]
+        docs[claims[i].doc] -= 1
+        if not docs[claims[i].doc]:
+            del docs[claims[i].doc]
+
+
+def _documents(members: tuple[Claim, ...]) -> list[str]:
+    return sorted({c.doc for c in members})
+
+
+def group(claims: list[Claim], tolerance: float, absolute: float) -> Grouping:
+    """Agreement sets and the consensus; a tie for the most documents is a split.
+
+    Sets backed by the same documents are one side (a document that states two
+    figures does not split a fact by itself).
+    """
+    sets = agreement_sets(claims, tolerance, absolute)
+    if not sets:
+        return Grouping([], None, [])
+    tied, seen = [], set()
+    for s in sets:
+        docs = tuple(_documents(s))
+        if docs not in seen:
+            seen.add(docs)
+            tied.append(s)
+    if len(tied) > 1:
+        return Grouping(sets, None, tied)
+    return Grouping(sets, sets[0], [])
+
+
+def figure_range(members: tuple[Claim, ...] | list[Claim]) -> tuple[float, float]:
+    """The range the statements' intervals cover together (finite ends only)."""
+    lows = [lo for lo, _ in map(interval, members) if math.isfinite(lo)]
+    highs = [hi for _, hi in map(interval, members) if math.isfinite(hi)]
+    lo = min(lows) if lows else (min(highs) if highs else 0.0)
+    hi = max(highs) if highs else lo
+    return lo, max(lo, hi)
+
+
+def range_text(span: tuple[float, float], unit: str | None) -> str:
+    lo, hi = span
+    figure = fmt_number(lo) if lo == hi else f"{fmt_number(lo)}–{fmt_number(hi)}"
+    if unit == "percent":
+        return figure + "%"
+    return f"{figure} {unit}" if unit else figure
+
+
+def claim_ref(claim: Claim) -> dict:
+    """A statement as findings list it: where it is, what it says, and when."""
+    lo, hi = interval(claim)
+    return {
+        "doc": claim.doc,
+        "line": claim.line,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "sentence": " ".join((claim.sentence or claim.text).split()),
+        "time": claim.time,
+        "interval": [lo if math.isfinite(lo) else None, hi if math.isfinite(hi) else None],
+    }
+
+
+def side_json(members: tuple[Claim, ...], unit: str | None, label: str | None = None) -> dict:
+    """One side of a finding (a consensus, a party's figure): range, documents, statements."""
+    span = figure_range(members)
+    side = {
+        "range": list(span),
+        "unit": unit,
+        "text": range_text(span, unit),
+        "documents": _documents(members),
+        "statements": len(members),
+        "claims": [claim_ref(c) for c in members[:MAX_LISTED]],
+    }
+    if label is not None:
+        side["label"] = label
+    return side
+
+
+def _sources(members: tuple[Claim, ...]) -> str:
+    n = len(_documents(members))
+    return f"{n} source{'s' if n != 1 else ''}"
+
+
+def _finding(
+    rule: Rule, check: str, left: Claim, right: Claim | None, reason: str, details: dict, **kw
+) -> Conflict:
+    ident = kw.pop("ident", None) or conflict_id(rule.id, check, [left])
+    return Conflict(
+        id=ident,
+        rule_id=rule.id,
+        severity=rule.severity,
+        check=check,
+        reason=reason,
+        left=left,
+        right=right,
+        status=kw.pop("status", "open"),
+        details=details,
+    )
+
+
+def _tolerance(rule: Rule) -> tuple[float, float, str]:
+    agree = rule.agree
+    if agree is None:
+        return 0.0, 0.0, ""
+    slack = f" within {agree.tolerance:.0%} tolerance" if agree.tolerance else ""
+    if agree.absolute:
+        slack += f" (± {fmt_number(agree.absolute)})"
+    return agree.tolerance, agree.absolute, slack
+
+
+def consensus_findings(
+    rule: Rule, claims: list[Claim], unit: str | None, where: str = ""
+) -> tuple[list[Conflict], tuple[Claim, ...]]:
+    """The outlier findings (or one split) of one group; and its consensus statements."""
+    tolerance, absolute, slack = _tolerance(rule)
+    g = group(claims, tolerance, absolute)
+    if g.consensus is None and g.tied:
+        return [_split(rule, g, unit, where)], ()
+    if g.consensus is None:
+        return [], ()
+    consensus = g.consensus
+    inside = {_key(c) for c in consensus}
+    backers = set(_documents(consensus))
+    side = side_json(consensus, unit)
+    out = []
+    for c in claims:
+        # A document that also states the consensus figure is not contradicting
+        # it: its other figure is about something else (a part, another time).
+        if _key(c) in inside or c.doc in backers:
+            continue
+        reason = (
+            f"{describe_interval(c)} is outside the consensus {side['text']} of "
+            f"{_sources(consensus)}{slack}{where}"
+        )
+        details = {"consensus": side, "tolerance": tolerance, "absolute": absolute}
+        out.append(_finding(rule, "outlier", c, consensus[0], reason, details))
+    return out, consensus
+
+
+def _split(rule: Rule, g: Grouping, unit: str | None, where: str) -> Conflict:
+    sides = [side_json(s, unit) for s in g.tied[:MAX_LISTED]]
+    listed = " against ".join(f"{s['text']} ({', '.join(s['documents'][:3])})" for s in sides[:4])
+    if len(g.tied) > 4:
+        listed += f" and {len(g.tied) - 4} more"
+    reason = f"sources split with no consensus: {listed}{where}"
+    tolerance, absolute, _ = _tolerance(rule)
+    details = {"sides": sides, "tolerance": tolerance, "absolute": absolute}
+    details["side_count"] = len(g.tied)
+    first, second = g.tied[0][0], g.tied[1][0]
+    ident = conflict_id(rule.id, "split" + where, [])
+    return _finding(rule, "split", first, second, reason, details, ident=ident)
+
+
+def _by_unit(claims: list[Claim]) -> dict[str | None, list[Claim]]:
+    out: dict[str | None, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(comparable_unit(c), []).append(c)
+    return {u: out[u] for u in sorted(out, key=lambda u: u or "")}
+
+
+def timeline_findings(rule: Rule, claims: list[Claim], unit: str | None) -> list[Conflict]:
+    """Statements that move against the allowed direction from an earlier time.
+
+    Claims are taken in time order; the earlier statement that sets the bar
+    (the highest floor for a figure that may only rise) is kept while sweeping,
+    so each statement is compared once: O(n log n).
+    """
+    o = rule.over_time
+    timed = sorted((c for c in claims if c.time), key=lambda c: (_period(c.time)[0], _key(c)))
+    by_end = sorted(timed, key=lambda c: (_period(c.time)[1], _key(c)))
+    rise = o.may_only == "rise"
+    out, j, bar = [], 0, None
+    for b in timed:
+        start = _period(b.time)[0]
+        while j < len(by_end) and _period(by_end[j].time)[1] < start:
+            a = by_end[j]
+            j += 1
+            edge = interval(a)[0] if rise else interval(a)[1]
+            if math.isfinite(edge) and (bar is None or (edge > bar[0] if rise else edge < bar[0])):
+                bar = (edge, a)
+        if bar is None or bar[1].doc == b.doc:
+            continue
+        edge, a = bar
+        blo, bhi = interval(b)
+        broken = (
+            bhi < edge - abs(edge) * o.tolerance if rise else blo > edge + abs(edge) * o.tolerance
+        )
+        if broken:
+            out.append(_fell(rule, a, b, unit))
+    return out
+
+
+def _fell(rule: Rule, a: Claim, b: Claim, unit: str | None) -> Conflict:
+    o = rule.over_time
+    verb = "fell" if o.may_only == "rise" else "rose"
+    slack = f" beyond {o.tolerance:.0%} tolerance" if o.tolerance else ""
+    reason = (
+        f"{verb} from {describe_interval(a)} ({a.time}, {a.doc}) to {describe_interval(b)} "
+        f"({b.time}){slack}, but it may only {o.may_only}"
+    )
+    details = {
+        "step": {"from": claim_ref(a), "to": claim_ref(b)},
+        "earlier": [a.time, *claim_ref(a)["interval"]],
+        "later": [b.time, *claim_ref(b)["interval"]],
+        "may_only": o.may_only,
+        "tolerance": o.tolerance,
+        "consensus": side_json((a,), unit),
+    }
+    return _finding(rule, "over_time", b, a, reason, details)
+
+
+def _by_time(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(c.time or "", []).append(c)
+    return sorted(out.items())
+
+
+def _disputed(rule: Rule, named: dict[str, list[Claim]], unit) -> Conflict | None:
+    """One finding when parties' figures do not agree; None when they agree.
+
+    Each party's figure is its own consensus (all its statements when they
+    split); the parties agree when one agreement set holds all of them.
+    """
+    tolerance, absolute, _ = _tolerance(rule)
+    figures = {}
+    for p, cs in named.items():
+        g = group(cs, tolerance, absolute)
+        figures[p] = g.consensus or tuple(cs)
+    pooled = [c for p in sorted(figures) for c in figures[p]]
+    best = agreement_sets(pooled, tolerance, absolute)
+    if len(best) == 1 and len(best[0]) == len(pooled):
+        return None
+    if not rule.attribution.disputed:
+        return None
+    parties = sorted(named)
+    sides = [side_json(tuple(named[p]), unit, label=p) for p in parties]
+    listed = "; ".join(f"{s['label']} say {s['text']} ({', '.join(s['documents'])})" for s in sides)
+    details = {"sides": sides, "parties": parties}
+    ident = conflict_id(rule.id, "disputed", [])
+    first, second = named[parties[0]][0], named[parties[1]][0]
+    reason = f"disputed: {listed}"
+    return _finding(
+        rule, "disputed", first, second, reason, details, ident=ident, status="disputed"
+    )
+
+
+def fact_findings(rule: Rule, claims: list[Claim]) -> tuple[list[Conflict], Fact]:
+    """A rule's findings over the statements it selected, and the fact to draw."""
+    out: list[Conflict] = []
+    consensus: list[Claim] = []
+    bands = []
+    out_of_bounds = check_bounds(rule, claims)
+    out.extend(out_of_bounds)
+    flagged = {_key(c.left) for c in out_of_bounds}
+    usable = [c for c in claims if _key(c) not in flagged]
+    for unit, members in _by_unit(usable).items():
+        if rule.agree is not None:
+            found, agreed = _agreement(rule, members, unit)
+            out.extend(found)
+            consensus.extend(agreed)
+            for part in _consensus_parts(agreed):
+                bands.append(figure_range(part))
+        if rule.over_time is not None:
+            out.extend(timeline_findings(rule, members, unit))
+    fact = Fact(
+        rule_id=rule.id,
+        title=rule.title,
+        severity=rule.severity,
+        claims=tuple(sorted(claims, key=_key)),
+        consensus=tuple(sorted(set(consensus), key=_key)),
+        bands=tuple(sorted(set(bands))),
+        timeline=rule.over_time is not None,
+        outliers=tuple(f.id for f in out),
+    )
+    return out, fact
+
+
+def _consensus_parts(agreed: list[Claim]) -> list[list[Claim]]:
+    """The consensus statements split by time (a timeline has one consensus per time)."""
+    return [members for _, members in _by_time(agreed)] if agreed else []
+
+
+def _agreement(rule: Rule, claims: list[Claim], unit) -> tuple[list[Conflict], list[Claim]]:
+    """Outliers and splits of one unit's statements: by party, and by time for a timeline."""
+    groups: list[tuple[str, list[Claim]]] = [("", claims)]
+    out: list[Conflict] = []
+    by_party: dict[str, list[Claim]] = {}
+    if rule.attribution is not None:
+        for c in claims:
+            by_party.setdefault(party(rule, c) or "", []).append(c)
+    named = {p: cs for p, cs in by_party.items() if p}
+    if len(named) > 1:
+        # Each party is checked against itself; parties against each other
+        # give at most one `disputed` finding (or none when the rule says so).
+        dispute = _disputed(rule, named, unit)
+        if dispute is not None:
+            out.append(dispute)
+        groups = [(f" (as {p} say)" if p else "", by_party[p]) for p in sorted(by_party)]
+    agreed: list[Claim] = []
+    for where, members in groups:
+        buckets = _by_time(members) if rule.over_time is not None else [("", members)]
+        for time, bucket in buckets:
+            at = f"{where} (about {time})" if time else where
+            found, consensus = consensus_findings(rule, bucket, unit, at)
+            out.extend(found)
+            agreed.extend(consensus)
+    return out, agreed
+
+
+def _relation_findings(rules: list[Rule], pairs: list[Conflict]) -> list[Conflict]:
+    """One finding per broken relation: the pairs that break it become its members."""
+    by_relation: dict[tuple[str, str], list[Conflict]] = {}
+    for c in pairs:
+        by_relation.setdefault((c.rule_id, c.check), []).append(c)
+    severity = {r.id: r.severity for r in rules}
+    out = []
+    for (rule_id, check), found in sorted(by_relation.items()):
+        first = found[0]
+        members = sorted(
+            {_key(c): c for f in found for c in (f.left, f.right) if c}.values(), key=_key
+        )
+        reason = first.reason
+        if len(found) > 1:
+            reason += f" (and {len(found) - 1} more statement pair{'s' if len(found) > 2 else ''})"
+        details = {
+            **first.details,
+            "pairs": len(found),
+            "members": [claim_ref(c) for c in members[:MAX_LISTED]],
+            "statements": len(members),
+        }
+        out.append(
+            Conflict(
+                id=conflict_id(rule_id, check, []),
+                rule_id=rule_id,
+                severity=severity.get(rule_id, first.severity),
+                check=check,
+                reason=reason,
+                left=first.left,
+                right=first.right,
+                details=details,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Findings(Result):
+    """What evaluating the rules gave, as findings per fact, with each fact to draw."""
+
+    facts: list[Fact] = field(default_factory=list)
+
+
+def evaluate(rules: list[Rule], claims: list[Claim]) -> Findings:
+    """Select each rule's statements and report findings per fact, sorted."""
+    selection = select_and_relate(rules, claims)
+    found: list[Conflict] = []
+    facts = []
+    for rule in rules:
+        fact_found, fact = fact_findings(rule, selection.selected.get(rule.id, []))
+        found.extend(fact_found)
+        facts.append(fact)
+    relations = [c for c in selection.conflicts if c.check in RELATION_CHECKS]
+    found.extend(_relation_findings(rules, relations))
+    unique = {c.id: c for c in found}
+    ordered = sorted(
+        unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
+    )
+    return Findings(
+        matches=selection.matches,
+        conflicts=ordered,
+        notes=selection.notes,
+        selected=selection.selected,
+        facts=facts,
+    )
