@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 import time
 
@@ -65,6 +66,22 @@ class ProgressBar:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None
+
+
+def _terminal(output: str | None) -> tuple[int, bool]:
+    """The width to fit a table to, and whether to colour it.
+
+    Off a terminal (a pipe, a file, CI) the width is $COLUMNS or 120 and there
+    is no colour, so the output is the same bytes every time; `NO_COLOR`
+    turns colour off on a terminal too (https://no-color.org).
+    """
+    tty = output is None and sys.stdout.isatty()
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    else:
+        width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    return width, tty and not os.environ.get("NO_COLOR")
 
 
 def _progress_bar(stream=None) -> ProgressBar | None:
@@ -142,15 +159,21 @@ DB_OPTION = click.option(
 def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, allow_skipped):
     """Extract claims from articles, store them, and report conflicts between sources.
 
-    PATHS are article files or folders (default: seeds/). Formats: table, json,
+    PATHS are article files or folders (default: seeds/). Each rule's statements
+    are grouped into sources that agree; every statement outside the consensus
+    (the set backed by most documents) is one finding. Formats: table, json,
     markdown (a pull-request comment), sarif (code scanning), junit, github
-    (workflow annotations). Without --output, a table is followed by the
-    summary on stdout; any other format goes to stdout and the summary to stderr.
+    (workflow annotations), html (a self-contained page with a chart per fact).
+    Without --output, a table is followed by the summary on stdout; any other
+    format goes to stdout and the summary to stderr. Paths in reports and
+    finding ids are relative to the project root: the folder holding the rules
+    folder, or the nearest one above it with factcheck.toml or [tool.factcheck].
 
     \b
     Example:
         factcheck run seeds/ --rules rules/ --db factcheck.db
         factcheck run corpus/ --format sarif -o factcheck.sarif --baseline factcheck-baseline.json
+        factcheck run corpus/ --format html -o report.html
     """
     from . import pipeline
     from .baseline import read_baseline
@@ -174,8 +197,11 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
         skipped=len(result.skipped),
         fail_on=fail_on,
         baseline=known,
+        facts=result.facts,
+        root=result.root,
     )
-    text = report.render(outcome, fmt)
+    width, color = _terminal(output)
+    text = report.render(outcome, fmt, width=width, color=color)
     summary_to_stderr = fmt != "table" and not output
     if output:
         try:

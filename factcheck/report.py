@@ -10,22 +10,20 @@ Every format is deterministic: same inputs, same bytes, no timestamps.
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import re
 import textwrap
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import dataclass
-from urllib.parse import quote
+from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
-from . import __version__
 from .check import describe_interval, fmt_number
 from .model import CLAIM_KINDS, SEVERITIES, Claim, Conflict
 
-FORMATS = ("table", "json", "markdown", "sarif", "junit", "github")
+FORMATS = ("table", "json", "markdown", "sarif", "junit", "github", "html")
 TOOL_URI = "https://github.com/factcheck/factcheck"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -106,28 +104,6 @@ def standing(conflict: Conflict, baseline: frozenset[str] | None = None) -> str:
     return conflict.status
 
 
-def conflicts_table(conflicts: list[Conflict], baseline: frozenset[str] | None = None) -> str:
-    """The conflicts as a grid: fact, severity, each side, and why they disagree."""
-    if not conflicts:
-        return ""
-    rows = [
-        [
-            f"{c.rule_id}\n[{c.id}]",
-            c.severity + ("" if standing(c, baseline) == "open" else f"\n{standing(c, baseline)}"),
-            side(c.left),
-            side(c.right),
-            c.reason,
-        ]
-        for c in conflicts
-    ]
-    return _table(
-        rows,
-        headers=["fact", "severity", "source", "other source", "why"],
-        tablefmt="grid",
-        widths=[24, 8, 46, 46, 36],
-    )
-
-
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
 
@@ -147,7 +123,7 @@ def summary(
     detail = ", ".join(_plural(by_sev[s], s) for s in SEVERITIES if s in by_sev)
     line = (
         f"{_plural(documents, 'document')}, {claims} claims, "
-        f"{facts} facts checked, {_plural(len(conflicts), 'conflict')}"
+        f"{facts} facts checked, {_plural(len(conflicts), 'finding')}"
     )
     if detail:
         line += f" ({detail})"
@@ -203,6 +179,8 @@ class Report:
     skipped: int = 0
     fail_on: str = "error"
     baseline: frozenset[str] | None = None
+    facts: list = field(default_factory=list)  # findings.Fact per rule, for charts
+    root: str = ""  # the project folder the paths are relative to
 
     def failing(self, conflict: Conflict) -> bool:
         return failing(conflict, self.fail_on, self.baseline)
@@ -231,21 +209,73 @@ class Report:
         )
 
 
-def render(report: Report, fmt: str) -> str:
-    """The report in one of FORMATS, ending with a newline (empty for a clean table)."""
-    if fmt == "table":
-        table = conflicts_table(report.conflicts, report.baseline)
-        return table + "\n" if table else ""
-    renderers = {
-        "json": report_json,
-        "markdown": report_markdown,
-        "sarif": report_sarif,
-        "junit": report_junit,
-        "github": report_github,
-    }
-    if fmt not in renderers:
+def render(report: Report, fmt: str, width: int = 120, color: bool = False) -> str:
+    """The report in one of FORMATS, ending with a newline (empty for a clean table).
+
+    Each format lives in its own module of `factcheck.formats`; `width` and
+    `color` matter only to the table.
+    """
+    if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return renderers[fmt](report)
+    if fmt == "json":
+        return report_json(report)
+    module = importlib.import_module(f".formats.{fmt}", __package__)
+    if fmt == "table":
+        return module.render(report, width=width, color=color)
+    return module.render(report)
+
+
+def context_lines(c: Conflict) -> list[str]:
+    """What a finding is measured against, in short lines: the consensus and its
+    sources, each side of a split or dispute, or the earlier step of a timeline."""
+    d = c.details
+    if "consensus" in d and c.check != "over_time":
+        side = d["consensus"]
+        return [side["text"], _backers(side)]
+    if c.check == "over_time" and "step" in d:
+        a = d["step"]["from"]
+        return [f"earlier: {d['consensus']['text']} ({a['time']})", f"{a['doc']}:{a['line']}"]
+    if "sides" in d:
+        lines = ["parties disagree:" if c.check == "disputed" else "no consensus; sides:"]
+        for side in d["sides"][:4]:
+            label = f"{side['label']}: " if side.get("label") else ""
+            lines.append(f"{label}{side['text']} ({_backers(side)})")
+        more = d.get("side_count", len(d["sides"])) - (len(lines) - 1)
+        if more > 0:
+            lines.append(f"and {more} more")
+        return lines
+    if "members" in d:
+        return [f"{d['statements']} statements in {d['pairs']} pairs"]
+    return []
+
+
+def finding_message(c: Conflict) -> str:
+    """A finding in one line of prose: why, what the outlying statement says, its id."""
+    text = f"{c.reason}. {c.left.doc}:{c.left.line} states {stated(c.left)}"
+    return text + f". (factcheck finding {c.id})"
+
+
+def _backers(side: dict) -> str:
+    docs = side["documents"]
+    n = len(docs)
+    shown = ", ".join(docs[:3]) + (f" +{n - 3}" if n > 3 else "")
+    return f"{n} source{'s' if n != 1 else ''}: {shown}"
+
+
+def related_claims(c: Conflict) -> list[dict]:
+    """The statements a finding is measured against, as listed in its details."""
+    d = c.details
+    refs: list[dict] = []
+    if c.check == "over_time" and "step" in d:
+        refs = [d["step"]["from"]]
+    elif "consensus" in d:
+        refs = list(d["consensus"]["claims"])
+    elif "sides" in d:
+        refs = [r for side in d["sides"] for r in side["claims"]]
+    elif "members" in d:
+        refs = list(d["members"])
+    own = (c.left.doc, c.left.start, c.left.end)
+    return [r for r in refs if (r["doc"], r["start"], r["end"]) != own]
 
 
 def _dumps(data) -> str:
@@ -286,7 +316,7 @@ def conflicts_json(conflicts: list[Conflict]) -> str:
 
 
 def report_json(report: Report) -> str:
-    """The run as one JSON object: a summary and every conflict."""
+    """The run as one JSON object: a summary and every finding with its consensus and members."""
     conflicts = []
     for c in report.conflicts:
         item = conflict_json(c, report.baseline)
@@ -298,14 +328,14 @@ def report_json(report: Report) -> str:
                 "documents": report.documents,
                 "claims": report.claims,
                 "facts": len(report.rules),
-                "conflicts": len(report.conflicts),
+                "findings": len(report.conflicts),
                 "failing": len(report.failures),
                 "accepted": sum(c.status == "accepted" for c in report.conflicts),
                 "skipped": report.skipped,
                 "fail_on": report.fail_on,
                 "text": report.summary(),
             },
-            "conflicts": conflicts,
+            "findings": conflicts,
         }
     )
 
@@ -323,137 +353,6 @@ def md(text: str) -> str:
     return " ".join(text.split())
 
 
-def _md_side(claim: Claim | None) -> str:
-    if claim is None:
-        return ""
-    return f"{md(claim.doc)}:{claim.line}<br>“{md(snippet(claim, 90))}”<br>= {md(stated(claim))}"
-
-
-def _md_table(report: Report, conflicts: list[Conflict]) -> list[str]:
-    lines = [
-        "| fact | severity | source | other source | why |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for c in conflicts:
-        state = report.standing(c)
-        severity = c.severity + ("" if state == "open" else f" ({state})")
-        if report.failing(c):
-            severity = f"**{severity}**"
-        lines.append(
-            f"| {md(c.rule_id)} `{c.id}` | {severity} | {_md_side(c.left)} | "
-            f"{_md_side(c.right)} | {md(c.reason)} |"
-        )
-    return lines
-
-
-def report_markdown(report: Report) -> str:
-    """The run as a pull-request comment: what needs a look, then the known conflicts."""
-    failures = len(report.failures)
-    if failures:
-        head = f"### factcheck: {_plural(failures, 'conflict')} to fix"
-    elif report.reported:
-        head = "### factcheck: passed, with conflicts below the failing severity"
-    else:
-        head = "### factcheck: passed"
-    lines = [head, "", md(report.summary()), ""]
-    if report.reported:
-        lines += _md_table(report, report.reported) + [""]
-    known = [c for c in report.conflicts if c not in report.reported]
-    if known:
-        lines += [
-            "<details><summary>"
-            f"{_plural(len(known), 'known conflict')} (accepted or in the baseline)"
-            "</summary>",
-            "",
-            *_md_table(report, known),
-            "",
-            "</details>",
-            "",
-        ]
-    lines.append(
-        f"Fails on: {report.fail_on}. Review a conflict with `factcheck show ID`; "
-        'accept it with `factcheck accept ID --reason "..."`.'
-    )
-    return "\n".join(lines) + "\n"
-
-
-def _sarif_location(claim: Claim, message: str | None = None, id_: int | None = None) -> dict:
-    location = {
-        "physicalLocation": {
-            "artifactLocation": {"uri": quote(claim.doc), "uriBaseId": "%SRCROOT%"},
-            "region": {
-                "startLine": claim.line,
-                "snippet": {"text": " ".join((claim.sentence or claim.text).split())},
-            },
-        }
-    }
-    if message is not None:
-        location["message"] = {"text": message}
-    if id_ is not None:
-        location["id"] = id_
-    return location
-
-
-def _sarif_message(c: Conflict) -> str:
-    text = f"{c.reason}. {c.left.doc}:{c.left.line} states {stated(c.left)}"
-    if c.right is not None:
-        text += f"; {c.right.doc}:{c.right.line} states {stated(c.right)}"
-    return text + f". (factcheck conflict {c.id})"
-
-
-def report_sarif(report: Report) -> str:
-    """The run as a SARIF 2.1.0 log: the rules, and each conflict located at its claim."""
-    rules = sorted(report.rules, key=lambda r: r.id)
-    index = {r.id: i for i, r in enumerate(rules)}
-    results = []
-    for c in report.conflicts:
-        result = {
-            "ruleId": c.rule_id,
-            "level": SARIF_LEVELS.get(c.severity, "warning"),
-            "message": {"text": _sarif_message(c)},
-            "locations": [_sarif_location(c.left)],
-            "partialFingerprints": {"factcheckConflictId/v1": c.id},
-            "properties": {"conflictId": c.id, "check": c.check, "status": c.status},
-        }
-        if c.rule_id in index:
-            result["ruleIndex"] = index[c.rule_id]
-        if c.right is not None:
-            result["relatedLocations"] = [
-                _sarif_location(c.right, f"other source: {stated(c.right)}", 1)
-            ]
-        if c.status == "accepted":
-            suppression = {"kind": "external", "status": "accepted"}
-            if c.details.get("review_reason"):
-                suppression["justification"] = c.details["review_reason"]
-            result["suppressions"] = [suppression]
-        if report.baseline is not None:
-            result["baselineState"] = "unchanged" if c.id in report.baseline else "new"
-        results.append(result)
-    driver = {
-        "name": "factcheck",
-        "version": __version__,
-        "informationUri": TOOL_URI,
-        "rules": [
-            {
-                "id": r.id,
-                "shortDescription": {"text": r.title},
-                "fullDescription": {"text": " ".join((r.description or r.title).split())},
-                "defaultConfiguration": {"level": SARIF_LEVELS.get(r.severity, "warning")},
-                "properties": {"file": r.file, "line": r.line},
-            }
-            for r in rules
-        ],
-    }
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
-        ],
-    }
-    return _dumps(log)
-
-
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -462,67 +361,12 @@ def _xml(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-def report_junit(report: Report) -> str:
-    """The run as JUnit XML: one test case per rule, one failure per failing conflict."""
-    by_rule: dict[str, list[Conflict]] = {}
-    for c in report.conflicts:
-        by_rule.setdefault(c.rule_id, []).append(c)
-    rules = {r.id: r for r in report.rules}
-    ids = sorted(set(rules) | set(by_rule))
-    failures = len(report.failures)
-    suites = ET.Element(
-        "testsuites", name="factcheck", tests=str(len(ids)), failures=str(failures), errors="0"
-    )
-    suite = ET.SubElement(
-        suites,
-        "testsuite",
-        name="factcheck",
-        tests=str(len(ids)),
-        failures=str(failures),
-        errors="0",
-        skipped="0",
-    )
-    for rule_id in ids:
-        case = ET.SubElement(suite, "testcase", classname="factcheck.rules", name=_xml(rule_id))
-        rule = rules.get(rule_id)
-        if rule is not None:
-            case.set("file", _xml(rule.file))
-            case.set("line", str(rule.line))
-        others = []
-        for c in by_rule.get(rule_id, []):
-            text = _xml(_sarif_message(c))
-            if report.failing(c):
-                failure = ET.SubElement(case, "failure", type=c.severity, message=_xml(c.reason))
-                failure.text = text
-            else:
-                others.append(f"{report.standing(c)} {c.severity}: {text}")
-        if others:
-            ET.SubElement(case, "system-out").text = "\n".join(others)
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
-
-
 def _gh_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def report_github(report: Report) -> str:
-    """The conflicts that need a look as GitHub workflow annotations, one line each."""
-    lines = []
-    for c in report.reported:
-        props = {
-            "file": c.left.doc,
-            "line": str(c.left.line),
-            "title": f"factcheck {c.rule_id} [{c.id}]",
-        }
-        head = ",".join(f"{k}={_gh_property(v)}" for k, v in props.items())
-        level = GITHUB_LEVELS.get(c.severity, "warning")
-        lines.append(f"::{level} {head}::{_gh_data(_sarif_message(c))}")
-    return "".join(line + "\n" for line in lines)
 
 
 # -- reading results: one conflict, claims, unmatched claims --------------------

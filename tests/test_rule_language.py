@@ -162,7 +162,7 @@ def test_failing_examples_are_each_reported_with_their_place(tmp_path, monkeypat
         rules/r.yaml:20:11: [T004] rule 'troops': reports a conflict in this case (split): sources split with no consensus: 4,750–5,250 (example-1.txt) against 47,500–52,500 (example-2.txt)
           help: widen the tolerance or narrow the selection; example-1.txt selects '5,000 troops' = 4,750–5,250; example-2.txt selects '50,000 troops' = 47,500–52,500
         rules/r.yaml:31:11: [T005] rule 'rally': reports the conflict as disputed, not open
-          help: 245,000–255,000 and 95,000–105,000 do not overlap (disputed: organisers and police give different figures)
+          help: disputed: organisers say 245,000–255,000 (example-1.txt); police say 95,000–105,000 (example-2.txt)
         6 examples: 1 passed, 5 failed
         """  # noqa: E501
     )

@@ -1,0 +1,59 @@
+"""JUnit XML for test dashboards: one test case per fact, one failure per failing fact.
+
+A fact fails when one of its findings fails the run; the failure's message
+counts the findings and its text lists them. Findings that do not fail
+(accepted, in the baseline, below --fail-on, disputed) are listed in the
+case's system-out. `tests` is the number of facts and `failures` the number
+of failing facts, so the counts add up. Valid against Jenkins' JUnit XSD.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..model import Conflict
+from ..report import Report, _xml, finding_message
+
+
+def _case(suite: ET.Element, report: Report, rule_id: str, rule, found: list[Conflict]) -> bool:
+    case = ET.SubElement(suite, "testcase", classname="factcheck.facts", name=_xml(rule_id))
+    failing = [c for c in found if report.failing(c)]
+    if failing:
+        n = len(failing)
+        severity = min((c.severity for c in failing), key=("error", "warning", "info").index)
+        failure = ET.SubElement(
+            case,
+            "failure",
+            type=severity,
+            message=_xml(
+                f"{n} finding{'s' if n != 1 else ''}: " + "; ".join(c.reason for c in failing[:5])
+            ),
+        )
+        failure.text = _xml("\n".join(f"{c.severity}: {finding_message(c)}" for c in failing))
+    others = [
+        f"{report.standing(c)} {c.severity}: {finding_message(c)}"
+        for c in found
+        if c not in failing
+    ]
+    where = [f"rule: {rule.file}:{rule.line}"] if rule is not None else []
+    ET.SubElement(case, "system-out").text = _xml("\n".join(where + others))
+    return bool(failing)
+
+
+def render(report: Report) -> str:
+    """The run as JUnit XML."""
+    by_rule: dict[str, list[Conflict]] = {}
+    for c in report.conflicts:
+        by_rule.setdefault(c.rule_id, []).append(c)
+    rules = {r.id: r for r in report.rules}
+    ids = sorted(set(rules) | set(by_rule))
+    suites = ET.Element("testsuites", name="factcheck")
+    suite = ET.SubElement(suites, "testsuite", name="factcheck")
+    failed = sum(_case(suite, report, i, rules.get(i), by_rule.get(i, [])) for i in ids)
+    for element in (suites, suite):
+        element.set("tests", str(len(ids)))
+        element.set("failures", str(failed))
+        element.set("errors", "0")
+    suite.set("skipped", "0")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"

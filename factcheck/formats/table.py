@@ -1,0 +1,98 @@
+"""The table for people: one row per finding, fitted to the terminal.
+
+Wide terminals get a grid (fact, severity, outlier, consensus, why) whose
+columns share the width; terminals narrower than `STACK_BELOW` columns get
+one block per finding, a field per line. Severity is coloured only when the
+caller says so (a terminal, and `NO_COLOR` unset).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import click
+
+from ..model import Conflict
+from ..report import Report, _table, context_lines, snippet, stated
+
+STACK_BELOW = 100  # columns: under this a grid's cells get too narrow to read
+COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+HEADERS = ["fact", "severity", "outlier", "consensus", "why"]
+
+
+def _severity(report: Report, c: Conflict, color: bool) -> str:
+    state = report.standing(c)
+    text = c.severity if state == "open" else f"{c.severity}\n{state}"
+    if color:
+        first, _, rest = text.partition("\n")
+        text = click.style(first, fg=COLOURS.get(c.severity), bold=True) + (
+            f"\n{rest}" if rest else ""
+        )
+    return text
+
+
+def _outlier(c: Conflict, width: int) -> str:
+    return f'{c.left.doc}:{c.left.line}\n"{snippet(c.left, width)}"\n= {stated(c.left)}'
+
+
+def _widths(width: int) -> list[int]:
+    """Column widths (without padding) that fill `width` with a 5-column grid."""
+    room = max(60, width - 16)  # a grid spends 3 characters per column and 1 more
+    fact = max(22, room * 16 // 100)
+    outlier = max(24, room * 28 // 100)
+    consensus = max(20, room * 22 // 100)
+    severity = 8
+    why = max(16, room - fact - outlier - consensus - severity)
+    return [fact, severity, outlier, consensus, why]
+
+
+def _grid(report: Report, width: int, color: bool) -> str:
+    widths = _widths(width)
+    rows = [
+        [
+            f"{c.rule_id}\n[{c.id}]",
+            _severity(report, c, color),
+            _outlier(c, max(30, widths[2] * 2)),
+            "\n".join(context_lines(c)),
+            c.reason,
+        ]
+        for c in report.conflicts
+    ]
+    widths[1] = None  # the severity cell may hold colour codes; it is short anyway
+    return _table(rows, HEADERS, "grid", widths)
+
+
+def _stacked(report: Report, width: int, color: bool) -> str:
+    wrap = max(20, width - 12)
+    blocks = []
+    for c in report.conflicts:
+        severity = _severity(report, c, color).replace("\n", ", ")
+        fields = [
+            ("fact", f"{c.rule_id} [{c.id}] {severity}"),
+            ("outlier", _outlier(c, wrap)),
+            ("consensus", "\n".join(context_lines(c))),
+            ("why", c.reason),
+        ]
+        lines = []
+        for name, value in fields:
+            for i, line in enumerate(_wrapped(value, wrap)):
+                lines.append(f"{name if i == 0 else '':<10}  {line}")
+        blocks.append("\n".join(lines))
+    rule = "-" * min(width, 80)
+    return f"\n{rule}\n".join(blocks)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    out = []
+    for line in text.splitlines() or [""]:
+        out.extend(textwrap.wrap(line, width, break_on_hyphens=False) or [line])
+    return out
+
+
+def render(report: Report, width: int = 120, color: bool = False) -> str:
+    """The findings as a grid (or stacked blocks when narrow); empty when there are none."""
+    if not report.conflicts:
+        return ""
+    if width < STACK_BELOW:
+        return _stacked(report, width, color) + "\n"
+    return _grid(report, width, color) + "\n"
