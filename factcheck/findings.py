@@ -170,9 +170,14 @@ def group(claims: list[Claim], tolerance: float, absolute: float) -> Grouping:
 
 
 def figure_range(members: tuple[Claim, ...] | list[Claim]) -> tuple[float, float]:
-    """The range the statements' intervals cover together (finite ends only)."""
-    lows = [lo for lo, _ in map(interval, members) if math.isfinite(lo)]
-    highs = [hi for _, hi in map(interval, members) if math.isfinite(hi)]
+    """The figure the statements give together: where all their intervals meet, or,
+    when they agree only within the tolerance, the span of their finite ends."""
+    spans = [interval(c) for c in members]
+    lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
+    if lo <= hi and math.isfinite(lo) and math.isfinite(hi):
+        return lo, hi
+    lows = [a for a, _ in spans if math.isfinite(a)]
+    highs = [b for _, b in spans if math.isfinite(b)]
     lo = min(lows) if lows else (min(highs) if highs else 0.0)
     hi = max(highs) if highs else lo
     return lo, max(lo, hi)
@@ -283,12 +288,13 @@ def _split(rule: Rule, g: Grouping, unit: str | None, where: str) -> Conflict:
     listed = " against ".join(f"{s['text']} ({', '.join(s['documents'][:3])})" for s in sides[:4])
     if len(g.tied) > 4:
         listed += f" and {len(g.tied) - 4} more"
-    reason = f"sources split with no consensus: {listed}{where}"
-    tolerance, absolute, _ = _tolerance(rule)
+    tolerance, absolute, slack = _tolerance(rule)
+    reason = f"sources split with no consensus{slack}: {listed}{where}"
     details = {"sides": sides, "tolerance": tolerance, "absolute": absolute}
     details["side_count"] = len(g.tied)
     first, second = g.tied[0][0], g.tied[1][0]
-    ident = conflict_id(rule.id, "split" + where, [])
+    # the statements of every side: a split changes (and needs a new look) when they do
+    ident = conflict_id(rule.id, "split" + where, [c for side in g.tied for c in side])
     return _finding(rule, "split", first, second, reason, details, ident=ident)
 
 
@@ -378,7 +384,7 @@ def _disputed(rule: Rule, named: dict[str, list[Claim]], unit) -> Conflict | Non
     sides = [side_json(tuple(named[p]), unit, label=p) for p in parties]
     listed = "; ".join(f"{s['label']} say {s['text']} ({', '.join(s['documents'])})" for s in sides)
     details = {"sides": sides, "parties": parties}
-    ident = conflict_id(rule.id, "disputed", [])
+    ident = conflict_id(rule.id, "disputed", [c for p in parties for c in figures[p]])
     first, second = named[parties[0]][0], named[parties[1]][0]
     reason = f"disputed: {listed}"
     return _finding(
@@ -472,7 +478,8 @@ def _relation_findings(rules: list[Rule], pairs: list[Conflict]) -> list[Conflic
         }
         out.append(
             Conflict(
-                id=conflict_id(rule_id, check, []),
+                # the rule's own statements that break the relation
+                id=conflict_id(rule_id, check, {_key(f.left): f.left for f in found}.values()),
                 rule_id=rule_id,
                 severity=severity.get(rule_id, first.severity),
                 check=check,

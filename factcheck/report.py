@@ -443,6 +443,12 @@ def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, 
         )
     else:
         details.pop("right_interval", None)
+    shown = context_lines(c)
+    for key in ("consensus", "sides", "side_count", "step", "members", "statements", "pairs"):
+        details.pop(key, None)
+    if shown:
+        lines += ["", "measured against:", *(f"  {line}" for line in shown)]
+        lines += [f"  {r['doc']}:{r['line']}: “{r['text']}”" for r in related_claims(c)[:10]]
     if details:
         lines.append("")
         lines += [

@@ -16,3 +16,10 @@ def project(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch):
+    """Reports as off a terminal: the default width and no colour, whatever the shell sets."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)

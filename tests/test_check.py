@@ -83,7 +83,8 @@ def test_two_disjoint_sources_are_one_split_naming_both_sides(rule):
     (c,) = result.conflicts
     assert (c.check, c.left.doc, c.right.doc) == ("split", "a.txt", "b.txt")
     assert c.reason == (
-        "sources split with no consensus: 5,000–9,000 (a.txt) against 10,800–13,200 (b.txt)"
+        "sources split with no consensus within 10% tolerance: 5,000–9,000 (a.txt) against "
+        "10,800–13,200 (b.txt)"
     )
     assert c.severity == "error"
 
@@ -136,7 +137,8 @@ def test_agreement_compares_converted_values(tmp_path):
     (c,) = evaluate([rule], [km, far, feet]).conflicts
     assert (c.check, c.left.doc) == ("outlier", "c.txt")
     assert c.reason == (
-        "2,438.4 metre is outside the consensus 1,600–1,600.2 metre of 2 sources within 1% tolerance"
+        "2,438.4 metre is outside the consensus 1,600–1,600.2 metre of 2 sources"
+        " within 1% tolerance"
     )
 
 
@@ -246,7 +248,10 @@ def test_a_toll_may_rise_but_not_fall(tmp_path):
     found = evaluate([rule], [mar4, mar5, mar6]).conflicts
     # one finding at the step where it fell, against the highest earlier floor
     assert [(c.check, c.left.doc, c.right.doc) for c in found] == [("over_time", "c.txt", "b.txt")]
-    assert found[0].reason == "fell from 15 (2018-03-05, b.txt) to 9 (2018-03-06), but it may only rise"
+    assert (
+        found[0].reason
+        == "fell from 15 (2018-03-05, b.txt) to 9 (2018-03-06), but it may only rise"
+    )
     same_day = died("d.txt", 20, "2018-03-05")
     assert [c.check for c in evaluate([rule], [mar5, same_day]).conflicts] == ["split"]
 

@@ -31,7 +31,7 @@ SUFFIX = {  # format: golden file of `factcheck run news --format FORMAT`
     "junit": "run.junit.xml",
     "github": "run.github.txt",
 }
-SUMMARY = "2 documents, 6 claims, 4 facts checked, 3 conflicts (1 error, 1 warning, 1 info)\n"
+SUMMARY = "2 documents, 6 claims, 4 facts checked, 3 findings (1 error, 1 warning, 1 info)\n"
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_junit_parses_with_one_case_per_rule_and_a_failure_per_failing_conflict(
     assert [f.get("type") for f in cases["troops"].findall("failure")] == ["error"]
     assert [f.get("type") for f in cases["groups"].findall("failure")] == ["warning"]
     assert cases["fighters"].findall("failure") == []  # info does not fail --fail-on warning
-    assert "100 fighters" in cases["fighters"].find("system-out").text
+    assert "900 fighters (approx)" in cases["fighters"].find("system-out").text
     assert root.get("failures") == "2" and root.find("testsuite").get("tests") == "4"
 
 
@@ -134,7 +134,7 @@ def test_github_annotations(newsroom):
         assert m, line
         assert m[2] == "news/a%2C b%3A c.txt"  # ',' and ':' escaped in a property
         assert "10%25 tolerance" in m[5]  # '%' escaped in the message
-    assert [form.match(line)[1] for line in lines] == ["notice", "warning", "error"]
+    assert [form.match(line)[1] for line in lines] == ["error", "warning", "notice"]
 
 
 def test_markdown_cells_cannot_be_broken(newsroom):
@@ -182,7 +182,7 @@ def test_accept_baseline_and_a_new_conflict(newsroom):
     assert result.stdout == f"accepted {troops}\n"
     run = invoke("run", "news")
     assert run.exit_code == 0  # accepted conflicts do not fail the run
-    assert run.stdout.endswith("3 conflicts (1 error, 1 warning, 1 info), 1 accepted\n")
+    assert run.stdout.endswith("3 findings (1 error, 1 warning, 1 info), 1 accepted\n")
     assert re.search(r"\| accepted +\|", run.stdout)  # under the severity
 
     assert invoke("baseline").stdout == "wrote 3 conflicts to factcheck-baseline.json\n"
@@ -199,9 +199,9 @@ def test_accept_baseline_and_a_new_conflict(newsroom):
 
     (newsroom / "news" / "new.txt").write_text("Dec 04, 2017\n\nAbout 30,000 troops in Iraq.\n")
     new = invoke("run", "news", "--baseline", "factcheck-baseline.json", "--format", "markdown")
-    assert new.exit_code == 1  # a conflict the baseline does not know
-    assert new.stdout.startswith("### factcheck: 2 conflicts to fix\n")
-    assert "30,000" in new.stdout
+    assert new.exit_code == 1  # a three-way split the baseline does not know
+    assert new.stdout.startswith("### factcheck: 1 finding to fix\n")
+    assert "news/new.txt" in new.stdout
 
 
 def test_baseline_is_deterministic_and_survives_unrelated_edits(newsroom):
@@ -275,8 +275,9 @@ def test_show(newsroom):
         "review:    different dates\n"
         "rule:      troops: Troops in Iraq (rules/news.yaml:2)\n"
         "severity:  error\n"
-        "check:     agreement\n"
-        "why:       10,800–13,200 and 5,000 do not overlap within 10% tolerance\n"
+        "check:     split\n"
+        "why:       sources split with no consensus within 10% tolerance: 10,800–13,200 "
+        "(news/a, b: c.txt) against 5,000 (news/plain.txt)\n"
         "tolerance: 10%\n"
         "\n"
         "source: news/a, b: c.txt:3\n"
@@ -285,7 +286,7 @@ def test_show(newsroom):
         '  sentence:  About 12,000 troops are in Iraq now, a "senior" official said | '
         "::error file=x,line=1::pwned </testcase> 100% sure.\n"
         "  claim:     “About 12,000 troops” = 12,000 troops (approx)\n"
-        "  interval:  10,800–13,200 troops\n"
+        "  interval:  10,800–13,200\n"
         "  refers to: 2017-12-03 (published)\n"
         "\n"
         "other source: news/plain.txt:3\n"
@@ -293,8 +294,14 @@ def test_show(newsroom):
         "  published: 2017-12-02\n"
         "  sentence:  The U.S. has 5,000 troops in Iraq, officials said.\n"
         "  claim:     “5,000 troops” = 5,000 troops\n"
-        "  interval:  5,000 troops\n"
+        "  interval:  5,000\n"
         "  refers to: 2017-12-02 (published)\n"
+        "\n"
+        "measured against:\n"
+        "  no consensus; sides:\n"
+        "  10,800–13,200 (1 source: news/a, b: c.txt)\n"
+        "  5,000 (1 source: news/plain.txt)\n"
+        "  news/plain.txt:3: “5,000 troops”\n"
     )
     (as_json,) = json.loads(invoke("show", troops, "--format", "json").stdout)
     assert as_json["details"]["tolerance"] == 0.1

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from factcheck import report
+from factcheck.findings import side_json
 from factcheck.model import Conflict
 
 from .helpers import claim
@@ -28,12 +29,15 @@ def conflict(id, rule_id="troops", severity="error", status="open", right=True, 
         id=id,
         rule_id=rule_id,
         severity=severity,
-        check="agreement" if right else "bounds",
+        check="outlier" if right else "bounds",
         reason=reason or HOSTILE,
         left=left,
         right=other,
         status=status,
-        details={"review_reason": "known"} if status == "accepted" else {},
+        details={
+            **({"consensus": side_json((other,), None)} if right else {}),
+            **({"review_reason": "known"} if status == "accepted" else {}),
+        },
     )
 
 
@@ -78,7 +82,7 @@ def test_sarif():
     driver = log["runs"][0]["tool"]["driver"]
     assert [r["id"] for r in driver["rules"]] == ["fighters", "groups", "troops"]
     assert driver["rules"][1]["shortDescription"]["text"] == HOSTILE
-    results = {r["properties"]["conflictId"]: r for r in log["runs"][0]["results"]}
+    results = {r["properties"]["findingId"]: r for r in log["runs"][0]["results"]}
     assert {k: r["level"] for k, r in results.items()} == {
         "aaaaaaaaaaaa": "error",
         "bbbbbbbbbbbb": "warning",
@@ -89,6 +93,12 @@ def test_sarif():
     assert location["artifactLocation"]["uri"] == "x/a%2C%20%22b%22%3A%20c.txt"
     assert location["region"]["startLine"] == 1
     assert "relatedLocations" not in results["cccccccccccc"]  # a single-claim bound
+    (consensus,) = results["aaaaaaaaaaaa"]["relatedLocations"]
+    assert consensus["physicalLocation"]["artifactLocation"]["uri"] == "x/d.txt"
+    assert consensus["message"]["text"] == "consensus 12,000: “12,000 troops”"
+    assert results["aaaaaaaaaaaa"]["partialFingerprints"] == {
+        "factcheckFindingId/v1": "aaaaaaaaaaaa"
+    }
     assert results["dddddddddddd"]["suppressions"] == [
         {"kind": "external", "status": "accepted", "justification": "known"}
     ]
@@ -103,7 +113,7 @@ def test_junit_survives_hostile_text():
     cases = {c.get("name"): c for c in root.iter("testcase")}
     assert sorted(cases) == ["fighters", "groups", "troops"]
     (failure,) = cases["troops"].findall("failure")  # the accepted one is not a failure
-    assert failure.get("message") == HOSTILE.replace("\x07", "\ufffd")  # round trip
+    assert failure.get("message") == "1 finding: " + HOSTILE.replace("\x07", "\ufffd")
     assert "accepted error" in cases["troops"].find("system-out").text
     assert root.get("failures") == "2"
 
@@ -125,23 +135,24 @@ def test_markdown_table_cannot_be_broken():
     for row in rows:
         assert len(re.findall(r"(?<!\\)\|", row)) == 6, row
     assert "</testcase>" not in out and "\r" not in out and "\x07" not in out
-    assert out.startswith("### factcheck: 1 conflict to fix\n")
-    assert "<details><summary>1 known conflict (accepted or in the baseline)</summary>" in out
+    assert out.startswith("### factcheck: 1 finding to fix\n")
+    assert "<details><summary>1 known finding (accepted or in the baseline)</summary>" in out
 
 
 def test_json_report():
     data = json.loads(report.render(sample(), "json"))
     assert data["summary"]["failing"] == 1 and data["summary"]["accepted"] == 1
-    assert [c["failing"] for c in data["conflicts"]] == [True, False, False, False]
-    assert data["conflicts"][2]["right"] is None
+    assert [c["failing"] for c in data["findings"]] == [True, False, False, False]
+    assert data["findings"][2]["right"] is None
+    assert data["findings"][0]["details"]["consensus"]["documents"] == ["x/d.txt"]
 
 
 @pytest.mark.parametrize(
     "baseline, expected",
     [
-        (None, "2 documents, 4 claims, 3 facts checked, 4 conflicts "
+        (None, "2 documents, 4 claims, 3 facts checked, 4 findings "
                "(2 errors, 1 warning, 1 info), 1 accepted"),
-        (frozenset({"aaaaaaaaaaaa"}), "2 documents, 4 claims, 3 facts checked, 4 conflicts "
+        (frozenset({"aaaaaaaaaaaa"}), "2 documents, 4 claims, 3 facts checked, 4 findings "
          "(2 errors, 1 warning, 1 info), 1 accepted, 1 in the baseline"),
     ],
 )  # fmt: skip

@@ -87,7 +87,7 @@ def test_run_fails_only_on_open_errors(case, code, tmp_path, monkeypatch):
 def test_seeds_still_agree(project):
     result = CliRunner().invoke(cli, ["run"])
     assert result.exit_code == 0, result.output
-    assert ", 0 conflicts" in result.output
+    assert ", 0 findings" in result.output
 
 
 # -- rules test ---------------------------------------------------------------------
@@ -159,7 +159,7 @@ def test_failing_examples_are_each_reported_with_their_place(tmp_path, monkeypat
           help: narrow the rule: not_words, noun_excludes or a time window
         rules/r.yaml:16:11: [T003] rule 'troops': reports no conflict in this case
           help: example-1.txt selects '5,000 troops' = 4,750–5,250; example-2.txt selects '6,000 troops' = 5,700–6,300
-        rules/r.yaml:20:11: [T004] rule 'troops': reports a conflict in this case (split): sources split with no consensus: 4,750–5,250 (example-1.txt) against 47,500–52,500 (example-2.txt)
+        rules/r.yaml:20:11: [T004] rule 'troops': reports a conflict in this case (split): sources split with no consensus within 50% tolerance: 4,750–5,250 (example-1.txt) against 47,500–52,500 (example-2.txt)
           help: widen the tolerance or narrow the selection; example-1.txt selects '5,000 troops' = 4,750–5,250; example-2.txt selects '50,000 troops' = 47,500–52,500
         rules/r.yaml:31:11: [T005] rule 'rally': reports the conflict as disputed, not open
           help: disputed: organisers say 245,000–255,000 (example-1.txt); police say 95,000–105,000 (example-2.txt)

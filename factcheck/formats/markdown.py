@@ -12,7 +12,7 @@ from ..report import Report, _plural, context_lines, md, snippet, stated
 
 MAX_CHARS = 65_536  # GitHub's limit for a comment body
 HEADER = [
-    "| fact | severity | outlier | consensus | why |",
+    "| fact | severity | statement | consensus | why |",
     "| --- | --- | --- | --- | --- |",
 ]
 FULL_REPORT = (
@@ -56,22 +56,35 @@ def _more(n: int) -> str:
 
 
 def render(report: Report, max_chars: int = MAX_CHARS) -> str:
-    """The run as a pull-request comment of at most `max_chars` characters."""
+    """The run as a pull-request comment of at most `max_chars` characters.
+
+    The findings that need a look come first; known ones (accepted or in the
+    baseline) follow in a folded section. Rows that do not fit are counted.
+    """
     head, foot = _head(report), _foot(report)
-    # what always goes in: the head, the table header, the "and N more" line, the foot
-    reserve = len("\n".join(head + HEADER + ["", _more(10**6), "", foot])) + 2
-    rows, used = [], reserve
-    ordered = report.reported + [c for c in report.conflicts if c not in report.reported]
-    for c in ordered:
+    known = [c for c in report.conflicts if c not in report.reported]
+    folded = [
+        f"<details><summary>{_plural(len(known), 'known finding')} (accepted or in the "
+        "baseline)</summary>",
+        "",
+    ]
+    # what always goes in: head, both table headers and the folding, "and N more", foot
+    fixed = head + HEADER + folded + HEADER + ["", "</details>", "", _more(10**6), "", foot]
+    budget = max_chars - len("\n".join(fixed)) - 2
+    shown: dict[str, list[str]] = {"reported": [], "known": []}
+    queue = [("reported", c) for c in report.reported] + [("known", c) for c in known]
+    for part, c in queue:
         row = _row(report, c)
-        if used + len(row) + 1 > max_chars:
-            break
-        rows.append(row)
-        used += len(row) + 1
+        if len(row) + 1 > budget:
+            break  # in order: a later, shorter row never jumps ahead of one cut
+        shown[part].append(row)
+        budget -= len(row) + 1
     lines = list(head)
-    if rows:
-        lines += HEADER + rows + [""]
-    left = len(ordered) - len(rows)
+    if shown["reported"]:
+        lines += HEADER + shown["reported"] + [""]
+    if shown["known"]:
+        lines += folded + HEADER + shown["known"] + ["", "</details>", ""]
+    left = len(report.conflicts) - len(shown["reported"]) - len(shown["known"])
     if left:
         lines += [_more(left), ""]
     lines.append(foot)

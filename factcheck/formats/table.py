@@ -17,7 +17,7 @@ from ..report import Report, _table, context_lines, snippet, stated
 
 STACK_BELOW = 100  # columns: under this a grid's cells get too narrow to read
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
-HEADERS = ["fact", "severity", "outlier", "consensus", "why"]
+HEADERS = ["fact", "severity", "statement", "consensus", "why"]
 
 
 def _severity(report: Report, c: Conflict, color: bool) -> str:
@@ -35,12 +35,19 @@ def _outlier(c: Conflict, width: int) -> str:
     return f'{c.left.doc}:{c.left.line}\n"{snippet(c.left, width)}"\n= {stated(c.left)}'
 
 
+def _why(c: Conflict) -> str:
+    """Why, without repeating the sides the consensus column lists."""
+    if c.check in ("split", "disputed"):
+        return c.reason.split(":", 1)[0]
+    return c.reason
+
+
 def _widths(width: int) -> list[int]:
     """Column widths (without padding) that fill `width` with a 5-column grid."""
     room = max(60, width - 16)  # a grid spends 3 characters per column and 1 more
     fact = max(22, room * 16 // 100)
-    outlier = max(24, room * 28 // 100)
-    consensus = max(20, room * 22 // 100)
+    outlier = max(34, room * 32 // 100)  # a path:line such as seeds/000_bd7df65e452f0e71.txt:23
+    consensus = max(20, room * 20 // 100)
     severity = 8
     why = max(16, room - fact - outlier - consensus - severity)
     return [fact, severity, outlier, consensus, why]
@@ -54,7 +61,7 @@ def _grid(report: Report, width: int, color: bool) -> str:
             _severity(report, c, color),
             _outlier(c, max(30, widths[2] * 2)),
             "\n".join(context_lines(c)),
-            c.reason,
+            _why(c),
         ]
         for c in report.conflicts
     ]
@@ -69,9 +76,9 @@ def _stacked(report: Report, width: int, color: bool) -> str:
         severity = _severity(report, c, color).replace("\n", ", ")
         fields = [
             ("fact", f"{c.rule_id} [{c.id}] {severity}"),
-            ("outlier", _outlier(c, wrap)),
+            ("statement", _outlier(c, wrap)),
             ("consensus", "\n".join(context_lines(c))),
-            ("why", c.reason),
+            ("why", _why(c)),
         ]
         lines = []
         for name, value in fields:
