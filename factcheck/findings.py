@@ -169,23 +169,34 @@ def group(claims: list[Claim], tolerance: float, absolute: float) -> Grouping:
     return Grouping(sets, sets[0], [])
 
 
+def _figures(claim: Claim) -> tuple[float, ...]:
+    """The figures a statement gives, in its comparable unit: its value, or a range's ends."""
+    lo, hi = interval(claim)
+    if claim.qualifier in ("range", "vague"):
+        return tuple(x for x in (lo, hi) if math.isfinite(x))
+    point = claim.si_value if claim.si_value is not None else claim.value
+    if point is not None and math.isfinite(point):
+        return (point,)
+    return tuple(x for x in (lo, hi) if math.isfinite(x))
+
+
 def figure_range(members: tuple[Claim, ...] | list[Claim]) -> tuple[float, float]:
-    """The figure the statements give together: where all their intervals meet, or,
-    when they agree only within the tolerance, the span of their finite ends."""
-    spans = [interval(c) for c in members]
-    lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
-    if lo <= hi and math.isfinite(lo) and math.isfinite(hi):
-        return lo, hi
-    lows = [a for a, _ in spans if math.isfinite(a)]
-    highs = [b for _, b in spans if math.isfinite(b)]
-    lo = min(lows) if lows else (min(highs) if highs else 0.0)
-    hi = max(highs) if highs else lo
-    return lo, max(lo, hi)
+    """The range of the figures the statements give ("1,150–1,250"), as stated, not
+    widened by their precision, so a reader recognises the sources' own numbers."""
+    figures = [x for c in members for x in _figures(c)] or [0.0]
+    return min(figures), max(figures)
+
+
+def _compact(x: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= size:
+            return f"{x / size:,.3g} {word}"
+    return fmt_number(x)
 
 
 def range_text(span: tuple[float, float], unit: str | None) -> str:
     lo, hi = span
-    figure = fmt_number(lo) if lo == hi else f"{fmt_number(lo)}–{fmt_number(hi)}"
+    figure = _compact(lo) if lo == hi else f"{_compact(lo)}–{_compact(hi)}"
     if unit == "percent":
         return figure + "%"
     return f"{figure} {unit}" if unit else figure
