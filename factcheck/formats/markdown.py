@@ -62,7 +62,9 @@ def render(report: Report, max_chars: int = MAX_CHARS) -> str:
     baseline) follow in a folded section. Rows that do not fit are counted.
     """
     head, foot = _head(report), _foot(report)
-    known = [c for c in report.conflicts if c not in report.reported]
+    reported = report.reported
+    needs_look = {id(c) for c in reported}
+    known = [c for c in report.conflicts if id(c) not in needs_look]
     folded = [
         f"<details><summary>{_plural(len(known), 'known finding')} (accepted or in the "
         "baseline)</summary>",
@@ -72,7 +74,7 @@ def render(report: Report, max_chars: int = MAX_CHARS) -> str:
     fixed = head + HEADER + folded + HEADER + ["", "</details>", "", _more(10**6), "", foot]
     budget = max_chars - len("\n".join(fixed)) - 2
     shown: dict[str, list[str]] = {"reported": [], "known": []}
-    queue = [("reported", c) for c in report.reported] + [("known", c) for c in known]
+    queue = [("reported", c) for c in reported] + [("known", c) for c in known]
     for part, c in queue:
         row = _row(report, c)
         if len(row) + 1 > budget:

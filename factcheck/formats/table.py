@@ -15,7 +15,7 @@ import click
 from ..model import Conflict
 from ..report import Report, _table, context_lines, snippet, stated
 
-STACK_BELOW = 100  # columns: under this a grid's cells get too narrow to read
+STACK_BELOW = 110  # columns: under this a grid's cells get too narrow to read
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 HEADERS = ["fact", "severity", "statement", "consensus", "why"]
 
@@ -44,10 +44,10 @@ def _why(c: Conflict) -> str:
 
 def _widths(width: int) -> list[int]:
     """Column widths (without padding) that fill `width` with a 5-column grid."""
-    room = max(60, width - 16)  # a grid spends 3 characters per column and 1 more
-    fact = max(22, room * 16 // 100)
-    outlier = max(34, room * 32 // 100)  # a path:line such as seeds/000_bd7df65e452f0e71.txt:23
-    consensus = max(20, room * 20 // 100)
+    room = width - 16  # a grid spends 3 characters per column and 1 more
+    fact = max(16, room * 21 // 100)
+    outlier = max(28, room * 33 // 100)  # a path:line such as seeds/000_bd7df65e452f0e71.txt:23
+    consensus = max(18, room * 21 // 100)
     severity = 8
     why = max(16, room - fact - outlier - consensus - severity)
     return [fact, severity, outlier, consensus, why]
