@@ -187,7 +187,8 @@ def figure_range(members: tuple[Claim, ...] | list[Claim]) -> tuple[float, float
     return min(figures), max(figures)
 
 
-def _compact(x: float) -> str:
+def compact_number(x: float) -> str:
+    """A figure as a reader says it: 2.4 billion, 12.5 million, 1,250."""
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(x) >= size:
             return f"{x / size:,.3g} {word}"
@@ -196,7 +197,7 @@ def _compact(x: float) -> str:
 
 def range_text(span: tuple[float, float], unit: str | None) -> str:
     lo, hi = span
-    figure = _compact(lo) if lo == hi else f"{_compact(lo)}–{_compact(hi)}"
+    figure = compact_number(lo) if lo == hi else f"{compact_number(lo)}–{compact_number(hi)}"
     if unit == "percent":
         return figure + "%"
     return f"{figure} {unit}" if unit else figure
@@ -413,14 +414,17 @@ def fact_findings(rule: Rule, claims: list[Claim]) -> tuple[list[Conflict], Fact
     flagged = {_key(c.left) for c in out_of_bounds}
     usable = [c for c in claims if _key(c) not in flagged]
     for unit, members in _by_unit(usable).items():
+        fell = timeline_findings(rule, members, unit) if rule.over_time is not None else []
         if rule.agree is not None:
             found, agreed = _agreement(rule, members, unit)
             out.extend(found)
+            # a statement that fell below an earlier report backs no consensus of its own
+            dropped = {_key(f.left) for f in fell}
+            agreed = [c for c in agreed if _key(c) not in dropped]
             consensus.extend(agreed)
             for part in _consensus_parts(agreed):
                 bands.append(figure_range(part))
-        if rule.over_time is not None:
-            out.extend(timeline_findings(rule, members, unit))
+        out.extend(fell)
     fact = Fact(
         rule_id=rule.id,
         title=rule.title,

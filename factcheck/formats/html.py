@@ -20,10 +20,10 @@ import math
 from datetime import date
 from html import escape
 
-from ..check import _period, fmt_number, interval
-from ..findings import Fact
+from ..check import _period, interval
+from ..findings import Fact, compact_number
 from ..model import Claim, Conflict
-from ..report import Report, _xml, context_lines, stated
+from ..report import Report, _xml, stated
 
 WIDTH = 720  # the charts' coordinate width (SVG user units)
 MARGIN = 24
@@ -108,7 +108,8 @@ class Scale:
             return self.start
         v = math.log10(value) if self.log else value
         x = self.start + (v - self.lo) / (self.hi - self.lo) * (self.end - self.start)
-        return min(max(x, self.start), self.end)
+        first, last = sorted((self.start, self.end))  # a y axis runs from bottom to top
+        return min(max(x, first), last)
 
     def ticks(self) -> list[float]:
         if self.log:
@@ -184,7 +185,7 @@ def _axis(scale: Scale, y: float, top: float, unit: str) -> str:
         x = scale(v)
         out.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{y}" stroke="#eee"/>'
-            f'<text x="{x:.1f}" y="{y + 16}" text-anchor="middle">{_t(fmt_number(v))}</text>'
+            f'<text x="{x:.1f}" y="{y + 16}" text-anchor="middle">{_t(compact_number(v))}</text>'
         )
     note = ("log scale" if scale.log else "linear scale") + (f", {unit}" if unit else "")
     out.append(f'<text x="{WIDTH - MARGIN}" y="{y + 32}" text-anchor="end">{_t(note)}</text></g>')
@@ -256,7 +257,9 @@ def timeline(fact: Fact, outliers: set, uid: str) -> str:
         'stroke="#888"/>',
     ]
     for v in ys.ticks():
-        out.append(f'<text x="84" y="{ys(v) + 4:.1f}" text-anchor="end">{_t(fmt_number(v))}</text>')
+        out.append(
+            f'<text x="84" y="{ys(v) + 4:.1f}" text-anchor="end">{_t(compact_number(v))}</text>'
+        )
     for c, d in sorted({(c.time, d) for c, d in zip(dated, days, strict=True)}, key=lambda t: t[1])[
         :8
     ]:
@@ -350,7 +353,8 @@ def _fact_section(fact: Fact, findings: list[Conflict], index: int) -> str:
 def _finding_item(report: Report, c: Conflict) -> str:
     state = report.standing(c)
     flag = "" if state == "open" else f" ({_t(state)})"
-    context = " ".join(context_lines(c))
+    consensus = c.details.get("consensus") if c.check == "outlier" else None
+    context = f"Consensus sources: {', '.join(consensus['documents'])}." if consensus else ""
     return (
         f'<li id="finding-{c.id}" class="finding"><span class="sev sev-{_t(c.severity)}">'
         f'{_t(c.severity)}</span>{flag} <a href="#{statement_anchor(c.left)}">'
