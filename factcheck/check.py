@@ -6,7 +6,6 @@ the database, so the checks can be tested on hand-made claims.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import hashlib
 import math
@@ -192,11 +191,6 @@ def _overlaps(a: str, b: str) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-def same_time(a: Claim, b: Claim) -> bool:
-    """Whether two claims can refer to the same time (an unknown time can be any)."""
-    return not a.time or not b.time or _overlaps(a.time, b.time)
-
-
 def _stated_times_differ(a: Claim, b: Claim) -> bool:
     """Whether both claims say in their text what time they refer to, and the times differ."""
     texts = a.time_source == "text" and b.time_source == "text"
@@ -237,94 +231,6 @@ def _conflict(
     )
 
 
-def _pair_conflict(
-    rule: Rule, check: str, a: Claim, b: Claim, reason: str, details: dict
-) -> Conflict | None:
-    """A conflict between two claims, disputed (or dropped) when different parties give them."""
-    left, right = sorted((a, b), key=lambda c: (c.doc, c.start))
-    status = "open"
-    pa, pb = party(rule, left), party(rule, right)
-    if pa and pb and pa != pb:
-        if not rule.attribution.disputed:
-            return None
-        status = "disputed"
-        reason += f" (disputed: {pa} and {pb} give different figures)"
-        details = {**details, "parties": [pa, pb]}
-    return _conflict(rule, check, (left, right), reason, details, status)
-
-
-MAX_PAIRS_PER_RULE = 200  # a broad rule over a big corpus must not produce n² conflicts
-
-
-def _disagreeing_pairs(claims: list[Claim], tolerance: float, absolute: float):
-    """Pairs (a, b) of claims whose intervals miss each other, a's below b's.
-
-    Claims are sorted by the low end of their interval once; the claims lying
-    wholly above a claim's widened upper end are then a suffix of that order,
-    found by bisection. So the pairs come out in O(n log n + pairs), and a
-    caller that stops early pays only for what it takes.
-    """
-    ordered = sorted(claims, key=lambda c: (interval(c)[0], c.doc, c.start))
-    lows = [interval(c)[0] for c in ordered]
-    for a in sorted(claims, key=lambda c: (c.doc, c.start, c.end)):
-        ahi = interval(a)[1]
-        if math.isinf(ahi):
-            continue
-        reach = ahi + abs(ahi) * tolerance + absolute
-        for b in ordered[bisect.bisect_right(lows, reach) :]:
-            yield a, b
-
-
-def check_agreement(rule: Rule, claims: list[Claim]) -> list[Conflict]:
-    """Conflicts between claims of different documents whose intervals do not overlap.
-
-    When the rule lets the figure change over time, only claims about the same
-    time are compared here; `check_over_time` compares the others. At most
-    MAX_PAIRS_PER_RULE conflicts are reported per rule, the rest counted in a note.
-    """
-    agree = rule.agree
-    if agree is None:
-        return []
-    slack = f" within {agree.tolerance:.0%} tolerance" if agree.tolerance else ""
-    if agree.absolute:
-        slack += f" (± {fmt_number(agree.absolute)})"
-    out = []
-    by_unit: dict[str | None, list[Claim]] = {}
-    for c in claims:
-        by_unit.setdefault(comparable_unit(c), []).append(c)
-    for unit in sorted(by_unit, key=lambda u: u or ""):
-        for a, b in _disagreeing_pairs(by_unit[unit], agree.tolerance, agree.absolute):
-            if a.doc == b.doc:
-                continue
-            if rule.over_time is not None and not same_time(a, b):
-                continue
-            if len(out) >= MAX_PAIRS_PER_RULE:
-                raise TooManyConflicts(rule, out)
-            left, right = sorted((a, b), key=lambda c: (c.doc, c.start))
-            reason = (
-                f"{describe_interval(left)} and {describe_interval(right)} do not overlap{slack}"
-            )
-            details = {
-                "left_interval": _json_interval(left),
-                "right_interval": _json_interval(right),
-                "tolerance": agree.tolerance,
-                "absolute": agree.absolute,
-            }
-            conflict = _pair_conflict(rule, "agreement", left, right, reason, details)
-            if conflict is not None:
-                out.append(conflict)
-    return out
-
-
-class TooManyConflicts(Exception):
-    """A rule found more disagreeing pairs than a reviewer can read; carries the first ones."""
-
-    def __init__(self, rule: Rule, first: list[Conflict]):
-        super().__init__(rule.id)
-        self.rule = rule
-        self.first = first
-
-
 def check_bounds(rule: Rule, claims: list[Claim]) -> list[Conflict]:
     """A conflict for each claim wholly outside the rule's plausible bounds."""
     b = rule.bounds
@@ -340,44 +246,6 @@ def check_bounds(rule: Rule, claims: list[Claim]) -> list[Conflict]:
         reason = f"{describe_interval(c)} is not plausible: it must be {b.written}"
         details = {"interval": _json_interval(c), "bounds": [b.low, b.high]}
         out.append(_conflict(rule, "bounds", (c,), reason, details))
-    return out
-
-
-def check_over_time(rule: Rule, claims: list[Claim]) -> list[Conflict]:
-    """Conflicts where a later report moves a figure against its allowed direction."""
-    o = rule.over_time
-    if o is None:
-        return []
-    out = []
-    for a in claims:
-        for b in claims:
-            if a.doc == b.doc or not a.time or not b.time:
-                continue
-            if comparable_unit(a) != comparable_unit(b) or _period(a.time)[1] >= _period(b.time)[0]:
-                continue  # b must be about a strictly later time than a
-            (alo, ahi), (blo, bhi) = interval(a), interval(b)
-            if o.may_only == "rise":
-                broken = math.isfinite(alo) and bhi < alo - abs(alo) * o.tolerance
-                verb = "fell"
-            else:
-                broken = math.isfinite(ahi) and blo > ahi + abs(ahi) * o.tolerance
-                verb = "rose"
-            if not broken:
-                continue
-            slack = f" beyond {o.tolerance:.0%} tolerance" if o.tolerance else ""
-            reason = (
-                f"{verb} from {describe_interval(a)} ({a.time}) to {describe_interval(b)} "
-                f"({b.time}){slack}, but it may only {o.may_only}"
-            )
-            details = {
-                "earlier": [a.time, *_json_interval(a)],
-                "later": [b.time, *_json_interval(b)],
-                "may_only": o.may_only,
-                "tolerance": o.tolerance,
-            }
-            conflict = _pair_conflict(rule, "over_time", a, b, reason, details)
-            if conflict is not None:
-                out.append(conflict)
     return out
 
 
@@ -473,8 +341,7 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
     """Select each rule's claims and check the relations between facts; sorted.
 
     Agreement, bounds and timelines are judged per fact by `findings.evaluate`,
-    which calls this for the selection; the pair checks above remain for
-    callers that want pairs.
+    which calls this for the selection.
     """
     matches: list[tuple[str, Claim]] = []
     conflicts: list[Conflict] = []

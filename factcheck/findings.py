@@ -79,7 +79,7 @@ def _widened(claim: Claim, tolerance: float, absolute: float) -> tuple[float, fl
     """A claim's interval with its upper end pushed out by the tolerance.
 
     Two claims agree when their widened intervals overlap: that is the test
-    `check_agreement` applies pair by pair, made symmetric.
+    the pair checks applied before findings, made symmetric.
     """
     lo, hi = interval(claim)
     if math.isfinite(hi):

@@ -92,18 +92,10 @@ def run(
     version = extractor.EXTRACTOR_VERSION
     started = _now()
     root = project_root(rules_path)
-    names = {f: project_path(f, root) for f in files}
     store = Store(db_path)
     try:
         states = store.document_states()
-        known = {f: states[n] for f, n in names.items() if n in states}
-        documents, skipped = read_files(
-            files, {path: (st[0], st[2], st[3]) for path, st in known.items()}
-        )
-        # Stored and reported under the project's name for the file, so ids do
-        # not depend on how the corpus path was typed or where the run started.
-        documents = [replace(d, path=names[d.path]) for d in documents]
-        skipped = [replace(s, path=names.get(s.path, s.path)) for s in skipped]
+        documents, skipped = _read_named(files, root, states)
         # The hash covers the article and its metadata file, so an unchanged
         # hash means unchanged title, date and claims.
         todo = [
@@ -166,6 +158,22 @@ def run(
         facts=result.facts,
         root=root,
     )
+
+
+def _read_named(files: list[str], root: str, states: dict) -> tuple[list[Document], list[Skipped]]:
+    """Read the files; each document and skipped file named relative to the project root.
+
+    Stored and reported under the project's name for the file, so ids do not
+    depend on how the corpus path was typed or where the run started.
+    """
+    names = {f: project_path(f, root) for f in files}
+    known = {f: states[n] for f, n in names.items() if n in states}
+    documents, skipped = read_files(
+        files, {path: (st[0], st[2], st[3]) for path, st in known.items()}
+    )
+    documents = [replace(d, path=names[d.path]) for d in documents]
+    skipped = [replace(s, path=names.get(s.path, s.path)) for s in skipped]
+    return documents, skipped
 
 
 def _rule_row(rule: Rule) -> dict:
