@@ -1,7 +1,9 @@
 """The `factcheck` command: parse options, call one library function, print what it returns.
 
 Exit codes: 0 clean, 1 conflicts at or above the failing severity, 2 bad usage,
-rules or input. A user's mistake is reported as a message, never a traceback.
+rules, input or database, 3 an internal error (a bug: the traceback is written
+to a file and its path printed), 130 interrupted (Ctrl-C), 143 terminated.
+A user's mistake is reported as a message, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,11 +16,20 @@ import time
 import click
 
 from . import report
+from .crash import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    handle_termination,
+    stop_workers,
+    write_traceback,
+)
 from .errors import FactcheckError, InputError
 from .model import KINDS
 from .rules import load_rules
+from .safe_text import printable
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 def friendly_errors(fn):
@@ -29,10 +40,37 @@ def friendly_errors(fn):
         try:
             return fn(*args, **kwargs)
         except FactcheckError as e:
-            click.echo(f"Error: {e}", err=True)
+            click.echo(f"Error: {e.message()}", err=True)
             sys.exit(e.exit_code)
 
     return wrapper
+
+
+class FactcheckGroup(click.Group):
+    """The command group: a bug exits 3 with the traceback's file, Ctrl-C exits 130.
+
+    click turns Ctrl-C into "Aborted!" and exit 1, which in CI reads as "conflicts
+    found", and lets any other exception escape with a traceback and exit 1.
+    """
+
+    def invoke(self, ctx: click.Context):
+        with handle_termination():
+            try:
+                return super().invoke(ctx)
+            except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+                raise
+            except KeyboardInterrupt:
+                stop_workers()
+                click.echo("\nInterrupted.", err=True)
+                ctx.exit(EXIT_INTERRUPTED)
+            except Exception as e:  # a bug, not the user's mistake: keep the traceback
+                where = write_traceback(e)
+                click.echo(
+                    f"Internal error: {printable(type(e).__name__)}: {printable(str(e)[:200])}"
+                    f" (a bug in factcheck; the traceback is in {where})",
+                    err=True,
+                )
+                ctx.exit(EXIT_INTERNAL)
 
 
 class ProgressBar:
@@ -83,7 +121,7 @@ jobs_option = click.option(
 )
 
 
-@click.group()
+@click.group(cls=FactcheckGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="factcheck")
 def cli():
     """Find numeric claims in news articles and check that sources agree.

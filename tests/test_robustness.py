@@ -374,3 +374,156 @@ def test_no_eval_exec_or_pickle_in_the_package():
         assert not re.search(
             r"\b(eval|exec)\(|\bpickle\b|yaml\.load\(|Loader=yaml\.Loader", source
         ), path
+
+
+# -- exit codes: a bug or an interruption never looks like "conflicts found" ------
+
+
+def _raise_in_run(monkeypatch, error: BaseException):
+    import factcheck.pipeline as pipeline
+
+    def boom(*a, **k):
+        raise error
+
+    monkeypatch.setattr(pipeline, "evaluate", boom)
+
+
+def test_internal_error_exits_3_with_the_traceback_file(project, monkeypatch):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
+    _raise_in_run(monkeypatch, ZeroDivisionError("division by zero in rule 'troops-2,014'"))
+    result = run()
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    line = result.stderr.strip()
+    assert line.startswith("Internal error: ZeroDivisionError: division by zero in rule")
+    crash = re.search(r"the traceback is in (\S+)\)$", line).group(1)
+    assert Path(crash).parent == project
+    assert "Traceback (most recent call last)" in Path(crash).read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in Path(crash).read_text(encoding="utf-8")
+    assert dump(project / "factcheck.db") == before
+
+
+def test_ctrl_c_exits_130_and_keeps_results(project, monkeypatch):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    _raise_in_run(monkeypatch, KeyboardInterrupt())
+    result = run()
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "Interrupted."
+    assert dump(project / "factcheck.db") == before
+
+
+def _start_long_run(project, *args):
+    """A real `factcheck run` on 200 long articles, returned once it has stored one."""
+    import subprocess
+    import sys
+    import time
+
+    para = "Officials said about 5,000 troops remain in the north of the country.\n\n" * 400
+    for i in range(200):
+        (project / "seeds" / f"slow{i:03d}.txt").write_text(para, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "run", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            conn = sqlite3.connect(f"file:{project / 'factcheck.db'}?mode=ro", uri=True)
+            if conn.execute("select count(*) from documents").fetchone()[0]:
+                conn.close()
+                return proc
+            conn.close()
+        except sqlite3.Error:
+            pass
+        time.sleep(0.1)
+    raise AssertionError("the run ended before it could be interrupted")
+
+
+def test_sigint_to_a_real_run_exits_130(project):
+    import signal
+
+    proc = _start_long_run(project, "--jobs", "2")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.strip().endswith("Interrupted.")
+
+
+# -- rule regexes run on RE2: linear time, whatever the pattern --------------------
+
+BACKTRACKER = "(a|aa)*c"  # exponential on a run of a's for Python's re
+
+
+def test_python_re_hangs_on_the_pattern_that_re2_runs_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    line = "a" * 60
+    probe = f"import re; re.search({BACKTRACKER!r}, {line!r})"
+    with pytest.raises(subprocess.TimeoutExpired):
+        subprocess.run([sys.executable, "-c", probe], timeout=3)
+    from factcheck.rule_regex import compile_rule_regex
+
+    assert compile_rule_regex(BACKTRACKER).search(line * 1000) is None
+
+
+def test_a_run_with_a_backtracking_rule_regex_finishes(project):
+    import subprocess
+    import sys
+
+    (project / "rules" / "slow.yaml").write_text(
+        "rules:\n  - id: slow\n    title: Slow\n"
+        f"    select: {{kind: count, regex: '{BACKTRACKER}'}}\n",
+        encoding="utf-8",
+    )
+    (project / "seeds" / "005.txt").write_text(
+        "In 2,014 villages " + "a" * 5000 + " said 9,000 troops.\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "run"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "6 documents" in done.stdout
+
+
+REGEX_CASES = [
+    # (pattern, message) -- refused when the rules are loaded, with the place
+    ("(\\\\w+) \\\\1", r"x\.yaml:4:27: \[E016\] .*invalid escape sequence: \\1"),
+    ("troops(?= withdrew)", r"x\.yaml:4:27: \[E016\] .*invalid perl operator: \(\?="),
+    ("a{4294967295}", r"x\.yaml:4:27: \[E016\] .*repetition count 4294967295"),
+    ("a" * 10_001, r"x\.yaml:4:27: \[E016\] .*the pattern is 10001 characters, over 10000"),
+]
+
+
+@pytest.mark.parametrize(
+    "pattern, message", REGEX_CASES, ids=["backref", "lookahead", "a{2^32}", "10,001 chars"]
+)
+def test_regexes_re2_refuses_stop_the_run_with_the_place(project, pattern, message):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    (project / "rules" / "x.yaml").write_text(
+        f'rules:\n  - id: x\n    title: X\n    select: {{kind: count, regex: "{pattern}"}}\n',
+        encoding="utf-8",
+    )
+    result = run()
+    assert result.exit_code == 2
+    assert re.search(message, result.stderr), result.stderr
+    assert dump(project / "factcheck.db") == before
+
+
+def test_three_thousand_nested_groups_load_and_run(project):
+    # Python's re gave up with a RecursionError traceback; RE2 compiles it.
+    nested = "(" * 3000 + "troops" + ")" * 3000
+    (project / "rules" / "x.yaml").write_text(
+        f'rules:\n  - id: x\n    title: X\n    select: {{kind: count, regex: "{nested}"}}\n',
+        encoding="utf-8",
+    )
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "6 facts checked" in result.stdout
