@@ -111,6 +111,11 @@ def _progress_bar(stream=None) -> ProgressBar | None:
     return ProgressBar(stream) if stream.isatty() else None
 
 
+follow_links_option = click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links that point outside the folders given (skipped by default).",
+)
 jobs_option = click.option(
     "--jobs",
     "-j",
@@ -171,13 +176,25 @@ DB_OPTION = click.option(
     help="Only conflicts not in this baseline file fail the run.",
 )
 @jobs_option
+@follow_links_option
 @click.option(
     "--allow-skipped",
     is_flag=True,
     help="Exit 0/1 even when some files could not be read (they are still listed).",
 )
 @friendly_errors
-def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, allow_skipped):
+def run(
+    paths,
+    rules_path,
+    db_path,
+    fail_on,
+    fmt,
+    output,
+    baseline_path,
+    jobs,
+    follow_links,
+    allow_skipped,
+):
     """Extract claims from articles, store them, and report conflicts between sources.
 
     PATHS are article files or folders (default: seeds/). Formats: table, json,
@@ -200,7 +217,9 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
         raise InputError(f"{output}: cannot write the report, its folder does not exist")
     progress = _progress_bar()
     try:
-        result = pipeline.run(paths, rules_path, db_path, jobs=jobs, progress=progress)
+        result = pipeline.run(
+            paths, rules_path, db_path, jobs=jobs, progress=progress, follow_links=follow_links
+        )
     finally:
         if progress:
             progress.close()
@@ -224,9 +243,9 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
     elif text:
         click.echo(text, nl=False)
     for s in result.skipped:
-        click.echo(f"skipped {s.reason}", err=True)
+        click.echo(f"skipped {printable(s.reason)}", err=True)
     for note in result.notes:
-        click.echo(f"Warning: {note}", err=True)
+        click.echo(f"Warning: {printable(note)}", err=True)
     click.echo(outcome.summary(), err=summary_to_stderr)
     if result.skipped and not allow_skipped:
         click.echo(
@@ -249,8 +268,9 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
     help="Output format.",
 )
 @jobs_option
+@follow_links_option
 @friendly_errors
-def extract(paths, fmt, jobs):
+def extract(paths, fmt, jobs, follow_links):
     """List every numeric claim of the articles under PATHS.
 
     \b
@@ -259,9 +279,9 @@ def extract(paths, fmt, jobs):
     """
     from . import pipeline
 
-    claims, skipped = pipeline.extract_paths(list(paths), jobs=jobs)
+    claims, skipped = pipeline.extract_paths(list(paths), jobs=jobs, follow_links=follow_links)
     for s in skipped:
-        click.echo(f"skipped {s.reason}", err=True)
+        click.echo(f"skipped {printable(s.reason)}", err=True)
     if fmt == "jsonl":
         sys.stdout.write(report.claims_jsonl(claims))
     else:

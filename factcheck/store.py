@@ -8,9 +8,12 @@ database is refused and left untouched.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 
@@ -273,10 +276,21 @@ class Store:
             if rows:
                 self.db.conn.executemany(_INSERT_CLAIM, rows)
 
-    def remove_documents_except(self, keep: Iterable[str]) -> list[str]:
-        """Delete documents (and their claims) that are not in keep; return their paths."""
+    def remove_documents_except(
+        self, keep: Iterable[str], keep_under: Iterable[str] = ()
+    ) -> list[str]:
+        """Delete documents (and their claims) that are not in keep; return their paths.
+
+        Documents under a folder of `keep_under` are kept too (a folder that
+        could not be listed this time).
+        """
         keep = set(keep)
-        gone = [r[0] for r in self.db.execute("select path from documents") if r[0] not in keep]
+        prefixes = tuple(folder.rstrip("/") + "/" for folder in keep_under)
+        gone = [
+            r[0]
+            for r in self.db.execute("select path from documents")
+            if r[0] not in keep and not (prefixes and r[0].startswith(prefixes))
+        ]
         if not gone:
             return []
         with self.transaction():
@@ -507,7 +521,52 @@ class _Transaction:
         return False
 
 
+@contextlib.contextmanager
+def run_lock(path: str, timeout: float | None = None):
+    """Hold the run lock of the database at `path` for a whole run.
+
+    SQLite's own locks guard one transaction; two runs interleaving their
+    transactions on one database could each see half the other's documents
+    and report a false pass. The lock is an flock on `PATH.lock`, released
+    by the kernel when the process ends however it ends (so a killed run
+    never leaves a stale lock). A second run waits up to `timeout` seconds
+    (10 by default), then fails with StoreError.
+    """
+    _refuse_foreign_file(path)  # before creating PATH.lock next to it
+    timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
+    lock_path = path + ".lock"
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise StoreError(f"{lock_path}: cannot create the run lock ({e.strerror})") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{path}: another factcheck run is using the database "
+                        f"(waited {timeout:g} s); wait for it to finish or use another --db"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def check_path(path: str) -> None:
+    """Refuse a database path that cannot hold results (empty, in-memory)."""
+    if not path or not path.strip():
+        raise StoreError("--db is empty; give a database file, e.g. --db factcheck.db")
+    if path == ":memory:" or path.startswith("file:"):
+        raise StoreError(f"{path}: give a database file; results kept in memory would be lost")
+
+
 def _refuse_foreign_file(path: str) -> None:
+    check_path(path)
     if os.path.isdir(path):
         raise StoreError(f"{path}: is a folder; give a database file with --db")
     parent = os.path.dirname(os.path.abspath(path))

@@ -111,15 +111,15 @@ def test_encodings_keep_offsets_and_lines(project, data):
 def test_unreadable_file_is_skipped(project, monkeypatch):
     import factcheck.documents as documents
 
-    real_open = open
+    real_open = os.open
 
-    def deny(path, *a, **k):
+    def deny(path, *a, **k):  # chmod 000 cannot stop root, who may run the tests
         if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *a, **k)
 
     (project / "seeds" / "locked.txt").write_text("5 troops", encoding="utf-8")
-    monkeypatch.setattr(documents, "open", deny, raising=False)
+    monkeypatch.setattr(documents.os, "open", deny)
     result = run()
     assert result.exit_code == 2
     assert "locked.txt: permission denied" in result.stderr
@@ -527,3 +527,185 @@ def test_three_thousand_nested_groups_load_and_run(project):
     result = run()
     assert result.exit_code == 0, result.output
     assert "6 facts checked" in result.stdout
+
+
+# -- hostile folder entries -----------------------------------------------------
+
+
+def _claims_of(db: Path, doc: str) -> list:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            'select start, "end", text from claims where doc = ? order by start', [doc]
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_fifo_named_like_an_article_is_skipped_not_read(project):
+    os.mkfifo(project / "seeds" / "x.txt")
+    result = run()
+    assert result.exit_code == 2
+    assert "skipped seeds/x.txt: not a regular file (a FIFO); not read" in result.stderr
+    assert "5 documents" in result.stdout
+
+
+def test_symlink_to_dev_zero_is_skipped(project):
+    os.symlink("/dev/zero", project / "seeds" / "zero.txt")
+    result = run("--follow-links")  # even when links may leave the folder
+    assert result.exit_code == 2
+    assert "seeds/zero.txt: not a regular file (a device); not read" in result.stderr
+
+
+def test_symlink_out_of_the_corpus_is_not_followed_unless_asked(project):
+    secret = project / "secret.txt"
+    secret.write_text("The vault code is 4,812 and 1,200 troops guard it.\n", encoding="utf-8")
+    os.symlink(secret, project / "seeds" / "leak.txt")
+    os.symlink(project / "rules", project / "seeds" / "outside")
+    result = run()
+    assert result.exit_code == 2
+    assert (
+        "skipped seeds/leak.txt: symbolic link to " + str(secret) + ", outside the corpus folder;"
+        " not followed (pass --follow-links to read it)"
+    ) in result.stderr
+    assert "skipped seeds/outside: symbolic link to" in result.stderr
+    assert _claims_of(project / "factcheck.db", "seeds/leak.txt") == []
+    followed = run("--follow-links")
+    assert followed.exit_code == 0, followed.stderr
+    assert "6 documents" in followed.stdout
+    assert any("4,812" in t for _s, _e, t in _claims_of(project / "factcheck.db", "seeds/leak.txt"))
+
+
+def test_unreadable_subfolder_is_reported_and_keeps_its_claims(project, monkeypatch):
+    sub = project / "seeds" / "wire"
+    sub.mkdir()
+    (sub / "a.txt").write_text(
+        "Rescuers said 1,450 people were evacuated from the coastal district.\n",
+        encoding="utf-8",
+    )
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    assert _claims_of(project / "factcheck.db", "seeds/wire/a.txt")
+    real_scandir = os.scandir
+
+    def deny(path="."):  # chmod 000 cannot stop root, who may run the tests
+        if str(path).endswith("wire"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    result = run()
+    assert result.exit_code == 2
+    assert "skipped seeds/wire/: cannot list the folder (permission denied)" in result.stderr
+    assert "1 file skipped" in result.stdout
+    after = dump(project / "factcheck.db")
+    assert [t for t in after if t[0] == "claims"] == [t for t in before if t[0] == "claims"]
+
+
+def test_file_name_that_is_not_utf8_is_skipped_and_later_runs_work(project):
+    (project / "seeds").joinpath(os.fsdecode(b"caf\xe9.txt")).write_text(
+        "About 2,500 troops.\n", encoding="utf-8"
+    )
+    for _ in range(2):  # the second run crashed too, before
+        result = run()
+        assert result.exit_code == 2
+        assert (
+            "skipped seeds/caf\\xe9.txt: the file name is not valid UTF-8; rename the file"
+            in result.stderr
+        )
+        assert "5 documents" in result.stdout
+
+
+def test_extractor_failure_skips_the_article_and_keeps_its_claims(project, monkeypatch):
+    import factcheck.extract as extract_module
+
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    first = sorted((project / "seeds").iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nPoison: 7,777 dogs.\n")
+    real = extract_module.extract_many
+    monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
+
+    def fails_on_poison(items, jobs=1):
+        if any("Poison" in text for text, _doc, _pub in items):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(items, jobs)
+
+    monkeypatch.setattr(extract_module, "extract_many", fails_on_poison)
+    result = run()
+    assert result.exit_code == 2
+    assert re.search(
+        rf"skipped seeds/{first.name}: the extractor failed on this article \(a bug in factcheck;"
+        r" traceback in .*factcheck-crash-.*\.txt\); its earlier claims are kept",
+        result.stderr,
+    ), result.stderr
+    assert "4 documents" in result.stdout and "1 file skipped" in result.stdout
+    after = dump(project / "factcheck.db")
+    assert [t for t in after if t[0] in ("claims", "documents")] == [
+        t for t in before if t[0] in ("claims", "documents")
+    ]
+    assert run("--allow-skipped").exit_code == 0
+
+
+# -- one run at a time ---------------------------------------------------------------
+
+
+def test_second_concurrent_run_waits_then_exits_2(project, monkeypatch):
+    import fcntl
+
+    import factcheck.store as store
+
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    monkeypatch.setattr(store, "DEFAULT_LOCK_TIMEOUT", 0.3)
+    with open(project / "factcheck.db.lock", "w") as holder:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # what a first run holds while it runs
+        result = run()
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: factcheck.db: another factcheck run is using the database (waited 0.3 s);"
+        " wait for it to finish or use another --db"
+    )
+    assert dump(project / "factcheck.db") == before
+    assert run().exit_code == 0  # the lock goes with its holder
+
+
+def test_concurrent_runs_never_report_a_partial_pass(project):
+    """Soak: four runs at once on one database; each is complete or refused, never half."""
+    import subprocess
+    import sys
+
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    for i in range(30):
+        (project / "seeds" / f"w{i:02d}.txt").write_text(
+            f"Report {i}: some {1000 + i * 37:,} people were moved to shelters in Basra.\n",
+            encoding="utf-8",
+        )
+    for trial in range(2):
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "factcheck", "run", "--jobs", "2"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        for p in procs:
+            out, err = p.communicate(timeout=120)
+            assert "Traceback" not in err
+            if p.returncode == 2:
+                assert "another factcheck run is using the database" in err, err
+            else:
+                assert p.returncode == 1, err
+                assert "36 documents, 69 claims" in out, (trial, out)
+
+
+def test_empty_db_path_is_refused(project):
+    result = run("--db", "")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: --db is empty; give a database file, e.g. --db factcheck.db"
+    )
