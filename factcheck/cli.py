@@ -9,7 +9,6 @@ A user's mistake is reported as a message, never a traceback.
 from __future__ import annotations
 
 import functools
-import os
 import sys
 import time
 
@@ -23,8 +22,9 @@ from .crash import (
     stop_workers,
     write_traceback,
 )
-from .errors import FactcheckError, InputError
+from .errors import FactcheckError
 from .model import KINDS
+from .output import check_output, write_atomic
 from .rules import load_rules
 from .safe_text import printable
 
@@ -212,9 +212,8 @@ def run(
 
     paths = list(paths) or ["seeds"]
     known = read_baseline(baseline_path) if baseline_path else None
-    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        # checked before the run, so a typo in -o does not leave new results behind
-        raise InputError(f"{output}: cannot write the report, its folder does not exist")
+    if output:
+        check_output(output, {"database": db_path, "baseline file": baseline_path})
     progress = _progress_bar()
     try:
         result = pipeline.run(
@@ -235,11 +234,7 @@ def run(
     text = report.render(outcome, fmt)
     summary_to_stderr = fmt != "table" and not output
     if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-        except OSError as e:
-            raise InputError(f"{output}: cannot write the report ({e.strerror})") from None
+        write_atomic(output, text)
     elif text:
         click.echo(text, nl=False)
     for s in result.skipped:
@@ -293,7 +288,7 @@ def extract(paths, fmt, jobs, follow_links):
 def _open_store(db_path: str):
     from .store import Store
 
-    return Store(db_path, create=False)
+    return Store(db_path, readonly=True)
 
 
 def _json_option(*choices: str):
@@ -367,6 +362,7 @@ def baseline(output, db_path):
     """
     from .baseline import baseline_json
 
+    check_output(output, {"database": db_path})
     store = _open_store(db_path)
     try:
         conflicts = store.conflicts()
@@ -376,11 +372,7 @@ def baseline(output, db_path):
     if output == "-":
         click.echo(text, nl=False)
         return
-    try:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    except OSError as e:
-        raise InputError(f"{output}: cannot write the baseline ({e.strerror})") from None
+    write_atomic(output, text, "baseline")
     n = len(conflicts)
     click.echo(f"wrote {n} conflict{'s' if n != 1 else ''} to {output}")
 

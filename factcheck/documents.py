@@ -179,6 +179,12 @@ def _norm(path: str) -> str:
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
     """Decode a document's bytes; raise InputError naming the place of bad bytes."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # before UTF-16: the UTF-32 little-endian mark starts with UTF-16's
+        try:
+            return raw.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: invalid UTF-32 at byte {e.start}") from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16"
@@ -212,7 +218,7 @@ def read_document(path: str, known: tuple[str, str | None, str | None] | None = 
         digest.update(b"\x00" + META_SUFFIX.encode() + b"\x00" + meta_raw)
     sha = digest.hexdigest()
     text, encoding = decode(raw, path)
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():  # a byte-order mark alone is empty too
         raise InputError(f"{path}: empty file")
     if known is not None and known[0] == sha:
         title, published = known[1], known[2]
@@ -276,14 +282,26 @@ def parse_metadata(meta_path: str, raw: bytes) -> dict:
         meta = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise InputError(f"{meta_path}: cannot read metadata: {e}") from None
+    except RecursionError:
+        raise InputError(f"{meta_path}: cannot read metadata: JSON nested too deep") from None
+    except ValueError:  # Python refuses to convert an integer of over 4,300 digits
+        raise InputError(
+            f"{meta_path}: cannot read metadata: a number with too many digits"
+        ) from None
     if not isinstance(meta, dict):
         raise InputError(f"{meta_path}: metadata must be a JSON object")
+    title = meta.get("title")
+    if title is not None and not isinstance(title, str):
+        raise InputError(
+            f"{meta_path}: 'title' must be a string, not {type(title).__name__}"
+            ' (write "title": "Iraqi militias demand U.S. withdrawal")'
+        )
     published = meta.get("published")
     if published is not None:
-        iso = parse_date(str(published))
+        iso = parse_date(published) if isinstance(published, str) else None
         if iso is None:
             raise InputError(
-                f"{meta_path}: 'published' is {published!r}; write a date as YYYY-MM-DD"
+                f"{meta_path}: 'published' is {str(published)[:40]!r}; write a date as YYYY-MM-DD"
             )
         meta["published"] = iso
     return meta

@@ -357,7 +357,7 @@ def test_hostile_text_is_stored_verbatim(project):
     (project / "seeds" / "005.txt").write_text(HOSTILE, encoding="utf-8")
     assert run().exit_code == 1
     conn = sqlite3.connect(project / "factcheck.db")
-    sentences = [r[0] for r in conn.execute("select sentence from claims where doc like '%005%'")]
+    sentences = [r[0] for r in conn.execute("select sentence from claim_documents where doc like '%005%'")]
     assert any("DROP TABLE claims;--" in s and "</testcase>" in s for s in sentences)
     assert conn.execute("select count(*) from claims").fetchone()[0] > 10
 
