@@ -285,7 +285,7 @@ def _database_errors(cls):
         def method(self, *args, **kwargs):
             try:
                 return fn(self, *args, **kwargs)
-            except sqlite3.Error as e:
+            except (sqlite3.Error, UnicodeDecodeError) as e:  # a corrupt page can hold bad text
                 raise _store_error(self.path, e) from None
 
         return method
@@ -327,7 +327,7 @@ class Store:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as e:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
             raise _store_error(path, e) from None
 
     # -- opening -------------------------------------------------------

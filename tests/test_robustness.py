@@ -357,7 +357,9 @@ def test_hostile_text_is_stored_verbatim(project):
     (project / "seeds" / "005.txt").write_text(HOSTILE, encoding="utf-8")
     assert run().exit_code == 1
     conn = sqlite3.connect(project / "factcheck.db")
-    sentences = [r[0] for r in conn.execute("select sentence from claim_documents where doc like '%005%'")]
+    sentences = [
+        r[0] for r in conn.execute("select sentence from claim_documents where doc like '%005%'")
+    ]
     assert any("DROP TABLE claims;--" in s and "</testcase>" in s for s in sentences)
     assert conn.execute("select count(*) from claims").fetchone()[0] > 10
 
@@ -709,3 +711,273 @@ def test_empty_db_path_is_refused(project):
     assert result.stderr.strip() == (
         "Error: --db is empty; give a database file, e.g. --db factcheck.db"
     )
+
+
+# -- the traceback cases: each a clear message and exit 2, earlier results intact ----
+
+BIG = "9" * 5000
+
+
+def _meta(content: str):
+    def setup(project):
+        (project / "seeds" / "new.txt").write_text(
+            "Dec 02, 2017\n\nAbout 2,400 troops arrived in Mosul on Friday.\n", encoding="utf-8"
+        )
+        (project / "seeds" / "new.txt.meta.json").write_text(content, encoding="utf-8")
+
+    return setup
+
+
+SKIP_CASES = [
+    # (case, set-up, message on stderr): the file is skipped, the run goes on, exit 2
+    (
+        "meta title is a list",
+        _meta('{"title": ["Iraq", "troops"]}'),
+        r"seeds/new\.txt\.meta\.json: 'title' must be a string, not list",
+    ),
+    (
+        "meta title is a mapping",
+        _meta('{"title": {"en": "Iraq"}}'),
+        r"seeds/new\.txt\.meta\.json: 'title' must be a string, not dict",
+    ),
+    (
+        "meta nested 100,000 deep",
+        _meta("[" * 100_000 + "]" * 100_000),
+        r"seeds/new\.txt\.meta\.json: cannot read metadata: JSON nested too deep",
+    ),
+    (
+        "meta 5,000-digit number",
+        _meta('{"title": "Iraq", "words": ' + BIG + "}"),
+        r"seeds/new\.txt\.meta\.json: cannot read metadata: a number with too many digits",
+    ),
+    (
+        "meta published is a number",
+        _meta('{"published": 20171202}'),
+        r"seeds/new\.txt\.meta\.json: 'published' is '20171202'; write a date as YYYY-MM-DD",
+    ),
+    (
+        "byte-order mark only",
+        lambda p: (p / "seeds" / "new.txt").write_bytes(b"\xef\xbb\xbf\n"),
+        r"seeds/new\.txt: empty file",
+    ),
+]
+
+
+@pytest.mark.parametrize("case, setup, message", SKIP_CASES, ids=[c[0] for c in SKIP_CASES])
+def test_bad_file_is_skipped_with_its_message(project, case, setup, message):
+    assert run().exit_code == 0
+    before = [t for t in dump(project / "factcheck.db") if t[0] in ("claims", "documents")]
+    setup(project)
+    result = run()
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert re.search("skipped " + message, result.stderr), result.stderr
+    assert "5 documents" in result.stdout and "1 file skipped" in result.stdout
+    after = [t for t in dump(project / "factcheck.db") if t[0] in ("claims", "documents")]
+    assert after == before
+
+
+def _rule(body: str):
+    def setup(project):
+        (project / "rules" / "x.yaml").write_text(body, encoding="utf-8")
+
+    return setup
+
+
+def _rule_key(yaml_tail: str):
+    return _rule(
+        "rules:\n  - id: troops-2014\n    title: Troops in 2,014 villages\n"
+        "    select:\n      kind: count\n" + yaml_tail
+    )
+
+
+def _baseline(content: str):
+    def setup(project):
+        (project / "b.json").write_text(content, encoding="utf-8")
+
+    return setup
+
+
+def _newer_schema(project):
+    conn = sqlite3.connect(project / "factcheck.db")
+    conn.execute("insert into _factcheck_migrations (name, applied) values ('m099_future', 99)")
+    conn.commit()
+    conn.close()
+
+
+def _connect_with(monkeypatch, pragma: str | None = None, readonly: bool = False):
+    import factcheck.store as store
+
+    real = store._connect
+
+    def connect(path, timeout, ro):
+        if readonly:  # the file as a read-only mount or a root-owned file shows it
+            uri = f"file:{os.path.abspath(path)}?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        conn = real(path, timeout, ro)
+        if pragma:
+            conn.execute(pragma)
+        return conn
+
+    monkeypatch.setattr(store, "_connect", connect)
+
+
+def _full_disk(project):
+    # max_page_count caps the file at its current size, as a full disk does
+    _connect_with(project.monkeypatch, pragma="PRAGMA max_page_count = 1")
+    para = "The ministry said 1,250 families had returned to the district.\n\n" * 2000
+    # the only new article, so its write is the first one and fails whole
+    (project / "seeds" / "006.txt").write_text(para, encoding="utf-8")
+
+
+FATAL_CASES = [
+    # (case, set-up, arguments, message on stderr): the run stops, nothing is written
+    (
+        "rule bounds with 5,000 digits",
+        _rule_key(f"    bounds: {{max: {BIG}}}\n"),
+        [],
+        r"rules/x\.yaml:6:19: \[E019\] the number is 5000 characters long",
+    ),
+    (
+        "rule file nested 5,000 deep",
+        _rule("rules: " + "[" * 5000 + "]" * 5000 + "\n"),
+        [],
+        r"rules/x\.yaml:1:1: \[E002\] nested more than 40 levels deep",
+    ),
+    (
+        "rules: 5",
+        _rule("rules: 5\n"),
+        [],
+        r"rules/x\.yaml:1:1: \[E012\] 'rules' must be a list of mappings, not a number",
+    ),
+    (
+        "tolerance .nan",
+        _rule_key("    agree: {tolerance: .nan}\n"),
+        [],
+        r"rules/x\.yaml:6:13: \[E019\] rule 'troops-2014': 'tolerance' is nan, not a finite",
+    ),
+    (
+        "tolerance .inf",
+        _rule_key("    agree: {tolerance: .inf}\n"),
+        [],
+        r"rules/x\.yaml:6:13: \[E019\] rule 'troops-2014': 'tolerance' is inf, not a finite",
+    ),
+    (
+        "after 2021-02-30",
+        _rule_key("      time: {after: 2021-02-30}\n"),
+        [],
+        r"rules/x\.yaml:6:14: \[E018\] rule 'troops-2014': 'after' is '2021-02-30', not a date",
+    ),
+    (
+        "after later than before",
+        _rule_key("      time: {after: 2021-06-01, before: 2020-01-01}\n"),
+        [],
+        r"rules/x\.yaml:6:14: \[E022\] rule 'troops-2014': 'after' \(2021-06-01\) is later than"
+        r" 'before' \(2020-01-01\)",
+    ),
+    (
+        "baseline with 5,000 digits",
+        _baseline('{"factcheck_baseline": 1, "conflicts": [{"id": ' + BIG + "}]}"),
+        ["--baseline", "b.json"],
+        r"b\.json: not a baseline file \(a number with too many digits\)",
+    ),
+    (
+        "baseline nested 100,000 deep",
+        _baseline("[" * 100_000 + "]" * 100_000),
+        ["--baseline", "b.json"],
+        r"b\.json: not a baseline file \(JSON nested too deep\)",
+    ),
+    (
+        "baseline of another version",
+        _baseline('{"factcheck_baseline": 7, "conflicts": []}'),
+        ["--baseline", "b.json"],
+        r"b\.json: baseline version '7' is not 1",
+    ),
+    (
+        "-o is the database",
+        None,
+        ["--format", "json", "-o", "factcheck.db"],
+        r"factcheck\.db: is the database; refusing to overwrite it",
+    ),
+    (
+        "-o is the database by another path",
+        lambda p: (p / "sub").mkdir(),
+        ["--format", "sarif", "-o", "sub/../factcheck.db"],
+        r"sub/\.\./factcheck\.db: is the database; refusing to overwrite it",
+    ),
+    (
+        "database from a newer schema",
+        _newer_schema,
+        [],
+        r"factcheck\.db: was written by a newer factcheck \(schema m099_future\); it was left"
+        r" untouched",
+    ),
+    (
+        "read-only database",
+        lambda p: _connect_with(p.monkeypatch, readonly=True),
+        [],
+        r"factcheck\.db: cannot write the database \(attempt to write a readonly database\);"
+        r" earlier results are unchanged",
+    ),
+    (
+        "full disk",
+        lambda p: _full_disk(p),
+        [],
+        r"factcheck\.db: the disk is full \(database or disk is full\); earlier results are"
+        r" unchanged",
+    ),
+]
+
+
+class _Project(type(Path())):
+    monkeypatch = None
+
+
+@pytest.mark.parametrize("case, setup, args, message", FATAL_CASES, ids=[c[0] for c in FATAL_CASES])
+def test_fatal_case_exits_2_and_keeps_results(project, monkeypatch, case, setup, args, message):
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert run().exit_code == 1
+    (project / "seeds" / "006.txt").write_text("Some 9,000 troops are in Iraq.\n")
+    here = _Project(project)
+    here.monkeypatch = monkeypatch
+    if setup:
+        setup(here)
+    before = dump(project / "factcheck.db")
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert re.search(message, result.stderr), result.stderr
+    assert dump(project / "factcheck.db") == before
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_corruption_gives_a_result_or_a_clear_error(project, seed):
+    import random
+
+    assert run().exit_code == 0
+    db = project / "factcheck.db"
+    raw = bytearray(db.read_bytes())
+    rnd = random.Random(seed)
+    for _ in range(rnd.choice([1, 8, 64])):
+        at = rnd.randrange(100, len(raw))  # past the header, which is checked on its own
+        raw[at] = rnd.randrange(256)
+    db.write_bytes(bytes(raw))
+    result = run()
+    assert "Traceback" not in result.output
+    assert result.exit_code in (0, 1, 2), result.output
+    if result.exit_code == 2:
+        assert result.stderr.startswith("Error: factcheck.db: "), result.stderr
+
+
+def test_utf32_article_is_read_as_utf32(project):
+    text = "Dec 02, 2017\n\nAbout 2,400 troops arrived in Mosul — officials said.\n"
+    (project / "seeds" / "new.txt").write_bytes(text.encode("utf-32"))
+    result = CliRunner().invoke(cli, ["extract", "seeds/new.txt", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [c["text"] for c in claims if c["kind"] == "count"] == ["About 2,400 troops"]
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in claims)
