@@ -228,6 +228,7 @@ def run(
         documents=len(result.documents),
         claims=result.claim_count,
         skipped=len(result.skipped),
+        skipped_files=tuple((s.path, s.reason) for s in result.skipped),
         fail_on=fail_on,
         baseline=known,
     )

@@ -16,7 +16,7 @@ import re
 import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from tabulate import tabulate
@@ -24,6 +24,7 @@ from tabulate import tabulate
 from . import __version__
 from .check import describe_interval, fmt_number
 from .model import CLAIM_KINDS, SEVERITIES, Claim, Conflict
+from .safe_text import printable
 
 FORMATS = ("table", "json", "markdown", "sarif", "junit", "github")
 TOOL_URI = "https://github.com/factcheck/factcheck"
@@ -35,7 +36,8 @@ SNIPPET_CHARS = 90
 
 
 def _wrap_cell(cell: object, width: int | None) -> str:
-    text = "" if cell is None else str(cell)
+    # our own layout puts line breaks in cells; anything else is escaped
+    text = printable(cell, newlines=True)
     if width is None:
         return text
     return "\n".join(
@@ -53,6 +55,31 @@ def _table(rows: list[list], headers: list[str], tablefmt: str, widths: list, co
     wrapped = [[_wrap_cell(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
     return tabulate(
         wrapped, headers=headers, tablefmt=tablefmt, disable_numparse=True, colalign=colalign
+    )
+
+
+# Untrusted text (file names, sentences, titles) in human-readable output: a
+# newline could start a GitHub workflow command (`::error ...`) on a line of
+# its own, an escape byte could drive the terminal. JSON and SARIF escape
+# their own strings and take the claims as they are.
+_CLAIM_TEXTS = ("doc", "text", "sentence", "context", "noun", "unit")
+
+
+def printable_claim(claim: Claim | None) -> Claim | None:
+    """The claim with control characters and line breaks escaped in its texts."""
+    if claim is None:
+        return None
+    return replace(claim, **{k: printable(getattr(claim, k)) for k in _CLAIM_TEXTS})
+
+
+def printable_conflict(c: Conflict) -> Conflict:
+    """The conflict with its rule id, reason and both claims printable."""
+    return replace(
+        c,
+        rule_id=printable(c.rule_id),
+        reason=printable(c.reason),
+        left=printable_claim(c.left),
+        right=printable_claim(c.right),
     )
 
 
@@ -170,6 +197,7 @@ def claims_jsonl(claims: Iterable[Claim]) -> str:
 
 def claims_table(claims: list[Claim]) -> str:
     """Claims as a readable table."""
+    claims = [printable_claim(c) for c in claims]
     rows = [
         [
             f"{c.doc}:{c.line}",
@@ -203,6 +231,7 @@ class Report:
     skipped: int = 0
     fail_on: str = "error"
     baseline: frozenset[str] | None = None
+    skipped_files: tuple[tuple[str, str], ...] = ()  # (path, reason) of each skipped file
 
     def failing(self, conflict: Conflict) -> bool:
         return failing(conflict, self.fail_on, self.baseline)
@@ -231,8 +260,17 @@ class Report:
         )
 
 
+HUMAN_FORMATS = ("table", "markdown", "junit", "github")
+
+
 def render(report: Report, fmt: str) -> str:
     """The report in one of FORMATS, ending with a newline (empty for a clean table)."""
+    if fmt in HUMAN_FORMATS:
+        report = replace(
+            report,
+            conflicts=[printable_conflict(c) for c in report.conflicts],
+            skipped_files=tuple((printable(p), printable(r)) for p, r in report.skipped_files),
+        )
     if fmt == "table":
         table = conflicts_table(report.conflicts, report.baseline)
         return table + "\n" if table else ""
@@ -306,6 +344,7 @@ def report_json(report: Report) -> str:
                 "text": report.summary(),
             },
             "conflicts": conflicts,
+            "skipped": [{"path": p, "reason": r} for p, r in report.skipped_files],
         }
     )
 
@@ -370,6 +409,9 @@ def report_markdown(report: Report) -> str:
             "</details>",
             "",
         ]
+    if report.skipped_files:
+        lines += [f"**{_plural(len(report.skipped_files), 'file')} skipped:**", ""]
+        lines += [f"- {md(reason)}" for _path, reason in report.skipped_files] + [""]
     lines.append(
         f"Fails on: {report.fail_on}. Review a conflict with `factcheck show ID`; "
         'accept it with `factcheck accept ID --reason "..."`.'
@@ -444,14 +486,33 @@ def report_sarif(report: Report) -> str:
             for r in rules
         ],
     }
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
+    run = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
+    if report.skipped_files:
+        run["invocations"] = [_sarif_invocation(report.skipped_files)]
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return _dumps(log)
+
+
+def _sarif_invocation(skipped: tuple[tuple[str, str], ...]) -> dict:
+    """Skipped files as tool notifications: the run went on, but checked less."""
+    return {
+        "executionSuccessful": True,
+        "toolExecutionNotifications": [
+            {
+                "descriptor": {"id": "skipped-file"},
+                "level": "error",
+                "message": {"text": reason},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+                        }
+                    }
+                ],
+            }
+            for path, reason in skipped
         ],
     }
-    return _dumps(log)
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -470,18 +531,22 @@ def report_junit(report: Report) -> str:
     rules = {r.id: r for r in report.rules}
     ids = sorted(set(rules) | set(by_rule))
     failures = len(report.failures)
+    tests, errors = str(len(ids) + len(report.skipped_files)), str(len(report.skipped_files))
     suites = ET.Element(
-        "testsuites", name="factcheck", tests=str(len(ids)), failures=str(failures), errors="0"
+        "testsuites", name="factcheck", tests=tests, failures=str(failures), errors=errors
     )
     suite = ET.SubElement(
         suites,
         "testsuite",
         name="factcheck",
-        tests=str(len(ids)),
+        tests=tests,
         failures=str(failures),
-        errors="0",
+        errors=errors,
         skipped="0",
     )
+    for path, reason in report.skipped_files:  # a file not read is an error, not a pass
+        case = ET.SubElement(suite, "testcase", classname="factcheck.files", name=_xml(path))
+        ET.SubElement(case, "error", type="skipped", message=_xml(reason))
     for rule_id in ids:
         case = ET.SubElement(suite, "testcase", classname="factcheck.rules", name=_xml(rule_id))
         rule = rules.get(rule_id)
@@ -522,6 +587,9 @@ def report_github(report: Report) -> str:
         head = ",".join(f"{k}={_gh_property(v)}" for k, v in props.items())
         level = GITHUB_LEVELS.get(c.severity, "warning")
         lines.append(f"::{level} {head}::{_gh_data(_sarif_message(c))}")
+    for path, reason in report.skipped_files:
+        head = f"file={_gh_property(path)},title=factcheck skipped file"
+        lines.append(f"::error {head}::{_gh_data(reason)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -561,11 +629,18 @@ def _detail_side(label: str, claim: Claim, interval, document: dict | None) -> l
 
 def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, dict]) -> str:
     """Everything about one conflict: the rule, both claims in context, and why."""
-    c = conflict
-    details = dict(c.details)
+    c = printable_conflict(conflict)
+    details = {k: printable(v) if isinstance(v, str) else v for k, v in c.details.items()}
+    documents = {
+        path: {k: printable(v) if isinstance(v, str) else v for k, v in (row or {}).items()}
+        for path, row in documents.items()
+    }
+    documents = {printable(path): row for path, row in documents.items()}
     rule_line = c.rule_id
     if rule:
-        rule_line += f": {rule.get('title')} ({rule.get('file')}:{rule.get('line')})"
+        rule_line += (
+            f": {printable(rule.get('title'))} ({printable(rule.get('file'))}:{rule.get('line')})"
+        )
     lines = [
         f"conflict:  {c.id}",
         f"status:    {c.status}",
@@ -609,6 +684,7 @@ def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, 
 
 def conflict_list_table(conflicts: list[Conflict]) -> str:
     """Conflicts as a compact listing: id, fact, severity, status, where, why."""
+    conflicts = [printable_conflict(c) for c in conflicts]
     rows = [
         [
             c.id,
@@ -666,15 +742,20 @@ def group_unmatched(claims: Iterable[Claim]) -> list[ClaimGroup]:
     return out
 
 
+def _example(claim: Claim) -> str:
+    claim = printable_claim(claim)
+    return f'{claim.doc}:{claim.line} "{snippet(claim, 60)}"'
+
+
 def groups_table(groups: list[ClaimGroup]) -> str:
     """Unmatched claim groups as a table, with one example each."""
     rows = [
         [
-            g.label,
+            printable(g.label),
             g.kind,
             g.documents,
             g.claims,
-            f'{g.example.doc}:{g.example.line} "{snippet(g.example, 60)}"',
+            _example(g.example),
         ]
         for g in groups
     ]

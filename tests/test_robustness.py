@@ -8,6 +8,7 @@ must hold exactly what it held before.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -981,3 +982,60 @@ def test_utf32_article_is_read_as_utf32(project):
     claims = [json.loads(line) for line in result.stdout.splitlines()]
     assert [c["text"] for c in claims if c["kind"] == "count"] == ["About 2,400 troops"]
     assert all(text[c["start"] : c["end"]] == c["text"] for c in claims)
+
+
+# -- injection through names: no output line can start a workflow command ---------
+
+EVIL_NAME = "evil\n::error file=x::name injected\x1b[2J.txt"
+EVIL_TITLE = "Iraq\n::error file=t::title injected\x1b]0;owned\x07"
+
+
+def _forged(text: str) -> list[str]:
+    return [
+        line
+        for line in text.splitlines()
+        if re.match(r"::error file=[xyt]::", line) or "\x1b" in line
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "junit", "github", "json", "sarif"])
+def test_file_name_and_title_cannot_inject_commands_or_escapes(project, fmt):
+    (project / "seeds" / EVIL_NAME).write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    (project / "seeds" / (EVIL_NAME + ".meta.json")).write_text(
+        json.dumps({"title": EVIL_TITLE, "published": "2018-02-14"}), encoding="utf-8"
+    )
+    (project / "seeds" / "bad\n::error file=y::skip injected.txt").write_bytes(b"\xff\xfe\x00")
+    result = run("--format", fmt)
+    assert result.exit_code == 2  # the undecodable file is skipped
+    assert _forged(result.stdout) == [] and _forged(result.stderr) == []
+    assert "skip injected" in result.stderr  # named, on one line
+    ids = json.loads(invoke("conflicts", "--format", "json").stdout)
+    (conflict,) = [c for c in ids if "injected" in json.dumps(c)]
+    for args in (["show", conflict["id"]], ["conflicts"], ["claims"], ["extract", "seeds"]):
+        out = invoke(*args)
+        assert _forged(out.stdout) == [] and _forged(out.stderr) == [], args
+    shown = invoke("show", conflict["id"]).stdout
+    assert "evil\\n::error file=x::name injected\\x1b[2J.txt" in shown
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize(
+    "fmt, expected",
+    [
+        ("json", '"reason": "seeds/new.txt: binary file (contains NUL bytes), not an article"'),
+        ("markdown", "- seeds/new.txt: binary file (contains NUL bytes), not an article"),
+        ("junit", '<testcase classname="factcheck.files" name="seeds/new.txt">'),
+        ("github", "::error file=seeds/new.txt,title=factcheck skipped file::seeds/new.txt: bin"),
+        ("sarif", '"descriptor": {\n                "id": "skipped-file"'),
+    ],
+)
+def test_skipped_files_appear_in_every_format(project, fmt, expected):
+    (project / "seeds" / "new.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00")
+    result = run("--format", fmt)
+    assert result.exit_code == 2
+    assert expected in result.stdout, result.stdout
