@@ -8,6 +8,7 @@ A user's mistake is reported as a message, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 import time
@@ -128,13 +129,43 @@ jobs_option = click.option(
 
 @click.group(cls=FactcheckGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="factcheck")
-def cli():
+@click.pass_context
+@friendly_errors
+def cli(ctx):
     """Find numeric claims in news articles and check that sources agree.
+
+    Settings come from the nearest factcheck.toml, or [tool.factcheck] in
+    pyproject.toml, found from the current folder upwards; options override them.
 
     \b
     Example:
         factcheck run seeds/ --rules rules/
     """
+    from .config import load_config
+
+    config = load_config()
+    ctx.obj = config
+    ctx.default_map = _default_map(config)
+
+
+def _default_map(config) -> dict:
+    """Option defaults from the project configuration, per command (click's default_map)."""
+    db = {"db_path": config.get("db")} if config.get("db") else {}
+    run = dict(db)
+    for key, param in (
+        ("rules", "rules_path"),
+        ("fail_on", "fail_on"),
+        ("baseline", "baseline_path"),
+    ):
+        if config.get(key):
+            run[param] = config.get(key)
+    rules = {"path": config.get("rules")} if config.get("rules") else {}
+    commands = ("accept", "reopen", "baseline", "conflicts", "show", "claims")
+    return {
+        "run": run,
+        **{name: dict(db) for name in commands},
+        "rules": {"lint": dict(rules), "test": dict(rules)},
+    }
 
 
 DB_OPTION = click.option(
@@ -175,6 +206,14 @@ DB_OPTION = click.option(
     type=click.Path(dir_okay=False),
     help="Only conflicts not in this baseline file fail the run.",
 )
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Also write the report in FORMAT to FILE; repeat for several "
+    "(--report sarif:factcheck.sarif --report markdown:comment.md).",
+)
 @jobs_option
 @follow_links_option
 @click.option(
@@ -182,42 +221,49 @@ DB_OPTION = click.option(
     is_flag=True,
     help="Exit 0/1 even when some files could not be read (they are still listed).",
 )
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the report.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say what was extracted, reused, removed.")
+@click.pass_obj
 @friendly_errors
-def run(
-    paths,
-    rules_path,
-    db_path,
-    fail_on,
-    fmt,
-    output,
-    baseline_path,
-    jobs,
-    follow_links,
-    allow_skipped,
-):
+def run(config, paths, **opts):
     """Extract claims from articles, store them, and report conflicts between sources.
 
-    PATHS are article files or folders (default: seeds/). Formats: table, json,
-    markdown (a pull-request comment), sarif (code scanning), junit, github
-    (workflow annotations). Without --output, a table is followed by the
-    summary on stdout; any other format goes to stdout and the summary to stderr.
+    PATHS are article files or folders (default: `paths` of the project
+    configuration, else seeds/). Formats: table, json, markdown (a pull-request
+    comment), sarif (code scanning), junit, github (workflow annotations).
+    Without --output, a table is followed by the summary on stdout; any other
+    format goes to stdout and the summary to stderr. --report FORMAT:FILE
+    writes more reports from the same run.
+
+    Exit codes: 0 clean, 1 conflicts at or above --fail-on, 2 bad usage,
+    input, rules or database (or files skipped), 3 internal error, 130 Ctrl-C.
 
     \b
     Example:
         factcheck run seeds/ --rules rules/ --db factcheck.db
         factcheck run corpus/ --format sarif -o factcheck.sarif --baseline factcheck-baseline.json
+        factcheck run --report sarif:factcheck.sarif --report markdown:comment.md
     """
     from . import pipeline
     from .baseline import read_baseline
 
-    paths = list(paths) or ["seeds"]
-    known = read_baseline(baseline_path) if baseline_path else None
-    if output:
-        check_output(output, {"database": db_path, "baseline file": baseline_path})
-    progress = _progress_bar()
+    o = RunOptions(**opts)
+    paths = list(paths) or (config.get("paths") if config else None) or ["seeds"]
+    known = read_baseline(o.baseline_path) if o.baseline_path else None
+    outputs = _outputs(o)
+    for _fmt, path in outputs:
+        if path:
+            check_output(path, {"database": o.db_path, "baseline file": o.baseline_path})
+    progress = None if o.quiet else _progress_bar()
     try:
         result = pipeline.run(
-            paths, rules_path, db_path, jobs=jobs, progress=progress, follow_links=follow_links
+            paths,
+            o.rules_path,
+            o.db_path,
+            jobs=o.jobs,
+            progress=progress,
+            follow_links=o.follow_links,
+            exclude=config.exclude if config else None,
         )
     finally:
         if progress:
@@ -229,21 +275,11 @@ def run(
         claims=result.claim_count,
         skipped=len(result.skipped),
         skipped_files=tuple((s.path, s.reason) for s in result.skipped),
-        fail_on=fail_on,
+        fail_on=o.fail_on,
         baseline=known,
     )
-    text = report.render(outcome, fmt)
-    summary_to_stderr = fmt != "table" and not output
-    if output:
-        write_atomic(output, text)
-    elif text:
-        click.echo(text, nl=False)
-    for s in result.skipped:
-        click.echo(f"skipped {printable(s.reason)}", err=True)
-    for note in result.notes:
-        click.echo(f"Warning: {printable(note)}", err=True)
-    click.echo(outcome.summary(), err=summary_to_stderr)
-    if result.skipped and not allow_skipped:
+    _print_run(o, outputs, outcome, result)
+    if result.skipped and not o.allow_skipped:
         click.echo(
             "Error: some files were skipped (see above); fix them or pass --allow-skipped",
             err=True,
@@ -251,6 +287,65 @@ def run(
         sys.exit(EXIT_BAD_INPUT)
     if outcome.failures:
         sys.exit(EXIT_CONFLICTS)
+
+
+@dataclasses.dataclass(frozen=True)
+class RunOptions:
+    """The options of `factcheck run`, as click parsed them."""
+
+    rules_path: str
+    db_path: str
+    fail_on: str
+    fmt: str
+    output: str | None
+    baseline_path: str | None
+    reports: tuple[str, ...]
+    jobs: int
+    follow_links: bool
+    allow_skipped: bool
+    quiet: bool
+    verbose: bool
+
+
+def _outputs(o: RunOptions) -> list[tuple[str, str | None]]:
+    """(format, file) of every report to write; file None is standard output."""
+    outputs = [(o.fmt, o.output)]
+    for spec in o.reports:
+        fmt, sep, path = spec.partition(":")
+        if not sep or not path or fmt not in report.FORMATS:
+            raise click.BadParameter(
+                f"{spec!r}: write FORMAT:FILE, FORMAT one of {', '.join(report.FORMATS)}",
+                param_hint="--report",
+            )
+        outputs.append((fmt, path))
+    files = [path for _fmt, path in outputs if path]
+    if len(set(files)) != len(files):
+        raise click.BadParameter("two reports would go to the same file", param_hint="--report")
+    return outputs
+
+
+def _print_run(o: RunOptions, outputs, outcome, result) -> None:
+    """Write every report, then the skipped files, warnings and the summary on the terminal."""
+    for fmt, path in outputs:
+        text = report.render(outcome, fmt)
+        if path:
+            write_atomic(path, text)
+        elif text:
+            click.echo(text, nl=False)
+    summary_to_stderr = o.fmt != "table" and not o.output
+    for s in result.skipped:
+        click.echo(f"skipped {printable(s.reason)}", err=True)
+    if o.quiet:
+        return
+    for note in result.notes:
+        click.echo(f"Warning: {printable(note)}", err=True)
+    if o.verbose:
+        click.echo(
+            f"extracted {result.extracted}, reused {result.reused}, removed {len(result.removed)}"
+            + "".join(f"\nremoved {printable(p)}" for p in result.removed),
+            err=True,
+        )
+    click.echo(outcome.summary(), err=summary_to_stderr)
 
 
 @cli.command()
@@ -265,8 +360,9 @@ def run(
 )
 @jobs_option
 @follow_links_option
+@click.pass_obj
 @friendly_errors
-def extract(paths, fmt, jobs, follow_links):
+def extract(config, paths, fmt, jobs, follow_links):
     """List every numeric claim of the articles under PATHS.
 
     \b
@@ -275,7 +371,12 @@ def extract(paths, fmt, jobs, follow_links):
     """
     from . import pipeline
 
-    claims, skipped = pipeline.extract_paths(list(paths), jobs=jobs, follow_links=follow_links)
+    claims, skipped = pipeline.extract_paths(
+        list(paths),
+        jobs=jobs,
+        follow_links=follow_links,
+        exclude=config.exclude if config else None,
+    )
     for s in skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)
     if fmt == "jsonl":
