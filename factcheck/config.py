@@ -72,9 +72,14 @@ def find_config(start: str | None = None) -> str | None:
 def _has_tool_table(path: str) -> bool:
     try:
         with open(path, "rb") as f:
-            return "factcheck" in tomllib.load(f).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False  # someone else's broken pyproject is not our configuration
+            raw = f.read()
+    except OSError:
+        return False
+    try:
+        return "factcheck" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # broken: ours to report only if it has our table
+        return b"[tool.factcheck]" in raw
 
 
 def load_config(start: str | None = None) -> Config:
@@ -85,7 +90,7 @@ def load_config(start: str | None = None) -> Config:
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as e:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise InputError(f"{_shown(path)}: cannot read the configuration ({e})") from None
     table = data.get("tool", {}).get("factcheck", {}) if path.endswith(PYPROJECT) else data
     return _validate(path, table)
