@@ -588,6 +588,22 @@ def rules_lint(path):
     click.echo(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK in {path}")
 
 
+@rules.command("schema")
+def rules_schema():
+    """Print the JSON Schema of rule files, for editors (completion and checks as you type).
+
+    The same file ships as factcheck/rules.schema.json; docs/rules.md shows the
+    VS Code setting that uses it.
+
+    \b
+    Example:
+        factcheck rules schema > .vscode/factcheck-rules.schema.json
+    """
+    from .schema import json_schema_text
+
+    click.echo(json_schema_text(), nl=False)
+
+
 @rules.command("test")
 @click.argument("path", default="rules", type=click.Path())
 @friendly_errors
