@@ -735,15 +735,12 @@ def _connect(path: str, timeout: float, readonly: bool) -> sqlite3.Connection:
     if not readonly:
         return sqlite3.connect(path, timeout=timeout, isolation_level=None)
     uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
-        conn.execute("select count(*) from sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        # a WAL database in a folder we cannot write: SQLite cannot make its
-        # -shm file, but nobody can be writing there either
-        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
-        return conn
+    if not os.path.exists(path + "-wal"):
+        # No write-ahead log: no run is writing and every committed change is in
+        # the file itself. Reading it as immutable makes SQLite create no -shm
+        # file, so a database in a folder we may not write can be read.
+        return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+    return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
 
 def _refuse_foreign_file(path: str, readonly: bool = False) -> None:

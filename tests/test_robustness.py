@@ -1097,3 +1097,49 @@ def test_sigterm_stops_the_workers_of_a_parallel_run(project):
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [w for w in workers if _alive(w)] == []
+
+
+# -- smaller cases ------------------------------------------------------------------
+
+
+def test_reading_commands_do_not_write_next_to_the_database(project):
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert run().exit_code == 1
+    files = sorted(p.name for p in project.iterdir())
+    raw = (project / "factcheck.db").read_bytes()
+    (conflict,) = json.loads(invoke("conflicts", "--format", "json").stdout)
+    for args in (["conflicts"], ["show", conflict["id"]], ["claims"], ["baseline", "-o", "-"]):
+        assert invoke(*args).exit_code == 0, args
+    assert sorted(p.name for p in project.iterdir()) == files  # no -wal, -shm or journal
+    assert (project / "factcheck.db").read_bytes() == raw
+
+
+def test_a_failed_report_write_keeps_the_old_report(project, monkeypatch):
+    import factcheck.output as output
+
+    (project / "out.json").write_text('{"earlier": "report"}\n', encoding="utf-8")
+
+    def disk_full(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "replace", disk_full)
+    result = run("--format", "json", "-o", "out.json")
+    assert result.exit_code == 2
+    assert "Error: out.json: cannot write the report (No space left on device)" in result.stderr
+    assert (project / "out.json").read_text(encoding="utf-8") == '{"earlier": "report"}\n'
+    assert sorted(p.name for p in project.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_baseline_ids_match_in_any_case(project):
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert run().exit_code == 1
+    assert invoke("baseline").exit_code == 0
+    data = json.loads((project / "factcheck-baseline.json").read_text(encoding="utf-8"))
+    for entry in data["conflicts"]:
+        entry["id"] = entry["id"].upper()
+    (project / "factcheck-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    assert run("--baseline", "factcheck-baseline.json").exit_code == 0
