@@ -673,7 +673,10 @@ def test_second_concurrent_run_waits_then_exits_2(project, monkeypatch):
     assert run().exit_code == 0  # the lock goes with its holder
 
 
-def test_concurrent_runs_never_report_a_partial_pass(project):
+@pytest.mark.parametrize(
+    "trials", [pytest.param(3, id="3 trials"), pytest.param(15, id="15", marks=pytest.mark.slow)]
+)
+def test_concurrent_runs_never_report_a_partial_pass(project, trials):
     """Soak: runs over different parts of one corpus at once, on one database.
 
     Without the run lock a run could evaluate the rules while another one,
@@ -702,7 +705,7 @@ def test_concurrent_runs_never_report_a_partial_pass(project):
         )
         alone.append((done.returncode, done.stdout.splitlines()[-1]))
     assert alone[0] == (1, "36 documents, 69 claims, 5 facts checked, 1 conflict (1 error)")
-    for _trial in range(3):
+    for _trial in range(trials):
         procs = [
             subprocess.Popen(
                 [sys.executable, "-m", "factcheck", "run", *paths],
