@@ -73,22 +73,20 @@ def _extract_guarded(
     """
     try:
         return list(zip(documents, _extract(documents, jobs, extractor), strict=True)), []
-    except Exception:  # noqa: BLE001 - retried one by one below, each failure reported
+    except Exception as e:  # a bug in the extractor: retried one by one below
         if len(documents) == 1:
-            return [], [_failed(documents[0])]
+            return [], [_failed(documents[0], e)]
     done, failed = [], []
     for doc in documents:
         try:
             done.append((doc, _extract([doc], 1, extractor)[0]))
-        except Exception:  # noqa: BLE001 - reported as a skipped file with its crash file
-            failed.append(_failed(doc))
+        except Exception as e:  # reported as a skipped file, with its crash file
+            failed.append(_failed(doc, e))
     return done, failed
 
 
-def _failed(doc: Document) -> Skipped:
-    import sys
-
-    where = write_traceback(sys.exc_info()[1])
+def _failed(doc: Document, error: Exception) -> Skipped:
+    where = write_traceback(error)
     return Skipped(
         doc.path,
         f"{doc.path}: the extractor failed on this article (a bug in factcheck; traceback in "
