@@ -208,3 +208,37 @@ def test_reading_commands_do_not_create_a_database(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(str(tmp_path / "none.db"), create=False)
     assert not (tmp_path / "none.db").exists()
+
+
+def test_run_lock_is_held_until_released_and_waits_a_bounded_time(tmp_path):
+    import time
+
+    path = str(tmp_path / "f.db")
+    with store_mod.run_lock(path, timeout=0.2):
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="another factcheck run is using the database"):
+            with store_mod.run_lock(path, timeout=0.2):
+                pass
+        assert 0.2 <= time.monotonic() - started < 2
+    with store_mod.run_lock(path, timeout=0.2):  # released: free again
+        pass
+
+
+def test_database_of_a_newer_factcheck_is_refused_untouched(tmp_path):
+    path = tmp_path / "f.db"
+    Store(str(path)).close()
+    conn = sqlite3.connect(path)
+    conn.execute("insert into _factcheck_migrations values ('m042_from_the_future', 42)")
+    conn.commit()
+    conn.close()
+    raw = path.read_bytes()
+    with pytest.raises(StoreError, match="written by a newer factcheck"):
+        Store(str(path))
+    assert path.read_bytes() == raw
+
+
+def test_a_read_only_open_of_an_old_database_asks_for_a_run(tmp_path, monkeypatch):
+    path = str(tmp_path / "old.db")
+    _old_database(path, monkeypatch, 3, [claim()])
+    with pytest.raises(StoreError, match="written by an older factcheck; run `factcheck run`"):
+        Store(path, readonly=True)
