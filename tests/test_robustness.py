@@ -545,19 +545,30 @@ def _claims_of(db: Path, doc: str) -> list:
         conn.close()
 
 
+def _stored(project) -> list:
+    """The documents and claims tables: what a skipped entry must leave as it was."""
+    return [t for t in dump(project / "factcheck.db") if t[0] in ("claims", "documents")]
+
+
 def test_fifo_named_like_an_article_is_skipped_not_read(project):
+    assert run().exit_code == 0
+    before = _stored(project)
     os.mkfifo(project / "seeds" / "x.txt")
     result = run()
     assert result.exit_code == 2
     assert "skipped seeds/x.txt: not a regular file (a FIFO); not read" in result.stderr
     assert "5 documents" in result.stdout
+    assert _stored(project) == before
 
 
 def test_symlink_to_dev_zero_is_skipped(project):
+    assert run().exit_code == 0
+    before = _stored(project)
     os.symlink("/dev/zero", project / "seeds" / "zero.txt")
     result = run("--follow-links")  # even when links may leave the folder
     assert result.exit_code == 2
     assert "seeds/zero.txt: not a regular file (a device); not read" in result.stderr
+    assert _stored(project) == before
 
 
 def test_symlink_out_of_the_corpus_is_not_followed_unless_asked(project):
@@ -566,6 +577,7 @@ def test_symlink_out_of_the_corpus_is_not_followed_unless_asked(project):
     os.symlink(secret, project / "seeds" / "leak.txt")
     os.symlink(project / "rules", project / "seeds" / "outside")
     result = run()
+    before = _stored(project)
     assert result.exit_code == 2
     assert (
         "skipped seeds/leak.txt: symbolic link to " + str(secret) + ", outside the corpus folder;"
@@ -573,6 +585,7 @@ def test_symlink_out_of_the_corpus_is_not_followed_unless_asked(project):
     ) in result.stderr
     assert "skipped seeds/outside: symbolic link to" in result.stderr
     assert _claims_of(project / "factcheck.db", "seeds/leak.txt") == []
+    assert run().exit_code == 2 and _stored(project) == before  # and again: nothing changes
     followed = run("--follow-links")
     assert followed.exit_code == 0, followed.stderr
     assert "6 documents" in followed.stdout
@@ -606,6 +619,8 @@ def test_unreadable_subfolder_is_reported_and_keeps_its_claims(project, monkeypa
 
 
 def test_file_name_that_is_not_utf8_is_skipped_and_later_runs_work(project):
+    assert run().exit_code == 0
+    before = _stored(project)
     (project / "seeds").joinpath(os.fsdecode(b"caf\xe9.txt")).write_text(
         "About 2,500 troops.\n", encoding="utf-8"
     )
@@ -617,6 +632,7 @@ def test_file_name_that_is_not_utf8_is_skipped_and_later_runs_work(project):
             in result.stderr
         )
         assert "5 documents" in result.stdout
+        assert _stored(project) == before
 
 
 def test_extractor_failure_skips_the_article_and_keeps_its_claims(project, monkeypatch):
