@@ -309,6 +309,7 @@ class Store:
     ):
         """Open (or create) the database; `readonly` never writes, not even the folder."""
         self.path = path
+        check_path(path)
         if (readonly or not create) and not os.path.exists(path):
             raise StoreError(
                 f"{path}: no such database; run `factcheck run` first or pass --db FILE"

@@ -1162,3 +1162,24 @@ def test_baseline_ids_match_in_any_case(project):
         entry["id"] = entry["id"].upper()
     (project / "factcheck-baseline.json").write_text(json.dumps(data), encoding="utf-8")
     assert run("--baseline", "factcheck-baseline.json").exit_code == 0
+
+
+def test_baseline_output_on_the_database_is_refused(project):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    result = invoke("baseline", "-o", "./factcheck.db")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: ./factcheck.db: is the database; refusing to overwrite it."
+        " Give -o another file name."
+    )
+    assert dump(project / "factcheck.db") == before
+
+
+@pytest.mark.parametrize("command", [["conflicts"], ["claims"], ["show", "abcd"], ["baseline"]])
+def test_empty_db_path_is_refused_by_every_command(project, command):
+    result = CliRunner().invoke(cli, [*command, "--db", ""])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: --db is empty; give a database file, e.g. --db factcheck.db"
+    )
