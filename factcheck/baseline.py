@@ -56,6 +56,14 @@ def read_baseline(path: str) -> frozenset[str]:
         raise InputError(f"{path}: cannot read the baseline ({e.strerror or e})") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: not a baseline file ({e})") from None
+    except (ValueError, RecursionError) as e:  # a 5,000-digit number, JSON nested too deep
+        raise InputError(f"{path}: not a baseline file ({_json_limit(e)})") from None
+    version = data.get("factcheck_baseline") if isinstance(data, dict) else None
+    if version is not None and version != BASELINE_VERSION:
+        raise InputError(
+            f"{path}: baseline version {str(version)[:20]!r} is not {BASELINE_VERSION}, the version"
+            " this factcheck reads; write it again with `factcheck baseline`"
+        )
     entries = data.get("conflicts") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries
@@ -64,4 +72,11 @@ def read_baseline(path: str) -> frozenset[str]:
             f'{path}: not a baseline file (expected {{"conflicts": [{{"id": ...}}, ...]}}); '
             "write one with `factcheck baseline`"
         )
-    return frozenset(e["id"] for e in entries)
+    # ids are hexadecimal: `accept` takes them in any case, so does the baseline
+    return frozenset(e["id"].strip().lower() for e in entries)
+
+
+def _json_limit(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "JSON nested too deep"
+    return "a number with too many digits"

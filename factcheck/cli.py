@@ -1,11 +1,14 @@
 """The `factcheck` command: parse options, call one library function, print what it returns.
 
 Exit codes: 0 clean, 1 conflicts at or above the failing severity, 2 bad usage,
-rules or input. A user's mistake is reported as a message, never a traceback.
+rules, input or database, 3 an internal error (a bug: the traceback is written
+to a file and its path printed), 130 interrupted (Ctrl-C), 143 terminated.
+A user's mistake is reported as a message, never a traceback.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import shutil
@@ -15,11 +18,21 @@ import time
 import click
 
 from . import report
-from .errors import FactcheckError, InputError
+from .crash import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    handle_termination,
+    stop_workers,
+    write_traceback,
+)
+from .errors import FactcheckError
 from .model import KINDS
+from .output import check_output, write_atomic
 from .rules import load_rules
+from .safe_text import printable
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 def friendly_errors(fn):
@@ -30,10 +43,37 @@ def friendly_errors(fn):
         try:
             return fn(*args, **kwargs)
         except FactcheckError as e:
-            click.echo(f"Error: {e}", err=True)
+            click.echo(f"Error: {e.message()}", err=True)
             sys.exit(e.exit_code)
 
     return wrapper
+
+
+class FactcheckGroup(click.Group):
+    """The command group: a bug exits 3 with the traceback's file, Ctrl-C exits 130.
+
+    click turns Ctrl-C into "Aborted!" and exit 1, which in CI reads as "conflicts
+    found", and lets any other exception escape with a traceback and exit 1.
+    """
+
+    def invoke(self, ctx: click.Context):
+        with handle_termination():
+            try:
+                return super().invoke(ctx)
+            except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+                raise
+            except KeyboardInterrupt:
+                stop_workers()
+                click.echo("\nInterrupted.", err=True)
+                ctx.exit(EXIT_INTERRUPTED)
+            except Exception as e:  # a bug, not the user's mistake: keep the traceback
+                where = write_traceback(e)
+                click.echo(
+                    f"Internal error: {printable(type(e).__name__)}: {printable(str(e)[:200])}"
+                    f" (a bug in factcheck; the traceback is in {where})",
+                    err=True,
+                )
+                ctx.exit(EXIT_INTERNAL)
 
 
 class ProgressBar:
@@ -90,6 +130,11 @@ def _progress_bar(stream=None) -> ProgressBar | None:
     return ProgressBar(stream) if stream.isatty() else None
 
 
+follow_links_option = click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links that point outside the folders given (skipped by default).",
+)
 jobs_option = click.option(
     "--jobs",
     "-j",
@@ -100,15 +145,45 @@ jobs_option = click.option(
 )
 
 
-@click.group()
+@click.group(cls=FactcheckGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="factcheck")
-def cli():
+@click.pass_context
+@friendly_errors
+def cli(ctx):
     """Find numeric claims in news articles and check that sources agree.
+
+    Settings come from the nearest factcheck.toml, or [tool.factcheck] in
+    pyproject.toml, found from the current folder upwards; options override them.
 
     \b
     Example:
         factcheck run seeds/ --rules rules/
     """
+    from .config import load_config
+
+    config = load_config()
+    ctx.obj = config
+    ctx.default_map = _default_map(config)
+
+
+def _default_map(config) -> dict:
+    """Option defaults from the project configuration, per command (click's default_map)."""
+    db = {"db_path": config.get("db")} if config.get("db") else {}
+    run = dict(db)
+    for key, param in (
+        ("rules", "rules_path"),
+        ("fail_on", "fail_on"),
+        ("baseline", "baseline_path"),
+    ):
+        if config.get(key):
+            run[param] = config.get(key)
+    rules = {"path": config.get("rules")} if config.get("rules") else {}
+    commands = ("accept", "reopen", "baseline", "conflicts", "show", "claims")
+    return {
+        "run": run,
+        **{name: dict(db) for name in commands},
+        "rules": {"lint": dict(rules), "test": dict(rules)},
+    }
 
 
 DB_OPTION = click.option(
@@ -149,43 +224,71 @@ DB_OPTION = click.option(
     type=click.Path(dir_okay=False),
     help="Only conflicts not in this baseline file fail the run.",
 )
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Also write the report in FORMAT to FILE; repeat for several "
+    "(--report sarif:factcheck.sarif --report markdown:comment.md).",
+)
 @jobs_option
+@follow_links_option
 @click.option(
     "--allow-skipped",
     is_flag=True,
     help="Exit 0/1 even when some files could not be read (they are still listed).",
 )
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the report.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say what was extracted, reused, removed.")
+@click.pass_obj
 @friendly_errors
-def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, allow_skipped):
+def run(config, paths, **opts):
     """Extract claims from articles, store them, and report conflicts between sources.
 
-    PATHS are article files or folders (default: seeds/). Each rule's statements
-    are grouped into sources that agree; every statement outside the consensus
-    (the set backed by most documents) is one finding. Formats: table, json,
-    markdown (a pull-request comment), sarif (code scanning), junit, github
-    (workflow annotations), html (a self-contained page with a chart per fact).
+    PATHS are article files or folders (default: `paths` of the project
+    configuration, else seeds/). Each rule's statements are grouped into
+    sources that agree; every statement outside the consensus (the set backed
+    by most documents) is one finding. Formats: table, json, markdown (a
+    pull-request comment), sarif (code scanning), junit, github (workflow
+    annotations), html (a self-contained page with a chart per fact).
     Without --output, a table is followed by the summary on stdout; any other
-    format goes to stdout and the summary to stderr. Paths in reports and
-    finding ids are relative to the project root: the folder holding the rules
-    folder, or the nearest one above it with factcheck.toml or [tool.factcheck].
+    format goes to stdout and the summary to stderr. --report FORMAT:FILE
+    writes more reports from the same run. Paths in reports and finding ids
+    are relative to the project root: the nearest folder at or above the rules
+    with factcheck.toml or [tool.factcheck], else the folder holding the rules.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage,
+    input, rules or database (or files skipped), 3 internal error, 130 Ctrl-C.
 
     \b
     Example:
         factcheck run seeds/ --rules rules/ --db factcheck.db
         factcheck run corpus/ --format sarif -o factcheck.sarif --baseline factcheck-baseline.json
         factcheck run corpus/ --format html -o report.html
+        factcheck run --report sarif:factcheck.sarif --report markdown:comment.md
     """
     from . import pipeline
     from .baseline import read_baseline
 
-    paths = list(paths) or ["seeds"]
-    known = read_baseline(baseline_path) if baseline_path else None
-    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        # checked before the run, so a typo in -o does not leave new results behind
-        raise InputError(f"{output}: cannot write the report, its folder does not exist")
-    progress = _progress_bar()
+    o = RunOptions(**opts)
+    paths = list(paths) or (config.get("paths") if config else None) or ["seeds"]
+    known = read_baseline(o.baseline_path) if o.baseline_path else None
+    outputs = _outputs(o)
+    for _fmt, path in outputs:
+        if path:
+            check_output(path, {"database": o.db_path, "baseline file": o.baseline_path})
+    progress = None if o.quiet else _progress_bar()
     try:
-        result = pipeline.run(paths, rules_path, db_path, jobs=jobs, progress=progress)
+        result = pipeline.run(
+            paths,
+            o.rules_path,
+            o.db_path,
+            jobs=o.jobs,
+            progress=progress,
+            follow_links=o.follow_links,
+            exclude=config.exclude if config else None,
+        )
     finally:
         if progress:
             progress.close()
@@ -195,28 +298,14 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
         documents=len(result.documents),
         claims=result.claim_count,
         skipped=len(result.skipped),
-        fail_on=fail_on,
+        skipped_files=tuple((s.path, s.reason) for s in result.skipped),
+        fail_on=o.fail_on,
         baseline=known,
         facts=result.facts,
         root=result.root,
     )
-    width, color = _terminal(output)
-    text = report.render(outcome, fmt, width=width, color=color)
-    summary_to_stderr = fmt != "table" and not output
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-        except OSError as e:
-            raise InputError(f"{output}: cannot write the report ({e.strerror})") from None
-    elif text:
-        click.echo(text, nl=False)
-    for s in result.skipped:
-        click.echo(f"skipped {s.reason}", err=True)
-    for note in result.notes:
-        click.echo(f"Warning: {note}", err=True)
-    click.echo(outcome.summary(), err=summary_to_stderr)
-    if result.skipped and not allow_skipped:
+    _print_run(o, outputs, outcome, result)
+    if result.skipped and not o.allow_skipped:
         click.echo(
             "Error: some files were skipped (see above); fix them or pass --allow-skipped",
             err=True,
@@ -224,6 +313,66 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
         sys.exit(EXIT_BAD_INPUT)
     if outcome.failures:
         sys.exit(EXIT_CONFLICTS)
+
+
+@dataclasses.dataclass(frozen=True)
+class RunOptions:
+    """The options of `factcheck run`, as click parsed them."""
+
+    rules_path: str
+    db_path: str
+    fail_on: str
+    fmt: str
+    output: str | None
+    baseline_path: str | None
+    reports: tuple[str, ...]
+    jobs: int
+    follow_links: bool
+    allow_skipped: bool
+    quiet: bool
+    verbose: bool
+
+
+def _outputs(o: RunOptions) -> list[tuple[str, str | None]]:
+    """(format, file) of every report to write; file None is standard output."""
+    outputs = [(o.fmt, o.output)]
+    for spec in o.reports:
+        fmt, sep, path = spec.partition(":")
+        if not sep or not path or fmt not in report.FORMATS:
+            raise click.BadParameter(
+                f"{spec!r}: write FORMAT:FILE, FORMAT one of {', '.join(report.FORMATS)}",
+                param_hint="--report",
+            )
+        outputs.append((fmt, path))
+    files = [path for _fmt, path in outputs if path]
+    if len(set(files)) != len(files):
+        raise click.BadParameter("two reports would go to the same file", param_hint="--report")
+    return outputs
+
+
+def _print_run(o: RunOptions, outputs, outcome, result) -> None:
+    """Write every report, then the skipped files, warnings and the summary on the terminal."""
+    for fmt, path in outputs:
+        width, color = _terminal(path)
+        text = report.render(outcome, fmt, width=width, color=color)
+        if path:
+            write_atomic(path, text)
+        elif text:
+            click.echo(text, nl=False)
+    summary_to_stderr = o.fmt != "table" and not o.output
+    for s in result.skipped:
+        click.echo(f"skipped {printable(s.reason)}", err=True)
+    if o.quiet:
+        return
+    for note in result.notes:
+        click.echo(f"Warning: {printable(note)}", err=True)
+    if o.verbose:
+        click.echo(
+            f"extracted {result.extracted}, reused {result.reused}, removed {len(result.removed)}"
+            + "".join(f"\nremoved {printable(p)}" for p in result.removed),
+            err=True,
+        )
+    click.echo(outcome.summary(), err=summary_to_stderr)
 
 
 @cli.command()
@@ -237,8 +386,10 @@ def run(paths, rules_path, db_path, fail_on, fmt, output, baseline_path, jobs, a
     help="Output format.",
 )
 @jobs_option
+@follow_links_option
+@click.pass_obj
 @friendly_errors
-def extract(paths, fmt, jobs):
+def extract(config, paths, fmt, jobs, follow_links):
     """List every numeric claim of the articles under PATHS.
 
     \b
@@ -247,9 +398,14 @@ def extract(paths, fmt, jobs):
     """
     from . import pipeline
 
-    claims, skipped = pipeline.extract_paths(list(paths), jobs=jobs)
+    claims, skipped = pipeline.extract_paths(
+        list(paths),
+        jobs=jobs,
+        follow_links=follow_links,
+        exclude=config.exclude if config else None,
+    )
     for s in skipped:
-        click.echo(f"skipped {s.reason}", err=True)
+        click.echo(f"skipped {printable(s.reason)}", err=True)
     if fmt == "jsonl":
         sys.stdout.write(report.claims_jsonl(claims))
     else:
@@ -261,7 +417,7 @@ def extract(paths, fmt, jobs):
 def _open_store(db_path: str):
     from .store import Store
 
-    return Store(db_path, create=False)
+    return Store(db_path, readonly=True)
 
 
 def _json_option(*choices: str):
@@ -335,6 +491,7 @@ def baseline(output, db_path):
     """
     from .baseline import baseline_json
 
+    check_output(output, {"database": db_path})
     store = _open_store(db_path)
     try:
         conflicts = store.conflicts()
@@ -344,11 +501,7 @@ def baseline(output, db_path):
     if output == "-":
         click.echo(text, nl=False)
         return
-    try:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    except OSError as e:
-        raise InputError(f"{output}: cannot write the baseline ({e.strerror})") from None
+    write_atomic(output, text, "baseline")
     n = len(conflicts)
     click.echo(f"wrote {n} conflict{'s' if n != 1 else ''} to {output}")
 
@@ -460,6 +613,22 @@ def rules_lint(path):
     """
     loaded = load_rules(path)
     click.echo(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK in {path}")
+
+
+@rules.command("schema")
+def rules_schema():
+    """Print the JSON Schema of rule files, for editors (completion and checks as you type).
+
+    The same file ships as factcheck/rules.schema.json; docs/rules.md shows the
+    VS Code setting that uses it.
+
+    \b
+    Example:
+        factcheck rules schema > .vscode/factcheck-rules.schema.json
+    """
+    from .schema import json_schema_text
+
+    click.echo(json_schema_text(), nl=False)
 
 
 @rules.command("test")

@@ -12,15 +12,19 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 
+from .config import find_config
 from .errors import InputError
 from .model import Document
+from .safe_text import printable
 
 EXTENSIONS = (".txt", ".md")
 META_SUFFIX = ".meta.json"
 HEADER_LINES = 12  # a dateline sits in the first lines of an article, not in its body
 MAX_BYTES = 200 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024
 
 MONTHS = {
     m: i
@@ -63,66 +67,125 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Scan:
+    """What a walk of the corpus found: article files, and entries that cannot be read.
+
+    `skipped_folders` are folders that could not be listed: the documents
+    stored from them earlier are kept, not treated as removed.
+    """
+
+    files: list[str]
+    skipped: list[Skipped]
+    skipped_folders: list[str]
+
+
 def find_paths(paths: list[str]) -> list[str]:
+    """Every .txt/.md file under the given files and folders, sorted, each once."""
+    return scan(paths).files
+
+
+def scan(paths: list[str], follow_links: bool = False, exclude=None) -> Scan:
     """Every .txt/.md file under the given files and folders, sorted, each once.
 
-    Symlinked folders are followed once; a symlink loop is not followed again.
+    Only regular files are read (a FIFO or a device named x.txt is skipped).
+    A symbolic link whose target is outside the folder given is skipped
+    unless follow_links; a symlinked folder inside it is walked once, so a
+    loop is not followed again. `exclude(path) -> bool` drops paths quietly.
+    An unlistable folder and a file name that is not UTF-8 are skipped.
     """
     found: set[str] = set()
+    skipped: dict[str, Skipped] = {}
+    folders: set[str] = set()
     for given in paths:
         if not os.path.exists(given):
             if os.path.islink(given):
                 raise InputError(f"{given}: broken symbolic link")
             raise InputError(f"{given}: no such file or folder")
-        if os.path.isfile(given):
-            found.add(_norm(given))
+        if not os.path.isdir(given):
+            _add_file(given, None, found, skipped, follow_links)
             continue
-        seen_dirs: set[str] = set()
-        for root, dirs, files in os.walk(given, followlinks=True):
-            real = os.path.realpath(root)
-            if real in seen_dirs:
-                dirs[:] = []
+        _walk(given, found, skipped, folders, follow_links, exclude)
+    files = sorted(f for f in found if not (exclude and exclude(f)))
+    return Scan(files, [skipped[k] for k in sorted(skipped)], sorted(folders))
+
+
+def _walk(given, found, skipped, folders, follow_links, exclude) -> None:
+    top = os.path.realpath(given)
+    seen_dirs: set[str] = set()
+
+    def unlistable(error: OSError) -> None:
+        folder = _norm(error.filename or given)
+        reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+        skipped[folder] = Skipped(folder, f"{_shown(folder)}/: cannot list the folder ({reason})")
+        folders.add(folder)
+
+    for root, dirs, files in os.walk(given, onerror=unlistable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen_dirs:
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        kept = []
+        for d in sorted(d for d in dirs if not d.startswith(".")):
+            path = _norm(os.path.join(root, d))
+            if exclude and exclude(path + "/"):
                 continue
-            seen_dirs.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in files:
-                if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
-                    found.add(_norm(os.path.join(root, name)))
-    return sorted(found)
+            if not follow_links and not _inside(os.path.realpath(path), top):
+                skipped[path] = Skipped(path, _outside_message(path))
+                continue
+            kept.append(d)
+        dirs[:] = kept
+        for name in files:
+            if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
+                _add_file(os.path.join(root, name), top, found, skipped, follow_links)
 
 
-CONFIG_FILE = "factcheck.toml"
-
-
-def _has_config(folder: str) -> bool:
-    if os.path.isfile(os.path.join(folder, CONFIG_FILE)):
-        return True
-    pyproject = os.path.join(folder, "pyproject.toml")
+def _add_file(path, top, found, skipped, follow_links) -> None:
+    path = _norm(path)
     try:
-        with open(pyproject, encoding="utf-8") as f:
-            return any(line.strip() == "[tool.factcheck]" for line in f)
-    except (OSError, UnicodeDecodeError):
-        return False
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        skipped[_shown(path)] = Skipped(
+            _shown(path), f"{_shown(path)}: the file name is not valid UTF-8; rename the file"
+        )
+        return
+    if top is not None and not follow_links and not _inside(os.path.realpath(path), top):
+        skipped[path] = Skipped(path, _outside_message(path))
+        return
+    found.add(path)
+
+
+def _inside(real: str, top: str) -> bool:
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _outside_message(path: str) -> str:
+    target = _shown(os.path.realpath(path))
+    return (
+        f"{_shown(path)}: symbolic link to {target}, outside the corpus folder; not followed"
+        " (pass --follow-links to read it)"
+    )
+
+
+def _shown(path: str) -> str:
+    """A path fit for a message: undecodable bytes as \\xNN, control characters escaped."""
+    return printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def project_root(rules_path: str) -> str:
     """The project's folder, absolute: what report paths and finding ids are relative to.
 
-    It is the nearest folder at or above the rules that holds a `factcheck.toml`
-    or a `pyproject.toml` with `[tool.factcheck]`; without one, the folder
-    holding the rules folder (the rules file's folder). So however the corpus
-    path is typed, and from whatever folder, a document gets one name.
+    It is the folder of the nearest `factcheck.toml` (or `pyproject.toml` with
+    `[tool.factcheck]`) at or above the rules, found as `config.find_config`
+    finds it; without one, the folder holding the rules folder (the rules
+    file's folder). So however the corpus path is typed, and from whatever
+    folder, a document gets one name.
     """
     rules = os.path.abspath(rules_path)
     folder = rules if os.path.isdir(rules) else os.path.dirname(rules)
-    here = folder
-    while True:
-        if _has_config(here):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return os.path.dirname(folder)
-        here = parent
+    config = find_config(folder)
+    return os.path.dirname(config) if config else os.path.dirname(folder)
 
 
 def project_path(path: str, root: str) -> str:
@@ -145,6 +208,12 @@ def _norm(path: str) -> str:
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
     """Decode a document's bytes; raise InputError naming the place of bad bytes."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # before UTF-16: the UTF-32 little-endian mark starts with UTF-16's
+        try:
+            return raw.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: invalid UTF-32 at byte {e.start}") from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16"
@@ -178,7 +247,7 @@ def read_document(path: str, known: tuple[str, str | None, str | None] | None = 
         digest.update(b"\x00" + META_SUFFIX.encode() + b"\x00" + meta_raw)
     sha = digest.hexdigest()
     text, encoding = decode(raw, path)
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():  # a byte-order mark alone is empty too
         raise InputError(f"{path}: empty file")
     if known is not None and known[0] == sha:
         title, published = known[1], known[2]
@@ -191,30 +260,49 @@ def read_document(path: str, known: tuple[str, str | None, str | None] | None = 
     )
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, limit: int = MAX_BYTES, what: str = "") -> bytes:
+    """At most `limit` bytes of a regular file; InputError for anything else.
+
+    Opened without blocking and checked after opening, so a FIFO or a device
+    named like an article (or a link to /dev/zero) is refused, never read.
+    """
+    shown = _shown(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size} bytes is larger than the {MAX_BYTES} byte limit")
-        with open(path, "rb") as f:
-            return f.read()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
+        raise InputError(f"{shown}: {what}permission denied") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise InputError(f"{shown}: {what}cannot read ({e.strerror or e})") from None
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{shown}: is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{shown}: {what}not a regular file ({_file_type(mode)}); not read")
+        try:
+            raw = f.read(limit + 1)
+        except OSError as e:
+            raise InputError(f"{shown}: {what}cannot read ({e.strerror or e})") from None
+    if len(raw) > limit:
+        raise InputError(f"{shown}: {what}larger than the {limit} byte limit")
+    return raw
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def _read_meta_bytes(path: str) -> bytes | None:
     meta_path = path + META_SUFFIX
-    if not os.path.exists(meta_path):
+    if not os.path.lexists(meta_path):
         return None
-    try:
-        with open(meta_path, "rb") as f:
-            return f.read()
-    except OSError as e:
-        raise InputError(f"{meta_path}: cannot read metadata ({e.strerror or e})") from None
+    return _read_bytes(meta_path, MAX_META_BYTES, "cannot read metadata: ")
 
 
 def parse_metadata(meta_path: str, raw: bytes) -> dict:
@@ -223,14 +311,26 @@ def parse_metadata(meta_path: str, raw: bytes) -> dict:
         meta = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise InputError(f"{meta_path}: cannot read metadata: {e}") from None
+    except RecursionError:
+        raise InputError(f"{meta_path}: cannot read metadata: JSON nested too deep") from None
+    except ValueError:  # Python refuses to convert an integer of over 4,300 digits
+        raise InputError(
+            f"{meta_path}: cannot read metadata: a number with too many digits"
+        ) from None
     if not isinstance(meta, dict):
         raise InputError(f"{meta_path}: metadata must be a JSON object")
+    title = meta.get("title")
+    if title is not None and not isinstance(title, str):
+        raise InputError(
+            f"{meta_path}: 'title' must be a string, not {type(title).__name__}"
+            ' (write "title": "Iraqi militias demand U.S. withdrawal")'
+        )
     published = meta.get("published")
     if published is not None:
-        iso = parse_date(str(published))
+        iso = parse_date(published) if isinstance(published, str) else None
         if iso is None:
             raise InputError(
-                f"{meta_path}: 'published' is {published!r}; write a date as YYYY-MM-DD"
+                f"{meta_path}: 'published' is {str(published)[:40]!r}; write a date as YYYY-MM-DD"
             )
         meta["published"] = iso
     return meta

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .safe_text import printable
+
 
 class FactcheckError(Exception):
     """Base for every error that is the user's to fix (bad input, rules or database)."""
 
     exit_code = 2
+
+    def message(self) -> str:
+        """The text to show a person: control characters escaped, on one line."""
+        return printable(str(self))
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,7 @@ class Problem:
     rule_id: str | None = None
 
     def location(self) -> str:
-        where = self.file
+        where = printable(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.col is not None:
@@ -32,10 +38,10 @@ class Problem:
         return where
 
     def __str__(self) -> str:
-        rule = f" rule '{self.rule_id}':" if self.rule_id else ""
-        text = f"{self.location()}: [{self.code}]{rule} {self.message}"
+        rule = f" rule '{printable(self.rule_id)}':" if self.rule_id else ""
+        text = f"{self.location()}: [{self.code}]{rule} {printable(self.message)}"
         if self.hint:
-            text += f"\n  help: {self.hint}"
+            text += f"\n  help: {printable(self.hint)}"
         return text
 
 
@@ -47,8 +53,12 @@ class ProblemsError(FactcheckError):
             problems, key=lambda p: (p.file, p.line or 0, p.col or 0, p.code, p.message)
         )
         n = len(self.problems)
-        head = summary or f"{n} problem{'s' if n != 1 else ''} found"
+        head = printable(summary) or f"{n} problem{'s' if n != 1 else ''} found"
         super().__init__(head + "\n" + "\n".join(str(p) for p in self.problems))
+
+    def message(self) -> str:
+        # each line was made printable when it was built; keep the line breaks
+        return str(self)
 
 
 class RuleError(ProblemsError):

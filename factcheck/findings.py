@@ -304,10 +304,16 @@ def _split(rule: Rule, g: Grouping, unit: str | None, where: str) -> Conflict:
     reason = f"sources split with no consensus{slack}: {listed}{where}"
     details = {"sides": sides, "tolerance": tolerance, "absolute": absolute}
     details["side_count"] = len(g.tied)
-    first, second = g.tied[0][0], g.tied[1][0]
+    first, second = _own(g.tied[0], g.tied[1]), _own(g.tied[1], g.tied[0])
     # the statements of every side: a split changes (and needs a new look) when they do
     ident = conflict_id(rule.id, "split" + where, [c for side in g.tied for c in side])
     return _finding(rule, "split", first, second, reason, details, ident=ident)
+
+
+def _own(side: tuple[Claim, ...], other: tuple[Claim, ...]) -> Claim:
+    """A side's first statement from a document the other side does not share."""
+    shared = {c.doc for c in other}
+    return next((c for c in side if c.doc not in shared), side[0])
 
 
 def _by_unit(claims: list[Claim]) -> dict[str | None, list[Claim]]:

@@ -16,12 +16,13 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tabulate import tabulate
 
 from .check import describe_interval, fmt_number
 from .model import CLAIM_KINDS, SEVERITIES, Claim, Conflict
+from .safe_text import printable
 
 FORMATS = ("table", "json", "markdown", "sarif", "junit", "github", "html")
 TOOL_URI = "https://github.com/factcheck/factcheck"
@@ -33,7 +34,8 @@ SNIPPET_CHARS = 90
 
 
 def _wrap_cell(cell: object, width: int | None) -> str:
-    text = "" if cell is None else str(cell)
+    # our own layout puts line breaks in cells; anything else is escaped
+    text = printable(cell, newlines=True)
     if width is None:
         return text
     return "\n".join(
@@ -51,6 +53,43 @@ def _table(rows: list[list], headers: list[str], tablefmt: str, widths: list, co
     wrapped = [[_wrap_cell(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
     return tabulate(
         wrapped, headers=headers, tablefmt=tablefmt, disable_numparse=True, colalign=colalign
+    )
+
+
+# Untrusted text (file names, sentences, titles) in human-readable output: a
+# newline could start a GitHub workflow command (`::error ...`) on a line of
+# its own, an escape byte could drive the terminal. JSON and SARIF escape
+# their own strings and take the claims as they are.
+_CLAIM_TEXTS = ("doc", "text", "sentence", "context", "noun", "unit")
+
+
+def printable_claim(claim: Claim | None) -> Claim | None:
+    """The claim with control characters and line breaks escaped in its texts."""
+    if claim is None:
+        return None
+    return replace(claim, **{k: printable(getattr(claim, k)) for k in _CLAIM_TEXTS})
+
+
+def _printable_data(value):
+    """Every string of a finding's details (documents, sentences of its consensus) printable."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {k: _printable_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable_data(v) for v in value]
+    return value
+
+
+def printable_conflict(c: Conflict) -> Conflict:
+    """The finding with its rule id, reason, claims and details printable."""
+    return replace(
+        c,
+        rule_id=printable(c.rule_id),
+        reason=printable(c.reason),
+        left=printable_claim(c.left),
+        right=printable_claim(c.right),
+        details=_printable_data(c.details),
     )
 
 
@@ -146,6 +185,7 @@ def claims_jsonl(claims: Iterable[Claim]) -> str:
 
 def claims_table(claims: list[Claim]) -> str:
     """Claims as a readable table."""
+    claims = [printable_claim(c) for c in claims]
     rows = [
         [
             f"{c.doc}:{c.line}",
@@ -181,6 +221,7 @@ class Report:
     baseline: frozenset[str] | None = None
     facts: list = field(default_factory=list)  # findings.Fact per rule, for charts
     root: str = ""  # the project folder the paths are relative to
+    skipped_files: tuple[tuple[str, str], ...] = ()  # (path, reason) of each skipped file
 
     def failing(self, conflict: Conflict) -> bool:
         return failing(conflict, self.fail_on, self.baseline)
@@ -209,12 +250,22 @@ class Report:
         )
 
 
+HUMAN_FORMATS = ("table", "markdown", "junit", "github")
+
+
 def render(report: Report, fmt: str, width: int = 120, color: bool = False) -> str:
     """The report in one of FORMATS, ending with a newline (empty for a clean table).
 
     Each format lives in its own module of `factcheck.formats`; `width` and
-    `color` matter only to the table.
+    `color` matter only to the table. Formats for people get the findings'
+    texts with control characters escaped (JSON, SARIF and HTML escape their own).
     """
+    if fmt in HUMAN_FORMATS:
+        report = replace(
+            report,
+            conflicts=[printable_conflict(c) for c in report.conflicts],
+            skipped_files=tuple((printable(p), printable(r)) for p, r in report.skipped_files),
+        )
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json":
@@ -336,6 +387,7 @@ def report_json(report: Report) -> str:
                 "text": report.summary(),
             },
             "findings": conflicts,
+            "skipped": [{"path": p, "reason": r} for p, r in report.skipped_files],
         }
     )
 
@@ -405,11 +457,18 @@ def _detail_side(label: str, claim: Claim, interval, document: dict | None) -> l
 
 def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, dict]) -> str:
     """Everything about one conflict: the rule, both claims in context, and why."""
-    c = conflict
-    details = dict(c.details)
+    c = printable_conflict(conflict)
+    details = {k: printable(v) if isinstance(v, str) else v for k, v in c.details.items()}
+    documents = {
+        path: {k: printable(v) if isinstance(v, str) else v for k, v in (row or {}).items()}
+        for path, row in documents.items()
+    }
+    documents = {printable(path): row for path, row in documents.items()}
     rule_line = c.rule_id
     if rule:
-        rule_line += f": {rule.get('title')} ({rule.get('file')}:{rule.get('line')})"
+        rule_line += (
+            f": {printable(rule.get('title'))} ({printable(rule.get('file'))}:{rule.get('line')})"
+        )
     lines = [
         f"conflict:  {c.id}",
         f"status:    {c.status}",
@@ -459,6 +518,7 @@ def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, 
 
 def conflict_list_table(conflicts: list[Conflict]) -> str:
     """Conflicts as a compact listing: id, fact, severity, status, where, why."""
+    conflicts = [printable_conflict(c) for c in conflicts]
     rows = [
         [
             c.id,
@@ -516,15 +576,20 @@ def group_unmatched(claims: Iterable[Claim]) -> list[ClaimGroup]:
     return out
 
 
+def _example(claim: Claim) -> str:
+    claim = printable_claim(claim)
+    return f'{claim.doc}:{claim.line} "{snippet(claim, 60)}"'
+
+
 def groups_table(groups: list[ClaimGroup]) -> str:
     """Unmatched claim groups as a table, with one example each."""
     rows = [
         [
-            g.label,
+            printable(g.label),
             g.kind,
             g.documents,
             g.claims,
-            f'{g.example.doc}:{g.example.line} "{snippet(g.example, 60)}"',
+            _example(g.example),
         ]
         for g in groups
     ]

@@ -9,8 +9,10 @@ and a hint.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,16 +22,14 @@ import yaml
 
 from . import schema, units
 from .errors import Problem, RuleError
+from .rule_regex import Pattern, RegexError, compile_rule_regex
 from .schema import Key
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and huge files
+MAX_DEPTH = 40  # a rule is a few levels deep; thousands would exhaust Python's stack
 RULE_EXTENSIONS = (".yaml", ".yml")
 DATE_RE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
-# A nested quantifier such as (a+)+ or (\w*)* can take exponential time on a
-# sentence; such patterns are rejected rather than bounded in time, because
-# Python's re cannot be interrupted.
-NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,)")
 ACRONYM = re.compile(r"[A-Z][A-Z.&-]*")
 
 CODES = {
@@ -65,8 +65,8 @@ class Selector:
     words: tuple[re.Pattern, ...] = ()  # every one must match the sentence
     any_words: re.Pattern | None = None
     not_words: re.Pattern | None = None
-    regex: re.Pattern | None = None
-    not_regex: re.Pattern | None = None
+    regex: Pattern | None = None  # RE2, so matching takes linear time
+    not_regex: Pattern | None = None
     dimensions: tuple[str, ...] = ()
     units: frozenset[str] = frozenset()  # lower case; SI unit, written unit or currency code
     after: str | None = None
@@ -198,6 +198,8 @@ def _value(node, path: tuple, doc: _Doc, problems: list[Problem]) -> Any:
     doc.nodes += 1
     if doc.nodes > MAX_NODES:
         raise _TooBig()
+    if len(path) > MAX_DEPTH:
+        raise _TooDeep(node)
     doc.marks.setdefault(path, _mark(node))
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
         problems.append(_tag_problem(doc, node))
@@ -233,7 +235,16 @@ def _value(node, path: tuple, doc: _Doc, problems: list[Problem]) -> Any:
         return None
     if tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay strings: YYYY-MM-DD
-    return _constructor.yaml_constructors[tag](_constructor, node)
+    try:
+        return _constructor.yaml_constructors[tag](_constructor, node)
+    except ValueError:  # Python refuses integers of over 4,300 digits
+        problems.append(
+            _p(doc, node, "E019", f"the number is {len(node.value)} characters long", _BIG_HINT)
+        )
+        return None
+
+
+_BIG_HINT = "write a number of at most a few dozen digits, e.g. 1.5e12"
 
 
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
@@ -251,6 +262,11 @@ def _tag_problem(doc: _Doc, node) -> Problem:
 
 class _TooBig(Exception):
     pass
+
+
+class _TooDeep(Exception):
+    def __init__(self, node=None):
+        self.node = node
 
 
 def _p(doc: _Doc, node, code: str, message: str, hint: str | None = None, rule_id=None) -> Problem:
@@ -274,6 +290,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, _Doc, list[Problem]]:
         return None, doc, [Problem(file, line, col, "E001", f"YAML syntax error: {msg}")]
     except yaml.YAMLError as e:
         return None, doc, [Problem(file, 1, 1, "E001", f"YAML syntax error: {e}")]
+    except RecursionError:  # the YAML composer recurses once per level of nesting
+        return None, doc, [_too_deep(file, None)]
     if not nodes:
         return None, doc, []
     if len(nodes) > 1:
@@ -283,6 +301,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, _Doc, list[Problem]]:
         )
     try:
         return _value(nodes[0], (), doc, problems), doc, problems
+    except _TooDeep as e:
+        return None, doc, [_too_deep(file, e.node)]
     except _TooBig:
         return (
             None,
@@ -298,6 +318,18 @@ def parse_yaml(text: str, file: str) -> tuple[Any, _Doc, list[Problem]]:
                 )
             ],
         )
+
+
+def _too_deep(file: str, node) -> Problem:
+    line, col = _mark(node) if node is not None else (1, 1)
+    return Problem(
+        file,
+        line,
+        col,
+        "E002",
+        f"nested more than {MAX_DEPTH} levels deep",
+        "a rule is a mapping a few levels deep; remove the extra brackets or indentation",
+    )
 
 
 # -- validation against the schema -------------------------------------------
@@ -436,7 +468,7 @@ class _Validator:
                         hint,
                     )
         elif key.type == "date":
-            if not DATE_RE.fullmatch(str(value)):
+            if not _real_date(str(value)):
                 self.problem(
                     path,
                     "E018",
@@ -444,7 +476,17 @@ class _Validator:
                     "write YYYY, YYYY-MM or YYYY-MM-DD",
                 )
         elif key.type == "number":
-            if key.minimum is not None and value < key.minimum:
+            if isinstance(value, int) and abs(value) > 10**300:
+                self.problem(path, "E019", f"'{key.name}' is too large a number", _BIG_HINT)
+            elif isinstance(value, float) and not math.isfinite(value):
+                self.problem(
+                    path,
+                    "E019",
+                    f"'{key.name}' is {value}, not a finite number",
+                    ".nan would silently turn the check off and .inf make it accept anything;"
+                    " write a number",
+                )
+            elif key.minimum is not None and value < key.minimum:
                 self.problem(
                     path, "E019", f"'{key.name}' is {value}, below its minimum {key.minimum}"
                 )
@@ -468,21 +510,14 @@ class _Validator:
 
     def regex(self, value: str, path: tuple, name: str) -> None:
         try:
-            re.compile(value)
-        except re.error as e:
+            compile_rule_regex(value)
+        except RegexError as e:
             self.problem(
                 path,
                 "E016",
-                f"'{name}' does not compile: {e.msg} at position {e.pos}",
-                "check brackets and escapes; write \\. for a literal dot",
-            )
-            return
-        if NESTED_QUANTIFIER.search(value):
-            self.problem(
-                path,
-                "E016",
-                f"'{name}' has a nested quantifier that can take exponential time",
-                "rewrite (a+)+ as a+; rules may not risk hanging a run",
+                f"'{name}' does not compile on RE2: {e}",
+                "RE2 has no backreferences (\\1) or lookaround ((?=, (?<!) and counts up to "
+                "1000; check brackets and escapes (write \\. for a literal dot)",
             )
 
 
@@ -611,10 +646,32 @@ def _cases(items: Any, path: tuple, marks: dict) -> tuple[Case, ...]:
     )
 
 
+def _real_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a day that exists (no 2021-02-30)."""
+    if not DATE_RE.fullmatch(text):
+        return False
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        datetime.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
 def _check_contradictions(v: _Validator, spec: dict, path: tuple) -> None:
     """Keys that are each valid but cannot hold together."""
     sel = spec.get("select")
     time = sel.get("time") if isinstance(sel, dict) else None
+    if isinstance(time, dict):
+        after, before = str(time.get("after")), str(time.get("before"))
+        n = min(len(after), len(before))  # 2017-06 is not after 2017: compare years only
+        if _real_date(after) and _real_date(before) and after[:n] > before[:n]:
+            v.problem(
+                path + ("select", "time", "after"),
+                "E022",
+                f"'after' ({after}) is later than 'before' ({before}); no claim can match",
+                "swap them: after is the earlier date",
+            )
     if isinstance(time, dict) and time.get("as_of") is not None:
         for other in ("after", "before"):
             if time.get(other) is not None:
@@ -711,8 +768,8 @@ def build_rule(
         words=tuple(words),
         any_words=phrase_pattern(any_words) if any_words else None,
         not_words=phrase_pattern(not_words) if not_words else None,
-        regex=re.compile(sel["regex"], re.I) if sel.get("regex") else None,
-        not_regex=re.compile(sel["not_regex"], re.I) if sel.get("not_regex") else None,
+        regex=compile_rule_regex(sel["regex"]) if sel.get("regex") else None,
+        not_regex=compile_rule_regex(sel["not_regex"]) if sel.get("not_regex") else None,
         dimensions=tuple(_as_list(sel.get("dimension"))),
         units=frozenset(
             name.lower()
@@ -844,7 +901,7 @@ def load_rules(path: str) -> list[Rule]:
     seen: dict[str, str] = {}
     for file, data, doc in parsed:
         v = _Validator(doc, problems)
-        for i, spec in enumerate(data.get("rules") or []):
+        for i, spec in enumerate(_rule_specs(data)):
             if not isinstance(spec, dict):
                 continue
             rid = spec.get("id")
@@ -872,16 +929,22 @@ def load_rules(path: str) -> list[Rule]:
             v.rule_id = None
     for _file, data, doc in parsed:
         v = _Validator(doc, problems)
-        for i, spec in enumerate(data.get("rules") or []):
+        for i, spec in enumerate(_rule_specs(data)):
             if isinstance(spec, dict):
                 _check_rule_refs(v, spec, ("rules", i), seen)
     if problems:
         raise RuleError(problems, f"{len(problems)} problem(s) in rules under {path}")
     for file, data, doc in parsed:
-        for i, spec in enumerate(data.get("rules") or []):
+        for i, spec in enumerate(_rule_specs(data)):
             line = doc.marks.get(("rules", i), (1, 1))[0]
             rules.append(build_rule(spec, file, line, aliases, doc.marks, ("rules", i)))
     return sorted(rules, key=lambda r: r.id)
+
+
+def _rule_specs(data: dict) -> list:
+    """The file's list of rules; anything else under 'rules' was reported by the validator."""
+    specs = data.get("rules")
+    return specs if isinstance(specs, list) else []
 
 
 def _parse_file(file: str, problems: list[Problem]) -> list[tuple[str, dict, _Doc]]:

@@ -8,9 +8,14 @@ database is refused and left untouched.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import functools
 import json
 import os
 import sqlite3
+import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 
@@ -24,11 +29,34 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another run to release the database
 
 CLAIM_FIELDS = [f.name for f in fields(Claim)]
-CLAIM_COLUMNS = ", ".join(f'"{name}"' for name in CLAIM_FIELDS)  # in Claim's field order
 CLAIM_PK = ("doc", "start", "end")
+# A claim's sentence and context are stored once per document in `sentences`
+# (m004_sentences) and referred to by number: one long line holding 2,000
+# figures would otherwise be stored 4,000 times. The Claim record is unchanged.
+TEXT_REFS = {"sentence": "sentence_id", "context": "context_id"}
+_STORED = [TEXT_REFS.get(name, name) for name in CLAIM_FIELDS]
 _INSERT_CLAIM = "insert into claims ({}) values ({})".format(
-    ", ".join(f'"{f}"' for f in CLAIM_FIELDS), ", ".join("?" for _ in CLAIM_FIELDS)
+    ", ".join(f'"{f}"' for f in _STORED), ", ".join("?" for _ in _STORED)
 )
+
+
+def _claim_select() -> str:
+    """`select` of every Claim field in order, the texts joined back from `sentences`."""
+    cols = []
+    for name in CLAIM_FIELDS:
+        if name in TEXT_REFS:
+            cols.append(f"coalesce({name}_text.text, '')")
+        else:
+            cols.append(f'claims."{name}"')
+    joins = " ".join(
+        f"left join sentences {name}_text on {name}_text.doc = claims.doc"
+        f" and {name}_text.n = claims.{ref}"
+        for name, ref in TEXT_REFS.items()
+    )
+    return f"select {', '.join(cols)} from claims {joins}"
+
+
+CLAIM_SELECT = _claim_select()
 
 _migrations: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
 
@@ -176,31 +204,131 @@ def m003_views(db: sqlite_utils.Database) -> None:
     db.create_view("conflict_details", CONFLICT_DETAILS_SQL.strip())
 
 
+CLAIM_DOCUMENTS_SQL_4 = CLAIM_DOCUMENTS_SQL.replace(
+    "  claims.sentence, documents.title",
+    "  s.text as sentence, documents.title",
+).replace(
+    "from claims join documents on documents.path = claims.doc",
+    "from claims join documents on documents.path = claims.doc\n"
+    "left join sentences s on s.doc = claims.doc and s.n = claims.sentence_id",
+)
+CONFLICT_DETAILS_SQL_4 = (
+    CONFLICT_DETAILS_SQL.replace("l.sentence as left_sentence", "ls.text as left_sentence")
+    .replace("r.sentence as right_sentence", "rs.text as right_sentence")
+    .replace(
+        "left join documents ld on ld.path = l.doc",
+        "left join documents ld on ld.path = l.doc\n"
+        "left join sentences ls on ls.doc = l.doc and ls.n = l.sentence_id",
+    )
+    .replace(
+        "left join documents rd on rd.path = r.doc",
+        "left join documents rd on rd.path = r.doc\n"
+        "left join sentences rs on rs.doc = r.doc and rs.n = r.sentence_id",
+    )
+)
+
+
+@migration
+def m004_sentences(db: sqlite_utils.Database) -> None:
+    # Each distinct sentence or context text once per document; claims refer to it.
+    db["sentences"].create(
+        {"doc": str, "n": int, "text": str},
+        pk=("doc", "n"),
+        foreign_keys=[("doc", "documents", "path")],
+    )
+    db["claims"].add_column("sentence_id", int)
+    db["claims"].add_column("context_id", int)
+    conn = db.conn
+    numbers: dict[tuple[str, str], int] = {}
+    counts: dict[str, int] = {}
+    updates = []
+    for doc, start, end, sentence, context in conn.execute(
+        'select doc, start, "end", sentence, context from claims order by doc, start, "end"'
+    ).fetchall():
+        ids = []
+        for text in (sentence or "", context or ""):
+            if (doc, text) not in numbers:
+                numbers[(doc, text)] = counts.get(doc, 0)
+                counts[doc] = numbers[(doc, text)] + 1
+            ids.append(numbers[(doc, text)])
+        updates.append((*ids, doc, start, end))
+    conn.executemany(
+        "insert into sentences (doc, n, text) values (?, ?, ?)",
+        [(doc, n, text) for (doc, text), n in numbers.items()],
+    )
+    conn.executemany(
+        "update claims set sentence_id = ?, context_id = ?"
+        ' where doc = ? and start = ? and "end" = ?',
+        updates,
+    )
+    # the views read claims.sentence: drop them, drop the columns, make them again
+    db["conflict_details"].drop()
+    db["claim_documents"].drop()
+    db["claims"].transform(drop={"sentence", "context"})
+    db.create_view("claim_documents", CLAIM_DOCUMENTS_SQL_4.strip())
+    db.create_view("conflict_details", CONFLICT_DETAILS_SQL_4.strip())
+
+
 MIGRATIONS = _migrations
 REVIEW_STATUSES = ("accepted", "open")
 
 
+def _database_errors(cls):
+    """Make every public method of cls raise StoreError, never sqlite3's errors.
+
+    Corruption, a full disk or a file made read-only can surface in any query,
+    not only when the database is opened; each is the user's to fix.
+    """
+
+    def wrap(fn):
+        @functools.wraps(fn)
+        def method(self, *args, **kwargs):
+            try:
+                return fn(self, *args, **kwargs)
+            except (sqlite3.Error, UnicodeDecodeError) as e:  # a corrupt page can hold bad text
+                raise _store_error(self.path, e) from None
+
+        return method
+
+    for name, fn in list(vars(cls).items()):
+        if callable(fn) and not name.startswith("_") and name != "transaction":
+            setattr(cls, name, wrap(fn))
+    return cls
+
+
+@_database_errors
 class Store:
     """A factcheck database: documents, claims, rules, matches, conflicts and runs."""
 
-    def __init__(self, path: str, lock_timeout: float | None = None, create: bool = True):
+    def __init__(
+        self,
+        path: str,
+        lock_timeout: float | None = None,
+        create: bool = True,
+        readonly: bool = False,
+    ):
+        """Open (or create) the database; `readonly` never writes, not even the folder."""
         self.path = path
-        if not create and not os.path.exists(path):
+        check_path(path)
+        if (readonly or not create) and not os.path.exists(path):
             raise StoreError(
                 f"{path}: no such database; run `factcheck run` first or pass --db FILE"
             )
-        _refuse_foreign_file(path)
+        _refuse_foreign_file(path, readonly)
         try:
             timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
-            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            conn = _connect(path, timeout, readonly)
             self.db = sqlite_utils.Database(conn)
             self._check_integrity()
+            if readonly:
+                self._check_schema(upgrade=False)
+                return
             # WAL with synchronous=NORMAL survives a killed process (each document's
             # transaction is either in or out) and makes per-document commits cheap.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as e:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
             raise _store_error(path, e) from None
 
     # -- opening -------------------------------------------------------
@@ -225,11 +353,31 @@ class Store:
             self.db[MIGRATIONS_TABLE].create(
                 {"name": str, "applied": int}, pk="name", if_not_exists=True
             )
-            done = {r["name"] for r in self.db[MIGRATIONS_TABLE].rows}
+            done = self._check_schema(upgrade=True)
             for order, (name, fn) in enumerate(MIGRATIONS, 1):
                 if name not in done:
                     fn(self.db)
                     self.db[MIGRATIONS_TABLE].insert({"name": name, "applied": order})
+
+    def _check_schema(self, upgrade: bool) -> set[str]:
+        """The applied migrations; StoreError for a newer schema, or an older one read-only."""
+        if MIGRATIONS_TABLE not in self.db.table_names():
+            done = set()
+        else:
+            done = {r[0] for r in self.db.execute(f"select name from {MIGRATIONS_TABLE}")}
+        known = {name for name, _fn in MIGRATIONS}
+        newer = sorted(done - known)
+        if newer:
+            raise StoreError(
+                f"{self.path}: was written by a newer factcheck (schema {', '.join(newer[:3])}); "
+                "it was left untouched. Upgrade factcheck, or pass another file with --db."
+            )
+        if not upgrade and known - done:
+            raise StoreError(
+                f"{self.path}: was written by an older factcheck; run `factcheck run` once "
+                "to upgrade it"
+            )
+        return done
 
     def applied_migrations(self) -> list[str]:
         """Names of the migrations this database has, in order."""
@@ -254,7 +402,14 @@ class Store:
         """Replace a document and all its claims, in one transaction."""
         # Plain parameterized statements: this runs once per document, and
         # sqlite-utils' per-call table introspection would dominate large corpora.
-        rows = [tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in claims]
+        numbers: dict[str, int] = {}
+        rows = [
+            tuple(
+                numbers.setdefault(getattr(c, f), len(numbers)) if f in TEXT_REFS else getattr(c, f)
+                for f in CLAIM_FIELDS
+            )
+            for c in claims
+        ]
         with self.transaction():
             self.db.execute(
                 "insert or replace into documents (path, sha256, title, published, encoding, "
@@ -270,18 +425,35 @@ class Store:
                 ],
             )
             self.db.execute("delete from claims where doc = ?", [doc.path])
+            self.db.execute("delete from sentences where doc = ?", [doc.path])
             if rows:
+                self.db.conn.executemany(
+                    "insert into sentences (doc, n, text) values (?, ?, ?)",
+                    [(doc.path, n, text) for text, n in numbers.items()],
+                )
                 self.db.conn.executemany(_INSERT_CLAIM, rows)
 
-    def remove_documents_except(self, keep: Iterable[str]) -> list[str]:
-        """Delete documents (and their claims) that are not in keep; return their paths."""
+    def remove_documents_except(
+        self, keep: Iterable[str], keep_under: Iterable[str] = ()
+    ) -> list[str]:
+        """Delete documents (and their claims) that are not in keep; return their paths.
+
+        Documents under a folder of `keep_under` are kept too (a folder that
+        could not be listed this time).
+        """
         keep = set(keep)
-        gone = [r[0] for r in self.db.execute("select path from documents") if r[0] not in keep]
+        prefixes = tuple(folder.rstrip("/") + "/" for folder in keep_under)
+        gone = [
+            r[0]
+            for r in self.db.execute("select path from documents")
+            if r[0] not in keep and not (prefixes and r[0].startswith(prefixes))
+        ]
         if not gone:
             return []
         with self.transaction():
             for path in gone:
                 self.db.execute("delete from claims where doc = ?", [path])
+                self.db.execute("delete from sentences where doc = ?", [path])
                 self.db.execute("delete from documents where path = ?", [path])
         return sorted(gone)
 
@@ -323,10 +495,10 @@ class Store:
             params.append(rule)
         if unmatched:
             where.append("not " + match.format(""))
-        sql = f"select {CLAIM_COLUMNS} from claims"
+        sql = CLAIM_SELECT
         if where:
             sql += " where " + " and ".join(where)
-        sql += ' order by doc, start, "end"'
+        sql += ' order by claims.doc, claims.start, claims."end"'
         # Positional rows straight into Claim: the hot path of an unchanged run.
         claims = [_claim_from_row(row) for row in self.db.execute(sql, params)]
         if docs is not None:
@@ -340,10 +512,10 @@ class Store:
     def claim(self, doc: str, start: int, end: int) -> Claim | None:
         """One stored claim by its place, or None."""
         row = self.db.execute(
-            f'select {CLAIM_COLUMNS} from claims where doc = ? and start = ? and "end" = ?',
+            f'{CLAIM_SELECT} where claims.doc = ? and claims.start = ? and claims."end" = ?',
             [doc, start, end],
         ).fetchone()
-        return Claim(*row) if row else None
+        return _claim_from_row(row) if row else None
 
     # -- results ----------------------------------------------------------
     def save_results(
@@ -499,21 +671,87 @@ class _Transaction:
         if exc_type is None:
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as e:
-                self.conn.execute("ROLLBACK")
-                raise _store_error(self.store.path, e) from None
-        else:
-            self.conn.execute("ROLLBACK")
+                return False
+            except sqlite3.Error as e:
+                exc = e
+        self._rollback()
+        if isinstance(exc, sqlite3.Error):
+            # a full disk, a read-only file, a corrupt page: the user's to fix
+            raise _store_error(self.store.path, exc) from None
         return False
 
+    def _rollback(self) -> None:
+        # After a full disk or an I/O error SQLite may have rolled back already;
+        # a failed ROLLBACK must not hide the error that caused it.
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
-def _refuse_foreign_file(path: str) -> None:
+
+@contextlib.contextmanager
+def run_lock(path: str, timeout: float | None = None):
+    """Hold the run lock of the database at `path` for a whole run.
+
+    SQLite's own locks guard one transaction; two runs interleaving their
+    transactions on one database could each see half the other's documents
+    and report a false pass. The lock is an flock on `PATH.lock`, released
+    by the kernel when the process ends however it ends (so a killed run
+    never leaves a stale lock). A second run waits up to `timeout` seconds
+    (10 by default), then fails with StoreError.
+    """
+    _refuse_foreign_file(path)  # before creating PATH.lock next to it
+    timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
+    lock_path = path + ".lock"
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise StoreError(f"{lock_path}: cannot create the run lock ({e.strerror})") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{path}: another factcheck run is using the database "
+                        f"(waited {timeout:g} s); wait for it to finish or use another --db"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def check_path(path: str) -> None:
+    """Refuse a database path that cannot hold results (empty, in-memory)."""
+    if not path or not path.strip():
+        raise StoreError("--db is empty; give a database file, e.g. --db factcheck.db")
+    if path == ":memory:" or path.startswith("file:"):
+        raise StoreError(f"{path}: give a database file; results kept in memory would be lost")
+
+
+def _connect(path: str, timeout: float, readonly: bool) -> sqlite3.Connection:
+    if not readonly:
+        return sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+    if not os.path.exists(path + "-wal"):
+        # No write-ahead log: no run is writing and every committed change is in
+        # the file itself. Reading it as immutable makes SQLite create no -shm
+        # file, so a database in a folder we may not write can be read.
+        return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+    return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+
+
+def _refuse_foreign_file(path: str, readonly: bool = False) -> None:
+    check_path(path)
     if os.path.isdir(path):
         raise StoreError(f"{path}: is a folder; give a database file with --db")
     parent = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(parent):
         raise StoreError(f"{path}: folder {parent} does not exist")
-    if not os.path.exists(path):
+    if not os.path.exists(path) and not readonly:
         if not os.access(parent, os.W_OK):
             raise StoreError(f"{path}: cannot create the database, folder {parent} is not writable")
         return
@@ -539,7 +777,15 @@ def _store_error(path: str, e: Exception) -> StoreError:
             "wait for it to finish or use another --db"
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError(f"{path}: cannot write the database ({text})")
+        return StoreError(
+            f"{path}: cannot write the database ({text}); earlier results are unchanged. "
+            "Check its permissions, or pass another file with --db."
+        )
+    if "full" in text:
+        return StoreError(
+            f"{path}: the disk is full ({text}); earlier results are unchanged. "
+            "Free some space and run again."
+        )
     return StoreError(
         f"{path}: the database is corrupt or unreadable ({text}); it was left untouched"
     )

@@ -416,3 +416,22 @@ def test_every_table_renders_four_digit_figures_and_unicode(tmp_path, monkeypatc
         assert result.exit_code == 0, (args, result.output)
     assert "12,500" in invoke("claims").stdout
     assert "residents" in invoke("claims", "--unmatched").stdout
+
+
+def test_conflict_tables_render_four_digit_figures(project):
+    """The run table, `conflicts` and `show` on a real conflict: 12,000 against 5,000-9,000."""
+    (project / "seeds" / "005_städte.txt").write_text(
+        "Baghdad, Dec 02 2017 — About 12,000 U.S. troops are in Iraq now, officials in Zürich "
+        "said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    ran = invoke("run")
+    assert ran.exit_code == 1, ran.output
+    # "more than 5,000" agrees with both sides: a split of two sources against two
+    flat = "".join(ch for ch in ran.stdout if ch not in " |\n")  # cells wrap long paths
+    assert "5,000–12,000" in ran.stdout and "seeds/005_städte.txt" in flat
+    listed = invoke("conflicts")
+    assert listed.exit_code == 0 and "seeds/005_städte.txt:1" in listed.stdout
+    (conflict,) = json.loads(invoke("conflicts", "--format", "json").stdout)
+    shown = invoke("show", conflict["id"])
+    assert shown.exit_code == 0 and "12,000" in shown.stdout

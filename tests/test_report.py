@@ -113,7 +113,10 @@ def test_junit_survives_hostile_text():
     cases = {c.get("name"): c for c in root.iter("testcase")}
     assert sorted(cases) == ["fighters", "groups", "troops"]
     (failure,) = cases["troops"].findall("failure")  # the accepted one is not a failure
-    assert failure.get("message") == "1 finding: " + HOSTILE.replace("\x07", "\ufffd")
+    # line breaks and control characters are shown escaped, so no line of the
+    # XML printed in a CI log can start a workflow command
+    escaped = HOSTILE.replace("\r\n", "\\r\\n").replace("\x07", "\\x07")
+    assert failure.get("message") == "1 finding: " + escaped
     assert "accepted error" in cases["troops"].find("system-out").text
     assert root.get("failures") == "2"
 
@@ -125,7 +128,7 @@ def test_github_lines_cannot_be_split_or_forged():
     form = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,title=[^,:]+::[^\r\n]+$")
     assert all(form.match(line) for line in lines), lines
     assert lines[0].startswith('::error file=x/a%2C "b"%3A c.txt,line=1,title=factcheck ')
-    assert "100%25%0D%0Anext,line: " in lines[0]
+    assert "100%25\\r\\nnext,line: \\x07end" in lines[0]
 
 
 def test_markdown_table_cannot_be_broken():

@@ -8,6 +8,7 @@ must hold exactly what it held before.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -111,15 +112,15 @@ def test_encodings_keep_offsets_and_lines(project, data):
 def test_unreadable_file_is_skipped(project, monkeypatch):
     import factcheck.documents as documents
 
-    real_open = open
+    real_open = os.open
 
-    def deny(path, *a, **k):
+    def deny(path, *a, **k):  # chmod 000 cannot stop root, who may run the tests
         if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *a, **k)
 
     (project / "seeds" / "locked.txt").write_text("5 troops", encoding="utf-8")
-    monkeypatch.setattr(documents, "open", deny, raising=False)
+    monkeypatch.setattr(documents.os, "open", deny)
     result = run()
     assert result.exit_code == 2
     assert "locked.txt: permission denied" in result.stderr
@@ -357,7 +358,9 @@ def test_hostile_text_is_stored_verbatim(project):
     (project / "seeds" / "005.txt").write_text(HOSTILE, encoding="utf-8")
     assert run().exit_code == 1
     conn = sqlite3.connect(project / "factcheck.db")
-    sentences = [r[0] for r in conn.execute("select sentence from claims where doc like '%005%'")]
+    sentences = [
+        r[0] for r in conn.execute("select sentence from claim_documents where doc like '%005%'")
+    ]
     assert any("DROP TABLE claims;--" in s and "</testcase>" in s for s in sentences)
     assert conn.execute("select count(*) from claims").fetchone()[0] > 10
 
@@ -374,3 +377,810 @@ def test_no_eval_exec_or_pickle_in_the_package():
         assert not re.search(
             r"\b(eval|exec)\(|\bpickle\b|yaml\.load\(|Loader=yaml\.Loader", source
         ), path
+
+
+# -- exit codes: a bug or an interruption never looks like "conflicts found" ------
+
+
+def _raise_in_run(monkeypatch, error: BaseException):
+    import factcheck.pipeline as pipeline
+
+    def boom(*a, **k):
+        raise error
+
+    monkeypatch.setattr(pipeline, "evaluate", boom)
+
+
+def test_internal_error_exits_3_with_the_traceback_file(project, monkeypatch):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
+    _raise_in_run(monkeypatch, ZeroDivisionError("division by zero in rule 'troops-2,014'"))
+    result = run()
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    line = result.stderr.strip()
+    assert line.startswith("Internal error: ZeroDivisionError: division by zero in rule")
+    crash = re.search(r"the traceback is in (\S+)\)$", line).group(1)
+    assert Path(crash).parent == project
+    assert "Traceback (most recent call last)" in Path(crash).read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in Path(crash).read_text(encoding="utf-8")
+    assert dump(project / "factcheck.db") == before
+
+
+def test_ctrl_c_exits_130_and_keeps_results(project, monkeypatch):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    _raise_in_run(monkeypatch, KeyboardInterrupt())
+    result = run()
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "Interrupted."
+    assert dump(project / "factcheck.db") == before
+
+
+def _start_long_run(project, *args):
+    """A real `factcheck run` on 200 long articles, returned once it has stored one."""
+    import subprocess
+    import sys
+    import time
+
+    para = "Officials said about 5,000 troops remain in the north of the country.\n\n" * 400
+    for i in range(200):
+        (project / "seeds" / f"slow{i:03d}.txt").write_text(para, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "run", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            conn = sqlite3.connect(f"file:{project / 'factcheck.db'}?mode=ro", uri=True)
+            if conn.execute("select count(*) from documents").fetchone()[0]:
+                conn.close()
+                return proc
+            conn.close()
+        except sqlite3.Error:
+            pass
+        time.sleep(0.1)
+    raise AssertionError("the run ended before it could be interrupted")
+
+
+def test_sigint_to_a_real_run_exits_130(project):
+    import signal
+
+    proc = _start_long_run(project, "--jobs", "2")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.strip().endswith("Interrupted.")
+
+
+# -- rule regexes run on RE2: linear time, whatever the pattern --------------------
+
+BACKTRACKER = "(a|aa)*c"  # exponential on a run of a's for Python's re
+
+
+def test_python_re_hangs_on_the_pattern_that_re2_runs_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    line = "a" * 60
+    probe = f"import re; re.search({BACKTRACKER!r}, {line!r})"
+    with pytest.raises(subprocess.TimeoutExpired):
+        subprocess.run([sys.executable, "-c", probe], timeout=3)
+    from factcheck.rule_regex import compile_rule_regex
+
+    assert compile_rule_regex(BACKTRACKER).search(line * 1000) is None
+
+
+def test_a_run_with_a_backtracking_rule_regex_finishes(project):
+    import subprocess
+    import sys
+
+    (project / "rules" / "slow.yaml").write_text(
+        "rules:\n  - id: slow\n    title: Slow\n"
+        f"    select: {{kind: count, regex: '{BACKTRACKER}'}}\n",
+        encoding="utf-8",
+    )
+    (project / "seeds" / "005.txt").write_text(
+        "In 2,014 villages " + "a" * 5000 + " said 9,000 troops.\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "run"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "6 documents" in done.stdout
+
+
+REGEX_CASES = [
+    # (pattern, message) -- refused when the rules are loaded, with the place
+    ("(\\\\w+) \\\\1", r"x\.yaml:4:27: \[E016\] .*invalid escape sequence: \\1"),
+    ("troops(?= withdrew)", r"x\.yaml:4:27: \[E016\] .*invalid perl operator: \(\?="),
+    ("a{4294967295}", r"x\.yaml:4:27: \[E016\] .*repetition count 4294967295"),
+    ("a" * 10_001, r"x\.yaml:4:27: \[E016\] .*the pattern is 10001 characters, over 10000"),
+]
+
+
+@pytest.mark.parametrize(
+    "pattern, message", REGEX_CASES, ids=["backref", "lookahead", "a{2^32}", "10,001 chars"]
+)
+def test_regexes_re2_refuses_stop_the_run_with_the_place(project, pattern, message):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    (project / "rules" / "x.yaml").write_text(
+        f'rules:\n  - id: x\n    title: X\n    select: {{kind: count, regex: "{pattern}"}}\n',
+        encoding="utf-8",
+    )
+    result = run()
+    assert result.exit_code == 2
+    assert re.search(message, result.stderr), result.stderr
+    assert dump(project / "factcheck.db") == before
+
+
+def test_three_thousand_nested_groups_load_and_run(project):
+    # Python's re gave up with a RecursionError traceback; RE2 compiles it.
+    nested = "(" * 3000 + "troops" + ")" * 3000
+    (project / "rules" / "x.yaml").write_text(
+        f'rules:\n  - id: x\n    title: X\n    select: {{kind: count, regex: "{nested}"}}\n',
+        encoding="utf-8",
+    )
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "6 facts checked" in result.stdout
+
+
+# -- hostile folder entries -----------------------------------------------------
+
+
+def _claims_of(db: Path, doc: str) -> list:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            'select start, "end", text from claims where doc = ? order by start', [doc]
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def _stored(project) -> list:
+    """The documents and claims tables: what a skipped entry must leave as it was."""
+    return [t for t in dump(project / "factcheck.db") if t[0] in ("claims", "documents")]
+
+
+def test_fifo_named_like_an_article_is_skipped_not_read(project):
+    assert run().exit_code == 0
+    before = _stored(project)
+    os.mkfifo(project / "seeds" / "x.txt")
+    result = run()
+    assert result.exit_code == 2
+    assert "skipped seeds/x.txt: not a regular file (a FIFO); not read" in result.stderr
+    assert "5 documents" in result.stdout
+    assert _stored(project) == before
+
+
+def test_symlink_to_dev_zero_is_skipped(project):
+    assert run().exit_code == 0
+    before = _stored(project)
+    os.symlink("/dev/zero", project / "seeds" / "zero.txt")
+    result = run("--follow-links")  # even when links may leave the folder
+    assert result.exit_code == 2
+    assert "seeds/zero.txt: not a regular file (a device); not read" in result.stderr
+    assert _stored(project) == before
+
+
+def test_symlink_out_of_the_corpus_is_not_followed_unless_asked(project):
+    secret = project / "secret.txt"
+    secret.write_text("The vault code is 4,812 and 1,200 troops guard it.\n", encoding="utf-8")
+    os.symlink(secret, project / "seeds" / "leak.txt")
+    os.symlink(project / "rules", project / "seeds" / "outside")
+    result = run()
+    before = _stored(project)
+    assert result.exit_code == 2
+    assert (
+        "skipped seeds/leak.txt: symbolic link to " + str(secret) + ", outside the corpus folder;"
+        " not followed (pass --follow-links to read it)"
+    ) in result.stderr
+    assert "skipped seeds/outside: symbolic link to" in result.stderr
+    assert _claims_of(project / "factcheck.db", "seeds/leak.txt") == []
+    assert run().exit_code == 2 and _stored(project) == before  # and again: nothing changes
+    followed = run("--follow-links")
+    assert followed.exit_code == 0, followed.stderr
+    assert "6 documents" in followed.stdout
+    assert any("4,812" in t for _s, _e, t in _claims_of(project / "factcheck.db", "seeds/leak.txt"))
+
+
+def test_unreadable_subfolder_is_reported_and_keeps_its_claims(project, monkeypatch):
+    sub = project / "seeds" / "wire"
+    sub.mkdir()
+    (sub / "a.txt").write_text(
+        "Rescuers said 1,450 people were evacuated from the coastal district.\n",
+        encoding="utf-8",
+    )
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    assert _claims_of(project / "factcheck.db", "seeds/wire/a.txt")
+    real_scandir = os.scandir
+
+    def deny(path="."):  # chmod 000 cannot stop root, who may run the tests
+        if str(path).endswith("wire"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    result = run()
+    assert result.exit_code == 2
+    assert "skipped seeds/wire/: cannot list the folder (permission denied)" in result.stderr
+    assert "1 file skipped" in result.stdout
+    after = dump(project / "factcheck.db")
+    assert [t for t in after if t[0] == "claims"] == [t for t in before if t[0] == "claims"]
+
+
+def test_file_name_that_is_not_utf8_is_skipped_and_later_runs_work(project):
+    assert run().exit_code == 0
+    before = _stored(project)
+    (project / "seeds").joinpath(os.fsdecode(b"caf\xe9.txt")).write_text(
+        "About 2,500 troops.\n", encoding="utf-8"
+    )
+    for _ in range(2):  # the second run crashed too, before
+        result = run()
+        assert result.exit_code == 2
+        assert (
+            "skipped seeds/caf\\xe9.txt: the file name is not valid UTF-8; rename the file"
+            in result.stderr
+        )
+        assert "5 documents" in result.stdout
+        assert _stored(project) == before
+
+
+def test_extractor_failure_skips_the_article_and_keeps_its_claims(project, monkeypatch):
+    import factcheck.extract as extract_module
+
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    first = sorted((project / "seeds").iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nPoison: 7,777 dogs.\n")
+    real = extract_module.extract_many
+    monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
+
+    def fails_on_poison(items, jobs=1):
+        if any("Poison" in text for text, _doc, _pub in items):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(items, jobs)
+
+    monkeypatch.setattr(extract_module, "extract_many", fails_on_poison)
+    result = run()
+    assert result.exit_code == 2
+    assert re.search(
+        rf"skipped seeds/{first.name}: the extractor failed on this article \(a bug in factcheck;"
+        r" traceback in .*factcheck-crash-.*\.txt\); its earlier claims are kept",
+        result.stderr,
+    ), result.stderr
+    assert "4 documents" in result.stdout and "1 file skipped" in result.stdout
+    after = dump(project / "factcheck.db")
+    assert [t for t in after if t[0] in ("claims", "documents")] == [
+        t for t in before if t[0] in ("claims", "documents")
+    ]
+    assert run("--allow-skipped").exit_code == 0
+
+
+# -- one run at a time ---------------------------------------------------------------
+
+
+def test_second_concurrent_run_waits_then_exits_2(project, monkeypatch):
+    import fcntl
+
+    import factcheck.store as store
+
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    monkeypatch.setattr(store, "DEFAULT_LOCK_TIMEOUT", 0.3)
+    with open(project / "factcheck.db.lock", "w") as holder:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # what a first run holds while it runs
+        result = run()
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: factcheck.db: another factcheck run is using the database (waited 0.3 s);"
+        " wait for it to finish or use another --db"
+    )
+    assert dump(project / "factcheck.db") == before
+    assert run().exit_code == 0  # the lock goes with its holder
+
+
+@pytest.mark.parametrize(
+    "trials",
+    [pytest.param(3, id="3 trials"), pytest.param(8, id="8 trials", marks=pytest.mark.slow)],
+)
+def test_concurrent_runs_never_report_a_partial_pass(project, trials):
+    """Soak: runs over different parts of one corpus at once, on one database.
+
+    Without the run lock a run could evaluate the rules while another one,
+    over fewer paths, had just removed the rest: it reported a pass on part
+    of the corpus. Each run must report exactly what it reports alone.
+    """
+    import subprocess
+    import sys
+
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    for i in range(30):
+        (project / "seeds" / f"w{i:02d}.txt").write_text(
+            f"Report {i}: some {1000 + i * 37:,} people were moved to shelters in Basra.\n",
+            encoding="utf-8",
+        )
+    parts = [["seeds"], ["seeds/005.txt", "seeds/w00.txt"], ["seeds"], ["seeds/w01.txt"]]
+    alone = []
+    for i, paths in enumerate(parts):
+        done = subprocess.run(
+            [sys.executable, "-m", "factcheck", "run", *paths, "--db", f"alone{i}.db"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        alone.append((done.returncode, done.stdout.splitlines()[-1]))
+    assert alone[0] == (1, "36 documents, 69 claims, 5 facts checked, 1 finding (1 error)")
+    for _trial in range(trials):
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "factcheck", "run", *paths],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for paths in parts
+        ]
+        for p, expected in zip(procs, alone, strict=True):
+            out, err = p.communicate(timeout=120)
+            assert "Traceback" not in err
+            if p.returncode == 2:
+                assert "another factcheck run is using the database" in err, err
+            else:
+                assert (p.returncode, out.splitlines()[-1]) == expected
+
+
+def test_empty_db_path_is_refused(project):
+    result = run("--db", "")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: --db is empty; give a database file, e.g. --db factcheck.db"
+    )
+
+
+# -- the traceback cases: each a clear message and exit 2, earlier results intact ----
+
+BIG = "9" * 5000
+
+
+def _meta(content: str):
+    def setup(project):
+        (project / "seeds" / "new.txt").write_text(
+            "Dec 02, 2017\n\nAbout 2,400 troops arrived in Mosul on Friday.\n", encoding="utf-8"
+        )
+        (project / "seeds" / "new.txt.meta.json").write_text(content, encoding="utf-8")
+
+    return setup
+
+
+SKIP_CASES = [
+    # (case, set-up, message on stderr): the file is skipped, the run goes on, exit 2
+    (
+        "meta title is a list",
+        _meta('{"title": ["Iraq", "troops"]}'),
+        r"seeds/new\.txt\.meta\.json: 'title' must be a string, not list",
+    ),
+    (
+        "meta title is a mapping",
+        _meta('{"title": {"en": "Iraq"}}'),
+        r"seeds/new\.txt\.meta\.json: 'title' must be a string, not dict",
+    ),
+    (
+        "meta nested 100,000 deep",
+        _meta("[" * 100_000 + "]" * 100_000),
+        r"seeds/new\.txt\.meta\.json: cannot read metadata: JSON nested too deep",
+    ),
+    (
+        "meta 5,000-digit number",
+        _meta('{"title": "Iraq", "words": ' + BIG + "}"),
+        r"seeds/new\.txt\.meta\.json: cannot read metadata: a number with too many digits",
+    ),
+    (
+        "meta published is a number",
+        _meta('{"published": 20171202}'),
+        r"seeds/new\.txt\.meta\.json: 'published' is '20171202'; write a date as YYYY-MM-DD",
+    ),
+    (
+        "byte-order mark only",
+        lambda p: (p / "seeds" / "new.txt").write_bytes(b"\xef\xbb\xbf\n"),
+        r"seeds/new\.txt: empty file",
+    ),
+]
+
+
+@pytest.mark.parametrize("case, setup, message", SKIP_CASES, ids=[c[0] for c in SKIP_CASES])
+def test_bad_file_is_skipped_with_its_message(project, case, setup, message):
+    assert run().exit_code == 0
+    before = [t for t in dump(project / "factcheck.db") if t[0] in ("claims", "documents")]
+    setup(project)
+    result = run()
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert re.search("skipped " + message, result.stderr), result.stderr
+    assert "5 documents" in result.stdout and "1 file skipped" in result.stdout
+    after = [t for t in dump(project / "factcheck.db") if t[0] in ("claims", "documents")]
+    assert after == before
+
+
+def _rule(body: str):
+    def setup(project):
+        (project / "rules" / "x.yaml").write_text(body, encoding="utf-8")
+
+    return setup
+
+
+def _rule_key(yaml_tail: str):
+    return _rule(
+        "rules:\n  - id: troops-2014\n    title: Troops in 2,014 villages\n"
+        "    select:\n      kind: count\n" + yaml_tail
+    )
+
+
+def _baseline(content: str):
+    def setup(project):
+        (project / "b.json").write_text(content, encoding="utf-8")
+
+    return setup
+
+
+def _newer_schema(project):
+    conn = sqlite3.connect(project / "factcheck.db")
+    conn.execute("insert into _factcheck_migrations (name, applied) values ('m099_future', 99)")
+    conn.commit()
+    conn.close()
+
+
+def _connect_with(monkeypatch, pragma: str | None = None, readonly: bool = False):
+    import factcheck.store as store
+
+    real = store._connect
+
+    def connect(path, timeout, ro):
+        if readonly:  # the file as a read-only mount or a root-owned file shows it
+            uri = f"file:{os.path.abspath(path)}?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        conn = real(path, timeout, ro)
+        if pragma:
+            conn.execute(pragma)
+        return conn
+
+    monkeypatch.setattr(store, "_connect", connect)
+
+
+def _full_disk(project):
+    # max_page_count caps the file at its current size, as a full disk does
+    _connect_with(project.monkeypatch, pragma="PRAGMA max_page_count = 1")
+    para = "The ministry said 1,250 families had returned to the district.\n\n" * 2000
+    # the only new article, so its write is the first one and fails whole
+    (project / "seeds" / "006.txt").write_text(para, encoding="utf-8")
+
+
+FATAL_CASES = [
+    # (case, set-up, arguments, message on stderr): the run stops, nothing is written
+    (
+        "rule bounds with 5,000 digits",
+        _rule_key(f"    bounds: {{max: {BIG}}}\n"),
+        [],
+        r"rules/x\.yaml:6:19: \[E019\] the number is 5000 characters long",
+    ),
+    (
+        "rule file nested 5,000 deep",
+        _rule("rules: " + "[" * 5000 + "]" * 5000 + "\n"),
+        [],
+        r"rules/x\.yaml:1:1: \[E002\] nested more than 40 levels deep",
+    ),
+    (
+        "rules: 5",
+        _rule("rules: 5\n"),
+        [],
+        r"rules/x\.yaml:1:1: \[E012\] 'rules' must be a list of mappings, not a number",
+    ),
+    (
+        "tolerance .nan",
+        _rule_key("    agree: {tolerance: .nan}\n"),
+        [],
+        r"rules/x\.yaml:6:13: \[E019\] rule 'troops-2014': 'tolerance' is nan, not a finite",
+    ),
+    (
+        "tolerance .inf",
+        _rule_key("    agree: {tolerance: .inf}\n"),
+        [],
+        r"rules/x\.yaml:6:13: \[E019\] rule 'troops-2014': 'tolerance' is inf, not a finite",
+    ),
+    (
+        "after 2021-02-30",
+        _rule_key("      time: {after: 2021-02-30}\n"),
+        [],
+        r"rules/x\.yaml:6:14: \[E018\] rule 'troops-2014': 'after' is '2021-02-30', not a date",
+    ),
+    (
+        "after later than before",
+        _rule_key("      time: {after: 2021-06-01, before: 2020-01-01}\n"),
+        [],
+        r"rules/x\.yaml:6:14: \[E022\] rule 'troops-2014': 'after' \(2021-06-01\) is later than"
+        r" 'before' \(2020-01-01\)",
+    ),
+    (
+        "baseline with 5,000 digits",
+        _baseline('{"factcheck_baseline": 1, "conflicts": [{"id": ' + BIG + "}]}"),
+        ["--baseline", "b.json"],
+        r"b\.json: not a baseline file \(a number with too many digits\)",
+    ),
+    (
+        "baseline nested 100,000 deep",
+        _baseline("[" * 100_000 + "]" * 100_000),
+        ["--baseline", "b.json"],
+        r"b\.json: not a baseline file \(JSON nested too deep\)",
+    ),
+    (
+        "baseline of another version",
+        _baseline('{"factcheck_baseline": 7, "conflicts": []}'),
+        ["--baseline", "b.json"],
+        r"b\.json: baseline version '7' is not 1",
+    ),
+    (
+        "-o is the database",
+        None,
+        ["--format", "json", "-o", "factcheck.db"],
+        r"factcheck\.db: is the database; refusing to overwrite it",
+    ),
+    (
+        "-o is the database by another path",
+        lambda p: (p / "sub").mkdir(),
+        ["--format", "sarif", "-o", "sub/../factcheck.db"],
+        r"sub/\.\./factcheck\.db: is the database; refusing to overwrite it",
+    ),
+    (
+        "database from a newer schema",
+        _newer_schema,
+        [],
+        r"factcheck\.db: was written by a newer factcheck \(schema m099_future\); it was left"
+        r" untouched",
+    ),
+    (
+        "read-only database",
+        lambda p: _connect_with(p.monkeypatch, readonly=True),
+        [],
+        r"factcheck\.db: cannot write the database \(attempt to write a readonly database\);"
+        r" earlier results are unchanged",
+    ),
+    (
+        "full disk",
+        lambda p: _full_disk(p),
+        [],
+        r"factcheck\.db: the disk is full \(database or disk is full\); earlier results are"
+        r" unchanged",
+    ),
+]
+
+
+class _Project(type(Path())):
+    monkeypatch = None
+
+
+@pytest.mark.parametrize("case, setup, args, message", FATAL_CASES, ids=[c[0] for c in FATAL_CASES])
+def test_fatal_case_exits_2_and_keeps_results(project, monkeypatch, case, setup, args, message):
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert run().exit_code == 1
+    (project / "seeds" / "006.txt").write_text("Some 9,000 troops are in Iraq.\n")
+    here = _Project(project)
+    here.monkeypatch = monkeypatch
+    if setup:
+        setup(here)
+    before = dump(project / "factcheck.db")
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert re.search(message, result.stderr), result.stderr
+    assert dump(project / "factcheck.db") == before
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_corruption_gives_a_result_or_a_clear_error(project, seed):
+    import random
+
+    assert run().exit_code == 0
+    db = project / "factcheck.db"
+    raw = bytearray(db.read_bytes())
+    rnd = random.Random(seed)
+    for _ in range(rnd.choice([1, 8, 64])):
+        at = rnd.randrange(100, len(raw))  # past the header, which is checked on its own
+        raw[at] = rnd.randrange(256)
+    db.write_bytes(bytes(raw))
+    result = run()
+    assert "Traceback" not in result.output
+    assert result.exit_code in (0, 1, 2), result.output
+    if result.exit_code == 2:
+        assert result.stderr.startswith("Error: factcheck.db: "), result.stderr
+
+
+def test_utf32_article_is_read_as_utf32(project):
+    text = "Dec 02, 2017\n\nAbout 2,400 troops arrived in Mosul — officials said.\n"
+    (project / "seeds" / "new.txt").write_bytes(text.encode("utf-32"))
+    result = CliRunner().invoke(cli, ["extract", "seeds/new.txt", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [c["text"] for c in claims if c["kind"] == "count"] == ["About 2,400 troops"]
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in claims)
+
+
+# -- injection through names: no output line can start a workflow command ---------
+
+EVIL_NAME = "evil\n::error file=x::name injected\x1b[2J.txt"
+EVIL_TITLE = "Iraq\n::error file=t::title injected\x1b]0;owned\x07"
+
+
+def _forged(text: str) -> list[str]:
+    return [
+        line
+        for line in text.splitlines()
+        if re.match(r"::error file=[xyt]::", line) or "\x1b" in line
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "junit", "github", "json", "sarif"])
+def test_file_name_and_title_cannot_inject_commands_or_escapes(project, fmt):
+    (project / "seeds" / EVIL_NAME).write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    (project / "seeds" / (EVIL_NAME + ".meta.json")).write_text(
+        json.dumps({"title": EVIL_TITLE, "published": "2018-02-14"}), encoding="utf-8"
+    )
+    (project / "seeds" / "bad\n::error file=y::skip injected.txt").write_bytes(b"\xff\xfe\x00")
+    result = run("--format", fmt)
+    assert result.exit_code == 2  # the undecodable file is skipped
+    assert _forged(result.stdout) == [] and _forged(result.stderr) == []
+    assert "skip injected" in result.stderr  # named, on one line
+    ids = json.loads(invoke("conflicts", "--format", "json").stdout)
+    (conflict,) = [c for c in ids if "injected" in json.dumps(c)]
+    for args in (["show", conflict["id"]], ["conflicts"], ["claims"], ["extract", "seeds"]):
+        out = invoke(*args)
+        assert _forged(out.stdout) == [] and _forged(out.stderr) == [], args
+    shown = invoke("show", conflict["id"]).stdout
+    assert "evil\\n::error file=x::name injected\\x1b[2J.txt" in shown
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize(
+    "fmt, expected",
+    [
+        ("json", '"reason": "seeds/new.txt: binary file (contains NUL bytes), not an article"'),
+        ("markdown", "- seeds/new.txt: binary file (contains NUL bytes), not an article"),
+        ("junit", '<testcase classname="factcheck.files" name="seeds/new.txt">'),
+        ("github", "::error file=seeds/new.txt,title=factcheck skipped file::seeds/new.txt: bin"),
+        ("sarif", '"descriptor": {\n                "id": "skipped-file"'),
+    ],
+)
+def test_skipped_files_appear_in_every_format(project, fmt, expected):
+    (project / "seeds" / "new.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00")
+    result = run("--format", fmt)
+    assert result.exit_code == 2
+    assert expected in result.stdout, result.stdout
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find the workers")
+def test_sigterm_stops_the_workers_of_a_parallel_run(project):
+    import signal
+    import time
+
+    proc = _start_long_run(project, "--jobs", "2")
+    workers = []
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, workers
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err
+    deadline = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [w for w in workers if _alive(w)] == []
+
+
+# -- smaller cases ------------------------------------------------------------------
+
+
+def test_reading_commands_do_not_write_next_to_the_database(project):
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert run().exit_code == 1
+    files = sorted(p.name for p in project.iterdir())
+    raw = (project / "factcheck.db").read_bytes()
+    (conflict,) = json.loads(invoke("conflicts", "--format", "json").stdout)
+    for args in (["conflicts"], ["show", conflict["id"]], ["claims"], ["baseline", "-o", "-"]):
+        assert invoke(*args).exit_code == 0, args
+    assert sorted(p.name for p in project.iterdir()) == files  # no -wal, -shm or journal
+    assert (project / "factcheck.db").read_bytes() == raw
+
+
+def test_a_failed_report_write_keeps_the_old_report(project, monkeypatch):
+    import factcheck.output as output
+
+    (project / "out.json").write_text('{"earlier": "report"}\n', encoding="utf-8")
+
+    def disk_full(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "replace", disk_full)
+    result = run("--format", "json", "-o", "out.json")
+    assert result.exit_code == 2
+    assert "Error: out.json: cannot write the report (No space left on device)" in result.stderr
+    assert (project / "out.json").read_text(encoding="utf-8") == '{"earlier": "report"}\n'
+    assert sorted(p.name for p in project.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_baseline_ids_match_in_any_case(project):
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert run().exit_code == 1
+    assert invoke("baseline").exit_code == 0
+    data = json.loads((project / "factcheck-baseline.json").read_text(encoding="utf-8"))
+    for entry in data["conflicts"]:
+        entry["id"] = entry["id"].upper()
+    (project / "factcheck-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    assert run("--baseline", "factcheck-baseline.json").exit_code == 0
+
+
+def test_baseline_output_on_the_database_is_refused(project):
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    result = invoke("baseline", "-o", "./factcheck.db")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: ./factcheck.db: is the database; refusing to overwrite it."
+        " Give -o another file name."
+    )
+    assert dump(project / "factcheck.db") == before
+
+
+@pytest.mark.parametrize("command", [["conflicts"], ["claims"], ["show", "abcd"], ["baseline"]])
+def test_empty_db_path_is_refused_by_every_command(project, command):
+    result = CliRunner().invoke(cli, [*command, "--db", ""])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: --db is empty; give a database file, e.g. --db factcheck.db"
+    )

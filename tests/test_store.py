@@ -22,16 +22,40 @@ def test_new_database_has_every_migration(tmp_path):
     )
 
 
-def test_old_database_upgrades_itself_and_keeps_its_rows(tmp_path, monkeypatch):
-    path = str(tmp_path / "old.db")
-    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1])
+def _old_database(path: str, monkeypatch, migrations: int, claims: list) -> None:
+    """A database as a factcheck with only the first migrations wrote it (sentences inline)."""
+    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:migrations])
     old = Store(path)
-    old.save_document(DOC, [claim()], "v1")
+    old.db["documents"].insert({"path": DOC.path, "sha256": "abc", "extractor_version": "v1"})
+    old.db["claims"].insert_all([c.to_json() for c in claims])
     old.close()
     monkeypatch.undo()
+
+
+def test_old_database_upgrades_itself_and_keeps_its_rows(tmp_path, monkeypatch):
+    path = str(tmp_path / "old.db")
+    _old_database(path, monkeypatch, 1, [claim()])
     new = Store(path)
     assert new.applied_migrations() == [name for name, _ in store_mod.MIGRATIONS]
-    assert len(new.claims()) == 1
+    assert new.claims() == [claim()]
+
+
+def test_m004_stores_each_sentence_once_and_claims_read_the_same(tmp_path, monkeypatch):
+    long_line = "Officials said " + ", ".join(f"{1000 + i:,} troops" for i in range(300)) + "."
+    many = [
+        claim(start=15 + 14 * i, text=f"{1000 + i:,} troops", sentence=long_line, context=long_line)
+        for i in range(300)
+    ]
+    path = str(tmp_path / "old.db")
+    _old_database(path, monkeypatch, 3, many)
+    new = Store(path)
+    assert new.db["sentences"].count == 1  # the sentence and the context are the same text
+    assert "sentence" not in new.db["claims"].columns_dict
+    assert new.claims() == sorted(many, key=lambda c: c.start)
+    row = new.db.execute(
+        "select left_sentence from conflict_details union all select sentence from claim_documents"
+    ).fetchone()
+    assert row[0] == long_line
 
 
 def test_saving_twice_leaves_the_same_rows(tmp_path):
@@ -184,3 +208,37 @@ def test_reading_commands_do_not_create_a_database(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(str(tmp_path / "none.db"), create=False)
     assert not (tmp_path / "none.db").exists()
+
+
+def test_run_lock_is_held_until_released_and_waits_a_bounded_time(tmp_path):
+    import time
+
+    path = str(tmp_path / "f.db")
+    with store_mod.run_lock(path, timeout=0.2):
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="another factcheck run is using the database"):
+            with store_mod.run_lock(path, timeout=0.2):
+                pass
+        assert 0.2 <= time.monotonic() - started < 2
+    with store_mod.run_lock(path, timeout=0.2):  # released: free again
+        pass
+
+
+def test_database_of_a_newer_factcheck_is_refused_untouched(tmp_path):
+    path = tmp_path / "f.db"
+    Store(str(path)).close()
+    conn = sqlite3.connect(path)
+    conn.execute("insert into _factcheck_migrations values ('m042_from_the_future', 42)")
+    conn.commit()
+    conn.close()
+    raw = path.read_bytes()
+    with pytest.raises(StoreError, match="written by a newer factcheck"):
+        Store(str(path))
+    assert path.read_bytes() == raw
+
+
+def test_a_read_only_open_of_an_old_database_asks_for_a_run(tmp_path, monkeypatch):
+    path = str(tmp_path / "old.db")
+    _old_database(path, monkeypatch, 3, [claim()])
+    with pytest.raises(StoreError, match="written by an older factcheck; run `factcheck run`"):
+        Store(path, readonly=True)

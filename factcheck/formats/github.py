@@ -38,6 +38,8 @@ def render(report: Report, per_level: int = PER_LEVEL) -> str:
             }
             lines.append(_line(level, props, finding_message(c)))
             shown += 1
+    for path, reason in report.skipped_files:  # a file not read: never hidden by the cap
+        lines.append(_line("error", {"file": path, "title": "factcheck skipped file"}, reason))
     if shown < total:
         more = total - shown
         message = (

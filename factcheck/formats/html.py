@@ -378,7 +378,11 @@ def render(report: Report) -> str:
     sections = "".join(
         _fact_section(f, by_rule.get(f.rule_id, []), i) for i, f in enumerate(report.facts)
     )
-    hatch = _defs("legend").replace("hatch-legend", "hatch-legend")
+    hatch = _defs("legend")
+    skipped = "".join(f"<li><code>{_t(p)}</code>: {_t(r)}</li>" for p, r in report.skipped_files)
+    if skipped:
+        skipped = f'<section id="skipped"><h2>Files not read</h2><ul>{skipped}</ul></section>'
+
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -388,5 +392,5 @@ def render(report: Report) -> str:
         f'<header><h1>factcheck report</h1><p class="summary">{_t(report.summary())}</p>'
         f'<nav aria-label="Facts"><ul>{nav}</ul></nav></header><main>'
         f'<section id="findings"><h2>Findings</h2>{LEGEND}<ol class="findings">{findings}</ol>'
-        f"</section>{sections}</main></body></html>\n"
+        f"</section>{skipped}{sections}</main></body></html>\n"
     )

@@ -4,7 +4,8 @@ A fact fails when one of its findings fails the run; the failure's message
 counts the findings and its text lists them. Findings that do not fail
 (accepted, in the baseline, below --fail-on, disputed) are listed in the
 case's system-out. `tests` is the number of facts and `failures` the number
-of failing facts, so the counts add up. Valid against Jenkins' JUnit XSD.
+of failing facts (plus one erroring case per skipped file), so the counts add
+up. Valid against Jenkins' JUnit XSD.
 """
 
 from __future__ import annotations
@@ -49,11 +50,14 @@ def render(report: Report) -> str:
     ids = sorted(set(rules) | set(by_rule))
     suites = ET.Element("testsuites", name="factcheck")
     suite = ET.SubElement(suites, "testsuite", name="factcheck")
+    for path, reason in report.skipped_files:  # a file not read is an error, not a pass
+        case = ET.SubElement(suite, "testcase", classname="factcheck.files", name=_xml(path))
+        ET.SubElement(case, "error", type="skipped", message=_xml(reason))
     failed = sum(_case(suite, report, i, rules.get(i), by_rule.get(i, [])) for i in ids)
     for element in (suites, suite):
-        element.set("tests", str(len(ids)))
+        element.set("tests", str(len(ids) + len(report.skipped_files)))
         element.set("failures", str(failed))
-        element.set("errors", "0")
+        element.set("errors", str(len(report.skipped_files)))
     suite.set("skipped", "0")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"

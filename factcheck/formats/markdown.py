@@ -55,6 +55,20 @@ def _more(n: int) -> str:
     return f"… and {n} more finding{'s' if n != 1 else ''} not shown here; see {FULL_REPORT}."
 
 
+def _skipped(report: Report, room: int) -> list[str]:
+    """The files the run could not read, as many as fit in `room` characters."""
+    if not report.skipped_files:
+        return []
+    lines = [f"**{_plural(len(report.skipped_files), 'file')} skipped:**", ""]
+    for n, (_path, reason) in enumerate(report.skipped_files):
+        line = f"- {md(reason)}"
+        if sum(len(x) + 1 for x in lines) + len(line) + 80 > room:
+            lines.append(f"- … and {len(report.skipped_files) - n} more")
+            break
+        lines.append(line)
+    return lines + [""]
+
+
 def render(report: Report, max_chars: int = MAX_CHARS) -> str:
     """The run as a pull-request comment of at most `max_chars` characters.
 
@@ -72,7 +86,8 @@ def render(report: Report, max_chars: int = MAX_CHARS) -> str:
     ]
     # what always goes in: head, both table headers and the folding, "and N more", foot
     fixed = head + HEADER + folded + HEADER + ["", "</details>", "", _more(10**6), "", foot]
-    budget = max_chars - len("\n".join(fixed)) - 2
+    reserve = 240 if report.skipped_files else 0  # the skipped files' heading, a line or two
+    budget = max_chars - len("\n".join(fixed)) - 2 - reserve
     shown: dict[str, list[str]] = {"reported": [], "known": []}
     queue = [("reported", c) for c in reported] + [("known", c) for c in known]
     for part, c in queue:
@@ -89,5 +104,6 @@ def render(report: Report, max_chars: int = MAX_CHARS) -> str:
     left = len(report.conflicts) - len(shown["reported"]) - len(shown["known"])
     if left:
         lines += [_more(left), ""]
+    lines += _skipped(report, max_chars - sum(len(line) + 1 for line in lines) - len(foot) - 2)
     lines.append(foot)
     return "\n".join(lines) + "\n"

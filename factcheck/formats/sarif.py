@@ -88,6 +88,28 @@ def _rule(r) -> dict:
     }
 
 
+def _invocation(skipped: tuple[tuple[str, str], ...]) -> dict:
+    """Skipped files as tool notifications: the run went on, but checked less."""
+    return {
+        "executionSuccessful": True,
+        "toolExecutionNotifications": [
+            {
+                "descriptor": {"id": "skipped-file"},
+                "level": "error",
+                "message": {"text": reason},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+                        }
+                    }
+                ],
+            }
+            for path, reason in skipped
+        ],
+    }
+
+
 def render(report: Report) -> str:
     """The run as a SARIF 2.1.0 log."""
     rules = sorted(report.rules, key=lambda r: r.id)
@@ -103,6 +125,8 @@ def render(report: Report) -> str:
         "results": [_result(report, c, index) for c in report.conflicts],
         "columnKind": "unicodeCodePoints",
     }
+    if report.skipped_files:
+        run["invocations"] = [_invocation(report.skipped_files)]
     if report.root:
         run["originalUriBaseIds"] = {"%SRCROOT%": {"description": {"text": "the project root"}}}
     return _dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})

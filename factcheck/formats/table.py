@@ -20,15 +20,30 @@ COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 HEADERS = ["fact", "severity", "statement", "consensus", "why"]
 
 
-def _severity(report: Report, c: Conflict, color: bool) -> str:
+def _severity(report: Report, c: Conflict) -> str:
     state = report.standing(c)
-    text = c.severity if state == "open" else f"{c.severity}\n{state}"
-    if color:
-        first, _, rest = text.partition("\n")
-        text = click.style(first, fg=COLOURS.get(c.severity), bold=True) + (
-            f"\n{rest}" if rest else ""
-        )
-    return text
+    return c.severity if state == "open" else f"{c.severity}\n{state}"
+
+
+def _paint(word: str, color: bool) -> str:
+    """A severity word in its colour (after the layout: cells escape control bytes)."""
+    if not color or word not in COLOURS:
+        return word
+    return click.style(word, fg=COLOURS[word], bold=True)
+
+
+def _paint_grid(table: str, color: bool) -> str:
+    """Colour the severity column of a grid (the cell after the first bar)."""
+    if not color:
+        return table
+    out = []
+    for line in table.splitlines():
+        parts = line.split("|")
+        if len(parts) > 3 and parts[2].strip() in COLOURS:
+            word = parts[2].strip()
+            parts[2] = parts[2].replace(word, _paint(word, color), 1)
+        out.append("|".join(parts))
+    return "\n".join(out)
 
 
 def _outlier(c: Conflict, width: int) -> str:
@@ -58,24 +73,24 @@ def _grid(report: Report, width: int, color: bool) -> str:
     rows = [
         [
             f"{c.rule_id}\n[{c.id}]",
-            _severity(report, c, color),
+            _severity(report, c),
             _outlier(c, max(30, widths[2] * 2)),
             "\n".join(context_lines(c)),
             _why(c),
         ]
         for c in report.conflicts
     ]
-    widths[1] = None  # the severity cell may hold colour codes; it is short anyway
-    return _table(rows, HEADERS, "grid", widths)
+    return _paint_grid(_table(rows, HEADERS, "grid", widths), color)
 
 
 def _stacked(report: Report, width: int, color: bool) -> str:
     wrap = max(20, width - 12)
     blocks = []
     for c in report.conflicts:
-        severity = _severity(report, c, color).replace("\n", ", ")
+        severity = _severity(report, c).replace("\n", ", ")
         fields = [
-            ("fact", f"{c.rule_id} [{c.id}] {severity}"),
+            ("fact", f"{c.rule_id} [{c.id}]"),
+            ("severity", severity),
             ("statement", _outlier(c, wrap)),
             ("consensus", "\n".join(context_lines(c))),
             ("why", _why(c)),
@@ -84,6 +99,13 @@ def _stacked(report: Report, width: int, color: bool) -> str:
         for name, value in fields:
             for i, line in enumerate(_wrapped(value, wrap)):
                 lines.append(f"{name if i == 0 else '':<10}  {line}")
+        if color:  # painted after wrapping, so escape codes do not count as width
+            lines = [
+                f"{'severity':<10}  " + _paint(c.severity, True) + line[12 + len(c.severity) :]
+                if line.startswith("severity")
+                else line
+                for line in lines
+            ]
         blocks.append("\n".join(lines))
     rule = "-" * min(width, 80)
     return f"\n{rule}\n".join(blocks)

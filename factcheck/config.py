@@ -1,0 +1,153 @@
+"""The project configuration: `factcheck.toml`, or `[tool.factcheck]` in `pyproject.toml`.
+
+Found by walking up from the current folder, the way Ruff and Vale find
+theirs, so `factcheck run` with no options does the project's run from any
+folder inside it. Paths in the file are relative to the file's folder.
+Options given on the command line win over the file.
+
+    [tool.factcheck]
+    paths = ["corpus"]
+    rules = "rules"
+    db = "factcheck.db"
+    fail-on = "warning"
+    baseline = "factcheck-baseline.json"
+    exclude = ["drafts/", "*.tmp.md"]
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pathspec
+
+from .errors import InputError
+
+CONFIG_FILE = "factcheck.toml"
+PYPROJECT = "pyproject.toml"
+FAIL_ON = ("error", "warning", "never")
+# key: (type, meaning); paths are resolved against the configuration's folder
+KEYS: dict[str, tuple[type, str]] = {
+    "paths": (list, "article files and folders to check"),
+    "rules": (str, "rules folder or file"),
+    "db": (str, "SQLite database"),
+    "fail-on": (str, "lowest conflict severity that fails a run: error, warning or never"),
+    "baseline": (str, "baseline file of known conflicts"),
+    "exclude": (list, "paths not to read, gitignore-style patterns relative to the file"),
+}
+PATH_KEYS = ("rules", "db", "baseline")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A project's settings, paths made relative to the current folder."""
+
+    file: str | None = None
+    values: dict = field(default_factory=dict)
+    exclude: Callable[[str], bool] | None = None
+
+    def get(self, key: str, default=None):
+        return self.values.get(key, default)
+
+
+def find_config(start: str | None = None) -> str | None:
+    """The nearest factcheck.toml, or pyproject.toml with [tool.factcheck], from start up."""
+    folder = os.path.abspath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(folder, CONFIG_FILE)
+        if os.path.isfile(candidate):
+            return candidate
+        candidate = os.path.join(folder, PYPROJECT)
+        if os.path.isfile(candidate) and _has_tool_table(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError:
+        return False
+    try:
+        return "factcheck" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # broken: ours to report only if it has our table
+        return b"[tool.factcheck]" in raw
+
+
+def load_config(start: str | None = None) -> Config:
+    """The project configuration found from start (default: the current folder), or none."""
+    path = find_config(start)
+    if path is None:
+        return Config()
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise InputError(f"{_shown(path)}: cannot read the configuration ({e})") from None
+    table = data.get("tool", {}).get("factcheck", {}) if path.endswith(PYPROJECT) else data
+    return _validate(path, table)
+
+
+def _validate(path: str, table: dict) -> Config:
+    where = _shown(path) + (" [tool.factcheck]" if path.endswith(PYPROJECT) else "")
+    problems = []
+    for key, value in table.items():
+        if key not in KEYS:
+            near = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else f"; known: {', '.join(KEYS)}"
+            problems.append(f"unknown key '{key}'{hint}")
+            continue
+        kind, meaning = KEYS[key]
+        ok = isinstance(value, kind) and (
+            kind is not list or all(isinstance(v, str) for v in value)
+        )
+        if not ok:
+            problems.append(
+                f"'{key}' must be {'a list of strings' if kind is list else 'a string'} ({meaning})"
+            )
+        elif key == "fail-on" and value not in FAIL_ON:
+            problems.append(f"'fail-on' is '{value}'; allowed: {', '.join(FAIL_ON)}")
+    if problems:
+        raise InputError(f"{where}: " + "; ".join(problems))
+    base = os.path.dirname(path)
+    values = {key.replace("-", "_"): value for key, value in table.items() if key != "exclude"}
+    for key in PATH_KEYS:
+        if key in values:
+            values[key] = _relative(base, values[key])
+    if "paths" in values:
+        values["paths"] = [_relative(base, p) for p in values["paths"]]
+    exclude = _excluder(base, table.get("exclude") or [])
+    return Config(file=path, values=values, exclude=exclude)
+
+
+def _relative(base: str, path: str) -> str:
+    full = os.path.normpath(os.path.join(base, path))
+    rel = os.path.relpath(full)
+    return full if rel.startswith(os.pardir) and os.path.isabs(path) else rel.replace(os.sep, "/")
+
+
+def _excluder(base: str, patterns: list[str]) -> Callable[[str], bool] | None:
+    if not patterns:
+        return None
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+
+    def excluded(path: str) -> bool:
+        rel = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+        if rel.startswith("../"):
+            return False
+        return spec.match_file(rel + ("/" if path.endswith("/") else ""))
+
+    return excluded
+
+
+def _shown(path: str) -> str:
+    rel = os.path.relpath(path)
+    return rel if not rel.startswith(os.pardir) else path

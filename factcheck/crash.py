@@ -1,0 +1,82 @@
+"""What happens when factcheck itself fails or is stopped: exit codes and the crash file.
+
+A bug must not look like "conflicts found" (exit 1) in CI, and a stopped run
+must not leave extraction workers behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import tempfile
+import time
+import traceback
+
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+CRASH_DIR_ENV = "FACTCHECK_CRASH_DIR"
+
+
+def write_traceback(error: BaseException) -> str:
+    """Write the error's traceback to a new file and return its path.
+
+    The file goes to $FACTCHECK_CRASH_DIR, else the system's temporary folder.
+    """
+    folder = os.environ.get(CRASH_DIR_ENV) or tempfile.gettempdir()
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    text = "".join(traceback.format_exception(error))
+    try:
+        fd, path = tempfile.mkstemp(prefix=f"factcheck-crash-{stamp}-", suffix=".txt", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+    except OSError:
+        return "(nowhere: the crash folder is not writable)"
+
+
+def stop_workers() -> None:
+    """Terminate the extraction worker processes this process started, and reap them."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout=2)
+        if child.is_alive():
+            child.kill()
+            child.join(timeout=1)
+
+
+_owner_pid: int | None = None
+
+
+def _on_sigterm(signum, frame):
+    if os.getpid() != _owner_pid:
+        # a forked worker inherited this handler: end now, without cleanup that
+        # belongs to the parent (its pool would catch a SystemExit and go on)
+        os._exit(EXIT_TERMINATED)
+    stop_workers()
+    raise SystemExit(EXIT_TERMINATED)
+
+
+@contextlib.contextmanager
+def handle_termination():
+    """On SIGTERM, stop the workers and exit 143 (finally blocks run, the database closes).
+
+    Only in the main thread of the process that installed it: workers forked
+    from it get the default handler back, so `terminate()` ends them.
+    """
+    global _owner_pid
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (a test runner, an embedding program)
+        yield
+        return
+    _owner_pid = owner = os.getpid()
+    try:
+        yield
+    finally:
+        if os.getpid() == owner:
+            signal.signal(signal.SIGTERM, previous)

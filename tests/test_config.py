@@ -1,0 +1,131 @@
+"""The project configuration: found walking up, options override it, errors name the file."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.config import find_config, load_config
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+CONFIG = """\
+[tool.black]
+line-length = 88
+
+[tool.factcheck]
+paths = ["corpus"]
+rules = "checks"
+db = "state/news.db"
+fail-on = "warning"
+exclude = ["drafts/", "*.draft.md"]
+"""
+
+
+@pytest.fixture
+def newsroom(project):
+    """The seeds moved to corpus/, the rules to checks/, configured in pyproject.toml."""
+    os.rename(project / "seeds", project / "corpus")
+    os.rename(project / "rules", project / "checks")
+    (project / "state").mkdir()
+    (project / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    (project / "corpus" / "drafts").mkdir()
+    wrong = "About 12,000 U.S. troops are in Iraq now, officials said.\n"
+    (project / "corpus" / "drafts" / "d.txt").write_text(wrong, encoding="utf-8")
+    (project / "corpus" / "note.draft.md").write_text(wrong, encoding="utf-8")
+    return project
+
+
+def test_run_with_no_options_does_the_configured_run(newsroom):
+    result = invoke("run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "5 documents, 38 claims, 5 facts checked, 0 findings\n"
+    assert (newsroom / "state" / "news.db").exists()
+    assert not (newsroom / "factcheck.db").exists()
+
+
+def test_configuration_is_found_from_a_subfolder_and_paths_stay_relative_to_it(newsroom):
+    os.chdir(newsroom / "corpus")
+    result = invoke("run", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["documents"] == 5
+    assert find_config() == str(newsroom / "pyproject.toml")
+    assert load_config().get("rules") == "../checks"
+
+
+def test_command_line_overrides_the_configuration(newsroom):
+    (newsroom / "corpus" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    assert invoke("run").exit_code == 1
+    result = invoke("run", "--fail-on", "never", "--db", "other.db")
+    assert result.exit_code == 0
+    assert (newsroom / "other.db").exists()
+    listed = invoke("conflicts", "--format", "json")  # reads the configured database
+    assert len(json.loads(listed.stdout)) == 1
+
+
+def test_factcheck_toml_wins_over_pyproject(newsroom):
+    (newsroom / "factcheck.toml").write_text(
+        'paths = ["corpus/000_bd7df65e452f0e71.txt"]\nrules = "checks"\n', encoding="utf-8"
+    )
+    result = invoke("run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 document, ")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[tool.factcheck]\nrule = "checks"\n', "unknown key 'rule' (did you mean 'rules'?)"),
+        ('[tool.factcheck]\npaths = "corpus"\n', "'paths' must be a list of strings"),
+        ('[tool.factcheck]\nfail-on = "sometimes"\n', "'fail-on' is 'sometimes'; allowed"),
+        ("[tool.factcheck]\npaths = [\n", "cannot read the configuration (Invalid value"),
+    ],
+)
+def test_bad_configuration_names_the_file_and_exits_2(project, text, message):
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: pyproject.toml"), result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_several_reports_from_one_run(project):
+    (project / "seeds" / "005.txt").write_text(
+        "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
+    )
+    result = invoke("run", "--report", "sarif:out.sarif", "--report", "markdown:comment.md", "-q")
+    assert result.exit_code == 1
+    sarif = json.loads((project / "out.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["us-troops-in-iraq-now"]
+    comment = (project / "comment.md").read_text(encoding="utf-8")
+    assert comment.startswith("### factcheck: 1 finding to fix")
+    assert "| us-troops-in-iraq-now" in comment
+    assert "conflicts (1 error)" not in result.stdout  # -q: no summary
+    assert "us-troops-in-iraq-now" in result.stdout  # the table still goes to stdout
+
+
+def test_report_option_errors_are_usage_errors(project):
+    result = CliRunner().invoke(cli, ["run", "--report", "pdf:x.pdf"])
+    assert result.exit_code == 2
+    assert "'pdf:x.pdf': write FORMAT:FILE" in result.stderr
+
+
+def test_verbose_says_what_was_extracted_and_reused(project):
+    assert invoke("run").exit_code == 0
+    (project / "seeds" / "005.txt").write_text("Some 9,000 troops are in Iraq.\n")
+    result = invoke("run", "-v")
+    assert "extracted 1, reused 5, removed 0" in result.stderr
+
+
+def test_short_help(project):
+    result = invoke("run", "-h")
+    assert result.exit_code == 0
+    assert "--report FORMAT:FILE" in result.stdout
