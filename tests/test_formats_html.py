@@ -181,3 +181,31 @@ def test_chromium_renders_a_chart_per_fact_with_outliers_marked(planted, width, 
     assert taken.returncode == 0, taken.stderr[-2000:]
     assert _png_size(shot) == (width, 1600)
     assert shot.stat().st_size > 20_000  # a page was drawn, not a blank screen
+
+
+def test_hostile_article_text_is_inert(tmp_path):
+    from factcheck.findings import evaluate
+    from factcheck.rules import load_rules
+
+    from .helpers import claim
+
+    (tmp_path / "r.yaml").write_text(
+        "rules:\n  - {id: troops, title: 'Troops <b>now</b>', select: {nouns: [troops]},"
+        " agree: {tolerance: 0.1}}\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(str(tmp_path))
+    hostile = 'Officials said "5,000 troops" <script>alert(1)</script> \x1b[31m & more.'
+    claims = [
+        claim(doc=f"news/{name}.txt", value=value, sentence=hostile if value > 9000 else "")
+        for name, value in [("a", 5000.0), ("b", 5000.0), ("c", 5100.0), ("<d>", 12000.0)]
+    ]
+    found = evaluate(rules, claims)
+    page = report.render(
+        report.Report(conflicts=found.conflicts, rules=rules, facts=found.facts), "html"
+    )
+    assert "<script" not in page and "<b>now" not in page and "\x1b" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "news/&lt;d&gt;.txt" in page
+    dom = parse(page)
+    assert dom.facts["troops"]["bars"].count("outlier") == 1
