@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from . import schema, units
+from . import schema
+from .extract import units
 from .errors import Problem, RuleError
 from .schema import Key
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import pytest
 
-import factcheck.extract as ex
+import factcheck.extract.extractor as extractor
 from factcheck.extract import extract
 from factcheck.model import CLAIM_KINDS
 
@@ -1276,9 +1276,9 @@ def scores(cases=CASES, verbose: bool = False) -> dict:
 
 @pytest.fixture(autouse=True)
 def _debug():
-    ex._DEBUG = True
+    extractor._DEBUG = True
     yield
-    ex._DEBUG = False
+    extractor._DEBUG = False
 
 
 # Shapes the extractor still reads wrongly; each must keep failing (strict) until fixed.

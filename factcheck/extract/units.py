@@ -18,188 +18,29 @@ import os
 import re
 from dataclasses import dataclass
 
+from .lexicon import LEX
+
 # --- currencies -------------------------------------------------------------
 
-SYMBOLS = {
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "₨": "INR",
-    "₩": "KRW",
-    "₽": "RUB",
-    "₺": "TRY",
-    "₪": "ILS",
-    "₱": "PHP",
-    "฿": "THB",
-    "₫": "VND",
-    "₴": "UAH",
-    "₦": "NGN",
-    "₡": "CRC",
-    "₾": "GEL",
-    "₭": "LAK",
-    "₲": "PYG",
-    "₵": "GHS",
-    "₸": "KZT",
-    "₼": "AZN",
-    "₮": "MNT",
-    "₿": "BTC",
-    "元": "CNY",
-    "円": "JPY",
-    "ரூ": "LKR",
-}
+SYMBOLS: dict[str, str] = LEX["currency_symbols"]
 # letters written before "$" (US$, C$, HK$, usd$)
-DOLLAR_PREFIXES = {
-    "us": "USD",
-    "u.s.": "USD",
-    "u.s": "USD",
-    "usd": "USD",
-    "c": "CAD",
-    "ca": "CAD",
-    "can": "CAD",
-    "cad": "CAD",
-    "a": "AUD",
-    "au": "AUD",
-    "aud": "AUD",
-    "nz": "NZD",
-    "nzd": "NZD",
-    "hk": "HKD",
-    "hkd": "HKD",
-    "s": "SGD",
-    "sg": "SGD",
-    "sgd": "SGD",
-    "r": "BRL",
-    "mex": "MXN",
-    "mx": "MXN",
-    "mxn": "MXN",
-    "nt": "TWD",
-    "z": "ZWL",
-}
+DOLLAR_PREFIXES: dict[str, str] = LEX["dollar_prefixes"]
 # ISO codes accepted in any case; the others only in capitals, and never codes
 # that spell an English word (ALL, TOP, TRY, MAD, CUP, GEL...)
-SAFE_CODES = {
-    "usd", "eur", "gbp", "inr", "jpy", "cny", "rmb", "cad", "aud", "nzd", "hkd",
-    "chf", "sgd", "krw", "rub", "brl", "mxn", "zar", "sek", "nok", "dkk", "pln",
-    "huf", "czk", "iqd", "sar", "aed", "pkr", "lkr", "bdt", "ngn", "egp", "kwd",
-    "qar", "irr", "idr", "myr", "thb", "php", "vnd", "twd", "ils", "uah", "kes",
-    "btc", "ars", "clp", "cop", "jod", "omr", "bhd", "lbp", "syp", "afn", "npr",
-}  # fmt: skip
-UPPER_CODES = {"GHS", "KZT", "XOF", "XAF", "ZWL", "UGX", "TZS", "ETB", "MMK", "ISK", "RON", "BGN"}
-CODE_ALIASES = {"rmb": "CNY", "btc": "BTC"}
+SAFE_CODES = set(LEX["safe_codes"])
+UPPER_CODES = set(LEX["upper_codes"])
+CODE_ALIASES: dict[str, str] = LEX["code_aliases"]
 # other prefixes written before the number
-WORD_PREFIXES = {
-    "rs": "INR",
-    "rs.": "INR",
-    "re": "INR",
-    "rp": "IDR",
-    "rm": "MYR",
-    "dh": "AED",
-    "dhs": "AED",
-    "ksh": "KES",
-    "tk": "BDT",
-    "zł": "PLN",
-    "dollar": "USD",
-    "euro": "EUR",
-}
+WORD_PREFIXES: dict[str, str] = LEX["word_prefixes"]
 # currency names after the number; value: default code and {adjective: code}
 CURRENCY_NAMES: dict[str, tuple[str, dict[str, str]]] = {
-    "dollar": (
-        "USD",
-        {
-            "us": "USD", "u.s.": "USD", "american": "USD", "united states": "USD",
-            "canadian": "CAD", "australian": "AUD", "new zealand": "NZD",
-            "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD",
-            "new taiwan": "TWD", "zimbabwe": "ZWL", "zimbabwean": "ZWL", "jamaican": "JMD",
-        },
-    ),
-    "euro": ("EUR", {}),
-    "pound": ("GBP", {"british": "GBP", "egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP"}),
-    "sterling": ("GBP", {}),
-    "yen": ("JPY", {"japanese": "JPY"}),
-    "yuan": ("CNY", {"chinese": "CNY"}),
-    "renminbi": ("CNY", {}),
-    "rmb": ("CNY", {}),
-    "kuai": ("CNY", {}),
-    "rupee": (
-        "INR",
-        {"indian": "INR", "pakistani": "PKR", "sri lankan": "LKR", "nepalese": "NPR",
-         "nepali": "NPR"},
-    ),
-    "dinar": (
-        "IQD",
-        {"iraqi": "IQD", "kuwaiti": "KWD", "jordanian": "JOD", "bahraini": "BHD",
-         "libyan": "LYD", "algerian": "DZD", "tunisian": "TND", "serbian": "RSD"},
-    ),
-    "dirham": ("AED", {"moroccan": "MAD", "emirati": "AED", "uae": "AED"}),
-    "riyal": ("SAR", {"saudi": "SAR", "qatari": "QAR"}),
-    "rial": ("IRR", {"iranian": "IRR", "omani": "OMR", "yemeni": "YER"}),
-    "franc": ("CHF", {"swiss": "CHF", "french": "FRF", "belgian": "BEF", "cfa": "XOF"}),
-    "peso": (
-        "MXN",
-        {"mexican": "MXN", "philippine": "PHP", "argentine": "ARS", "argentinian": "ARS",
-         "chilean": "CLP", "colombian": "COP", "cuban": "CUP"},
-    ),
-    "real": ("BRL", {"brazilian": "BRL"}),
-    "reais": ("BRL", {}),
-    "rand": ("ZAR", {"south african": "ZAR"}),
-    "won": ("KRW", {"south korean": "KRW", "korean": "KRW", "north korean": "KPW"}),
-    "ruble": ("RUB", {"russian": "RUB", "belarusian": "BYN"}),
-    "rouble": ("RUB", {"russian": "RUB"}),
-    "lira": ("TRY", {"turkish": "TRY", "italian": "ITL", "lebanese": "LBP"}),
-    "shekel": ("ILS", {"israeli": "ILS", "new israeli": "ILS"}),
-    "naira": ("NGN", {"nigerian": "NGN"}),
-    "cedi": ("GHS", {"ghanaian": "GHS"}),
-    "shilling": ("KES", {"kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS"}),
-    "ringgit": ("MYR", {"malaysian": "MYR"}),
-    "baht": ("THB", {"thai": "THB"}),
-    "rupiah": ("IDR", {"indonesian": "IDR"}),
-    "dong": ("VND", {"vietnamese": "VND"}),
-    "taka": ("BDT", {"bangladeshi": "BDT"}),
-    "afghani": ("AFN", {}),
-    "krona": ("SEK", {"swedish": "SEK", "icelandic": "ISK"}),
-    "kronor": ("SEK", {"swedish": "SEK"}),
-    "krone": ("NOK", {"norwegian": "NOK", "danish": "DKK"}),
-    "kroner": ("NOK", {"norwegian": "NOK", "danish": "DKK"}),
-    "zloty": ("PLN", {"polish": "PLN"}),
-    "forint": ("HUF", {"hungarian": "HUF"}),
-    "koruna": ("CZK", {"czech": "CZK"}),
-    "hryvnia": ("UAH", {"ukrainian": "UAH"}),
-    "lari": ("GEL", {"georgian": "GEL"}),
-    "tenge": ("KZT", {}),
-    "manat": ("AZN", {}),
-    "kip": ("LAK", {"lao": "LAK", "laotian": "LAK"}),
-    "markka": ("FIM", {"finnish": "FIM"}),
-    "mark": ("DEM", {"german": "DEM", "deutsche": "DEM"}),
-    "deutschmark": ("DEM", {}),
-    "guilder": ("NLG", {"dutch": "NLG"}),
-    "peseta": ("ESP", {"spanish": "ESP"}),
-    "escudo": ("PTE", {"portuguese": "PTE"}),
-    "drachma": ("GRD", {"greek": "GRD"}),
-    "bitcoin": ("BTC", {}),
-    "satoshi": ("BTC", {}),
-}  # fmt: skip
-# names that are ordinary words too: a currency only with a nationality or a scale
-GUARDED_NAMES = {"real", "won", "mark", "rand", "dong", "kip", "pound", "lari"}
-# subunits: name -> (unit label, parent code, fraction of the parent)
-SUBUNITS = {
-    "cent": ("cent", "USD", 0.01),
-    "cents": ("cent", "USD", 0.01),
-    "¢": ("cent", "USD", 0.01),
-    "penny": ("penny", "GBP", 0.01),
-    "pennies": ("penny", "GBP", 0.01),
-    "pence": ("penny", "GBP", 0.01),
-    "p": ("penny", "GBP", 0.01),
-    "paise": ("paisa", "INR", 0.01),
-    "satoshi": ("satoshi", "BTC", 1e-8),
-    "satoshis": ("satoshi", "BTC", 1e-8),
+    k: (v["code"], v["adjectives"]) for k, v in LEX["currency_names"].items()
 }
-
-
-INVARIANT_NAMES = {"yen", "yuan", "renminbi", "rmb", "kuai", "baht", "rupiah", "dong", "taka",
-                   "naira", "ringgit", "won", "rand", "sterling", "reais", "kronor", "kroner",
-                   "satoshi", "bitcoin", "lari", "tenge", "manat", "kip", "markka", "koruna",
-                   "zloty", "forint", "hryvnia"}  # fmt: skip
+# names that are ordinary words too: a currency only with a nationality or a scale
+GUARDED_NAMES = set(LEX["guarded_names"])
+# subunits: name -> (unit label, parent code, fraction of the parent)
+SUBUNITS = {k: (v["label"], v["parent"], v["fraction"]) for k, v in LEX["subunits"].items()}
+INVARIANT_NAMES = set(LEX["invariant_names"])
 
 
 def plural_names() -> dict[str, str]:
@@ -255,85 +96,7 @@ YEAR = 365.25 * DAY
 # offset after "+"); written forms, lower case unless the case matters (an
 # indented line continues them). A form of several words is also read
 # hyphenated ("3,000-square-kilometre reserve").
-CURATED_TABLE = """
-km; length; metre; 1e3; km, kms, kilometre, kilometres, kilometer, kilometers
-m; length; metre; 1; m, metre, metres, meter, meters
-cm; length; metre; 0.01; cm, centimetre, centimetres, centimeter, centimeters
-mm; length; metre; 0.001; mm, millimetre, millimetres, millimeter, millimeters
-mile; length; metre; 1609.344; mile, miles, mi
-nautical mile; length; metre; 1852; nautical mile, nautical miles, nmi
-foot; length; metre; 0.3048; foot, feet, ft
-inch; length; metre; 0.0254; inch, inches
-yard; length; metre; 0.9144; yard, yards, yd, yds
-light year; length; metre; 9.4607e15; light year, light years
-kg; mass; kilogram; 1; kg, kgs, kilogram, kilograms, kilogramme, kilogrammes, kilo, kilos
-g; mass; kilogram; 1e-3; g, gram, grams, gramme, grammes
-mg; mass; kilogram; 1e-6; mg, milligram, milligrams
-tonne; mass; kilogram; 1000; tonne, tonnes, metric ton, metric tons, metric tonne, metric tonnes, t
-ton; mass; kilogram; 907.18474; ton, tons, short ton, short tons
-pound; mass; kilogram; 0.45359237; lb, lbs, pound, pounds
-ounce; mass; kilogram; 0.028349523125; oz, ounce, ounces
-troy ounce; mass; kilogram; 0.0311034768; troy ounce, troy ounces
-carat; mass; kilogram; 2e-4; carat, carats
-kiloton; energy; joule; 4.184e12; kt, kiloton, kilotons, kilotonne, kilotonnes
-megaton; energy; joule; 4.184e15; mt, megaton, megatons, megatonne, megatonnes
-second; time; second; 1; second, seconds, sec, secs
-minute; time; second; 60; minute, minutes, min, mins
-hour; time; second; 3600; hour, hours, hr, hrs
-day; time; second; DAY; day, days
-week; time; second; 7*DAY; week, weeks
-fortnight; time; second; 14*DAY; fortnight, fortnights
-month; time; second; YEAR/12; month, months
-year; time; second; YEAR; year, years, yr, yrs
-decade; time; second; 10*YEAR; decade, decades
-century; time; second; 100*YEAR; century, centuries
-millennium; time; second; 1000*YEAR; millennium, millennia
-km2; area; square metre; 1e6; square kilometre, square kilometres, square kilometer,
-    square kilometers, sq km, km2, km²
-m2; area; square metre; 1; square metre, square metres, square meter, square meters, sq m, m2, m²
-square mile; area; square metre; 2589988.110336; square mile, square miles, sq mi
-square foot; area; square metre; 0.09290304; square foot, square feet, sq ft
-acre; area; square metre; 4046.8564224; acre, acres
-hectare; area; square metre; 1e4; hectare, hectares, ha
-m3; volume; cubic metre; 1; cubic metre, cubic metres, cubic meter, cubic meters, m3, m³
-litre; volume; cubic metre; 1e-3; litre, litres, liter, liters, l
-ml; volume; cubic metre; 1e-6; millilitre, millilitres, milliliter, milliliters, ml
-gallon; volume; cubic metre; 0.003785411784; gallon, gallons, gal
-barrel per day; volumetric flow; cubic metre per second; 0.158987294928/DAY; bpd, b/d,
-    barrels per day, barrels a day, barrel per day, barrels of oil per day, barrels of oil a day
-barrel; volume; cubic metre; 0.158987294928; barrel, barrels, bbl
-bcm; volume; cubic metre; 1e9; bcm
-tcf; volume; cubic metre; 2.8316846592e10; tcf
-cubic foot; volume; cubic metre; 0.028316846592; cubic feet, cubic foot, cu ft
-km/h; speed; metre per second; 1/3.6; km/h, kmh, kph, kilometres per hour,
-    kilometers per hour, kilometre per hour, kilometer per hour,
-    kilometres an hour, kilometers an hour
-mph; speed; metre per second; 0.44704; mph, miles per hour, mile per hour, miles an hour
-m/s; speed; metre per second; 1; m/s, metres per second, meters per second
-knot; speed; metre per second; 1852/3600; knot, knots
-ppm; ratio; ratio; 1e-6; ppm, parts per million
-ppb; ratio; ratio; 1e-9; ppb, parts per billion
-°C; temperature; kelvin; 1+273.15; °c, c, degrees celsius, degree celsius,
-    degrees centigrade, celsius
-°F; temperature; kelvin; 5/9+255.37222222222223; °f, f, degrees fahrenheit,
-    degree fahrenheit, fahrenheit
-degree; degree; -; -; degree, degrees
-W; power; watt; 1; w, watt, watts
-kW; power; watt; 1e3; kw, kilowatt, kilowatts
-MW; power; watt; 1e6; mw, megawatt, megawatts
-GW; power; watt; 1e9; gw, gigawatt, gigawatts
-kWh; energy; joule; 3.6e6; kwh, kilowatt hour, kilowatt hours
-MWh; energy; joule; 3.6e9; mwh, megawatt hour, megawatt hours
-GWh; energy; joule; 3.6e12; gwh, gigawatt hour, gigawatt hours
-TWh; energy; joule; 3.6e15; twh, terawatt hour, terawatt hours
-kcal; energy; joule; 4184; calorie, calories, kcal
-dB; sound level; -; -; decibel, decibels, db
-GB; data storage; byte; 1e9; gb, gigabyte, gigabytes
-MB; data storage; byte; 1e6; mb, megabyte, megabytes
-TB; data storage; byte; 1e12; tb, terabyte, terabytes
-Mbps; data rate; bit per second; 1e6; mbps, megabits per second
-magnitude; seismic magnitude; -; -; magnitude, on the richter scale, on the richter magnitude scale
-"""
+CURATED_TABLE: str = LEX["units_curated"]
 _CONSTANTS = {"DAY": DAY, "YEAR": YEAR}
 
 
@@ -378,24 +141,7 @@ CURATED = _read_curated(CURATED_TABLE)
 
 # written forms that are units only when attached to the number (5m, 10t) or
 # in capitals; spaced, they are ordinary words or letters
-ATTACHED_ONLY = {
-    "c",
-    "f",
-    "m",
-    "g",
-    "t",
-    "l",
-    "w",
-    "mi",
-    "min",
-    "sec",
-    "db",
-    "ha",
-    "kt",
-    "mt",
-    "gal",
-    "yd",
-}
+ATTACHED_ONLY = set(LEX["units_attached_only"])
 # the longest written form first, so "square kilometres" wins over "kilometres"
 _FORMS = sorted(CURATED, key=len, reverse=True)
 UNIT_RE = re.compile(
@@ -466,16 +212,7 @@ QUANTULUM_ENTITIES = set(SI_OF_DIMENSION) | {
     "density",
 }
 # quantulum3 surfaces that are ordinary English words in news text
-QUANTULUM_JUNK = {
-    "span", "drop", "cup", "quarter", "shake", "turn", "cycle", "circle", "gross", "set",
-    "pack", "piece", "pair", "time", "count", "instance", "ell", "stone", "league", "point",
-    "line", "hand", "post", "rod", "chain", "link", "pace", "step", "grain", "dram", "bit",
-    "byte", "nibble", "tetrad", "quartet", "barn", "peck", "stere", "mil", "mill", "dime",
-    "real", "mark", "ton of refrigeration", "unit", "block", "sheet", "ream", "bale", "bolt",
-    "square", "cord", "dash", "pinch", "stick", "knot", "tablespoon", "teaspoon", "bar",
-    "torr", "atmosphere", "unk", "dimensionless", "gauss", "rad", "gray", "curie", "sievert",
-    "rem", "bushel", "quintal", "carat", "crore", "lakh", "percent", "percentage",
-}  # fmt: skip
+QUANTULUM_JUNK = set(LEX["quantulum_junk"])
 
 _QUANTULUM: dict[str, Unit] | None = None
 QUANTULUM_LOADED = False  # for tests: no number, no unit table

@@ -1,7 +1,7 @@
 """Numbers as news text writes them: numerals, spelled numbers, scales, fractions.
 
-Pure functions over strings; no third-party imports. `extract` calls these on the
-small spans its scanner finds.
+Pure functions over strings; the word tables come from the lexicon. The
+extractor calls these on the small spans its scanner finds.
 """
 
 from __future__ import annotations
@@ -9,111 +9,18 @@ from __future__ import annotations
 import math
 import re
 
-SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+from .lexicon import LEX
+
+SMALL: dict[str, int] = LEX["number_words"]["small"]
+TENS: dict[str, int] = LEX["number_words"]["tens"]
 # scale words after a number ("12 million", "Rs 1,200 crore"); abbreviations too
-SCALES = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "lac": 1e5,
-    "lacs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "mil": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-}
-BIG_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore")
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "twentieth": 20,
-    "hundredth": 100,
-}
+SCALES: dict[str, float] = {k: float(v) for k, v in LEX["scales"].items()}
+BIG_WORDS = tuple(LEX["big_words"])
+ORDINALS: dict[str, int] = LEX["ordinals"]
 # denominators of spelled fractions ("two-thirds", "a quarter")
-FRACTIONS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "sixth": 6,
-    "sixths": 6,
-    "eighth": 8,
-    "eighths": 8,
-    "tenth": 10,
-    "tenths": 10,
-}
+FRACTIONS: dict[str, int] = LEX["fractions"]
 # vague amounts as [low, high] intervals
-VAGUE = {
-    "dozens": (24, 144),
-    "scores": (40, 400),
-    "tens": (20, 100),
-    "hundreds": (100, 1000),
-    "thousands": (1000, 10000),
-    "lakhs": (1e5, 1e7),
-    "millions": (1e6, 1e9),
-    "crores": (1e7, 1e9),
-    "billions": (1e9, 1e12),
-    "trillions": (1e12, 1e15),
-}
+VAGUE: dict[str, tuple[float, float]] = {k: tuple(v) for k, v in LEX["vague"].items()}
 
 _SPLIT_RE = re.compile(r"[\s\-]+")
 _NUMERAL_RE = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?$")

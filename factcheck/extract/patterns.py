@@ -1,0 +1,199 @@
+"""The scanner's regular expressions, generated from the lexicon where they hold word lists."""
+
+from __future__ import annotations
+
+import re
+
+from . import dates, nouns, units
+from . import numbers as nums
+from .lexicon import LEX, alternation
+
+NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "lakhs", "crores"]
+NW = alternation(NUMBER_WORDS)
+BIG = alternation([*nums.BIG_WORDS, "dozen"])
+SMALLW = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"a\s+hundred|hundred)"
+)
+DIGITS = (
+    r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
+    r"(?:(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)"
+    r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
+    r"|(?<![\d\w])\.\d+)"
+)
+CORE_RE = re.compile(
+    rf"""
+    (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
+       |\b(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million|billion)\b
+       |\b(?:dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b
+       |\b(?:scores|tens)\b(?=\s+of\b))
+   |(?P<fscale>\b(?:(?:a|one)\s+)?(?:half|quarter|(?:two|three)[\s-]quarters|third)\s+
+       (?:of\s+)?(?:a\s+)?(?:million|billion|trillion)\b)
+   |(?P<frac>\b(?:a|one|two|three|four|five|seven|nine)[\s-]
+       (?:half|thirds?|quarters?|fifths?|tenths?|eighths?)\b(?=\s+(?:of|the)\b)
+       |\bhalf\b(?=\s+(?:of\b|the\b))
+       |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
+       (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
+   |(?P<ratio>\b(?P<rn>\d+|{SMALLW})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<rd>\d+|{SMALLW})\b)
+   |(?P<ordw>\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]
+       (?:[a-z]+est|most|least)\b)
+   |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
+   |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
+   |(?P<digits>{DIGITS})
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+NEWLINE_RE = re.compile("\n")
+TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+# first words of every CORE_RE alternative, and month names (dates start there)
+STARTS = {
+    *nums.SMALL,
+    *nums.TENS,
+    *nums.BIG_WORDS,
+    *nums.VAGUE,
+    *nums.ORDINALS,
+    *dates.MONTHS,
+    *("lakhs crores dozen several few many a an half quarter third percent percents per "
+      "percentage").split(),
+}  # fmt: skip
+# fast test: does the text have anything that can start a number at all
+ANYNUM_RE = re.compile(
+    r"\d|\b" + alternation([*NUMBER_WORDS, *nums.VAGUE, *nums.FRACTIONS, *nums.ORDINALS]) + r"\b",
+    re.IGNORECASE,
+)
+SCALE_AFTER_RE = re.compile(
+    r"(?P<sp>[^\S\n]?|-(?=[a-z]{5}))(?P<sc>"
+    + alternation(w for w in nums.SCALES if w != "mil")
+    + r")(?![\w])"
+    r"(?:[^\S\n]+(?P<sc2>crores?)\b)?",  # Indian compounds: "1.87 lakh crore" = 1.87e12
+    re.IGNORECASE,
+)
+PCT_RE = re.compile(
+    r"[^\S\n]?(?:(?P<pp>percentage[^\S\n]+points?\b|%[^\S\n]+points?\b|pct\.?[^\S\n]+points?\b|"
+    r"pp\b|ppt\b)|(?P<bp>basis[^\S\n]+points?\b|bps\b|bp\b)|(?P<pct>%|percent(?:age)?s?\b|"
+    r"per[ -]?cent\b|pct\b))",
+    re.IGNORECASE,
+)
+PC_ATTACHED_RE = re.compile(r"pc\b")
+CUR_SYM = alternation(units.SYMBOLS, flexible_space=False)
+CUR_BEFORE_RE = re.compile(
+    rf"(?:(?P<pre>\b(?:[A-Za-z]{{1,3}}|u\.s\.?|U\.S\.?|Mex|mex|MEX))(?P<presp>\s?))?"
+    rf"(?P<sym>{CUR_SYM})\s*$"
+    r"|(?P<mcode>\b[Mm](?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|usd|eur|gbp|aud|cad|chf|jpy|inr))\s*$"
+    r"|(?P<word>\b[A-Za-z]{2,7}\.?)\s*$"
+)
+ADJS = sorted({a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}, key=len, reverse=True)
+NAMES = sorted(units.CURRENCY_FORMS, key=len, reverse=True)
+CUR_AFTER_RE = re.compile(
+    rf"(?P<sp>[^\S\n]?)(?:(?P<sym>{CUR_SYM})"
+    rf"|(?P<sub>cents?\b|pence\b|penny\b|pennies\b|paise\b|satoshis?\b|¢|p(?!\w|\.\w))"
+    rf"|(?P<mcode>[Mm](?:USD|EUR|GBP|AUD|CAD|usd|eur|gbp|aud|cad)\b)"
+    rf"|(?:(?P<adj>{'|'.join(re.escape(a) for a in ADJS)})\s+)?"
+    rf"(?P<name>{'|'.join(re.escape(n) for n in NAMES)})\b"
+    rf"|(?P<code>[A-Za-z]{{3}})(?![A-Za-z]))",
+    re.IGNORECASE,
+)
+# "millions of francs"; guarded names ("thousands of real people") are words too
+OF_NAMES = [f for f, n in units.CURRENCY_FORMS.items() if n not in units.GUARDED_NAMES]
+OF_NAMES += ["pounds"]
+OF_CURRENCY_RE = re.compile(
+    r"\s+of\s+(?:(?P<adj>[A-Za-z]+)\s+)?(?P<name>" + alternation(OF_NAMES) + r")\b",
+    re.IGNORECASE,
+)
+RANGE_CONN_RE = re.compile(r"(?P<c>[^\S\n]*(?:–|-|—)[^\S\n]*|\s+(?:to|and|through|or)\s+)", re.I)
+QUAL_PHRASES: dict[str, list[str]] = LEX["qualifiers"]
+QUAL_OF = {p: q for q, ps in QUAL_PHRASES.items() for p in ps}
+QUAL_BEFORE_RE = re.compile(
+    r"(?:(?<![\w])(?P<q>"
+    + alternation(p for p in QUAL_OF if p != "~")
+    + r")|(?P<tilde>~))[^\S\n]*(?:(?P<between>between|from)\s+)?$"
+    r"|(?<![\w])(?P<between2>between|from)\s+$"
+    r"|(?<![\w])(?P<neg>minus|negative)\s+$",
+    re.IGNORECASE,
+)
+CHANGE_VERBS_RE = re.compile(
+    r"\b(?:(?:rose|risen|fell|fallen|grew|grown|went|gone|slid|shrank|shrunk|swung|sank|sunk|"
+    r"shot|up|down)"
+    r"|edged|inched|eased|easing|moved|lowered|lowering"
+    r"|(?:ris|increas|decreas|reduc|rais|declin|surg|doubl|tripl|chang|revis|hik|tumbl|"
+    r"slump|spik|narrow|widen|slash|soar|plung|shrink|expand|boost|trim|drop|dropp|dip|"
+    r"dipp|climb|jump|cut|cutt|fall|grow|slip|slipp|sink|rebound|recover|swell|balloon)"
+    r"(?:e|es|ed|ing|s|en)?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+SCORE_BEFORE_RE = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)|won|win|wins|winning|beat|beats|beaten|defeated?|lost|lose|"
+    r"loses|losing|score|scored|scores|draw|drew|tied?|led|leads?|trail(?:ed|s)?|"
+    r"edged|routed|thrashed|victory|margin|series|record)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# an age says who a claim is about, not how many: not reported
+AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages|age|ageing|aging)\s+(?:(?:between|from|of)\s+)?$", re.IGNORECASE
+)
+AGE_SPAN_RE = re.compile(
+    r"(?:\s*(?:to|and|-|–)\s*\d+)?(?:\s+(?:and|or)\s+(?:over|above|older|under|younger|up))?"
+    r"(?:\s+years?(?:\s+old)?)?",
+    re.IGNORECASE,
+)
+AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b", re.IGNORECASE)
+MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
+# "adults over 65", "children under 5": an age bracket, not a count
+AGE_GROUP_BEFORE_RE = re.compile(
+    r"\b(?:those|anyone|everyone|people|adults|children|men|women|patients|residents|voters|"
+    r"workers|drivers|individuals|persons|girls|boys)\s+$",
+    re.IGNORECASE,
+)
+# after a count: "2.5-million-strong", "a 543-member house", "20-odd people", "40-plus"
+HYPHEN_WORD_RE = re.compile(r"-(?P<w>[a-z]+)\b(?!-)")
+HYPHEN_QUALIFIERS: dict[str, str] = LEX["hyphen_qualifiers"]
+OF_GOODS_RE = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|\d)[a-z]", re.IGNORECASE)
+# "The judge, 62, said", "Smith, 45,": an age in apposition, not a count
+APPOSITIVE_BEFORE_RE = re.compile(
+    r"(?:\b[A-Z][a-z]+|\b(?:" + "|".join(sorted(nouns.PERSON_SINGULAR)) + r")),[^\S\n]*$"
+)
+VIDEO_LINES = {240, 360, 480, 720}  # "720p" is a video format, not pence
+SCORE_AFTER_RE = re.compile(
+    r"\s*(?:vote|votes|victory|win|defeat|loss|decision|margin|lead|draw|tie|majority|"
+    r"ruling|verdict|scoreline|record|split)\b",
+    re.IGNORECASE,
+)
+# masked before scanning: URLs and e-mail addresses (looked for only in text with
+# "://", "www." or "@"), and phone numbers (tried only where a digit run starts)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE_RE = re.compile(
+    r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
+    r"|(?<![\w-])\d{3}-\d{4}(?![\w-])|(?<![\w-])1-800-[\w-]+"
+    # as Europe and Asia write them: "0800 123 4567", "+44 20 7946 0958"
+    r"|(?<![\w,.-])(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?|\(?0\d{1,4}\)?)(?:[ .-]\d{2,5}){2,3}"
+    r"(?![\w,-]|\.\d)",
+)
+ADDRESS_AFTER_RE = re.compile(
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|"
+    r"Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Parkway|Pkwy)\b\.?"
+)
+ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+TIMES_RE = re.compile(r"(?:[^\S\n]*-?[^\S\n]*fold\b|[^\S\n]+times\b|[^\S\n]*x\b)", re.IGNORECASE)
+# a duration that places other events in time ("two years ago", "three days later")
+TIME_SHIFT_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE
+)
+IDENT_WORDS = set(LEX["identifier_words"])
+# a date after these is a baseline ("the highest since 1981"), not the claim's time
+BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
+TIME_FRAME_RE = re.compile(
+    r"\b(?:the|in|within|for\s+the|over\s+the|during\s+the)\s+"
+    r"(?:(?:past|last|next|first|coming|previous|following|final|initial|same)\s+)?$",
+    re.IGNORECASE,
+)
+DATE_PREFIX_RE = re.compile(r"\b(?:mid|late|early|pre|post)-$", re.IGNORECASE)
+SENT_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n")
+ABBREVIATIONS = set(LEX["abbreviations"])
+STARTERS = set(LEX["sentence_starters"])
+INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
+CLAUSE_RE = re.compile(
+    r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
+    r"compared|up from|down from|from|against)\b)"
+)

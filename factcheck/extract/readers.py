@@ -1,0 +1,294 @@
+"""Readers: a scanner match as a number, and the currency, qualifier and unit around it."""
+
+from __future__ import annotations
+
+import re
+
+from . import nouns, units
+from . import numbers as nums
+from . import patterns as pat
+from .scanner import Num
+
+
+class ReaderMixin:
+    def _number(self, m: re.Match) -> Num | None:
+        """The number at a digits/spelled/fscale match, with its scale word."""
+        text = self.text
+        kind = m.lastgroup
+        raw = m.group(0)
+        if kind == "digits":
+            parsed = nums.parse_numeral(raw.replace(" , ", ",").replace(" . ", "."))
+            if parsed is None:
+                return None
+            num = Num(m.start(), m.end(), parsed[0], parsed[1], False, raw)
+        elif kind == "fscale":
+            words = nums.words_of(raw.lower())
+            scale = nums.SCALES[words[-1]]
+            frac = 0.5
+            if "quarter" in raw.lower():
+                frac = 0.75 if re.search(r"three", raw, re.I) else 0.25
+                if re.search(r"two", raw, re.I):
+                    frac = 0.5
+            elif "third" in raw.lower():
+                frac = 1 / 3
+            num = Num(m.start(), m.end(), frac * scale, 0.0, True, raw)
+            num.scaled = True
+            num.place = frac * scale
+            return num
+        else:
+            words = nums.words_of(raw)
+            parsed = nums.parse_words(words)
+            if parsed is None:
+                return None
+            value, used = parsed
+            end = m.start()
+            # find the end of the used words in the raw text
+            it = re.finditer(r"[A-Za-z]+", raw)
+            for k, wm in enumerate(it):
+                if k == used - 1:
+                    end = m.start() + wm.end()
+                    break
+            raw = text[m.start() : end]
+            num = Num(m.start(), end, value, nums.place_of(value), True, raw)
+            if num.place == 1:
+                num.place = 0.0
+            if re.search(pat.BIG, raw, re.I) and value >= 100:
+                num.scaled = True
+                num.place = max(num.place, nums.place_of(value))
+            return num
+        # a scale word after a numeral
+        sm = pat.SCALE_AFTER_RE.match(text, num.end)
+        if sm:
+            sc = sm.group("sc")
+            low = sc.lower()
+            attached = not sm.group("sp")
+            if low in ("k", "m", "b") and not attached:
+                return num
+            if low in ("m", "b", "k") and attached:
+                num.money_scale = (sm.end("sc"), nums.SCALES[low])
+                if low == "k" or (low == "m" and sc == "M"):
+                    pass  # 5k, 5M: a scale anywhere
+                else:
+                    return num
+            if low == "hundred" and num.value >= 100:
+                return num
+            factor, end = nums.SCALES[low], sm.end("sc")
+            if sm.group("sc2") and low in ("lakh", "lakhs", "lac", "lacs", "thousand", "hundred"):
+                factor, end = factor * nums.SCALES["crore"], sm.end()
+            num.money_scale = None
+            self._scale(num, factor, end)
+        return num
+
+    @staticmethod
+    def _scale(num: Num, factor: float, end: int) -> None:
+        mantissa_place = num.place
+        if mantissa_place == 0:
+            # written decimals: "1.2 million" is good to a tenth of a million
+            frac = num.raw.split(".")[1] if "." in num.raw else ""
+            mantissa_place = 10.0 ** -len(frac) if frac else 1.0
+        num.value *= factor
+        num.place = mantissa_place * factor
+        num.scaled = True
+        num.end = end
+
+    # --- around the number ----------------------------------------------------------
+
+    def _currency_before(self, start: int, lo: int):
+        """(code, label, start, million) of a currency written before text[start]."""
+        window = self.text[max(lo, start - 14) : start]
+        m = pat.CUR_BEFORE_RE.search(window)
+        if not m:
+            return None
+        base = start - len(window)
+        if m.group("sym"):
+            sym = m.group("sym")
+            code = units.SYMBOLS[sym]
+            s = base + m.start("sym")
+            pre = m.group("pre")
+            if pre and sym == "$":
+                p = pre.lower()
+                spaced = bool(m.group("presp"))
+                if p in units.DOLLAR_PREFIXES and not (spaced and p in ("a", "s", "r", "z")):
+                    code = units.DOLLAR_PREFIXES[p]
+                    s = base + m.start("pre")
+            return code, code, s, 1.0
+        if m.group("mcode"):
+            return m.group("mcode")[1:].upper(), m.group("mcode")[1:].upper(), base + m.start(), 1e6
+        word = m.group("word")
+        code = units.code_for(word.rstrip("."))
+        if code is None:
+            code = units.WORD_PREFIXES.get(word.lower())
+            if code is None or (word.lower() in ("dollar", "euro") and start - base - m.end()):
+                return None
+            if word.lower() in ("dollar", "euro") and not window.endswith(" "):
+                return None
+        return code, code, base + m.start("word"), 1.0
+
+    def _qualifier_before(self, start: int, lo: int):
+        """(qualifier, start, between, negative) of the words before text[start]."""
+        window = self.text[max(lo, start - 40) : start]
+        m = pat.QUAL_BEFORE_RE.search(window)
+        if not m:
+            return None, start, False, False
+        base = start - len(window)
+        if m.group("neg"):
+            return None, base + m.start(), False, True
+        if m.group("between2"):
+            return None, base + m.start(), True, False
+        q = "approx" if m.group("tilde") else pat.QUAL_OF[m.group("q").lower()]
+        return q, base + m.start(), bool(m.group("between")), False
+
+    def _unit_after(self, num: Num, p: int, money_before: bool):
+        """What follows the number: ('percent'|'money'|'unit', info, end) or None."""
+        text = self.text
+        m = pat.PCT_RE.match(text, p)
+        if m and not (m.group(0).strip().lower() in ("pp", "ppt", "bp") and m.start() != p):
+            if m.group("pp"):
+                return "percent", "percentage point", m.end()
+            if m.group("bp"):
+                return "percent", "basis point", m.end()
+            return "percent", "percent", m.end()
+        if pat.PC_ATTACHED_RE.match(text, p):
+            return "percent", "percent", p + 2
+        if money_before:
+            return None
+        m = pat.CUR_AFTER_RE.match(text, p)
+        if m:
+            r = self._currency_after(num, m)
+            if r:
+                return r
+        attached = p < len(text) and text[p - 1 : p].isdigit() and not text[p : p + 1].isspace()
+        hy = p
+        if text[p : p + 1] == "-" and text[p + 1 : p + 2].isalpha():
+            hy = p + 1
+            attached = True
+            m = pat.CUR_AFTER_RE.match(text, hy)
+            if m and (m.group("sub") or m.group("name")):
+                r = self._currency_after(num, m)
+                if r:
+                    return r
+        q = p if hy == p else hy
+        if q < len(text) and text[q : q + 1] == " ":
+            q += 1
+        elif hy == p and not attached:
+            return None
+        if not (text[q : q + 1].isalpha() or text[q : q + 1] in "°"):
+            return None
+        r = units.match_unit(text, q, attached)
+        if r is None:
+            return None
+        unit, end = r
+        if text[end : end + 1].isalpha():
+            return None
+        # "pounds" is money with a scale or above a thousand; else a weight
+        return "unit", unit, end
+
+    def _currency_after(self, num: Num, m: re.Match):
+        """('money', (code, label, factor), end) for a currency after the number."""
+        text = self.text
+        if m.group("sym"):
+            code = units.SYMBOLS[m.group("sym")]
+            return "money", (code, code, 1.0), m.end()
+        if m.group("sub"):
+            sub = m.group("sub").lower()
+            if sub == "p" and (
+                m.group("sp") or abs(num.value) >= 1000 or num.value in pat.VIDEO_LINES
+            ):
+                return None  # "12p" is pence; "12 p", "720p" are not
+            label, parent, frac = units.SUBUNITS[sub]
+            return "money", (parent, label, frac), m.end()
+        if m.group("mcode"):
+            code = m.group("mcode")[1:].upper()
+            return "money", (code, code, 1e6), m.end()
+        if m.group("code"):
+            word = m.group("code")
+            if m.group("sp") == "" and not text[m.start() - 1 : m.start()].isdigit():
+                return None
+            code = units.code_for(word)
+            if code is None:
+                return None
+            end = m.end()
+            sm = re.compile(r"\s+(million|billion|trillion|thousand|mn|bn)\b", re.I).match(
+                text, end
+            )
+            factor = 1.0
+            if sm and not num.scaled:
+                factor = nums.SCALES[sm.group(1).lower()]
+                end = sm.end()
+            return "money", (code, code, factor), end
+        if m.group("name"):
+            if not m.group("sp") and text[m.start() - 1 : m.start()].isdigit():
+                return None
+            name = units.CURRENCY_FORMS[m.group("name").lower()]
+            default, adjs = units.CURRENCY_NAMES[name]
+            adj = (m.group("adj") or "").lower()
+            code = adjs.get(adj, default)
+            if name == "pound" and not adj and not num.scaled:
+                if text[m.start() - 1] == "-" or pat.OF_GOODS_RE.match(text, m.end()):
+                    return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
+            if name in units.GUARDED_NAMES and not adj:
+                if name == "pound" and (num.scaled or abs(num.value) >= 1000):
+                    pass
+                elif name == "won" and (num.scaled or abs(num.value) >= 1000):
+                    pass
+                else:
+                    return None
+            if name == "satoshi":
+                return "money", ("BTC", "satoshi", 1e-8), m.end()
+            return "money", (code, code, 1.0), m.end()
+        return None
+
+    def _second_number(self, p: int, lo: int, hi: int):
+        """The number after a range connector at text[p:], with its currency before it."""
+        text = self.text
+        cur = None
+        q = p
+        cm = re.compile(rf"(?:(?:US|C|A|HK|NZ|S)?(?P<s>{pat.CUR_SYM}))\s?").match(text, q)
+        if cm:
+            cur = units.SYMBOLS[cm.group("s")]
+            q = cm.end()
+        m = pat.CORE_RE.match(text, q)
+        if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:
+            return None
+        num = self._number(m)
+        if num is None:
+            return None
+        return num, cur
+
+    def _cents(self, p: int, s_end: int):
+        m = re.compile(
+            r"\s+(?:and\s+)?(\d{1,2}(?!\d)(?![.,]\d)|[a-z]+(?:[\s-](?:one|two|three|four|five|six|"
+            r"seven|eight|nine))?)(\s*(?:cents?|¢|pence|p\b))?",
+            re.I,
+        ).match(self.text, p)
+        if not m or m.end() > s_end:
+            return None
+        raw = m.group(1)
+        if raw.isdigit():
+            value = float(raw)
+        else:
+            parsed = nums.parse_words(nums.words_of(raw))
+            if parsed is None or parsed[1] != len(nums.words_of(raw)):
+                return None
+            value = parsed[0]
+        if value >= 100 or value <= 0:
+            return None
+        if not m.group(2):
+            rest = self.text[m.end() : m.end() + 12]
+            if re.match(r"\s*(?:[A-Za-z$€£¥]|\d)", rest):
+                return None
+        return value, m.end()
+
+    def _plural_follows(self, p: int, s_end: int) -> bool:
+        m = re.compile(r"\s+([A-Za-z]+)").match(self.text, p)
+        return bool(m and m.end() <= s_end and nouns.is_plural(m.group(1)))
+
+    @staticmethod
+    def _yearish(num: Num) -> bool:
+        return (
+            not num.spelled
+            and not num.scaled
+            and len(num.raw) == 4
+            and num.raw.isdigit()
+            and 1500 <= num.value <= 2100
+        )
