@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 
 from . import schema
-from .extract import units
 from .errors import Problem, RuleError
+from .extract import units
 from .schema import Key
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
