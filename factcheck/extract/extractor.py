@@ -23,7 +23,9 @@ class Extractor(ReaderMixin, PhraseMixin, FilterMixin, SpecialMixin):
     """One document's extraction: scan, read each number phrase, add claims, build them."""
 
     def __init__(self, text: str, doc: str, published: str | None):
-        self.text = text
+        self.original = text  # claims quote the text as written
+        # Arabic-Indic and Persian digits read as ASCII ones, offsets unchanged
+        self.text = text if text.isascii() else text.translate(nums.DIGIT_MAP)
         self.doc = doc
         self.published = published if iv.valid_date(published) else None
         self.claims: list[dict] = []
@@ -110,7 +112,7 @@ class Extractor(ReaderMixin, PhraseMixin, FilterMixin, SpecialMixin):
         if k < 0:
             return ""
         s, e = self.sents[k]
-        return self.text[s:e].strip()
+        return self.original[s:e].strip()
 
     # --- dates -------------------------------------------------------------------
 
@@ -243,7 +245,7 @@ class Extractor(ReaderMixin, PhraseMixin, FilterMixin, SpecialMixin):
         )
 
     def _build(self) -> list[Claim]:
-        text = self.text
+        text = self.original
         out = []
         seen = set()
         for c in sorted(self.claims, key=lambda c: (c["start"], c["end"])):

@@ -23,6 +23,14 @@ FRACTIONS: dict[str, int] = LEX["fractions"]
 VAGUE: dict[str, tuple[float, float]] = {k: tuple(v) for k, v in LEX["vague"].items()}
 
 _SPLIT_RE = re.compile(r"[\s\-]+")
+# a digit-group separator other than a bare comma: 5 000, 5 000, 5'000, 80, 000
+_GROUP_SEP_RE = re.compile(r"(?<=\d)(?:[ \u00a0\u2009\u202f'’]|,[ ])(?=\d{3}(?!\d))")
+# Arabic-Indic and Persian digits, with the Arabic group and decimal separators:
+# one character each, so offsets into the text stay the same
+DIGIT_MAP = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
+     "\u066c": ",", "\u066b": "."}
+)  # fmt: skip
 _NUMERAL_RE = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?$")
 
 
@@ -41,7 +49,7 @@ def parse_numeral(s: str) -> tuple[float, float] | None:
             return whole + float(parts[-2]) / float(parts[-1]), 0.0
         except (ValueError, ZeroDivisionError):
             return None
-    m = _NUMERAL_RE.match(s)
+    m = _NUMERAL_RE.match(_GROUP_SEP_RE.sub(",", s))
     if not m:
         return None
     whole, frac = m.group(1).replace(",", ""), m.group(2)

@@ -18,7 +18,11 @@ SMALLW = (
 DIGITS = (
     r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
     r"(?:(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
-    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)"
+    # groups of three split by a space, no-break or thin space, or an apostrophe
+    # (5 000, 5'000), or by a comma and a stray space (80, 000)
+    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d,]|[.'’]\d|[ \u00a0\u2009\u202f]\d)"
+    r"|\d{1,3}(?:,[ ]\d{3})+(?![\d,]|\.\d)"
+    r"|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)"
     r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
     r"|(?<![\d\w])\.\d+)"
 )
