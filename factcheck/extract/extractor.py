@@ -10,7 +10,6 @@ from . import dates, nouns, scanner
 from . import intervals as iv
 from . import numbers as nums
 from . import patterns as pat
-from .filters import FilterMixin
 from .phrase import PhraseMixin
 from .readers import ReaderMixin
 from .special import SpecialMixin
@@ -19,7 +18,7 @@ from .time import attribute_times
 _DEBUG = False  # tests set this to see the errors the scanner would swallow
 
 
-class Extractor(ReaderMixin, PhraseMixin, FilterMixin, SpecialMixin):
+class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
     """One document's extraction: scan, read each number phrase, add claims, build them."""
 
     def __init__(self, text: str, doc: str, published: str | None):

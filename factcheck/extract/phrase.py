@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import filters, nouns, units
 from . import intervals as iv
-from . import nouns, units
 from . import patterns as pat
 from .scanner import Num
 
@@ -144,8 +144,8 @@ class PhraseMixin:
         plain = ph.money is None and after is None and after2 is None
         if plain and conn in ("-", "–") and self._tally(ph, num2, p2):
             return p2  # a score or vote tally: nothing to report
-        if plain and self._yearish(num):
-            if self._yearish(num2) or (len(num2.raw) == 2 and conn in ("-", "–", "/")):
+        if plain and filters.yearish(num):
+            if filters.yearish(num2) or (len(num2.raw) == 2 and conn in ("-", "–", "/")):
                 return self._year(ph.start, p2, num.value)  # years: 2014-15, 1990-1995
         if num2.scaled and not num.scaled and 0 < num.value <= num2.value:
             factor = num2.value / iv.unscaled(num2)  # "4 to 5 million": both in millions
@@ -227,7 +227,7 @@ class PhraseMixin:
             and nouns.noun_after(text, num.end, ph.s_end) is None
         ):
             return num.end  # "adults over 65": an age bracket
-        verdict = self._bare(num, ph.start, qual, ph.s_start, ph.s_end)
+        verdict = filters.verdict(text, num, qual, ph.s_start, ph.s_end)
         if verdict == "skip":
             return num.end
         if verdict == "date":

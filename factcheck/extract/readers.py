@@ -282,13 +282,3 @@ class ReaderMixin:
     def _plural_follows(self, p: int, s_end: int) -> bool:
         m = re.compile(r"\s+([A-Za-z]+)").match(self.text, p)
         return bool(m and m.end() <= s_end and nouns.is_plural(m.group(1)))
-
-    @staticmethod
-    def _yearish(num: Num) -> bool:
-        return (
-            not num.spelled
-            and not num.scaled
-            and len(num.raw) == 4
-            and num.raw.isdigit()
-            and 1500 <= num.value <= 2100
-        )
