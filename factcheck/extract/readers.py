@@ -13,71 +13,61 @@ from .scanner import Num
 class ReaderMixin:
     def _number(self, m: re.Match) -> Num | None:
         """The number at a digits/spelled/fscale match, with its scale word."""
-        text = self.text
         kind = m.lastgroup
+        if kind == "fscale":
+            return _fraction_of_scale(m)
+        if kind != "digits":
+            return self._spelled(m)
         raw = m.group(0)
-        if kind == "digits":
-            parsed = nums.parse_numeral(raw.replace(" , ", ",").replace(" . ", "."))
-            if parsed is None:
-                return None
-            num = Num(m.start(), m.end(), parsed[0], parsed[1], False, raw)
-        elif kind == "fscale":
-            words = nums.words_of(raw.lower())
-            scale = nums.SCALES[words[-1]]
-            frac = 0.5
-            if "quarter" in raw.lower():
-                frac = 0.75 if re.search(r"three", raw, re.I) else 0.25
-                if re.search(r"two", raw, re.I):
-                    frac = 0.5
-            elif "third" in raw.lower():
-                frac = 1 / 3
-            num = Num(m.start(), m.end(), frac * scale, 0.0, True, raw)
-            num.scaled = True
-            num.place = frac * scale
-            return num
-        else:
-            words = nums.words_of(raw)
-            parsed = nums.parse_words(words)
-            if parsed is None:
-                return None
-            value, used = parsed
-            end = m.start()
-            # find the end of the used words in the raw text
-            it = re.finditer(r"[A-Za-z]+", raw)
-            for k, wm in enumerate(it):
-                if k == used - 1:
-                    end = m.start() + wm.end()
-                    break
-            raw = text[m.start() : end]
-            num = Num(m.start(), end, value, nums.place_of(value), True, raw)
-            if num.place == 1:
-                num.place = 0.0
-            if re.search(pat.BIG, raw, re.I) and value >= 100:
-                num.scaled = True
-                num.place = max(num.place, nums.place_of(value))
-            return num
-        # a scale word after a numeral
-        sm = pat.SCALE_AFTER_RE.match(text, num.end)
-        if sm:
-            sc = sm.group("sc")
-            low = sc.lower()
-            attached = not sm.group("sp")
-            if low in ("k", "m", "b") and not attached:
-                return num
-            if low in ("m", "b", "k") and attached:
-                num.money_scale = (sm.end("sc"), nums.SCALES[low])
-                if low == "k" or (low == "m" and sc == "M"):
-                    pass  # 5k, 5M: a scale anywhere
-                else:
-                    return num
-            if low == "hundred" and num.value >= 100:
-                return num
-            factor, end = nums.SCALES[low], sm.end("sc")
-            if sm.group("sc2") and low in ("lakh", "lakhs", "lac", "lacs", "thousand", "hundred"):
-                factor, end = factor * nums.SCALES["crore"], sm.end()
-            num.money_scale = None
-            self._scale(num, factor, end)
+        parsed = nums.parse_numeral(raw.replace(" , ", ",").replace(" . ", "."))
+        if parsed is None:
+            return None
+        num = Num(m.start(), m.end(), parsed[0], parsed[1], False, raw)
+        self._scale_after(num)
         return num
+
+    def _spelled(self, m: re.Match) -> Num | None:
+        """A spelled number ("twenty-two thousand"), up to its last number word."""
+        raw = m.group(0)
+        parsed = nums.parse_words(nums.words_of(raw))
+        if parsed is None:
+            return None
+        value, used = parsed
+        end = m.start()
+        for k, wm in enumerate(re.finditer(r"[A-Za-z]+", raw)):
+            if k == used - 1:
+                end = m.start() + wm.end()
+                break
+        raw = self.text[m.start() : end]
+        num = Num(m.start(), end, value, nums.place_of(value), True, raw)
+        if num.place == 1:
+            num.place = 0.0
+        if re.search(pat.BIG, raw, re.I) and value >= 100:
+            num.scaled = True
+            num.place = max(num.place, nums.place_of(value))
+        return num
+
+    def _scale_after(self, num: Num) -> None:
+        """A scale word after a numeral: "12 million", "5k", "$45m" (m, b: money only)."""
+        sm = pat.SCALE_AFTER_RE.match(self.text, num.end)
+        if not sm:
+            return
+        sc = sm.group("sc")
+        low = sc.lower()
+        attached = not sm.group("sp")
+        if low in ("k", "m", "b"):
+            if not attached:
+                return
+            num.money_scale = (sm.end("sc"), nums.SCALES[low])
+            if not (low == "k" or sc == "M"):
+                return  # 5k, 5M: a scale anywhere; 5m, 5b: only for money
+        if low == "hundred" and num.value >= 100:
+            return
+        factor, end = nums.SCALES[low], sm.end("sc")
+        if sm.group("sc2") and low in ("lakh", "lakhs", "lac", "lacs", "thousand", "hundred"):
+            factor, end = factor * nums.SCALES["crore"], sm.end()
+        num.money_scale = None
+        self._scale(num, factor, end)
 
     @staticmethod
     def _scale(num: Num, factor: float, end: int) -> None:
@@ -141,51 +131,35 @@ class ReaderMixin:
     def _unit_after(self, num: Num, p: int, money_before: bool):
         """What follows the number: ('percent'|'money'|'unit', info, end) or None."""
         text = self.text
-        m = pat.PCT_RE.match(text, p)
-        if m and not (m.group(0).strip().lower() in ("pp", "ppt", "bp") and m.start() != p):
-            if m.group("pp"):
-                return "percent", "percentage point", m.end()
-            if m.group("bp"):
-                return "percent", "basis point", m.end()
-            return "percent", "percent", m.end()
-        if pat.PC_ATTACHED_RE.match(text, p):
-            return "percent", "percent", p + 2
-        if money_before:
-            return None
+        pct = _percent_after(text, p)
+        if pct or money_before:
+            return pct
         m = pat.CUR_AFTER_RE.match(text, p)
-        if m:
-            r = self._currency_after(num, m)
+        r = self._currency_after(num, m) if m else None
+        if r:
+            return r
+        attached = p < len(text) and text[p - 1 : p].isdigit() and not text[p : p + 1].isspace()
+        q = p
+        if text[p : p + 1] == "-" and text[p + 1 : p + 2].isalpha():
+            q = p + 1  # "a 2,000-pound bomb", "a 5-km race"
+            attached = True
+            m = pat.CUR_AFTER_RE.match(text, q)
+            r = self._currency_after(num, m) if m and (m.group("sub") or m.group("name")) else None
             if r:
                 return r
-        attached = p < len(text) and text[p - 1 : p].isdigit() and not text[p : p + 1].isspace()
-        hy = p
-        if text[p : p + 1] == "-" and text[p + 1 : p + 2].isalpha():
-            hy = p + 1
-            attached = True
-            m = pat.CUR_AFTER_RE.match(text, hy)
-            if m and (m.group("sub") or m.group("name")):
-                r = self._currency_after(num, m)
-                if r:
-                    return r
-        q = p if hy == p else hy
         if q < len(text) and text[q : q + 1] == " ":
             q += 1
-        elif hy == p and not attached:
+        elif q == p and not attached:
             return None
         if not (text[q : q + 1].isalpha() or text[q : q + 1] in "°"):
             return None
         r = units.match_unit(text, q, attached)
-        if r is None:
+        if r is None or text[r[1] : r[1] + 1].isalpha():
             return None
-        unit, end = r
-        if text[end : end + 1].isalpha():
-            return None
-        # "pounds" is money with a scale or above a thousand; else a weight
-        return "unit", unit, end
+        return "unit", r[0], r[1]
 
     def _currency_after(self, num: Num, m: re.Match):
         """('money', (code, label, factor), end) for a currency after the number."""
-        text = self.text
         if m.group("sym"):
             code = units.SYMBOLS[m.group("sym")]
             return "money", (code, code, 1.0), m.end()
@@ -201,42 +175,45 @@ class ReaderMixin:
             code = m.group("mcode")[1:].upper()
             return "money", (code, code, 1e6), m.end()
         if m.group("code"):
-            word = m.group("code")
-            if m.group("sp") == "" and not text[m.start() - 1 : m.start()].isdigit():
-                return None
-            code = units.code_for(word)
-            if code is None:
-                return None
-            end = m.end()
-            sm = re.compile(r"\s+(million|billion|trillion|thousand|mn|bn)\b", re.I).match(
-                text, end
-            )
-            factor = 1.0
-            if sm and not num.scaled:
-                factor = nums.SCALES[sm.group(1).lower()]
-                end = sm.end()
-            return "money", (code, code, factor), end
+            return self._code_after(num, m)
         if m.group("name"):
-            if not m.group("sp") and text[m.start() - 1 : m.start()].isdigit():
-                return None
-            name = units.CURRENCY_FORMS[m.group("name").lower()]
-            default, adjs = units.CURRENCY_NAMES[name]
-            adj = (m.group("adj") or "").lower()
-            code = adjs.get(adj, default)
-            if name == "pound" and not adj and not num.scaled:
-                if text[m.start() - 1] == "-" or pat.OF_GOODS_RE.match(text, m.end()):
-                    return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
-            if name in units.GUARDED_NAMES and not adj:
-                if name == "pound" and (num.scaled or abs(num.value) >= 1000):
-                    pass
-                elif name == "won" and (num.scaled or abs(num.value) >= 1000):
-                    pass
-                else:
-                    return None
-            if name == "satoshi":
-                return "money", ("BTC", "satoshi", 1e-8), m.end()
-            return "money", (code, code, 1.0), m.end()
+            return self._name_after(num, m)
         return None
+
+    def _code_after(self, num: Num, m: re.Match):
+        """An ISO code after the number, maybe with a scale: "75 USD million"."""
+        text = self.text
+        if m.group("sp") == "" and not text[m.start() - 1 : m.start()].isdigit():
+            return None
+        code = units.code_for(m.group("code"))
+        if code is None:
+            return None
+        end = m.end()
+        sm = _CODE_SCALE_RE.match(text, end)
+        factor = 1.0
+        if sm and not num.scaled:
+            factor = nums.SCALES[sm.group(1).lower()]
+            end = sm.end()
+        return "money", (code, code, factor), end
+
+    def _name_after(self, num: Num, m: re.Match):
+        """A currency name after the number: "5 euros", "3 million Hong Kong dollars"."""
+        text = self.text
+        if not m.group("sp") and text[m.start() - 1 : m.start()].isdigit():
+            return None
+        name = units.CURRENCY_FORMS[m.group("name").lower()]
+        default, adjs = units.CURRENCY_NAMES[name]
+        adj = (m.group("adj") or "").lower()
+        code = adjs.get(adj, default)
+        if name == "pound" and not adj and not num.scaled:
+            if text[m.start() - 1] == "-" or pat.OF_GOODS_RE.match(text, m.end()):
+                return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
+        big = num.scaled or abs(num.value) >= 1000
+        if name in units.GUARDED_NAMES and not adj and not (name in ("pound", "won") and big):
+            return None
+        if name == "satoshi":
+            return "money", ("BTC", "satoshi", 1e-8), m.end()
+        return "money", (code, code, 1.0), m.end()
 
     def _second_number(self, p: int, lo: int, hi: int):
         """The number after a range connector at text[p:], with its currency before it."""
@@ -282,3 +259,37 @@ class ReaderMixin:
     def _plural_follows(self, p: int, s_end: int) -> bool:
         m = re.compile(r"\s+([A-Za-z]+)").match(self.text, p)
         return bool(m and m.end() <= s_end and nouns.is_plural(m.group(1)))
+
+
+def _fraction_of_scale(m: re.Match) -> Num:
+    """ "half a million", "three-quarters of a billion"."""
+    raw = m.group(0)
+    low = raw.lower()
+    scale = nums.SCALES[nums.words_of(low)[-1]]
+    frac = 0.5
+    if "quarter" in low:
+        frac = 0.75 if "three" in low else 0.25
+        if "two" in low:
+            frac = 0.5
+    elif "third" in low:
+        frac = 1 / 3
+    num = Num(m.start(), m.end(), frac * scale, frac * scale, True, raw)
+    num.scaled = True
+    return num
+
+
+_CODE_SCALE_RE = re.compile(r"\s+(million|billion|trillion|thousand|mn|bn)\b", re.I)
+
+
+def _percent_after(text: str, p: int):
+    """('percent', 'percent'|'percentage point'|'basis point', end) after a number, or None."""
+    m = pat.PCT_RE.match(text, p)
+    if m and not (m.group(0).strip().lower() in ("pp", "ppt", "bp") and m.start() != p):
+        if m.group("pp"):
+            return "percent", "percentage point", m.end()
+        if m.group("bp"):
+            return "percent", "basis point", m.end()
+        return "percent", "percent", m.end()
+    if pat.PC_ATTACHED_RE.match(text, p):
+        return "percent", "percent", p + 2
+    return None
