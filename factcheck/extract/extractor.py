@@ -34,42 +34,28 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
     # --- driver ------------------------------------------------------------------
 
     def run(self) -> list[Claim]:
+        """Every claim of the document, in text order."""
         text = self.text
         if not pat.ANYNUM_RE.search(text):
             return []
-        blocked = self.blocked
-        if "://" in text or "www." in text:
-            blocked.extend(m.span() for m in pat.URL_RE.finditer(text))
-        if "@" in text:
-            blocked.extend(m.span() for m in pat.EMAIL_RE.finditer(text))
+        self.blocked = scanner.masks(text)
         self.sents = scanner.sentences(text)
         self.sent_starts = [s for s, _ in self.sents]
         self.newlines = [m.start() for m in pat.NEWLINE_RE.finditer(text)]
-        # one cheap pass over words and digit runs; the scanner's patterns are then
-        # tried only where a number, a number word or a month starts
-        cands = []
-        phone_end = 0
-        for m in pat.TOKEN_RE.finditer(text):
-            tok = m.group(0)
-            if tok[0].isdigit():
-                start = m.start()
-                e = m.end()
-                if start >= phone_end and text[e : e + 1] in " .-)" and e < len(text):
-                    pm = pat.PHONE_RE.match(
-                        text, start - 1 if text[start - 1 : start] in "+(" else start
-                    )
-                    if pm:
-                        blocked.append(pm.span())
-                        phone_end = pm.end()
-                cands.append((start, True))
-            elif tok.lower() in pat.STARTS:
-                cands.append((m.start(), False))
-        blocked.sort()
-        self.block_starts = [s for s, _ in blocked]
+        cands = scanner.candidates(text, self.blocked)
+        self.blocked.sort()
+        self.block_starts = [s for s, _ in self.blocked]
         self._dates(cands)
         self.last_end = 0
         self.blocked.sort()
         self.block_starts = [s for s, _ in self.blocked]
+        self._scan(cands)
+        attribute_times(self.text, self.sents, self.claims, self.published)
+        return self._build()
+
+    def _scan(self, cands: list[tuple[int, bool]]) -> None:
+        """Read a number phrase at each candidate the previous phrase did not cover."""
+        text = self.text
         pos = 0
         for start, digit in cands:
             if start < pos:
@@ -92,8 +78,6 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
                     raise
                 nxt = None
             pos = nxt if nxt and nxt > m.start() else m.end()
-        attribute_times(self.text, self.sents, self.claims, self.published)
-        return self._build()
 
     def _blocked_at(self, i: int) -> int | None:
         k = bisect.bisect_right(self.block_starts, i) - 1

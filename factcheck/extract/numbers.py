@@ -80,64 +80,93 @@ def place_of(value: float) -> float:
     return float(place)
 
 
+class _Spelled:
+    """The running state of a spelled number: total so far, current group, last word's kind."""
+
+    __slots__ = ("total", "current", "last", "seen")
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.current = 0.0
+        self.last: str | None = None  # small, tens, hundred, scale, and, a
+        self.seen = False
+
+    def small(self, w: str) -> bool:
+        """Add a unit or a ten ("two", "twenty"); False when it cannot follow."""
+        if w in SMALL:
+            v = SMALL[w]
+            if (
+                self.last in ("small", "a")
+                or (self.last == "tens" and v >= 10)
+                or (v == 0 and self.seen)
+            ):
+                return False
+            self.current += v
+            self.last = "small"
+            return True
+        if self.last in ("small", "tens", "a"):
+            return False
+        self.current += TENS[w]
+        self.last = "tens"
+        return True
+
+    def scale(self, w: str) -> bool:
+        """Apply a scale word ("dozen", "hundred", "million"); False when it cannot follow."""
+        if w == "dozen":
+            self.current = (self.current or 1) * 12
+            self.last = "scale"
+            return True
+        if w == "hundred":
+            if self.last == "hundred":
+                return False
+            self.current = (self.current or 1) * 100
+            self.last = "hundred"
+            return True
+        scale = SCALES[w.rstrip("s")]
+        if self.last == "scale" and self.total and self.total < scale:
+            return False
+        self.total += (self.current or 1) * scale
+        self.current = 0
+        self.last = "scale"
+        return True
+
+
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakh", "crore")
+
+
 def parse_words(words: list[str]) -> tuple[float, int] | None:
     """Value of a spelled number and how many of `words` it used ("twenty-two" → 22).
 
     Stops at the first word that cannot continue the number ("two three" → 2, 1).
     """
-    total = 0.0
-    current = 0.0
+    st = _Spelled()
     used = 0
-    last = None  # kind of the previous word: small, tens, hundred, scale, and
-    seen = False
     for i, w in enumerate(words):
         w = w.lower()
         if w in ("a", "an") and i == 0:
-            current = 1
-            last = "a"
+            st.current, st.last = 1, "a"
             continue
         if w == "and":
-            if last in ("hundred", "scale"):
-                last = "and"
-                continue
-            break
-        if w in SMALL:
-            if last in ("small", "a") or (
-                last == "tens" and SMALL[w] >= 10 or SMALL[w] == 0 and seen
-            ):
+            if st.last not in ("hundred", "scale"):
                 break
-            current += SMALL[w]
-            last = "small"
-        elif w in TENS:
-            if last in ("small", "tens", "a"):
-                break
-            current += TENS[w]
-            last = "tens"
-        elif w == "dozen":
-            current = (current or 1) * 12
-            last = "scale"
-        elif w == "hundred":
-            if last == "hundred":
-                break
-            current = (current or 1) * 100
-            last = "hundred"
-        elif w.rstrip("s") in ("thousand", "million", "billion", "trillion", "lakh", "crore"):
-            scale = SCALES[w.rstrip("s")]
-            if last == "scale" and total and total < scale:
-                break
-            total += (current or 1) * scale
-            current = 0
-            last = "scale"
+            st.last = "and"
+            continue
+        if w in SMALL or w in TENS:
+            ok = st.small(w)
+        elif w in ("dozen", "hundred") or w.rstrip("s") in _SCALE_WORDS:
+            ok = st.scale(w)
         else:
+            ok = False
+        if not ok:
             break
-        seen = True
+        st.seen = True
         used = i + 1
-    if not seen or last == "a":
+    if not st.seen or st.last == "a":
         return None
     # trailing "and" is not part of the number
     while used and words[used - 1].lower() == "and":
         used -= 1
-    return total + current, used
+    return st.total + st.current, used
 
 
 def words_of(s: str) -> list[str]:

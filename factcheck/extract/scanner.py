@@ -46,3 +46,37 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if e > s]
+
+
+def masks(text: str) -> list[tuple[int, int]]:
+    """Spans never read as numbers: URLs and e-mail addresses."""
+    blocked = []
+    if "://" in text or "www." in text:
+        blocked.extend(m.span() for m in pat.URL_RE.finditer(text))
+    if "@" in text:
+        blocked.extend(m.span() for m in pat.EMAIL_RE.finditer(text))
+    return blocked
+
+
+def candidates(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, bool]]:
+    """Where a number, a number word or a month starts, and whether it is a digit.
+
+    One cheap pass over words and digit runs; the scanner's patterns are then
+    tried only there. Phone numbers met on the way are added to `blocked`.
+    """
+    cands = []
+    phone_end = 0
+    for m in pat.TOKEN_RE.finditer(text):
+        tok = m.group(0)
+        if not tok[0].isdigit():
+            if tok.lower() in pat.STARTS:
+                cands.append((m.start(), False))
+            continue
+        start, e = m.start(), m.end()
+        if start >= phone_end and text[e : e + 1] in " .-)" and e < len(text):
+            pm = pat.PHONE_RE.match(text, start - 1 if text[start - 1 : start] in "+(" else start)
+            if pm:
+                blocked.append(pm.span())
+                phone_end = pm.end()
+        cands.append((start, True))
+    return cands

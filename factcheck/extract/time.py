@@ -8,9 +8,9 @@ from . import dates
 from . import patterns as pat
 
 
-def attribute_times(
+def attribute_times(  # noqa: C901 - moved as it was; issue 11 replaces this function
     text: str, sents: list[tuple[int, int]], claims: list[dict], published: str | None
-) -> None:  # noqa: C901 - moved as it was; issue 11 replaces this function
+) -> None:
     """Set each claim's time and time_source: a date in its clause, else the publication date.
 
     `claims` are the extractor's claim dicts (keys start, end, kind, iso); `sents`

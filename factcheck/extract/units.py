@@ -240,13 +240,28 @@ def _load_quantulum() -> dict[str, Unit]:
     global _QUANTULUM, QUANTULUM_LOADED
     if _QUANTULUM is not None:
         return _QUANTULUM
-    table: dict[str, Unit] = {}
     QUANTULUM_LOADED = True
+    table: dict[str, Unit] = {}
+    for name, spec in _quantulum_entries(_read_quantulum()):
+        if spec.get("entity") not in QUANTULUM_ENTITIES or name in QUANTULUM_JUNK:
+            continue
+        unit = _quantulum_unit(name, spec)
+        for surface in spec.get("surfaces", []):
+            low = surface.lower()
+            if low in QUANTULUM_JUNK or len(low) < 3:
+                continue
+            table.setdefault(low, unit)
+            table.setdefault(_plural(low), unit)
+    _QUANTULUM = table
+    return table
+
+
+def _read_quantulum() -> dict[str, dict]:
+    """quantulum3's units.json tables (language-neutral, then English), merged by name."""
     base = _quantulum_dir()
-    if base is None:
-        _QUANTULUM = table
-        return table
     raw: dict[str, dict] = {}
+    if base is None:
+        return raw
     for path in (
         os.path.join(base, "units.json"),
         os.path.join(base, "_lang", "en_US", "units.json"),
@@ -257,54 +272,51 @@ def _load_quantulum() -> dict[str, Unit]:
                     raw.setdefault(name, {}).update(spec)
         except (OSError, ValueError):
             continue
+    return raw
 
-    def si_of(name: str) -> tuple[str | None, float | None]:
-        if name in QUANTULUM_SI:
-            return QUANTULUM_SI[name]
-        for prefix, factor in PREFIX_FACTORS.items():
-            if name.startswith(prefix) and name[len(prefix) :] in QUANTULUM_SI:
-                si, f = QUANTULUM_SI[name[len(prefix) :]]
-                return si, f * factor
-        return None, None
 
+_PREFIX_NAMES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli"}
+
+
+def _quantulum_entries(raw: dict[str, dict]) -> list[tuple[str, dict]]:
+    """Every unit of the table, and its prefixed forms (kilo-, mega-...)."""
     entries = []
     for name, spec in raw.items():
         entries.append((name, spec))
         for prefix in spec.get("prefixes", []):
-            long = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli"}.get(prefix)
+            long = _PREFIX_NAMES.get(prefix)
             if long:
-                entries.append(
-                    (long + name, dict(spec, surfaces=[long + s for s in spec.get("surfaces", [])]))
-                )
-    for name, spec in entries:
-        entity = spec.get("entity")
-        if entity not in QUANTULUM_ENTITIES or name in QUANTULUM_JUNK:
-            continue
-        factor = None
-        si = None
-        dims = spec.get("dimensions") or []
-        if dims:
-            factor = 1.0
-            for d in dims:
-                s_, f_ = si_of(d.get("base", ""))
-                if f_ is None:
-                    factor = None
-                    break
-                factor *= f_ ** d.get("power", 1)
-            si = SI_OF_DIMENSION.get(entity) if factor is not None else None
-        else:
-            si, factor = si_of(name)
-            if si is not None and SI_OF_DIMENSION.get(entity) not in (None, si):
-                si, factor = None, None
-        unit = Unit(name, entity, si, factor)
-        for surface in spec.get("surfaces", []):
-            low = surface.lower()
-            if low in QUANTULUM_JUNK or len(low) < 3:
-                continue
-            table.setdefault(low, unit)
-            table.setdefault(_plural(low), unit)
-    _QUANTULUM = table
-    return table
+                surfaces = [long + s for s in spec.get("surfaces", [])]
+                entries.append((long + name, dict(spec, surfaces=surfaces)))
+    return entries
+
+
+def _si_of(name: str) -> tuple[str | None, float | None]:
+    if name in QUANTULUM_SI:
+        return QUANTULUM_SI[name]
+    for prefix, factor in PREFIX_FACTORS.items():
+        if name.startswith(prefix) and name[len(prefix) :] in QUANTULUM_SI:
+            si, f = QUANTULUM_SI[name[len(prefix) :]]
+            return si, f * factor
+    return None, None
+
+
+def _quantulum_unit(name: str, spec: dict) -> Unit:
+    """A Unit for one quantulum3 entry, with its SI factor when its dimensions give one."""
+    entity = spec.get("entity")
+    dims = spec.get("dimensions") or []
+    if not dims:
+        si, factor = _si_of(name)
+        if si is not None and SI_OF_DIMENSION.get(entity) not in (None, si):
+            si, factor = None, None
+        return Unit(name, entity, si, factor)
+    factor = 1.0
+    for d in dims:
+        _, f = _si_of(d.get("base", ""))
+        if f is None:
+            return Unit(name, entity, None, None)
+        factor *= f ** d.get("power", 1)
+    return Unit(name, entity, SI_OF_DIMENSION.get(entity), factor)
 
 
 _WORDS_RE = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+){0,2}")
