@@ -136,12 +136,14 @@ SCORE_BEFORE_RE = re.compile(
 AGE_BEFORE_RE = re.compile(
     r"\b(?:aged|ages|age|ageing|aging)\s+(?:(?:between|from|of)\s+)?$", re.IGNORECASE
 )
+# after "aged 18": a second age, an open end, the unit
 AGE_SPAN_RE = re.compile(
-    r"(?:\s*(?:to|and|-|–)\s*\d+)?(?:\s+(?:and|or)\s+(?:over|above|older|under|younger|up))?"
-    r"(?:\s+years?(?:\s+old)?)?",
+    r"(?:\s*(?:to|and|-|–)\s*(?P<high>\d+))?"
+    r"(?:\s+(?:and|or)\s+(?:(?P<up>over|above|older|up)|(?P<down>under|younger)))?"
+    r"(?:\s+(?P<unit>years?|months?)(?:\s+old)?)?",
     re.IGNORECASE,
 )
-AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b", re.IGNORECASE)
+AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "adults over 65", "children under 5": an age bracket, not a count
 AGE_GROUP_BEFORE_RE = re.compile(

@@ -64,17 +64,46 @@ class PhraseMixin:
         if num.spelled and re.match(r"(?:a|one)\s+(?:day|time)\b", num.raw + text[p : p + 6], re.I):
             return p  # "one day", "one time": not amounts
         before = text[max(ph.s_start, ph.qstart - 12) : ph.qstart]
-        if ph.money is None and "ag" in before.lower() and pat.AGE_BEFORE_RE.search(before):
-            return pat.AGE_SPAN_RE.match(text, p).end()  # "aged 18 to 24": who, not how many
+        if ph.money is None and "ag" in before.lower():
+            am = pat.AGE_BEFORE_RE.search(before)
+            if am:  # "aged 18 to 24", "at the age of 87": who, not how many
+                return self._aged(ph, ph.qstart - len(before) + am.start())
         return None
+
+    def _aged(self, ph: Phrase, start: int) -> int:
+        """An age after "aged"/"age": one age, a range of ages, or an open end."""
+        num = ph.num
+        m = pat.AGE_SPAN_RE.match(self.text, ph.p)
+        if not num.raw.isdigit() and not num.spelled or not 0 <= num.value < 150:
+            return m.end()
+        unit = units.CURATED["month" if (m.group("unit") or "").startswith("month") else "year"]
+        value, low, high, qual = num.value, None, None, ph.qual or "exact"
+        if m.group("high"):
+            value, low, high, qual = None, num.value, float(m.group("high")), "range"
+        elif m.group("up"):
+            qual = "at_least"
+        elif m.group("down"):
+            qual = "at_most"
+        return self._age(start, m.end(), (value, low, high, qual), unit, num)
+
+    def _age(self, start: int, end: int, stated: tuple, u: units.Unit, num: Num) -> int:
+        """An age ("a 74-year-old", "aged 18 to 24"): kept as its own kind, not a count."""
+        value, low, high, qual = stated
+        interval = iv.interval_for(value, low, high, num.place, qual)
+        interval = tuple(units.to_si(x, u) if x is not None else None for x in interval)
+        si = (u.si_unit, units.to_si(value, u), u.dimension)
+        return self._claim(start, end, "age", value, low, high, qual, u.short, si, interval)
 
     def _tail(self, ph: Phrase) -> int | None:
         """The unit, percent or currency after the number; an age ends the phrase."""
         text, num = self.text, ph.num
         after = self._unit_after(num, ph.p, ph.money is not None)
         if after and after[0] == "unit":
-            if after[1].dimension == "time" and pat.AGE_AFTER_RE.match(text, after[2]):
-                return pat.AGE_AFTER_RE.match(text, after[2]).end()  # "the 10-year-old boy"
+            old = after[1].dimension == "time" and pat.AGE_AFTER_RE.match(text, after[2])
+            if old:  # "the 10-year-old boy", "three months old", "3 years of age"
+                start = ph.qstart if ph.qual else ph.start
+                stated = (num.value, None, None, ph.qual or "exact")
+                return self._age(start, old.end(), stated, after[1], num)
         elif ph.money is None and after is None:
             window = text[max(ph.s_start, ph.start - 12) : ph.start]
             mag = "agnitude" in window and pat.MAGNITUDE_BEFORE_RE.search(window)
