@@ -53,6 +53,8 @@ def is_plural(word: str) -> bool:
 def is_content(word: str) -> bool:
     """True for a word that can be part of a counted noun phrase (not a function word or verb)."""
     w = word.lower()
+    if w in IRREGULAR_PLURALS:  # "elderly", "offspring"
+        return True
     if w in STOP or w in VERBS:
         return False
     if w.endswith("ly") and len(w) > 4 and w not in ("family", "ally", "assembly", "supply"):

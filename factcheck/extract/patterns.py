@@ -26,6 +26,8 @@ DIGITS = (
     r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
     r"|(?<![\d\w])\.\d+)"
 )
+FRAC = alternation(nums.FRACTIONS)
+ORD = alternation(nums.ORDINALS)
 CORE_RE = re.compile(
     rf"""
     (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
@@ -35,12 +37,12 @@ CORE_RE = re.compile(
    |(?P<fscale>\b(?:(?:a|one)\s+)?(?:half|quarter|(?:two|three)[\s-]quarters|third)\s+
        (?:of\s+)?(?:a\s+)?(?:million|billion|trillion)\b)
    |(?P<frac>\b(?:a|one|two|three|four|five|seven|nine)[\s-]
-       (?:half|thirds?|quarters?|fifths?|tenths?|eighths?)\b(?=\s+(?:of|the)\b)
+       {FRAC}\b(?=\s+(?:of|the)\b)
        |\bhalf\b(?=\s+(?:of\b|the\b))
        |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
        (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
    |(?P<ratio>\b(?P<rn>\d+|{SMALLW})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<rd>\d+|{SMALLW})\b)
-   |(?P<ordw>\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]
+   |(?P<ordw>\b{ORD}[\s-]
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
    |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
@@ -67,9 +69,7 @@ ANYNUM_RE = re.compile(
     re.IGNORECASE,
 )
 SCALE_AFTER_RE = re.compile(
-    r"(?P<sp>[^\S\n]?|-(?=[a-z]{5}))(?P<sc>"
-    + alternation(w for w in nums.SCALES if w != "mil")
-    + r")(?![\w])"
+    r"(?P<sp>[^\S\n]?|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w])"
     r"(?:[^\S\n]+(?P<sc2>crores?)\b)?",  # Indian compounds: "1.87 lakh crore" = 1.87e12
     re.IGNORECASE,
 )
@@ -85,7 +85,7 @@ CUR_BEFORE_RE = re.compile(
     rf"(?:(?P<pre>\b(?:[A-Za-z]{{1,3}}|u\.s\.?|U\.S\.?|Mex|mex|MEX))(?P<presp>\s?))?"
     rf"(?P<sym>{CUR_SYM})\s*$"
     r"|(?P<mcode>\b[Mm](?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|usd|eur|gbp|aud|cad|chf|jpy|inr))\s*$"
-    r"|(?P<word>\b[A-Za-z]{2,7}\.?)\s*$"
+    r"|(?P<word>\b[^\W\d_]{2,7}\.?)\s*$"
 )
 ADJS = sorted({a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}, key=len, reverse=True)
 NAMES = sorted(units.CURRENCY_FORMS, key=len, reverse=True)
@@ -108,6 +108,11 @@ OF_CURRENCY_RE = re.compile(
 RANGE_CONN_RE = re.compile(r"(?P<c>[^\S\n]*(?:–|-|—)[^\S\n]*|\s+(?:to|and|through|or)\s+)", re.I)
 QUAL_PHRASES: dict[str, list[str]] = LEX["qualifiers"]
 QUAL_OF = {p: q for q, ps in QUAL_PHRASES.items() for p in ps}
+QUAL_AFTER: dict[str, str] = LEX["qualifiers_after"]
+# "4,500 people or more", "a dozen or so"; not "10 or more than 20"
+QUAL_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<q>" + alternation(QUAL_AFTER) + r")\b(?![^\S\n]+than\b)", re.IGNORECASE
+)
 QUAL_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?P<q>"
     + alternation(p for p in QUAL_OF if p != "~")

@@ -273,6 +273,8 @@ class PhraseMixin:
         """Add the claim of a read phrase by its kind; return where it ends."""
         if from_qual is not None:
             start = from_qual
+        if money or unit_info:
+            qual, end = self._qualifier_after(qual, end)
         place = num.place if num is not None else 0.0
         interval = iv.interval_for(value, low, high, place, qual)
         if money:
@@ -316,7 +318,11 @@ class PhraseMixin:
         """A count and what it counts; numbers that count nothing are skipped."""
         text = self.text
         value, low, high, qual = stated
+        qual, end = self._qualifier_after(qual, end)  # "4,500 or more people"
         found, end, qual = self._counted(num, end, qual, s_end)
+        if found:  # "4,500 people or more"
+            qual, found_end = self._qualifier_after(qual, found[1])
+            found = (found[0], found_end)
         skip = self._not_a_count(start, end, value, qual, num, found, s_start)
         if skip is not None:
             return skip
@@ -334,6 +340,15 @@ class PhraseMixin:
         interval = iv.interval_for(value, low, high, place, qual)
         si = (None, None, "count")
         return self._claim(start, end, "count", value, low, high, qual, None, si, interval, noun)
+
+    def _qualifier_after(self, qual: str, end: int) -> tuple[str, int]:
+        """A qualifier written after an exact figure ("or so", "or more"), and its end."""
+        if qual != "exact":
+            return qual, end
+        m = pat.QUAL_AFTER_RE.match(self.text, end)
+        if not m:
+            return qual, end
+        return pat.QUAL_AFTER[m.group("q").lower()], m.end()
 
     def _counted(self, num, end: int, qual: str, s_end: int):
         """(noun found, end, qualifier) after a count, through "-odd", "-plus", "-strong"."""

@@ -208,12 +208,21 @@ class ReaderMixin:
         if name == "pound" and not adj and not num.scaled:
             if text[m.start() - 1] == "-" or pat.OF_GOODS_RE.match(text, m.end()):
                 return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
-        big = num.scaled or abs(num.value) >= 1000
-        if name in units.GUARDED_NAMES and not adj and not (name in ("pound", "won") and big):
+        if name in units.GUARDED_NAMES and not adj and not self._guarded_is_money(name, num, m):
             return None
         if name == "satoshi":
             return "money", ("BTC", "satoshi", 1e-8), m.end()
         return "money", (code, code, 1.0), m.end()
+
+    def _guarded_is_money(self, name: str, num: Num, m: re.Match) -> bool:
+        """A name that is also a word ("real", "mark", "won") is money after a large figure,
+        unless a noun follows it ("5 million real fans")."""
+        if not (num.scaled or abs(num.value) >= 1000):
+            return False
+        if name in ("pound", "won"):
+            return True
+        nxt = re.match(r"[^\S\n]+([a-z]+)", self.text[m.end() : m.end() + 30])
+        return not (nxt and nxt.group(1) not in nouns.STOP)
 
     def _second_number(self, p: int, lo: int, hi: int):
         """The number after a range connector at text[p:], with its currency before it."""

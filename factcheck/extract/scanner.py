@@ -30,14 +30,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
             if w:
                 word = w.group(1)
                 nxt = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", text[m.end() : m.end() + 20])
-                if word.lower() in pat.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                    continue
                 # "U.S. presence" continues a sentence; "U.S. The" does not
-                if (
-                    len(word) == 1
-                    and before[-2:-1] == "."
-                    and not (nxt and nxt.group(1).lower() in pat.STARTERS)
-                ):
+                if len(word) == 1 and before[-2:-1] == ".":
+                    if not (nxt and nxt.group(1).lower() in pat.STARTERS):
+                        continue
+                elif word.lower() in pat.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                     continue
         end = m.start() + len(m.group(0).rstrip())
         if m.group(0) == "\n":

@@ -142,6 +142,7 @@ CURATED = _read_curated(CURATED_TABLE)
 # written forms that are units only when attached to the number (5m, 10t) or
 # in capitals; spaced, they are ordinary words or letters
 ATTACHED_ONLY = set(LEX["units_attached_only"])
+ATTACHED_LOWERCASE = set(LEX["units_attached_lowercase"])
 # the longest written form first, so "square kilometres" wins over "kilometres"
 _FORMS = sorted(CURATED, key=len, reverse=True)
 UNIT_RE = re.compile(
@@ -334,7 +335,7 @@ def match_unit(text: str, pos: int, attached: bool) -> tuple[Unit, int] | None:
         low = form.lower()
         if low in ATTACHED_ONLY and not attached and not (form.isupper() and len(form) > 1):
             pass
-        elif low in ("mt", "kt", "gb", "mb", "tb", "kw", "mw", "gw", "db") and form.islower():
+        elif low in ATTACHED_LOWERCASE and form.islower():
             if attached:
                 return CURATED[low], m.end()
         else:
