@@ -117,6 +117,14 @@ def test_qualifier_after(phrase, qualifier):
     assert c.text.endswith(phrase)
 
 
+@walks("range_openers")
+@pytest.mark.parametrize("phrase", entries("range_openers"))
+def test_range_opener(phrase):
+    c = the_claim(f"Officials put the crowd {phrase} 12,000 and 19,000 people.")
+    assert (c.qualifier, c.low, c.high) == ("range", 12000, 19000)
+    assert c.text.startswith(phrase)
+
+
 @walks("hyphen_qualifiers")
 @pytest.mark.parametrize("word,qualifier", entries("hyphen_qualifiers"))
 def test_hyphen_qualifier(word, qualifier):

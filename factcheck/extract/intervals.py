@@ -20,11 +20,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .numbers import SCALES
+
 if TYPE_CHECKING:
     from .scanner import Num
 
 
 def unscaled(num: Num) -> float:
+    """The figure before its scale word: "5 million" → 5, "five thousand" → 5."""
+    if num.spelled:
+        words = re.findall(r"[a-z]+", num.raw.lower())
+        scales = [SCALES[w.rstrip("s")] for w in words if w.rstrip("s") in SCALES]
+        return num.value / max(scales) if scales and num.value >= max(scales) else num.value
     m = re.match(r"[-−]?[\d,]*\.?\d+", num.raw)
     if not m:
         return num.value

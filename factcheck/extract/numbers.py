@@ -42,12 +42,14 @@ def parse_numeral(s: str) -> tuple[float, float] | None:
     written decimals): only round integers carry implied imprecision.
     """
     s = s.strip().replace("−", "-")
-    if "/" in s:  # a spaced fraction as tokenized text writes it: "7 3 / 4"
-        parts = s.replace("/", " ").split()
+    if "/" in s:  # 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes it
+        return _fraction(s)
+    if "10" in s and ("^" in s or "x" in s.lower() or "×" in s or "*" in s or s[-1] in _SUPER):
+        return _power(s)
+    if "e" in s.lower():
         try:
-            whole = float(parts[0]) if len(parts) == 3 else 0.0
-            return whole + float(parts[-2]) / float(parts[-1]), 0.0
-        except (ValueError, ZeroDivisionError):
+            return float(s), 0.0  # 1.2e6
+        except ValueError:
             return None
     m = _NUMERAL_RE.match(_GROUP_SEP_RE.sub(",", s))
     if not m:
@@ -66,6 +68,38 @@ def parse_numeral(s: str) -> tuple[float, float] | None:
     if not stripped or zeros == 0:
         return value, 0.0
     return value, float(10**zeros)
+
+
+_SUPER = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")} | {"⁻": "-"}
+_POWER_RE = re.compile(
+    r"(?:(?P<m>\d+(?:\.\d+)?)\s?[xX×*]\s?)?10(?:\^(?P<e>-?\d+)|(?P<s>[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))$"
+)
+
+
+def _fraction(s: str) -> tuple[float, float] | None:
+    """A fraction or mixed number: "1/2" → 0.5, "10 1/2" → 10.5; None for 5/4 or 24/7."""
+    parts = s.replace("/", " ").split()
+    try:
+        whole = float(parts[0]) if len(parts) == 3 else 0.0
+        num, den = float(parts[-2]), float(parts[-1])
+    except (ValueError, IndexError):
+        return None
+    if not 0 < num < den:
+        return None
+    return whole + num / den, 0.0
+
+
+def _power(s: str) -> tuple[float, float] | None:
+    """A power of ten: "10^6", "10⁹", "3 x 10^6" → 3e6."""
+    m = _POWER_RE.match(s)
+    if not m:
+        return None
+    exp = m.group("e") or "".join(_SUPER[c] for c in m.group("s"))
+    try:
+        value = float(m.group("m") or 1) * 10.0 ** int(exp)
+    except (ValueError, OverflowError):
+        return None
+    return value, 0.0
 
 
 def place_of(value: float) -> float:
@@ -132,6 +166,7 @@ class _Spelled:
 
 
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakh", "crore")
+_BARE_SCALES = {"hundred", *_SCALE_WORDS, *(w + "s" for w in _SCALE_WORDS)}
 
 
 def parse_words(words: list[str]) -> tuple[float, int] | None:
@@ -139,6 +174,8 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
 
     Stops at the first word that cannot continue the number ("two three" → 2, 1).
     """
+    if words and words[0].lower() in _BARE_SCALES:
+        return None  # "million" alone is not a number: "a million", "one million" are
     st = _Spelled()
     used = 0
     for i, w in enumerate(words):

@@ -17,7 +17,12 @@ SMALLW = (
 )
 DIGITS = (
     r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
-    r"(?:(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
+    # scientific notation and powers: 1.2e6, 3 x 10^6, 10⁹
+    r"(?:\d+(?:\.\d+)?[eE][+]?\d{1,2}(?![\w.])"
+    r"|(?:\d+(?:\.\d+)?[ ]?[x×*][ ]?)?10(?:\^[-−]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![\w^])"
+    # fractions and mixed numbers: 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes them
+    r"|(?<![\d/])(?:\d+[ ])?\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])"
+    r"|(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
     # groups of three split by a space, no-break or thin space, or an apostrophe
     # (5 000, 5'000), or by a comma and a stray space (80, 000)
     r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d,]|[.'’]\d|[ \u00a0\u2009\u202f]\d)"
@@ -34,7 +39,7 @@ CORE_RE = re.compile(
        |\b(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million|billion)\b
        |\b(?:dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b
        |\b(?:scores|tens)\b(?=\s+of\b))
-   |(?P<fscale>\b(?:(?:a|one)\s+)?(?:half|quarter|(?:two|three)[\s-]quarters|third)\s+
+   |(?P<fscale>\b(?:(?:a|one)\s+)?(?:half|quarter|(?:two|three)[\s-]quarters|third)[\s-]+
        (?:of\s+)?(?:a\s+)?(?:million|billion|trillion)\b)
    |(?P<frac>\b(?:a|one|two|three|four|five|seven|nine)[\s-]
        {FRAC}\b(?=\s+(?:of|the)\b)
@@ -70,7 +75,8 @@ ANYNUM_RE = re.compile(
 )
 SCALE_AFTER_RE = re.compile(
     r"(?P<sp>[^\S\n]?|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w])"
-    r"(?:[^\S\n]+(?P<sc2>crores?)\b)?",  # Indian compounds: "1.87 lakh crore" = 1.87e12
+    # compounds: "1.87 lakh crore" = 1.87e12, "4 hundred million" = 4e8
+    r"(?:[^\S\n]+(?P<sc2>crores?|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
 PCT_RE = re.compile(
@@ -108,6 +114,8 @@ OF_CURRENCY_RE = re.compile(
 RANGE_CONN_RE = re.compile(r"(?P<c>[^\S\n]*(?:–|-|—)[^\S\n]*|\s+(?:to|and|through|or)\s+)", re.I)
 QUAL_PHRASES: dict[str, list[str]] = LEX["qualifiers"]
 QUAL_OF = {p: q for q, ps in QUAL_PHRASES.items() for p in ps}
+# words that open a range: "between 5 and 10", "in the range of 12,000 and 19,000"
+RANGE_OPENERS = alternation(LEX["range_openers"])
 QUAL_AFTER: dict[str, str] = LEX["qualifiers_after"]
 # "4,500 people or more", "a dozen or so"; not "10 or more than 20"
 QUAL_AFTER_RE = re.compile(
@@ -116,8 +124,10 @@ QUAL_AFTER_RE = re.compile(
 QUAL_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?P<q>"
     + alternation(p for p in QUAL_OF if p != "~")
-    + r")|(?P<tilde>~))[^\S\n]*(?:(?P<between>between|from)\s+)?$"
-    r"|(?<![\w])(?P<between2>between|from)\s+$"
+    + r")|(?P<tilde>~))[^\S\n]*(?:(?P<between>"
+    + RANGE_OPENERS
+    + r")\s+)?$"
+    r"|(?<![\w])(?P<between2>" + RANGE_OPENERS + r")\s+$"
     r"|(?<![\w])(?P<neg>minus|negative)\s+$",
     re.IGNORECASE,
 )
@@ -188,9 +198,7 @@ ADDRESS_AFTER_RE = re.compile(
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 TIMES_RE = re.compile(r"(?:[^\S\n]*-?[^\S\n]*fold\b|[^\S\n]+times\b|[^\S\n]*x\b)", re.IGNORECASE)
 # a duration that places other events in time ("two years ago", "three days later")
-TIME_SHIFT_AFTER_RE = re.compile(
-    r"[^\S\n]+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE
-)
+TIME_SHIFT_AFTER_RE = re.compile(r"[^\S\n]+(?:ago|earlier|later|from\s+now|hence)\b", re.IGNORECASE)
 IDENT_WORDS = set(LEX["identifier_words"])
 # a date after these is a baseline ("the highest since 1981"), not the claim's time
 BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
@@ -207,4 +215,15 @@ INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b"
 CLAUSE_RE = re.compile(
     r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
     r"compared|up from|down from|from|against)\b)"
+)
+# "35m of its devices": an attached m before a possessive and a plural is millions
+OF_DETERMINER_RE = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z])",
+    re.IGNORECASE,
+)
+AND_A_HALF_RE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b", re.IGNORECASE)
+# the currency before a range's second number: "$93 billion", "HK$7 million"
+SECOND_CUR_RE = re.compile(
+    r"(?P<pre>" + alternation(units.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
+    re.IGNORECASE,
 )

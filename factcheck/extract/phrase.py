@@ -55,6 +55,8 @@ class PhraseMixin:
         if negative:
             num.value = -num.value
             ph.start = ph.qstart  # "minus 5 degrees"
+        if num.plus and not ph.qual:
+            ph.qual = "at_least"  # "600+ million euros"
         ph.p = num.end
         return ph
 
@@ -375,6 +377,8 @@ class PhraseMixin:
         if found and text[end : found[1]].isupper():
             if all(len(w) > 1 for w in re.findall(r"[A-Za-z]+", text[end : found[1]])):
                 return found[1]  # "the 737 MAX": a model name, not a count
+        if found and num is not None and not num.spelled and _names_a_thing(text, end, found):
+            return found[1]  # "the 787 Dreamliner", "a 500 Series": a name, not a count
         if num is not None and "/" in num.raw:
             return stop  # "1 / 4 point": a fraction, not a count
         if re.search(r"\b(?:the|top)\s+$", text[max(s_start, start - 6) : start]) and re.match(
@@ -412,3 +416,11 @@ def _rescale(num: Num, factor: float) -> None:
     num.value *= factor
     num.place = (num.place or 1.0) * factor if num.place else 0.0
     num.scaled = True
+
+
+def _names_a_thing(text: str, end: int, found: tuple[str, int]) -> bool:
+    """A capitalised singular word after a figure names a model: "787 Dreamliner"."""
+    words = text[end : found[1]].split()
+    if not words or not words[0][:1].isupper() or "." in words[0]:
+        return False
+    return not nouns.is_plural(words[-1])

@@ -23,8 +23,23 @@ class ReaderMixin:
         if parsed is None:
             return None
         num = Num(m.start(), m.end(), parsed[0], parsed[1], False, raw)
+        text = self.text
+        if text[num.end : num.end + 1] == "+" and not text[num.end + 1 : num.end + 2].isalnum():
+            num.end += 1  # "600+ million", "40+ people"
+            num.plus = True
         self._scale_after(num)
+        self._and_a_half(num)
         return num
+
+    def _and_a_half(self, num: Num) -> None:
+        """ "four and a half hours", "3 and a half years": half a unit more."""
+        if num.scaled or num.value != int(num.value) or num.plus:
+            return
+        m = pat.AND_A_HALF_RE.match(self.text, num.end)
+        if m:
+            num.value += 0.5 if num.value >= 0 else -0.5
+            num.place = 0.0
+            num.end = m.end()
 
     def _spelled(self, m: re.Match) -> Num | None:
         """A spelled number ("twenty-two thousand"), up to its last number word."""
@@ -45,6 +60,7 @@ class ReaderMixin:
         if re.search(pat.BIG, raw, re.I) and value >= 100:
             num.scaled = True
             num.place = max(num.place, nums.place_of(value))
+        self._and_a_half(num)
         return num
 
     def _scale_after(self, num: Num) -> None:
@@ -57,6 +73,8 @@ class ReaderMixin:
         attached = not sm.group("sp")
         if low in ("k", "m", "b"):
             if not attached:
+                if sc in ("B", "M") and sm.group("sp") == " ":  # "8 B people": money or a count
+                    num.money_scale = (sm.end("sc"), nums.SCALES[low])
                 return
             num.money_scale = (sm.end("sc"), nums.SCALES[low])
             if not (low == "k" or sc == "M"):
@@ -64,8 +82,9 @@ class ReaderMixin:
         if low == "hundred" and num.value >= 100:
             return
         factor, end = nums.SCALES[low], sm.end("sc")
-        if sm.group("sc2") and low in ("lakh", "lakhs", "lac", "lacs", "thousand", "hundred"):
-            factor, end = factor * nums.SCALES["crore"], sm.end()
+        sc2 = (sm.group("sc2") or "").lower()
+        if sc2 and nums.SCALES[sc2] > factor:  # "4 hundred million", "1.87 lakh crore"
+            factor, end = factor * nums.SCALES[sc2], sm.end()
         num.money_scale = None
         self._scale(num, factor, end)
 
@@ -105,13 +124,9 @@ class ReaderMixin:
         if m.group("mcode"):
             return m.group("mcode")[1:].upper(), m.group("mcode")[1:].upper(), base + m.start(), 1e6
         word = m.group("word")
-        code = units.code_for(word.rstrip("."))
+        code = units.code_for(word.rstrip(".")) or units.WORD_PREFIXES.get(word.lower())
         if code is None:
-            code = units.WORD_PREFIXES.get(word.lower())
-            if code is None or (word.lower() in ("dollar", "euro") and start - base - m.end()):
-                return None
-            if word.lower() in ("dollar", "euro") and not window.endswith(" "):
-                return None
+            return None
         return code, code, base + m.start("word"), 1.0
 
     def _qualifier_before(self, start: int, lo: int):
@@ -229,9 +244,11 @@ class ReaderMixin:
         text = self.text
         cur = None
         q = p
-        cm = re.compile(rf"(?:(?:US|C|A|HK|NZ|S)?(?P<s>{pat.CUR_SYM}))\s?").match(text, q)
+        cm = pat.SECOND_CUR_RE.match(text, q)
         if cm:
             cur = units.SYMBOLS[cm.group("s")]
+            if cm.group("pre") and cur == "USD":
+                cur = units.DOLLAR_PREFIXES[cm.group("pre").lower()]
             q = cm.end()
         m = pat.CORE_RE.match(text, q)
         if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:
@@ -266,7 +283,8 @@ class ReaderMixin:
         return value, m.end()
 
     def _plural_follows(self, p: int, s_end: int) -> bool:
-        m = re.compile(r"\s+([A-Za-z]+)").match(self.text, p)
+        of = pat.OF_DETERMINER_RE.match(self.text, p)  # "35m of its devices"
+        m = re.compile(r"\s+([A-Za-z]+)").match(self.text, of.end() if of else p)
         return bool(m and m.end() <= s_end and nouns.is_plural(m.group(1)))
 
 

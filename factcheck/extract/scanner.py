@@ -10,13 +10,16 @@ from . import patterns as pat
 class Num:
     """One number as written: its span, value, last significant place and how it was written."""
 
-    __slots__ = ("start", "end", "value", "place", "spelled", "scaled", "raw", "money_scale")
+    __slots__ = (
+        "start", "end", "value", "place", "spelled", "scaled", "raw", "money_scale", "plus"
+    )  # fmt: skip
 
     def __init__(self, start, end, value, place, spelled, raw):
         self.start, self.end, self.value, self.place = start, end, value, place
         self.spelled, self.raw = spelled, raw
         self.scaled = False
         self.money_scale = None  # an attached m/b/k read as a scale only for money
+        self.plus = False  # "600+": at least 600
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
