@@ -104,8 +104,10 @@ def glued_identifier(b: Bare) -> str | None:
         return "skip"
     if re.match(r"[.:/]\d", text[num.end : num.end + 2]):
         return "skip"  # versions, ratios, fractions written 1/4
-    if ch_before in "/:" and text[num.start - 2 : num.start - 1].isdigit():
-        return "skip"
+    if ch_before in "/:," and text[num.start - 2 : num.start - 1].isdigit():
+        return "skip"  # "3:1", "1,3", "5,00": not a figure of its own
+    if pat.OVER_NUMBER_RE.match(text, num.end):
+        return "skip"  # "2000 over 3": a ratio
     return None
 
 

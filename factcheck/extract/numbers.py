@@ -44,13 +44,17 @@ def parse_numeral(s: str) -> tuple[float, float] | None:
     s = s.strip().replace("−", "-")
     if "/" in s:  # 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes it
         return _fraction(s)
-    if "10" in s and ("^" in s or "x" in s.lower() or "×" in s or "*" in s or s[-1] in _SUPER):
+    if "10" in s and ("x" in s.lower() or "×" in s or "*" in s or s[-1] in _SUPER):
         return _power(s)
+    if "^" in s:
+        return _exponent(s)
     if "e" in s.lower():
         try:
             return float(s), 0.0  # 1.2e6
         except ValueError:
             return None
+    if s.startswith((".", "-.")):
+        s = s.replace(".", "0.", 1)  # ".08"
     m = _NUMERAL_RE.match(_GROUP_SEP_RE.sub(",", s))
     if not m:
         return None
@@ -102,6 +106,19 @@ def _power(s: str) -> tuple[float, float] | None:
     return value, 0.0
 
 
+def _exponent(s: str) -> tuple[float, float] | None:
+    """ "1.1^23", "2.5^-1", "-2500^-1": a power written with a caret."""
+    base, _, exp = s.partition("^")
+    sign = -1.0 if base.startswith("-") else 1.0
+    negative = exp.count("-") % 2 == 1
+    try:
+        power = int(exp.strip("+-"))
+        value = abs(float(base)) ** (-power if negative else power)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    return sign * value, 0.0
+
+
 def place_of(value: float) -> float:
     """Unit of the last significant place of a whole number (5000 → 1000, 5324 → 1, 6 → 1)."""
     if value == 0 or not math.isfinite(value) or value != int(value):
@@ -144,9 +161,11 @@ class _Spelled:
         self.last = "tens"
         return True
 
-    def scale(self, w: str) -> bool:
+    def scale(self, w: str) -> bool | None:
         """Apply a scale word ("dozen", "hundred", "million"); False when it cannot follow."""
-        if w == "dozen":
+        if w in ("dozen", "dozens"):
+            if self.current >= 100 or self.total:
+                return None  # "three hundred and two dozens": not read
             self.current = (self.current or 1) * 12
             self.last = "scale"
             return True
@@ -158,7 +177,8 @@ class _Spelled:
             return True
         scale = SCALES[w.rstrip("s")]
         if self.last == "scale" and self.total and self.total < scale:
-            return False
+            self.total *= scale  # "three lakh crore", "two thousand million"
+            return True
         self.total += (self.current or 1) * scale
         self.current = 0
         self.last = "scale"
@@ -189,11 +209,13 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
             st.last = "and"
             continue
         if w in SMALL or w in TENS:
-            ok = st.small(w)
-        elif w in ("dozen", "hundred") or w.rstrip("s") in _SCALE_WORDS:
+            ok: bool | None = st.small(w)
+        elif w in ("dozen", "dozens", "hundred") or w.rstrip("s") in _SCALE_WORDS:
             ok = st.scale(w)
         else:
             ok = False
+        if ok is None:
+            return None
         if not ok:
             break
         st.seen = True

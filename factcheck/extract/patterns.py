@@ -8,7 +8,7 @@ from . import dates, nouns, units
 from . import numbers as nums
 from .lexicon import LEX, alternation
 
-NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "lakhs", "crores"]
+NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
 NW = alternation(NUMBER_WORDS)
 BIG = alternation([*nums.BIG_WORDS, "dozen"])
 SMALLW = (
@@ -18,20 +18,22 @@ SMALLW = (
 DIGITS = (
     r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
     # scientific notation and powers: 1.2e6, 3 x 10^6, 10⁹
-    r"(?:\d+(?:\.\d+)?[eE][+]?\d{1,2}(?![\w.])"
+    r"(?:\d+(?:\.\d+)?[eE][+-]?\d{1,2}(?![\w.])"
+    r"|\d+(?:\.\d+)?\^[+-]{0,2}\d{1,2}(?![\w^])"
     r"|(?:\d+(?:\.\d+)?[ ]?[x×*][ ]?)?10(?:\^[-−]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![\w^])"
     # fractions and mixed numbers: 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes them
     r"|(?<![\d/])(?:\d+[ ])?\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])"
     r"|(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
     # groups of three split by a space, no-break or thin space, or an apostrophe
     # (5 000, 5'000), or by a comma and a stray space (80, 000)
-    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d,]|[.'’]\d|[ \u00a0\u2009\u202f]\d)"
+    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d,]|['’]\d|[ \u00a0\u2009\u202f]\d)"
     r"|\d{1,3}(?:,[ ]\d{3})+(?![\d,]|\.\d)"
     r"|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)"
     r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
     r"|(?<![\d\w])\.\d+)"
 )
 FRAC = alternation(nums.FRACTIONS)
+SPELLED = rf"{NW}(?:(?:\s+and\s+|[\s-]+){NW})*"
 ORD = alternation(nums.ORDINALS)
 CORE_RE = re.compile(
     rf"""
@@ -39,14 +41,16 @@ CORE_RE = re.compile(
        |\b(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million|billion)\b
        |\b(?:dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b
        |\b(?:scores|tens)\b(?=\s+of\b))
-   |(?P<fscale>\b(?:(?:a|one)\s+)?(?:half|quarter|(?:two|three)[\s-]quarters|third)[\s-]+
-       (?:of\s+)?(?:a\s+)?(?:million|billion|trillion)\b)
+   |(?P<fscale>\b(?:(?:a|one)\s+)?(?:half|quarter|(?:two|three)[\s-]quarters|third
+       |two[\s-]thirds)[\s-]+
+       (?:of\s+)?(?:a\s+)?(?:million|billion|trillion|dozen)\b)
    |(?P<frac>\b(?:a|one|two|three|four|five|seven|nine)[\s-]
        {FRAC}\b(?=\s+(?:of|the)\b)
        |\bhalf\b(?=\s+(?:of\b|the\b))
        |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
        (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
-   |(?P<ratio>\b(?P<rn>\d+|{SMALLW})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<rd>\d+|{SMALLW})\b)
+   |(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|over)\s+(?:every\s+)?
+       (?P<rd>\d[\d,]*|{SPELLED})\b)
    |(?P<ordw>\b{ORD}[\s-]
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
@@ -74,7 +78,7 @@ ANYNUM_RE = re.compile(
     re.IGNORECASE,
 )
 SCALE_AFTER_RE = re.compile(
-    r"(?P<sp>[^\S\n]?|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w])"
+    r"(?P<sp>[^\S\n]*|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w])"
     # compounds: "1.87 lakh crore" = 1.87e12, "4 hundred million" = 4e8
     r"(?:[^\S\n]+(?P<sc2>crores?|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
@@ -227,3 +231,33 @@ SECOND_CUR_RE = re.compile(
     r"(?P<pre>" + alternation(units.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
     re.IGNORECASE,
 )
+# a fraction's denominator after a spelled number: "two thirds", "a hundred trillionths"
+DENOMINATOR_RE = re.compile(
+    r"[\s-]+(?:" + SPELLED + r"[\s-]+)?(?:" + FRAC + r"|" + ORD + r"s?"
+    r"|(?:hundred|thousand|million|billion|trillion)ths?"
+    r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieths?)\b",
+    re.IGNORECASE,
+)
+# a mixed number's fraction: "and a half", "and three quarters", "and two thirds"
+AND_FRACTION_RE = re.compile(
+    r"[^\S\n]+and[^\S\n]+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<d>" + FRAC + r")\b(?:[^\S\n]+(?P<sc>million|billion|trillion|thousand))?",
+    re.IGNORECASE,
+)
+# "two hundred point seventy-one", "five point five"
+POINT_RE = re.compile(
+    r"[^\S\n]+point[^\S\n]+(?P<d>(?:zero|oh|nought|naught|" + NW + r")(?:[\s-]+(?:zero|oh|"
+    r"nought|naught|one|two|three|four|five|six|seven|eight|nine)\b)*)\b",
+    re.IGNORECASE,
+)
+# "1,3", "1.111,11": a decimal comma; the figure is not read
+DECIMAL_COMMA_RE = re.compile(r",\d{1,2}(?![\d,])|,\d{3},\d{1,2}(?!\d)")
+# after "4 thousand": "3 hundred and 21", "and 21"; not "4 thousand and 5 thousand"
+COMPOUND_RE = re.compile(
+    r"[^\S\n]+(?:and[^\S\n]+)?(?P<n>\d{1,3})(?![\d,.])(?:[^\S\n]+(?P<h>hundred)\b)?"
+    r"(?![^\S\n]*(?:thousand|million|billion|trillion|lakh|crore|hundred|dozen|[kmb]n?)\b)",
+    re.IGNORECASE,
+)
+# "one over three", "2000 over 3": a ratio written with "over", not "more than"
+OVER_NUMBER_RE = re.compile(r"[^\S\n]+over[^\S\n]+(?:\d|" + NW + r"\b)", re.IGNORECASE)
+NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b" + NW + r")[^\S\n]*$", re.IGNORECASE)

@@ -65,6 +65,9 @@ class PhraseMixin:
         text, num, p = self.text, ph.num, ph.p
         if num.spelled and re.match(r"(?:a|one)\s+(?:day|time)\b", num.raw + text[p : p + 6], re.I):
             return p  # "one day", "one time": not amounts
+        if ph.qual == "more_than" and text[ph.qstart : ph.qstart + 4].lower() == "over":
+            if pat.NUMBER_BEFORE_RE.search(text[max(ph.s_start, ph.qstart - 20) : ph.qstart]):
+                return p  # "one over three": a ratio, not "more than three"
         before = text[max(ph.s_start, ph.qstart - 12) : ph.qstart]
         if ph.money is None and "ag" in before.lower():
             am = pat.AGE_BEFORE_RE.search(before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import intervals as iv
 from . import nouns, units
 from . import numbers as nums
 from . import patterns as pat
@@ -24,22 +25,43 @@ class ReaderMixin:
             return None
         num = Num(m.start(), m.end(), parsed[0], parsed[1], False, raw)
         text = self.text
+        if pat.DECIMAL_COMMA_RE.match(text, num.end):
+            return None  # "1,3" or "1.111,11": a decimal comma, not read
         if text[num.end : num.end + 1] == "+" and not text[num.end + 1 : num.end + 2].isalnum():
             num.end += 1  # "600+ million", "40+ people"
             num.plus = True
-        self._scale_after(num)
-        self._and_a_half(num)
+        if not self._scale_after(num):
+            return None
+        self._and_fraction(num)
         return num
 
-    def _and_a_half(self, num: Num) -> None:
-        """ "four and a half hours", "3 and a half years": half a unit more."""
-        if num.scaled or num.value != int(num.value) or num.plus:
+    def _and_fraction(self, num: Num) -> None:
+        """A mixed number: "four and a half hours", "one million and a half", "five and a
+        quarter", "five and a half million"."""
+        if num.plus or (not num.scaled and num.value != int(num.value)):
             return
-        m = pat.AND_A_HALF_RE.match(self.text, num.end)
-        if m:
-            num.value += 0.5 if num.value >= 0 else -0.5
-            num.place = 0.0
+        m = pat.AND_FRACTION_RE.match(self.text, num.end)
+        if not m:
+            return
+        n = m.group("n").lower()
+        frac = (1 if n in ("a", "an") else nums.SMALL[n]) / nums.FRACTIONS[m.group("d").lower()]
+        if frac >= 1:
+            return
+        sign = -1 if num.value < 0 else 1
+        if num.scaled and m.group("sc"):  # "one billion and a half million"
+            num.value += sign * frac * nums.SCALES[m.group("sc").lower()]
             num.end = m.end()
+        elif num.scaled:  # "one million and a half": half a million more
+            num.value += sign * frac * num.value / iv.unscaled(num)
+            num.end = m.end("d")
+        elif m.group("sc"):  # "five and a half million"
+            num.value = (num.value + sign * frac) * nums.SCALES[m.group("sc").lower()]
+            num.scaled = True
+            num.end = m.end()
+        else:
+            num.value += sign * frac
+            num.end = m.end("d")
+        num.place = 0.0
 
     def _spelled(self, m: re.Match) -> Num | None:
         """A spelled number ("twenty-two thousand"), up to its last number word."""
@@ -54,39 +76,96 @@ class ReaderMixin:
                 end = m.start() + wm.end()
                 break
         raw = self.text[m.start() : end]
+        if pat.DENOMINATOR_RE.match(self.text, end):
+            return self._spelled_fraction(m.start(), raw)
         num = Num(m.start(), end, value, nums.place_of(value), True, raw)
         if num.place == 1:
             num.place = 0.0
         if re.search(pat.BIG, raw, re.I) and value >= 100:
             num.scaled = True
             num.place = max(num.place, nums.place_of(value))
-        self._and_a_half(num)
+        self._point(num)
+        self._and_fraction(num)
         return num
 
-    def _scale_after(self, num: Num) -> None:
+    def _spelled_fraction(self, start: int, raw: str) -> Num | None:
+        """ "one hundred and three quarters" = 100.75; a bare fraction ("two thirds",
+        "one eighth") is a share read elsewhere, or not at all: None."""
+        k = raw.lower().rfind(" and ")
+        dm = pat.DENOMINATOR_RE.match(self.text, start + len(raw))
+        den = nums.FRACTIONS.get(dm.group(0).strip(" -").lower())
+        if k < 0 or not den:
+            return None
+        whole, numer = nums.words_of(raw[:k]), nums.words_of(raw[k + 5 :])
+        pw, pn = nums.parse_words(whole), nums.parse_words(numer)
+        if not pw or not pn or pw[1] != len(whole) or pn[1] != len(numer) or pn[0] >= den:
+            return None
+        unit = nums.SCALES.get(whole[-1].lower(), 1.0)  # "six million and two thirds"
+        value = pw[0] + pn[0] / den * (unit if unit >= 1000 else 1.0)
+        return Num(start, dm.end(), value, 0.0, True, self.text[start : dm.end()])
+
+    def _point(self, num: Num) -> None:
+        """Decimals in words: "two hundred point seventy-one" = 200.71, "five point five"."""
+        m = pat.POINT_RE.match(self.text, num.end)
+        if not m or num.value != int(num.value):
+            return
+        digits = ""
+        for w in nums.words_of(m.group("d").lower()):
+            if w in ("zero", "oh", "nought", "naught"):
+                digits += "0"
+            elif w in nums.SMALL or w in nums.TENS:
+                digits += str(nums.SMALL.get(w, nums.TENS.get(w)))
+            else:
+                return
+        digits = digits.replace("0", "", 1) if re.fullmatch(r"[1-9]0\d", digits) else digits
+        sign = -1 if num.value < 0 else 1
+        num.value += sign * float("0." + digits)
+        num.place = 0.0
+        num.end = m.end()
+
+    def _scale_after(self, num: Num) -> bool:
         """A scale word after a numeral: "12 million", "5k", "$45m" (m, b: money only)."""
         sm = pat.SCALE_AFTER_RE.match(self.text, num.end)
         if not sm:
-            return
+            return True
         sc = sm.group("sc")
         low = sc.lower()
         attached = not sm.group("sp")
         if low in ("k", "m", "b"):
             if not attached:
-                if sc in ("B", "M") and sm.group("sp") == " ":  # "8 B people": money or a count
+                if sc in ("B", "M") and sm.group("sp"):  # "8 B people": money or a count
                     num.money_scale = (sm.end("sc"), nums.SCALES[low])
-                return
+                    return True
+                if sc == "K" or self.text[sm.end("sc") : sm.end("sc") + 1] == "/":
+                    return True  # "10 K", "37 b/d": units
+                return False  # "10 k", "35 m": thousands or metres? not read
             num.money_scale = (sm.end("sc"), nums.SCALES[low])
             if not (low == "k" or sc == "M"):
-                return  # 5k, 5M: a scale anywhere; 5m, 5b: only for money
+                return True  # 5k, 5M: a scale anywhere; 5m, 5b: only for money
         if low == "hundred" and num.value >= 100:
-            return
+            return False  # "322 hundred": not read
         factor, end = nums.SCALES[low], sm.end("sc")
         sc2 = (sm.group("sc2") or "").lower()
         if sc2 and nums.SCALES[sc2] > factor:  # "4 hundred million", "1.87 lakh crore"
             factor, end = factor * nums.SCALES[sc2], sm.end()
         num.money_scale = None
         self._scale(num, factor, end)
+        self._compound(num, factor)
+        return True
+
+    def _compound(self, num: Num, factor: float) -> None:
+        """ "4 thousand 3 hundred and 21" = 4321: smaller groups after a scale word."""
+        for _ in range(2):
+            m = pat.COMPOUND_RE.match(self.text, num.end)
+            if not m:
+                return
+            tail = int(m.group("n")) * (100 if m.group("h") else 1)
+            if tail >= factor:
+                return
+            num.value += tail
+            num.place = 0.0
+            num.end = m.end()
+            factor = 100 if m.group("h") else 1
 
     @staticmethod
     def _scale(num: Num, factor: float, end: int) -> None:
@@ -299,7 +378,7 @@ def _fraction_of_scale(m: re.Match) -> Num:
         if "two" in low:
             frac = 0.5
     elif "third" in low:
-        frac = 1 / 3
+        frac = 2 / 3 if "two" in low else 1 / 3
     num = Num(m.start(), m.end(), frac * scale, frac * scale, True, raw)
     num.scaled = True
     return num
