@@ -101,15 +101,33 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
             break
         w = m.group(1)
         if not (is_content(w) or (w.isupper() and len(w) > 1) or _verb_as_noun(w)):
-            break
+            if not (words == [] and _adverb_before_adjective(w, text, m.end(), limit)):
+                break
         words.append(w)
         end = m.end()
         p = m.end()
-        if is_plural(w):
+        if is_plural(w) and not _adjective_before_noun(w, text, p, limit):
             break
     if not words:
         return None
     return " ".join(words).lower(), end
+
+
+def _adverb_before_adjective(word: str, text: str, pos: int, limit: int) -> bool:
+    """ "three critically injured workers": an -ly adverb before a content word."""
+    if not (word.lower().endswith("ly") and len(word) > 4) or word.lower() in STOP:
+        return False
+    nxt = _WORD_RE.match(text, pos)
+    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)))
+
+
+def _adjective_before_noun(word: str, text: str, pos: int, limit: int) -> bool:
+    """ "injured workers", "dead soldiers": a participle that is also a plural noun,
+    used as an adjective before a plural noun."""
+    if word.lower() not in ADJ_ED:
+        return False
+    nxt = _WORD_RE.match(text, pos)
+    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)) and is_plural(nxt.group(1)))
 
 
 def implied_by_verb(text: str, pos: int) -> str | None:

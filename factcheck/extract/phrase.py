@@ -391,7 +391,11 @@ class PhraseMixin:
         if re.match(r"[^\S\n]+\d", text[end : end + 3]) and num and not num.spelled:
             return end  # "50 50 dollar bills": a table or list, not a count
         small = num is not None and num.spelled and value is not None and value <= 10
-        if small and qual == "exact" and not (found and found[0].split()[-1] in nouns.PERSON_NOUNS):
+        counted = found and (
+            found[0].split()[-1] in nouns.PERSON_NOUNS
+            or (nouns.is_plural(found[0].split()[-1]) and " " in found[0])
+        )  # "five border posts": a count; "two governments" alone is context
+        if small and qual == "exact" and not counted:
             if nouns.implied_by_verb(text, stop) is None:
                 # small spelled counts are context ("two governments") unless they count people
                 return stop
