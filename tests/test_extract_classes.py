@@ -133,15 +133,32 @@ def test_shares_written_as_fractions(text, span, value, qualifier):
 
 
 RANGES = [
-    ("Organisers expect four to five thousand visitors.", "four to five thousand visitors", 4000, 5000),
+    (
+        "Organisers expect four to five thousand visitors.",
+        "four to five thousand visitors",
+        4000,
+        5000,
+    ),
     ("The plan may cost US$89 to $93 billion.", "US$89 to $93 billion", 89e9, 93e9),
-    ("Estimates were in the range of 12,000 and 19,000 deaths.",
-     "in the range of 12,000 and 19,000 deaths", 12000, 19000),
-    ("The field pumps between 1,000 and 5,000 barrels a day.",
-     "between 1,000 and 5,000 barrels a day", 1000, 5000),
-    ("Between HK$5 million and HK$7 million was raised.",
-     "Between HK$5 million and HK$7 million", 5e6, 7e6),
-]  # fmt: skip
+    (
+        "Estimates were in the range of 12,000 and 19,000 deaths.",
+        "in the range of 12,000 and 19,000 deaths",
+        12000,
+        19000,
+    ),
+    (
+        "The field pumps between 1,000 and 5,000 barrels a day.",
+        "between 1,000 and 5,000 barrels a day",
+        1000,
+        5000,
+    ),
+    (
+        "Between HK$5 million and HK$7 million was raised.",
+        "Between HK$5 million and HK$7 million",
+        5e6,
+        7e6,
+    ),
+]
 
 
 @pytest.mark.parametrize("text,span,low,high", RANGES)
@@ -225,10 +242,22 @@ def test_ambiguous_figures_state_no_wrong_value(text):
 
 
 SMALL_AND_DURATIONS = [
-    ("The fire was contained some 14 hours after it began.", "some 14 hours", "duration", 14, "approx"),
+    (
+        "The fire was contained some 14 hours after it began.",
+        "some 14 hours",
+        "duration",
+        14,
+        "approx",
+    ),
     ("Crews fought a nine-hour blaze at the depot.", "nine-hour", "duration", 9, "exact"),
-    ("Three critically injured workers were flown out.", "Three critically injured workers", "count", 3, "exact"),
-]  # fmt: skip
+    (
+        "Three critically injured workers were flown out.",
+        "Three critically injured workers",
+        "count",
+        3,
+        "exact",
+    ),
+]
 
 
 @pytest.mark.parametrize("text,span,kind,value,qualifier", SMALL_AND_DURATIONS)
