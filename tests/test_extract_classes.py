@@ -281,3 +281,30 @@ def test_ages_are_their_own_kind(text, span, value, qualifier):
 
 def test_age_range():
     check("Residents aged 18 to 24 voted most.", "aged 18 to 24", "age", None, "range", 18, 24)
+
+
+TEMPERATURES = [
+    ("Temperatures hit 41C in the capital on Monday.", "41C", 41),
+    ("The mercury climbed to 105F in Phoenix.", "105F", 105),
+    ("Forecasters expect a hot day of 38c on Friday.", "38c", 38),
+]
+
+
+@pytest.mark.parametrize("text,span,value", TEMPERATURES)
+def test_temperatures(text, span, value):
+    c = claim_at(text, span)
+    assert (c.kind, c.value, c.dimension) == ("measure", value, "temperature")
+
+
+LETTER_NAMES = [
+    "The SCP-173C entry was rewritten by fans.",
+    "The airline took delivery of the 777F freighter.",
+    "The fund's 13F filing showed new stakes.",
+    "Profit was 14.7C/ per unit in the period.",
+    "Shares rose from 11c to 17c in early trade.",
+]
+
+
+@pytest.mark.parametrize("text", LETTER_NAMES)
+def test_a_letter_after_a_figure_is_not_always_a_temperature(text):
+    assert [c.text for c in extract(text) if c.dimension == "temperature"] == []

@@ -265,7 +265,8 @@ UNIT_FORMS = [
 def test_unit_form(form, short):
     attached = units.ATTACHED_ONLY | units.ATTACHED_LOWERCASE
     sep = "" if form in attached or not form[0].isalpha() else " "
-    c = the_claim(f"The survey recorded 37{sep}{form} at the site.")
+    frame = "Temperatures" if units.CURATED[form].dimension == "temperature" else "The survey"
+    c = the_claim(f"{frame} recorded 37{sep}{form} at the site.")
     assert (c.value, c.unit) == (37, short)
 
 

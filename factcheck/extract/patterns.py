@@ -261,3 +261,9 @@ COMPOUND_RE = re.compile(
 # "one over three", "2000 over 3": a ratio written with "over", not "more than"
 OVER_NUMBER_RE = re.compile(r"[^\S\n]+over[^\S\n]+(?:\d|" + NW + r"\b)", re.IGNORECASE)
 NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b" + NW + r")[^\S\n]*$", re.IGNORECASE)
+WEATHER_RE = re.compile(
+    r"\b(?:temperatures?|degrees?|heat(?:wave)?|hot|hotter|cold|colder|warm|warmer|cool|freezing|"
+    r"weather|forecast|thermometer|celsius|fahrenheit|mercury|climbed|sweltering|chilly|"
+    r"summer|winter|overnight|high of|low of|highs|lows|fog|snow|rain|frost|ice|sun)\b",
+    re.IGNORECASE,
+)

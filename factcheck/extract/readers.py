@@ -250,7 +250,24 @@ class ReaderMixin:
         r = units.match_unit(text, q, attached)
         if r is None or text[r[1] : r[1] + 1].isalpha():
             return None
+        if r[1] - q == 1 and r[0].dimension == "temperature" and not self._temperature(num, q):
+            return None
         return "unit", r[0], r[1]
+
+    def _temperature(self, num: Num, q: int) -> bool:
+        """Whether a bare letter after a figure (30C, 86F, 40c) is a temperature, not a name
+        (SCP-173C, the 777F, 13F filing) or cents (11c): only in a sentence about weather."""
+        text = self.text
+        before = text[max(0, num.start - 6) : num.start]
+        if re.search(r"[A-Za-z0-9]-?$", before) or text[q + 1 : q + 2] in ("/", "-"):
+            return False  # glued to a name, or "14.7C/ per share"
+        if re.search(r"\b(?:the|a|an)\s+$", before, re.I) and num.value == int(num.value):
+            return False  # "the 777F": a model
+        if num.value < 0:
+            return True  # "-3C": no model or price is written so
+        # 40c is cents as often as Celsius, 13F a filing: only with weather words around
+        s_start, s_end = self._sent(q)
+        return bool(pat.WEATHER_RE.search(text, s_start, s_end))
 
     def _currency_after(self, num: Num, m: re.Match):
         """('money', (code, label, factor), end) for a currency after the number."""
