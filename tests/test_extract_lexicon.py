@@ -53,7 +53,7 @@ def walks(*sections: str):
 )
 def test_number_word(word, value):
     if value == 0:
-        c = the_claim("The hospital reported zero deaths on Sunday.")
+        c = the_claim(f"The hospital reported {word} deaths on Sunday.")
         assert (c.value, c.noun) == (0, "deaths")
         return
     c = the_claim(f"Police said {word} people were arrested at the march.")

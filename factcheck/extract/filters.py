@@ -45,6 +45,11 @@ def number_sign(b: Bare) -> str | None:
     return None
 
 
+def decimal_words(b: Bare) -> str | None:
+    """ "... point eleven": the decimals of a number in words, not a figure of their own."""
+    return "skip" if re.search(r"\bpoint\s+$", b.before, re.I) else None
+
+
 def multiplier(b: Bare) -> str | None:
     """ "3 times", "tenfold", "4x": a multiplier, not an amount."""
     return "skip" if pat.TIMES_RE.match(b.text, b.num.end) else None
@@ -82,7 +87,7 @@ def spelled_one(b: Bare) -> str | None:
     """Spelled numbers: "one of", "the one": not counts; any other spelled number is one."""
     if not b.num.spelled:
         return None
-    if b.num.raw.lower() in ("one", "a dozen", "zero"):
+    if b.num.raw.lower() in ("one", "a dozen", "zero", "nought", "naught"):
         if re.match(r"\s+(?:of|another|day|time|point|way|side|hand|thing)\b", b.after, re.I):
             return "skip"
         if nouns.noun_after(b.text, b.num.end, b.s_end) is None:
@@ -141,6 +146,7 @@ def street_address(b: Bare) -> str | None:
 CHECKS = (
     ordinal_suffix,
     number_sign,
+    decimal_words,
     multiplier,
     year,
     apposition_age,

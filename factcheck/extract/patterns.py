@@ -267,3 +267,6 @@ WEATHER_RE = re.compile(
     r"summer|winter|overnight|high of|low of|highs|lows|fog|snow|rain|frost|ice|sun)\b",
     re.IGNORECASE,
 )
+SCALE_WORD_AFTER_RE = re.compile(
+    r"[\s-]+(?:hundreds|thousands|millions|billions|dozens|" + BIG + r")\b", re.IGNORECASE
+)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from . import intervals as iv
 from . import nouns, units
 from . import numbers as nums
 from . import patterns as pat
@@ -38,23 +37,25 @@ class ReaderMixin:
     def _and_fraction(self, num: Num) -> None:
         """A mixed number: "four and a half hours", "one million and a half", "five and a
         quarter", "five and a half million"."""
-        if num.plus or (not num.scaled and num.value != int(num.value)):
+        if num.plus or num.value != int(num.value):
             return
         m = pat.AND_FRACTION_RE.match(self.text, num.end)
         if not m:
             return
+        last = re.findall(r"[A-Za-z]+", self.text[num.start : num.end])[-1:]
+        unit = nums.SCALES.get(last[0].lower(), 1.0) if last else 1.0
         n = m.group("n").lower()
         frac = (1 if n in ("a", "an") else nums.SMALL[n]) / nums.FRACTIONS[m.group("d").lower()]
         if frac >= 1:
             return
         sign = -1 if num.value < 0 else 1
-        if num.scaled and m.group("sc"):  # "one billion and a half million"
+        if unit >= 1000 and m.group("sc"):  # "one billion and a half million"
             num.value += sign * frac * nums.SCALES[m.group("sc").lower()]
             num.end = m.end()
-        elif num.scaled:  # "one million and a half": half a million more
-            num.value += sign * frac * num.value / iv.unscaled(num)
+        elif unit >= 1000:  # "one million and a half": half a million more
+            num.value += sign * frac * unit
             num.end = m.end("d")
-        elif m.group("sc"):  # "five and a half million"
+        elif m.group("sc") and not num.scaled:  # "five and a half million"
             num.value = (num.value + sign * frac) * nums.SCALES[m.group("sc").lower()]
             num.scaled = True
             num.end = m.end()
@@ -101,8 +102,12 @@ class ReaderMixin:
         if not pw or not pn or pw[1] != len(whole) or pn[1] != len(numer) or pn[0] >= den:
             return None
         unit = nums.SCALES.get(whole[-1].lower(), 1.0)  # "six million and two thirds"
+        end = dm.end()
+        sm = re.match(r"[^\S\n]+(million|billion|trillion)\b", self.text[end:], re.I)
+        if sm and unit >= 1000:  # "one billion and three quarters million"
+            unit, end = nums.SCALES[sm.group(1).lower()], end + sm.end()
         value = pw[0] + pn[0] / den * (unit if unit >= 1000 else 1.0)
-        return Num(start, dm.end(), value, 0.0, True, self.text[start : dm.end()])
+        return Num(start, end, value, 0.0, True, self.text[start:end])
 
     def _point(self, num: Num) -> None:
         """Decimals in words: "two hundred point seventy-one" = 200.71, "five point five"."""

@@ -81,6 +81,8 @@ class SpecialMixin:
             parsed = nums.parse_words(nums.words_of(s))
             return parsed[0] if parsed else None
 
+        if pat.SCALE_WORD_AFTER_RE.match(self.text, m.end()):
+            return m.end()  # "two out of five hundreds": not read
         n, d = val(m.group("rn")), val(m.group("rd"))
         raw_d = m.group("rd")
         if (
