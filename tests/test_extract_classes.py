@@ -308,3 +308,33 @@ LETTER_NAMES = [
 @pytest.mark.parametrize("text", LETTER_NAMES)
 def test_a_letter_after_a_figure_is_not_always_a_temperature(text):
     assert [c.text for c in extract(text) if c.dimension == "temperature"] == []
+
+
+MORE_QUALIFIERS = [
+    ("Turnout was >= 60% in most wards.", ">= 60%", "at_least"),
+    ("Wait times were ≤ 15 minutes at most sites.", "≤ 15 minutes", "at_most"),
+    ("Doses less than or equal to 5 mg were safe.", "less than or equal to 5 mg", "at_most"),
+    ("The true toll is closer to 5,000 deaths.", "closer to 5,000 deaths", "approx"),
+]
+
+
+@pytest.mark.parametrize("text,span,qualifier", MORE_QUALIFIERS)
+def test_symbol_and_long_qualifiers(text, span, qualifier):
+    assert claim_at(text, span).qualifier == qualifier
+
+
+def test_two_one_sided_bounds_make_one_range():
+    text = "There were more than 10 but fewer than 20 boats in the harbour."
+    check(text, "more than 10 but fewer than 20 boats", "count", None, "range", 10, 20)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit",
+    [
+        ("Negotiators met for an hour and a half on Monday.", "an hour and a half", 1.5, "hour"),
+        ("The queue stretched a mile and a half.", "a mile and a half", 1.5, "mile"),
+    ],
+)
+def test_a_unit_and_a_half(text, span, value, unit):
+    c = claim_at(text, span)
+    assert (c.value, c.unit) == (value, unit)

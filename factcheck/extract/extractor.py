@@ -162,6 +162,8 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             return self._percent_of(m, s_end)
         if kind == "vague":
             return self._vague(m, s_start, s_end)
+        if kind == "ahalf":
+            return self._and_a_half_unit(m, s_start, s_end)
         num = self._number(m)
         if num is None:
             return None

@@ -54,6 +54,7 @@ CORE_RE = re.compile(
    |(?P<ordw>\b{ORD}[\s-]
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
+   |(?P<ahalf>\b(?:an?|one)\s+(?P<au>hour|day|week|month|year|minute|mile|night)\s+and\s+a\s+half\b)
    |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
    |(?P<digits>{DIGITS})
     """,
@@ -269,4 +270,8 @@ WEATHER_RE = re.compile(
 )
 SCALE_WORD_AFTER_RE = re.compile(
     r"[\s-]+(?:hundreds|thousands|millions|billions|dozens|" + BIG + r")\b", re.IGNORECASE
+)
+# "more than 10 but fewer than 20": two one-sided bounds of one range
+JOINED_BOUNDS_RE = re.compile(
+    r"[^\S\n]+(?:but|and)[^\S\n]+(?:fewer|less)[^\S\n]+than[^\S\n]+", re.IGNORECASE
 )

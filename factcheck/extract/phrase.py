@@ -243,12 +243,26 @@ class PhraseMixin:
                     num.value += cents[0] / 100
                     end = cents[1]
         if ph.money is None and ph.after is None:
-            done = self._bare_number(ph)
+            done = self._joined_bounds(ph) or self._bare_number(ph)
             if done is not None:
                 return done
         start = ph.qstart if ph.qual else ph.start
         return self._emit(start, end, num.value, None, None, ph.qual or "exact", ph.money,
                           ph.after, num, ph.s_start, ph.s_end)  # fmt: skip
+
+    def _joined_bounds(self, ph: Phrase) -> int | None:
+        """ "more than 10 but fewer than 20 boats": one range from two one-sided bounds."""
+        if ph.qual not in ("more_than", "at_least"):
+            return None
+        m = pat.JOINED_BOUNDS_RE.match(self.text, ph.num.end)
+        second = self._second_number(m.end(), ph.s_start, ph.s_end) if m else None
+        if second is None or second[1] is not None or second[0].value <= ph.num.value:
+            return None
+        num2 = second[0]
+        if self._unit_after(num2, num2.end, False) is not None:
+            return None
+        return self._emit(ph.qstart, num2.end, None, ph.num.value, num2.value, "range", None,
+                          None, ph.num, ph.s_start, ph.s_end)  # fmt: skip
 
     def _bare_number(self, ph: Phrase) -> int | None:
         """A number with no unit or currency that is a date, rank or not a claim: its end."""

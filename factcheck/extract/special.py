@@ -73,6 +73,16 @@ class SpecialMixin:
         return self._claim(start, m.end(), "percent", value, None, None, qual, "percent",
                            ("percent", value, "percent"), interval)  # fmt: skip
 
+    def _and_a_half_unit(self, m: re.Match, s_start: int, s_end: int) -> int | None:
+        """ "an hour and a half", "a mile and a half": one and a half of the unit."""
+        u = units.CURATED.get(m.group("au").lower())
+        if u is None:
+            return m.end()
+        qual, qstart, _, _ = self._qualifier_before(m.start(), s_start)
+        start = qstart if qual else m.start()
+        return self._emit(start, m.end(), 1.5, None, None, qual or "exact", None,
+                          ("unit", u, m.end()), None, s_start, s_end)  # fmt: skip
+
     def _ratio(self, m: re.Match, s_start: int, s_end: int) -> int | None:
         def val(s):
             s = s.lower()
