@@ -338,3 +338,11 @@ def test_two_one_sided_bounds_make_one_range():
 def test_a_unit_and_a_half(text, span, value, unit):
     c = claim_at(text, span)
     assert (c.value, c.unit) == (value, unit)
+
+
+def test_a_change_starts_in_the_unit_it_ends_in():
+    text = "The jobless rate rose from 5 to 6 percent last year."
+    assert [(c.text, c.kind, c.value) for c in extract(text) if c.kind in KINDS] == [
+        ("5", "percent", 5),
+        ("6 percent", "percent", 6),
+    ]

@@ -136,7 +136,10 @@ class PhraseMixin:
         if cm is None and ph.after is not None:
             cm = pat.RANGE_CONN_RE.match(text, ph.after[2])
             unit_first = cm is not None
-        if not cm or not self._connector_ok(ph, cm):
+        if not cm:
+            return None
+        if not self._connector_ok(ph, cm):
+            self._unit_of_change(ph, cm)
             return None
         conn = cm.group("c").strip()
         if conn in ("-", "–") and re.match(r"[\d-]*\d-\d", text[ph.num.start : ph.num.start + 40]):
@@ -147,6 +150,18 @@ class PhraseMixin:
         if second is None or (second[1] is not None and ph.money is None and ph.after):
             return None
         return self._range_claim(ph, conn, unit_first, *second)
+
+    def _unit_of_change(self, ph: Phrase, cm: re.Match) -> None:
+        """ "rose from 5 to 6 percent": the figure a change starts from has the unit of the
+        figure it ends at (5 percent), not a count of nothing."""
+        if ph.money or ph.after or cm.group("c").strip().lower() != "to":
+            return
+        second = self._second_number(cm.end(), ph.s_start, ph.s_end)
+        if second is None or second[1] is not None:
+            return
+        after2 = self._unit_after(second[0], second[0].end, False)
+        if after2 and after2[0] == "percent":
+            ph.after = (after2[0], after2[1], ph.p)
 
     def _connector_ok(self, ph: Phrase, cm: re.Match) -> bool:
         """Whether the word between two numbers makes them a range."""
