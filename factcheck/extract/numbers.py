@@ -189,13 +189,20 @@ _SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakh", "crore")
 _BARE_SCALES = {"hundred", *_SCALE_WORDS, *(w + "s" for w in _SCALE_WORDS)}
 
 
+def _bare_scale(words: list[str]) -> bool:
+    """ "million" alone is not a number; "a million", "hundred thousand" are."""
+    if not words or words[0].lower() not in _BARE_SCALES:
+        return False
+    return not (words[0].lower() == "hundred" and len(words) > 1 and words[1].lower() in SCALES)
+
+
 def parse_words(words: list[str]) -> tuple[float, int] | None:
     """Value of a spelled number and how many of `words` it used ("twenty-two" → 22).
 
     Stops at the first word that cannot continue the number ("two three" → 2, 1).
     """
-    if words and words[0].lower() in _BARE_SCALES:
-        return None  # "million" alone is not a number: "a million", "one million" are
+    if _bare_scale(words):
+        return None
     st = _Spelled()
     used = 0
     for i, w in enumerate(words):

@@ -255,7 +255,10 @@ POINT_RE = re.compile(
 DECIMAL_COMMA_RE = re.compile(r",\d{1,2}(?![\d,])|,\d{3},\d{1,2}(?!\d)")
 # after "4 thousand": "3 hundred and 21", "and 21"; not "4 thousand and 5 thousand"
 COMPOUND_RE = re.compile(
-    r"[^\S\n]+(?:and[^\S\n]+)?(?P<n>\d{1,3})(?![\d,.])(?:[^\S\n]+(?P<h>hundred)\b)?"
+    r"[^\S\n]+(?:and[^\S\n]+)?(?:(?P<n>\d{1,3})(?![\d,.])|(?P<w>"
+    + alternation([*nums.TENS, *nums.SMALL])
+    + r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b)"
+    r"(?:[^\S\n]+(?P<h>hundred)\b)?"
     r"(?![^\S\n]*(?:thousand|million|billion|trillion|lakh|crore|hundred|dozen|[kmb]n?)\b)",
     re.IGNORECASE,
 )

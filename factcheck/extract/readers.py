@@ -164,7 +164,11 @@ class ReaderMixin:
             m = pat.COMPOUND_RE.match(self.text, num.end)
             if not m:
                 return
-            tail = int(m.group("n")) * (100 if m.group("h") else 1)
+            words = nums.words_of(m.group("w") or "")
+            n = int(m.group("n")) if m.group("n") else nums.parse_words(words)
+            if n is None or (not m.group("n") and n[1] != len(words)):
+                return
+            tail = (n if m.group("n") else n[0]) * (100 if m.group("h") else 1)
             if tail >= factor:
                 return
             num.value += tail
