@@ -228,7 +228,7 @@ NOT_READ = [
     "The runners covered 10 k in the heat.",  # thousand or kilometres?
     "The council approved 322 hundred in grants.",
     "Officials said 1,3 was the ratio.",  # a decimal comma
-    "Officials said one over three voters agreed.",
+    "Officials put the odds at one over three.",
     "The valuation was 1.1^23 on paper.",
     "He earned a hundred trillionths of a cent.",
     "It took one eighth people by surprise.",

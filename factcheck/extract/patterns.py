@@ -49,8 +49,9 @@ CORE_RE = re.compile(
        |\bhalf\b(?=\s+(?:of\b|the\b))
        |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
        (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
-   |(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|over)\s+(?:every\s+)?
-       (?P<rd>\d[\d,]*|{SPELLED})\b)
+   |(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?
+       (?P<rd>\d[\d,]*|{SPELLED})\b
+       (?(over)(?![\s-]*[A-Za-z])))
    |(?P<ordw>\b{ORD}[\s-]
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
@@ -263,7 +264,9 @@ COMPOUND_RE = re.compile(
     re.IGNORECASE,
 )
 # "one over three", "2000 over 3": a ratio written with "over", not "more than"
-OVER_NUMBER_RE = re.compile(r"[^\S\n]+over[^\S\n]+(?:\d|" + NW + r"\b)", re.IGNORECASE)
+OVER_NUMBER_RE = re.compile(
+    r"[^\S\n]+over[^\S\n]+(?:\d+|" + SPELLED + r")(?![\s-]*[A-Za-z\d])", re.IGNORECASE
+)
 NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b" + NW + r")[^\S\n]*$", re.IGNORECASE)
 WEATHER_RE = re.compile(
     r"\b(?:temperatures?|degrees?|heat(?:wave)?|hot|hotter|cold|colder|warm|warmer|cool|freezing|"

@@ -67,7 +67,8 @@ class PhraseMixin:
             return p  # "one day", "one time": not amounts
         if ph.qual == "more_than" and text[ph.qstart : ph.qstart + 4].lower() == "over":
             if pat.NUMBER_BEFORE_RE.search(text[max(ph.s_start, ph.qstart - 20) : ph.qstart]):
-                return p  # "one over three": a ratio, not "more than three"
+                # "killed 12 over three days", "one over three": not "more than three"
+                ph.qual, ph.qstart = None, ph.start
         before = text[max(ph.s_start, ph.qstart - 12) : ph.qstart]
         if ph.money is None and "ag" in before.lower():
             am = pat.AGE_BEFORE_RE.search(before)
@@ -83,6 +84,8 @@ class PhraseMixin:
             return m.end()
         unit = units.CURATED["month" if (m.group("unit") or "").startswith("month") else "year"]
         value, low, high, qual = num.value, None, None, ph.qual or "exact"
+        if m.group("high") and (ph.qual or float(m.group("high")) <= num.value):
+            return self._age(start, ph.p, (value, low, high, qual), unit, num)  # "over 65 and 3"
         if m.group("high"):
             value, low, high, qual = None, num.value, float(m.group("high")), "range"
         elif m.group("up"):

@@ -101,7 +101,7 @@ class SpecialMixin:
             or n >= d
             or d > 1000
             or (raw_d.isdigit() and len(raw_d) == 4)
-            or not re.match(r"[\s,]|$", self.text[m.end() : m.end() + 1])
+            or not re.match(r"[\s,;:)]|\.(?!\d)|$", self.text[m.end() : m.end() + 2])
         ):
             # not a ratio: read the first number alone
             m2 = pat.CORE_RE.match(self.text, m.start() + 0)
