@@ -11,10 +11,6 @@ from .lexicon import LEX, alternation
 NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
 NW = alternation(NUMBER_WORDS)
 BIG = alternation([*nums.BIG_WORDS, "dozen"])
-SMALLW = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"a\s+hundred|hundred)"
-)
 DIGITS = (
     r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
     # scientific notation and powers: 1.2e6, 3 x 10^6, 10⁹
@@ -227,7 +223,6 @@ OF_DETERMINER_RE = re.compile(
     r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z])",
     re.IGNORECASE,
 )
-AND_A_HALF_RE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b", re.IGNORECASE)
 # the currency before a range's second number: "$93 billion", "HK$7 million"
 SECOND_CUR_RE = re.compile(
     r"(?P<pre>" + alternation(units.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
