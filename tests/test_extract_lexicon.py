@@ -157,6 +157,43 @@ def test_sentence_starter_after_initials(word):
     assert c.sentence.startswith(word.capitalize())
 
 
+@walks("score_words_before")
+@pytest.mark.parametrize("word", entries("score_words_before"))
+def test_score_word_before_a_tally(word):
+    assert claims(f"The home side {word} 7-9 on Sunday night.") == []
+
+
+@walks("score_words_after")
+@pytest.mark.parametrize("word", entries("score_words_after"))
+def test_score_word_after_a_tally(word):
+    assert claims(f"It ended in a 7-9 {word} for the visitors.") == []
+
+
+@walks("age_group_nouns")
+@pytest.mark.parametrize("word", entries("age_group_nouns"))
+def test_age_bracket(word):
+    assert claims(f"The vaccine is offered to {word} over 65 in the city.") == []
+
+
+@walks("street_types")
+@pytest.mark.parametrize("word", entries("street_types"))
+def test_street_address(word):
+    assert claims(f"The office at 25 Baker {word} was closed on Monday.") == []
+
+
+@walks("time_shift_words")
+@pytest.mark.parametrize("word", entries("time_shift_words"))
+def test_time_shift(word):
+    assert claims(f"The plant said it would close three years {word}.") == []
+
+
+@walks("weather_words")
+@pytest.mark.parametrize("word", entries("weather_words"))
+def test_weather_word_makes_a_letter_a_temperature(word):
+    c = the_claim(f"Reports of {word} in the valley put it at 30C on Friday.")
+    assert (c.value, c.dimension) == (30, "temperature")
+
+
 # --- money ---------------------------------------------------------------------------
 
 

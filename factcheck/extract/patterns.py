@@ -144,10 +144,7 @@ CHANGE_VERBS_RE = re.compile(
     re.IGNORECASE,
 )
 SCORE_BEFORE_RE = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)|won|win|wins|winning|beat|beats|beaten|defeated?|lost|lose|"
-    r"loses|losing|score|scored|scores|draw|drew|tied?|led|leads?|trail(?:ed|s)?|"
-    r"edged|routed|thrashed|victory|margin|series|record)\b[^.;]{0,25}$",
-    re.IGNORECASE,
+    r"\b" + alternation(LEX["score_words_before"]) + r"\b[^.;]{0,25}$", re.IGNORECASE
 )
 # an age says who a claim is about, not how many: not reported
 AGE_BEFORE_RE = re.compile(
@@ -164,9 +161,7 @@ AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b|[^\S\n]+of[^\S\n]+age\b", re.I
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "adults over 65", "children under 5": an age bracket, not a count
 AGE_GROUP_BEFORE_RE = re.compile(
-    r"\b(?:those|anyone|everyone|people|adults|children|men|women|patients|residents|voters|"
-    r"workers|drivers|individuals|persons|girls|boys)\s+$",
-    re.IGNORECASE,
+    r"\b" + alternation(LEX["age_group_nouns"]) + r"\s+$", re.IGNORECASE
 )
 # after a count: "2.5-million-strong", "a 543-member house", "20-odd people", "40-plus"
 HYPHEN_WORD_RE = re.compile(r"-(?P<w>[a-z]+)\b(?!-)")
@@ -177,11 +172,7 @@ APPOSITIVE_BEFORE_RE = re.compile(
     r"(?:\b[A-Z][a-z]+|\b(?:" + "|".join(sorted(nouns.PERSON_SINGULAR)) + r")),[^\S\n]*$"
 )
 VIDEO_LINES = {240, 360, 480, 720}  # "720p" is a video format, not pence
-SCORE_AFTER_RE = re.compile(
-    r"\s*(?:vote|votes|victory|win|defeat|loss|decision|margin|lead|draw|tie|majority|"
-    r"ruling|verdict|scoreline|record|split)\b",
-    re.IGNORECASE,
-)
+SCORE_AFTER_RE = re.compile(r"\s*" + alternation(LEX["score_words_after"]) + r"\b", re.IGNORECASE)
 # masked before scanning: URLs and e-mail addresses (looked for only in text with
 # "://", "www." or "@"), and phone numbers (tried only where a digit run starts)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
@@ -194,13 +185,14 @@ PHONE_RE = re.compile(
     r"(?![\w,-]|\.\d)",
 )
 ADDRESS_AFTER_RE = re.compile(
-    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|"
-    r"Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Parkway|Pkwy)\b\.?"
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+" + alternation(LEX["street_types"]) + r"\b\.?"
 )
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 TIMES_RE = re.compile(r"(?:[^\S\n]*-?[^\S\n]*fold\b|[^\S\n]+times\b|[^\S\n]*x\b)", re.IGNORECASE)
 # a duration that places other events in time ("two years ago", "three days later")
-TIME_SHIFT_AFTER_RE = re.compile(r"[^\S\n]+(?:ago|earlier|later|from\s+now|hence)\b", re.IGNORECASE)
+TIME_SHIFT_AFTER_RE = re.compile(
+    r"[^\S\n]+" + alternation(LEX["time_shift_words"]) + r"\b", re.IGNORECASE
+)
 IDENT_WORDS = set(LEX["identifier_words"])
 # a date after these is a baseline ("the highest since 1981"), not the claim's time
 BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
@@ -263,12 +255,7 @@ OVER_NUMBER_RE = re.compile(
     r"[^\S\n]+over[^\S\n]+(?:\d+|" + SPELLED + r")(?![\s-]*[A-Za-z\d])", re.IGNORECASE
 )
 NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b" + NW + r")[^\S\n]*$", re.IGNORECASE)
-WEATHER_RE = re.compile(
-    r"\b(?:temperatures?|degrees?|heat(?:wave)?|hot|hotter|cold|colder|warm|warmer|cool|freezing|"
-    r"weather|forecast|thermometer|celsius|fahrenheit|mercury|climbed|sweltering|chilly|"
-    r"summer|winter|overnight|high of|low of|highs|lows|fog|snow|rain|frost|ice|sun)\b",
-    re.IGNORECASE,
-)
+WEATHER_RE = re.compile(r"\b" + alternation(LEX["weather_words"]) + r"\b", re.IGNORECASE)
 SCALE_WORD_AFTER_RE = re.compile(
     r"[\s-]+(?:hundreds|thousands|millions|billions|dozens|" + BIG + r")\b", re.IGNORECASE
 )
