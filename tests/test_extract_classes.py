@@ -92,6 +92,8 @@ SCALES = [
     ("Farmers received Rs 1.87 lakh crore in support.", "Rs 1.87 lakh crore", "money", 1.87e12),
     ("Police counted 3 dozen protesters outside.", "3 dozen protesters", "count", 36),
     ("About half a dozen boats were seized.", "About half a dozen boats", "count", 6),
+    # a name before "to" does not start a range
+    ("Windows 10 went to 400 million users.", "400 million users", "count", 4e8),
 ]
 
 

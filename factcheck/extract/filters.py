@@ -168,6 +168,13 @@ def yearish(num: Num) -> bool:
     )
 
 
+def is_identifier(text: str, num: Num, qual: str | None, s_start: int) -> bool:
+    """Whether a number is part of a name (Windows 10, G7, Route 9), whatever follows it."""
+    before = text[max(s_start, num.start - 30) : num.start]
+    b = Bare(text, num, qual, s_start, s_start, before, text[num.end : num.end + 30])
+    return glued_identifier(b) == "skip" or named_identifier(b) == "skip"
+
+
 def verdict(text: str, num: Num, qual: str | None, s_start: int, s_end: int) -> str | None:
     """'date', 'rank', 'skip' or None (a count) for a number with no unit or currency."""
     before = text[max(s_start, num.start - 30) : num.start]

@@ -141,6 +141,9 @@ class PhraseMixin:
             unit_first = cm is not None
         if not cm:
             return None
+        plain = ph.money is None and ph.after is None and not ph.num.spelled
+        if plain and filters.is_identifier(text, ph.num, ph.qual, ph.s_start):
+            return ph.num.end  # "Windows 10 to 400 million users": a name, not a range
         if not self._connector_ok(ph, cm):
             self._unit_of_change(ph, cm)
             return None
