@@ -86,6 +86,8 @@ def _noun_matches(nouns: tuple[tuple[str, ...], ...], words: tuple[str, ...]) ->
 def why_not(rule: Rule, claim: Claim) -> str | None:
     """Why a rule's selector does not pick this claim (the first reason), or None if it does."""
     s = rule.select
+    if claim.kind == "age" and "age" not in s.kinds:
+        return "it is an age; only a rule with kind: age selects ages"
     if s.kinds and claim.kind not in s.kinds:
         return f"its kind is {claim.kind}, not {' or '.join(s.kinds)}"
     if s.dimensions and (claim.dimension or claim.kind) not in s.dimensions:

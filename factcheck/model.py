@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-KINDS = ("count", "percent", "money", "measure", "duration", "date", "rank")
+# an age says who a claim is about: stored and shown, compared only by a rule of kind age
+KINDS = ("count", "percent", "money", "measure", "duration", "age", "date", "rank")
 CLAIM_KINDS = ("count", "percent", "money", "measure", "duration")
 QUALIFIERS = (
     "exact",

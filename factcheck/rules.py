@@ -20,8 +20,9 @@ from typing import Any
 
 import yaml
 
-from . import schema, units
+from . import schema
 from .errors import Problem, RuleError
+from .extract import units
 from .rule_regex import Pattern, RegexError, compile_rule_regex
 from .schema import Key
 

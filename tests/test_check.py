@@ -356,3 +356,40 @@ def test_broad_rule_gives_one_finding_not_pairs(rule):
     assert split.check == "split"
     assert split.details["side_count"] == 400
     assert split.reason.endswith("and 396 more")
+
+
+AGE_RULES = textwrap.dedent(
+    """
+    rules:
+      - id: any-figure
+        title: Any figure about the mayor
+        select:
+          words: [mayor]
+        agree: {tolerance: 0.1}
+      - id: time-spans
+        title: Spans of time about the mayor
+        select:
+          dimension: time
+          words: [mayor]
+        agree: {tolerance: 0.1}
+      - id: mayor-age
+        title: The mayor's age
+        select:
+          kind: age
+          words: [mayor]
+        agree: {tolerance: 0}
+    """
+)
+
+
+def test_an_age_is_selected_only_by_a_rule_of_kind_age(tmp_path):
+    (tmp_path / "r.yaml").write_text(AGE_RULES, encoding="utf-8")
+    rules = {r.id: r for r in load_rules(str(tmp_path))}
+    age = replace(
+        claim(value=74.0, noun=None, kind="age", unit="year", sentence="The mayor, a 74-year-old"),
+        dimension="time",
+    )
+    assert not selects(rules["any-figure"], age)
+    assert not selects(rules["time-spans"], age)
+    assert "only a rule with kind: age" in why_not(rules["any-figure"], age)
+    assert selects(rules["mayor-age"], age)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-import factcheck.extract as ex
+import factcheck.extract.extractor as extractor
 from factcheck.extract import EXTRACTOR_VERSION, extract, extract_many
 from factcheck.model import Claim
 
@@ -16,9 +16,9 @@ from factcheck.model import Claim
 @pytest.fixture(autouse=True)
 def _debug():
     """Let scanner errors surface in tests instead of being swallowed."""
-    ex._DEBUG = True
+    extractor._DEBUG = True
     yield
-    ex._DEBUG = False
+    extractor._DEBUG = False
 
 
 def only(text: str, published: str | None = None) -> Claim:
@@ -496,7 +496,7 @@ def test_odd_inputs(text):
 
 def test_no_number_no_quantulum3():
     code = (
-        "import sys; from factcheck.extract import extract; from factcheck import units;"
+        "import sys; from factcheck.extract import extract; from factcheck.extract import units;"
         "extract('The minister spoke to reporters on Tuesday.');"
         "assert not units.QUANTULUM_LOADED;"
         "assert not any(m.startswith('quantulum3') for m in sys.modules), 'imported'"

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import pytest
 
-import factcheck.extract as ex
+import factcheck.extract.extractor as extractor
 from factcheck.extract import extract
 from factcheck.model import CLAIM_KINDS
 
@@ -1159,7 +1159,11 @@ LATER += [
             count("about 1.5 million passengers", 1.5e6, "passenger", "approx"),
         ],
     ),
-    ("Deaths from overdoses topped 100,000 for the first time.", [count("100,000", 100000)]),
+    # "topped" says more than (issue 10)
+    (
+        "Deaths from overdoses topped 100,000 for the first time.",
+        [count("topped 100,000", 100000, q="more_than")],
+    ),  # fmt: skip
     ("Only 3 percent of the land is arable.", [pct("3 percent", 3)]),
     ("The minister resigned after 44 days in office.", [dur("44 days", 44, "day")]),
     ("The CEO's pay package was worth $56bn.", [money("$56bn", 56e9, "USD")]),
@@ -1276,9 +1280,9 @@ def scores(cases=CASES, verbose: bool = False) -> dict:
 
 @pytest.fixture(autouse=True)
 def _debug():
-    ex._DEBUG = True
+    extractor._DEBUG = True
     yield
-    ex._DEBUG = False
+    extractor._DEBUG = False
 
 
 # Shapes the extractor still reads wrongly; each must keep failing (strict) until fixed.

@@ -10,83 +10,21 @@ from __future__ import annotations
 
 import re
 
-STOP = set(
-    """
-a an the this that these those there here it its it's they them their theirs we us our you
-your he him his she her i me my who whom whose which what when where why how whether if
-then than and or but nor so yet as of in on at to from by with without into onto upon
-about above across after against along amid among around before behind below beneath
-beside besides between beyond during except for inside near off out outside over past per
-since through throughout till toward towards under until up via within is are was were be
-been being am has have had having do does did doing will would shall should can could may
-might must not no nor only just also too very more most less least much many some any
-each every all both either neither other another such own same so than too again already
-still even ever never always often now today yesterday tomorrow tonight ago later earlier
-percent per cent while whereas although though because since unless said says say told
-according more fewer last next first second year years month months week weeks day days
-compared versus vs respectively including included include includes alone together
-""".split()
-)
+from .lexicon import LEX
+
+STOP = set(LEX["noun_stop_words"])
 # verbs and participles that end a noun phrase; words ending in -ed/-ing do too,
 # except these adjectives
-ADJ_ED = {
-    "armed", "trained", "skilled", "registered", "licensed", "unarmed", "detained", "wounded",
-    "injured", "displaced", "unemployed", "employed", "retired", "estimated", "reported",
-    "confirmed", "elected", "unidentified", "suspected", "alleged", "unnamed", "named",
-    "qualified", "married", "talented", "advanced", "united", "red", "bed", "hundred",
-    "related", "affected", "infected", "vaccinated", "killed", "dead",
-}  # fmt: skip
-ADJ_ING = {"ruling", "leading", "fighting", "building", "housing", "training", "remaining",
-           "existing", "missing", "working", "serving", "living", "striking", "voting",
-           "shooting", "bombing", "landing", "sporting", "spring", "king", "wing",
-           "evening", "morning", "string", "thing", "ceiling", "offering", "meeting",
-           "listing", "polling", "booking", "painting", "saving", "earning", "holding"}  # fmt: skip
-VERBS = set(
-    """
-is are was were be been has have had do does did will would shall should can could may
-might must died die dies killed kill kills fled flee flees left leave leaves remain remains
-remained arrived arrive arrives came come comes went go goes took take takes made make
-makes said say says got get gets lost lose loses won win wins returned joined join joins
-attended attend attends signed sign signs voted vote votes live lives lived work works
-worked serve serves served stay stays stayed face faces faced need needs needed were
-""".split()
-)
-IRREGULAR_PLURALS = {
-    "people", "personnel", "police", "children", "men", "women", "staff", "cattle", "sheep",
-    "fish", "deer", "troops", "youth", "clergy", "crew", "feet",
-    "teeth", "geese", "mice", "dead", "injured", "wounded", "faithful", "elderly", "poor",
-    "data", "media", "aircraft", "livestock", "offspring", "infantry", "cavalry", "alumni",
-}  # fmt: skip
+ADJ_ED = set(LEX["adjectives_ed"])
+ADJ_ING = set(LEX["adjectives_ing"])
+VERBS = set(LEX["verbs"])
+IRREGULAR_PLURALS = set(LEX["irregular_plurals"])
 # who a count of people counts: small spelled counts are reported only for these
-PERSON_NOUNS = set(
-    """
-people persons person soldiers soldier troops civilians civilian children child kids men man
-women woman boys girls fighters fighter militants militant police policemen officers officer
-workers students patients residents migrants refugees prisoners hostages journalists
-reporters members employees staff personnel americans victims deaths casualties dead
-injured killed wounded survivors passengers pilots nurses doctors protesters demonstrators
-voters citizens inmates detainees suspects attackers gunmen bodies individuals adults infants
-babies teenagers marines sailors guards rebels insurgents troopers commanders leaders
-""".split()
-)
+PERSON_NOUNS = set(LEX["person_nouns"])
 # one person named before an age in apposition: "the judge, 62, said"
-PERSON_SINGULAR = set(
-    """
-man woman boy girl child judge mother father son daughter wife husband president minister
-officer driver victim suspect teacher student resident chief leader founder owner singer
-actor actress player worker farmer doctor nurse pilot soldier lawyer survivor friend
-grandmother grandfather sister brother widow
-""".split()
-)
+PERSON_SINGULAR = set(LEX["person_singular"])
 # what follows "Six died", "31 were injured": the implied noun
-IMPLIED_BY_VERB = {
-    "died": "dead", "dead": "dead", "killed": "dead", "perished": "dead", "drowned": "dead",
-    "slain": "dead", "murdered": "dead", "executed": "dead", "injured": "injured",
-    "wounded": "injured", "hurt": "injured", "hospitalized": "injured",
-    "hospitalised": "injured", "arrested": "arrested", "detained": "detained",
-    "missing": "missing", "displaced": "displaced", "evacuated": "evacuated",
-    "rescued": "rescued", "survived": "survivors",
-}  # fmt: skip
+IMPLIED_BY_VERB: dict[str, str] = LEX["implied_by_verb"]
 _WORD_RE = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _VERB_AFTER_RE = re.compile(
     r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all)\s+){0,3}"
@@ -115,6 +53,8 @@ def is_plural(word: str) -> bool:
 def is_content(word: str) -> bool:
     """True for a word that can be part of a counted noun phrase (not a function word or verb)."""
     w = word.lower()
+    if w in IRREGULAR_PLURALS:  # "elderly", "offspring"
+        return True
     if w in STOP or w in VERBS:
         return False
     if w.endswith("ly") and len(w) > 4 and w not in ("family", "ally", "assembly", "supply"):
@@ -161,15 +101,33 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
             break
         w = m.group(1)
         if not (is_content(w) or (w.isupper() and len(w) > 1) or _verb_as_noun(w)):
-            break
+            if not (words == [] and _adverb_before_adjective(w, text, m.end(), limit)):
+                break
         words.append(w)
         end = m.end()
         p = m.end()
-        if is_plural(w):
+        if is_plural(w) and not _adjective_before_noun(w, text, p, limit):
             break
     if not words:
         return None
     return " ".join(words).lower(), end
+
+
+def _adverb_before_adjective(word: str, text: str, pos: int, limit: int) -> bool:
+    """ "three critically injured workers": an -ly adverb before a content word."""
+    if not (word.lower().endswith("ly") and len(word) > 4) or word.lower() in STOP:
+        return False
+    nxt = _WORD_RE.match(text, pos)
+    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)))
+
+
+def _adjective_before_noun(word: str, text: str, pos: int, limit: int) -> bool:
+    """ "injured workers", "dead soldiers": a participle that is also a plural noun,
+    used as an adjective before a plural noun."""
+    if word.lower() not in ADJ_ED:
+        return False
+    nxt = _WORD_RE.match(text, pos)
+    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)) and is_plural(nxt.group(1)))
 
 
 def implied_by_verb(text: str, pos: int) -> str | None:

@@ -1,6 +1,6 @@
-"""Dates and times in news text, and the time a claim refers to.
+"""Calendar dates and times in news text.
 
-`find_dates` finds calendar expressions (Dec 02, 2017; 30 November 2017;
+`DATE_RE` finds calendar expressions (Dec 02, 2017; 30 November 2017;
 November 2007; 3:45 a.m.; 2017-12-02) so their numbers are never read as
 counts. `resolve` turns one into ISO form (YYYY, YYYY-MM or YYYY-MM-DD).
 """
@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?:\s?\.)?"
-)
+from .lexicon import LEX, alternation
+
+MONTHS: dict[str, int] = LEX["months"]
+_MONTH = alternation(MONTHS) + r"\b(?:\s?\.)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
@@ -37,16 +31,10 @@ DATE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # month names that are also words: in lower case a date only as "on 1 may"
-AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "dec", "sep", "aug", "jun", "jul", "oct", "nov"}
+AMBIGUOUS_MONTHS = set(LEX["ambiguous_months"])
 # words before a bare four-digit number that make it a year
-YEAR_CUES = {
-    "in", "since", "by", "during", "until", "till", "before", "after", "from", "of", "late",
-    "early", "mid", "fiscal", "fy", "year", "circa", "c.", "through", "between", "and", "to",
-    "the", "spring", "summer", "autumn", "fall", "winter", "season", "around", "about",
-    "than", "on", "for", "at", "its", "their", "his", "her", "our", "this", "that", "or",
-    "election", "census", "class", "model", "vintage", "budget", "pre", "post",
-}  # fmt: skip
-RELATIVE_YEARS = {"this year": 0, "last year": -1, "next year": 1, "a year ago": -1}
+YEAR_CUES = set(LEX["year_cues"])
+RELATIVE_YEARS: dict[str, int] = LEX["relative_years"]
 _RELATIVE_RE = re.compile(r"\b(this|last|next) year\b|\ba year ago\b", re.IGNORECASE)
 
 

@@ -1,0 +1,60 @@
+"""Find the numeric claims in news text: what number, of what, how sure, and when.
+
+`extract(text, doc, published)` returns every claim as a frozen `Claim`, sorted
+by (start, end). A fast regular-expression scanner finds number phrases
+(numerals, spelled numbers, vague amounts, fractions) and reads the words
+around each: qualifier before ("more than", "some"), currency before or after
+("$", "US$", "Rs", "euros"), scale ("12 million", "$45m", "1,200 crore"),
+a second number of a range ("between 5,000 and 9,000", "5 to 10 million"),
+a unit ("km", "percent", "percentage points") and, for counts, the counted noun
+phrase. Calendar dates, times, years, ranks, identifiers (Route 9, COVID-19,
+G7), phone numbers and scores are told apart from claims.
+quantulum3 is used only through its unit tables, read lazily the first time a
+number is followed by a word the curated unit table does not know.
+
+The package, in the order text flows through it: `lexicon` (every word list,
+as data in lexicon.yaml), `patterns` (regexes generated from it), `scanner`
+(sentences, number records), `numbers`, `dates`, `units`, `nouns` (readers of
+words and figures), `readers`, `phrase`, `special`, `filters` (named checks
+for non-claims), `intervals` (implied precision), `time` (the time a claim
+refers to) and `extractor` (the driver).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+
+from ..model import Claim
+from .extractor import Extractor
+
+EXTRACTOR_VERSION = "1.4"
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
+
+
+def extract(text: str, doc: str = "", published: str | None = None) -> list[Claim]:
+    """Every numeric claim in text, sorted by (start, end); never raises on a str."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return Extractor(text, doc, published).run()
+    except Exception:  # pragma: no cover - the contract is to never raise on text
+        return []
+
+
+def _extract_chunk(items: list[tuple[str, str, str | None]]) -> list[list[Claim]]:
+    return [extract(t, d, p) for t, d, p in items]
+
+
+def extract_many(items: list[tuple[str, str, str | None]], jobs: int = 1) -> list[list[Claim]]:
+    """extract() over (text, doc, published) items, in order; same output for any jobs."""
+    items = list(items)
+    if jobs <= 1 or len(items) < 2:
+        return _extract_chunk(items)
+    size = max(1, min(64, len(items) // (jobs * 4) or 1))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    out: list[list[Claim]] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part in pool.map(_extract_chunk, chunks):
+            out.extend(part)
+    return out

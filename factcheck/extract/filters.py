@@ -1,0 +1,186 @@
+"""Named checks that tell a bare number (no unit, no currency) that is not a claim.
+
+Each check looks at one `Bare` number and answers a verdict or None (no
+opinion): "date" (a year), "rank" (No. 3, 21st), "skip" (an identifier, a
+multiplier, an age in apposition) or "count" (a claim, stop checking). The
+checks run in the order of `CHECKS`; the first verdict wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates, nouns
+from . import patterns as pat
+from .scanner import Num
+
+_NOT_NAME_WORDS = {"total", "some", "another", "nearly", "only", "just"}
+
+
+@dataclass(frozen=True, slots=True)
+class Bare:
+    """A number with no unit or currency, and the text around it."""
+
+    text: str
+    num: Num
+    qual: str | None
+    s_start: int
+    s_end: int
+    before: str  # up to 30 characters before it, within its sentence
+    after: str  # 30 characters after it
+
+
+def ordinal_suffix(b: Bare) -> str | None:
+    """ "21st", "3rd": a rank."""
+    if pat.ORDINAL_RE.match(b.text, b.num.end) and not b.num.spelled and b.num.raw.isdigit():
+        return "rank"
+    return None
+
+
+def number_sign(b: Bare) -> str | None:
+    """ "#3", "No. 3": a rank; "number 10": a name."""
+    if b.before.endswith(("#", "No. ", "no. ", "No.", "number ")):
+        return "rank" if b.before.endswith("#") or "o" in b.before[-4:] else "skip"
+    return None
+
+
+def decimal_words(b: Bare) -> str | None:
+    """ "... point eleven": the decimals of a number in words, not a figure of their own."""
+    return "skip" if re.search(r"\bpoint\s+$", b.before, re.I) else None
+
+
+def multiplier(b: Bare) -> str | None:
+    """ "3 times", "tenfold", "4x": a multiplier, not an amount."""
+    return "skip" if pat.TIMES_RE.match(b.text, b.num.end) else None
+
+
+def year(b: Bare) -> str | None:
+    """A four-digit number from 1500 to 2100 is a year unless it counts a plural noun."""
+    if not yearish(b.num):
+        return None
+    if pat.DATE_PREFIX_RE.search(b.before) or re.match(r"\s*(?:AD|BC|BCE|CE)\b", b.after):
+        return "date"
+    prev = re.search(r"([A-Za-z.]+)\W*$", b.before)
+    prev_word = prev.group(1).lower() if prev else ""
+    nxt = re.match(r"\s+([A-Za-z]+)", b.after)
+    plural = bool(nxt and nouns.is_plural(nxt.group(1)))
+    if plural and (b.qual or (b.num.value % 100 == 0 and prev_word not in dates.YEAR_CUES)):
+        return "count"
+    return "date"
+
+
+def apposition_age(b: Bare) -> str | None:
+    """ "The judge, 62, said": an age, not a count."""
+    if (
+        not b.qual
+        and b.num.raw.isdigit()
+        and 0 < b.num.value < 120
+        and b.after.lstrip(" \t")[:1] == ","
+        and pat.APPOSITIVE_BEFORE_RE.search(b.before)
+    ):
+        return "skip"
+    return None
+
+
+def spelled_one(b: Bare) -> str | None:
+    """Spelled numbers: "one of", "the one": not counts; any other spelled number is one."""
+    if not b.num.spelled:
+        return None
+    if b.num.raw.lower() in ("one", "a dozen", "zero", "nought", "naught"):
+        if re.match(r"\s+(?:of|another|day|time|point|way|side|hand|thing)\b", b.after, re.I):
+            return "skip"
+        if nouns.noun_after(b.text, b.num.end, b.s_end) is None:
+            return "skip"
+        if re.search(r"\b(?:no|the|this|that|any|every|each|which|the only)\s+$", b.before, re.I):
+            return "skip"
+    return "count"
+
+
+def glued_identifier(b: Bare) -> str | None:
+    """Letters or digits glued to the number: G7, MH17, COVID-19, F-35, 3D, 1.2.3, 3/4."""
+    text, num = b.text, b.num
+    ch_before = text[num.start - 1 : num.start]
+    if ch_before.isalpha():
+        return "skip"
+    if ch_before == "-" and text[num.start - 2 : num.start - 1].isalnum():
+        return "date" if pat.DATE_PREFIX_RE.search(b.before) else "skip"
+    if text[num.end : num.end + 1].isalpha():
+        return "skip"
+    if re.match(r"[.:/]\d", text[num.end : num.end + 2]):
+        return "skip"  # versions, ratios, fractions written 1/4
+    if ch_before in "/:," and text[num.start - 2 : num.start - 1].isdigit():
+        return "skip"  # "3:1", "1,3", "5,00": not a figure of its own
+    if pat.OVER_NUMBER_RE.match(text, num.end):
+        return "skip"  # "2000 over 3": a ratio
+    return None
+
+
+def named_identifier(b: Bare) -> str | None:
+    """A name before the number: Route 9, Article 370, Boeing 737, iPhone 15."""
+    prev = re.search(r"([A-Za-z][A-Za-z.]*)[^\S\n]*$", b.before)
+    if not prev or b.qual:
+        return None
+    word = prev.group(1)
+    low = word.lower().rstrip(".")
+    if low in pat.IDENT_WORDS:
+        return "skip"
+    sent_initial = not b.text[b.s_start : b.num.start - len(b.before) + prev.start()].strip()
+    if (
+        word != word.lower()
+        and low not in nouns.STOP
+        and low not in pat.QUAL_OF
+        and low not in _NOT_NAME_WORDS
+        and dates.month_number(low) is None
+        and not (sent_initial and low in pat.STARTERS)
+    ):
+        return "skip"
+    return None
+
+
+def street_address(b: Bare) -> str | None:
+    """ "10 Downing Street": an address."""
+    return "skip" if pat.ADDRESS_AFTER_RE.match(b.text, b.num.end) else None
+
+
+CHECKS = (
+    ordinal_suffix,
+    number_sign,
+    decimal_words,
+    multiplier,
+    year,
+    apposition_age,
+    spelled_one,
+    glued_identifier,
+    named_identifier,
+    street_address,
+)
+
+
+def yearish(num: Num) -> bool:
+    """A four-digit numeral that can be a year."""
+    return (
+        not num.spelled
+        and not num.scaled
+        and len(num.raw) == 4
+        and num.raw.isdigit()
+        and 1500 <= num.value <= 2100
+    )
+
+
+def is_identifier(text: str, num: Num, qual: str | None, s_start: int) -> bool:
+    """Whether a number is part of a name (Windows 10, G7, Route 9), whatever follows it."""
+    before = text[max(s_start, num.start - 30) : num.start]
+    b = Bare(text, num, qual, s_start, s_start, before, text[num.end : num.end + 30])
+    return glued_identifier(b) == "skip" or named_identifier(b) == "skip"
+
+
+def verdict(text: str, num: Num, qual: str | None, s_start: int, s_end: int) -> str | None:
+    """'date', 'rank', 'skip' or None (a count) for a number with no unit or currency."""
+    before = text[max(s_start, num.start - 30) : num.start]
+    b = Bare(text, num, qual, s_start, s_end, before, text[num.end : num.end + 30])
+    for check in CHECKS:
+        v = check(b)
+        if v is not None:
+            return None if v == "count" else v
+    return None

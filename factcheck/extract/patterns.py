@@ -1,0 +1,265 @@
+"""The scanner's regular expressions, generated from the lexicon where they hold word lists."""
+
+from __future__ import annotations
+
+import re
+
+from . import dates, nouns, units
+from . import numbers as nums
+from .lexicon import LEX, alternation
+
+NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
+NW = alternation(NUMBER_WORDS)
+BIG = alternation([*nums.BIG_WORDS, "dozen"])
+DIGITS = (
+    r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
+    # scientific notation and powers: 1.2e6, 3 x 10^6, 10⁹
+    r"(?:\d+(?:\.\d+)?[eE][+-]?\d{1,2}(?![\w.])"
+    r"|\d+(?:\.\d+)?\^[+-]{0,2}\d{1,2}(?![\w^])"
+    r"|(?:\d+(?:\.\d+)?[ ]?[x×*][ ]?)?10(?:\^[-−]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![\w^])"
+    # fractions and mixed numbers: 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes them
+    r"|(?<![\d/])(?:\d+[ ])?\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])"
+    r"|(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
+    # groups of three split by a space, no-break or thin space, or an apostrophe
+    # (5 000, 5'000), or by a comma and a stray space (80, 000)
+    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d,]|['’]\d|[ \u00a0\u2009\u202f]\d)"
+    r"|\d{1,3}(?:,[ ]\d{3})+(?![\d,]|\.\d)"
+    r"|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)"
+    r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
+    r"|(?<![\d\w])\.\d+)"
+)
+FRAC = alternation(nums.FRACTIONS)
+SPELLED = rf"{NW}(?:(?:\s+and\s+|[\s-]+){NW})*"
+ORD = alternation(nums.ORDINALS)
+CORE_RE = re.compile(
+    rf"""
+    (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
+       |\b(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million|billion)\b
+       |\b(?:dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b
+       |\b(?:scores|tens)\b(?=\s+of\b))
+   |(?P<fscale>\b(?:(?:a|one)\s+)?(?:half|quarter|(?:two|three)[\s-]quarters|third
+       |two[\s-]thirds)[\s-]+
+       (?:of\s+)?(?:a\s+)?(?:million|billion|trillion|dozen)\b)
+   |(?P<frac>\b(?:a|one|two|three|four|five|seven|nine)[\s-]
+       {FRAC}\b(?=\s+(?:of|the)\b)
+       |\bhalf\b(?=\s+(?:of\b|the\b))
+       |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
+       (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
+   |(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?
+       (?P<rd>\d[\d,]*|{SPELLED})\b
+       (?(over)(?![\s-]*[A-Za-z])))
+   |(?P<ordw>\b{ORD}[\s-]
+       (?:[a-z]+est|most|least)\b)
+   |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
+   |(?P<ahalf>\b(?:an?|one)\s+(?P<au>hour|day|week|month|year|minute|mile|night)\s+and\s+a\s+half\b)
+   |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
+   |(?P<digits>{DIGITS})
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+NEWLINE_RE = re.compile("\n")
+TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+# first words of every CORE_RE alternative, and month names (dates start there)
+STARTS = {
+    *nums.SMALL,
+    *nums.TENS,
+    *nums.BIG_WORDS,
+    *nums.VAGUE,
+    *nums.ORDINALS,
+    *dates.MONTHS,
+    *("lakhs crores dozen several few many a an half quarter third percent percents per "
+      "percentage").split(),
+}  # fmt: skip
+# fast test: does the text have anything that can start a number at all
+ANYNUM_RE = re.compile(
+    r"\d|\b" + alternation([*NUMBER_WORDS, *nums.VAGUE, *nums.FRACTIONS, *nums.ORDINALS]) + r"\b",
+    re.IGNORECASE,
+)
+SCALE_AFTER_RE = re.compile(
+    r"(?P<sp>[^\S\n]*|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w])"
+    # compounds: "1.87 lakh crore" = 1.87e12, "4 hundred million" = 4e8
+    r"(?:[^\S\n]+(?P<sc2>crores?|thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+PCT_RE = re.compile(
+    r"[^\S\n]?(?:(?P<pp>percentage[^\S\n]+points?\b|%[^\S\n]+points?\b|pct\.?[^\S\n]+points?\b|"
+    r"pp\b|ppt\b)|(?P<bp>basis[^\S\n]+points?\b|bps\b|bp\b)|(?P<pct>%|percent(?:age)?s?\b|"
+    r"per[ -]?cent\b|pct\b))",
+    re.IGNORECASE,
+)
+PC_ATTACHED_RE = re.compile(r"pc\b")
+CUR_SYM = alternation(units.SYMBOLS, flexible_space=False)
+CUR_BEFORE_RE = re.compile(
+    rf"(?:(?P<pre>\b(?:[A-Za-z]{{1,3}}|u\.s\.?|U\.S\.?|Mex|mex|MEX))(?P<presp>\s?))?"
+    rf"(?P<sym>{CUR_SYM})\s*$"
+    r"|(?P<mcode>\b[Mm](?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|usd|eur|gbp|aud|cad|chf|jpy|inr))\s*$"
+    r"|(?P<word>\b[^\W\d_]{2,7}\.?)\s*$"
+)
+ADJS = sorted({a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}, key=len, reverse=True)
+NAMES = sorted(units.CURRENCY_FORMS, key=len, reverse=True)
+CUR_AFTER_RE = re.compile(
+    rf"(?P<sp>[^\S\n]?)(?:(?P<sym>{CUR_SYM})"
+    rf"|(?P<sub>cents?\b|pence\b|penny\b|pennies\b|paise\b|satoshis?\b|¢|p(?!\w|\.\w))"
+    rf"|(?P<mcode>[Mm](?:USD|EUR|GBP|AUD|CAD|usd|eur|gbp|aud|cad)\b)"
+    rf"|(?:(?P<adj>{'|'.join(re.escape(a) for a in ADJS)})\s+)?"
+    rf"(?P<name>{'|'.join(re.escape(n) for n in NAMES)})\b"
+    rf"|(?P<code>[A-Za-z]{{3}})(?![A-Za-z]))",
+    re.IGNORECASE,
+)
+# "millions of francs"; guarded names ("thousands of real people") are words too
+OF_NAMES = [f for f, n in units.CURRENCY_FORMS.items() if n not in units.GUARDED_NAMES]
+OF_NAMES += ["pounds"]
+OF_CURRENCY_RE = re.compile(
+    r"\s+of\s+(?:(?P<adj>[A-Za-z]+)\s+)?(?P<name>" + alternation(OF_NAMES) + r")\b",
+    re.IGNORECASE,
+)
+RANGE_CONN_RE = re.compile(r"(?P<c>[^\S\n]*(?:–|-|—)[^\S\n]*|\s+(?:to|and|through|or)\s+)", re.I)
+QUAL_PHRASES: dict[str, list[str]] = LEX["qualifiers"]
+QUAL_OF = {p: q for q, ps in QUAL_PHRASES.items() for p in ps}
+# words that open a range: "between 5 and 10", "in the range of 12,000 and 19,000"
+RANGE_OPENERS = alternation(LEX["range_openers"])
+QUAL_AFTER: dict[str, str] = LEX["qualifiers_after"]
+# "4,500 people or more", "a dozen or so"; not "10 or more than 20"
+QUAL_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<q>" + alternation(QUAL_AFTER) + r")\b(?![^\S\n]+than\b)", re.IGNORECASE
+)
+QUAL_BEFORE_RE = re.compile(
+    r"(?:(?<![\w])(?P<q>"
+    + alternation(p for p in QUAL_OF if p != "~")
+    + r")|(?P<tilde>~))[^\S\n]*(?:(?P<between>"
+    + RANGE_OPENERS
+    + r")\s+)?$"
+    r"|(?<![\w])(?P<between2>" + RANGE_OPENERS + r")\s+$"
+    r"|(?<![\w])(?P<neg>minus|negative)\s+$",
+    re.IGNORECASE,
+)
+CHANGE_VERBS_RE = re.compile(
+    r"\b(?:(?:rose|risen|fell|fallen|grew|grown|went|gone|slid|shrank|shrunk|swung|sank|sunk|"
+    r"shot|up|down)"
+    r"|edged|inched|eased|easing|moved|lowered|lowering"
+    r"|(?:ris|increas|decreas|reduc|rais|declin|surg|doubl|tripl|chang|revis|hik|tumbl|"
+    r"slump|spik|narrow|widen|slash|soar|plung|shrink|expand|boost|trim|drop|dropp|dip|"
+    r"dipp|climb|jump|cut|cutt|fall|grow|slip|slipp|sink|rebound|recover|swell|balloon)"
+    r"(?:e|es|ed|ing|s|en)?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+SCORE_BEFORE_RE = re.compile(
+    r"\b" + alternation(LEX["score_words_before"]) + r"\b[^.;]{0,25}$", re.IGNORECASE
+)
+# an age says who a claim is about, not how many: not reported
+AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages|age|ageing|aging)\s+(?:(?:between|from|of)\s+)?$", re.IGNORECASE
+)
+# after "aged 18": a second age, an open end, the unit
+AGE_SPAN_RE = re.compile(
+    r"(?:\s*(?:to|and|-|–)\s*(?P<high>\d+))?"
+    r"(?:\s+(?:and|or)\s+(?:(?P<up>over|above|older|up)|(?P<down>under|younger)))?"
+    r"(?:\s+(?P<unit>years?|months?)(?:\s+old)?)?",
+    re.IGNORECASE,
+)
+AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
+MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
+# "adults over 65", "children under 5": an age bracket, not a count
+AGE_GROUP_BEFORE_RE = re.compile(
+    r"\b" + alternation(LEX["age_group_nouns"]) + r"\s+$", re.IGNORECASE
+)
+# after a count: "2.5-million-strong", "a 543-member house", "20-odd people", "40-plus"
+HYPHEN_WORD_RE = re.compile(r"-(?P<w>[a-z]+)\b(?!-)")
+HYPHEN_QUALIFIERS: dict[str, str] = LEX["hyphen_qualifiers"]
+OF_GOODS_RE = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|\d)[a-z]", re.IGNORECASE)
+# "The judge, 62, said", "Smith, 45,": an age in apposition, not a count
+APPOSITIVE_BEFORE_RE = re.compile(
+    r"(?:\b[A-Z][a-z]+|\b(?:" + "|".join(sorted(nouns.PERSON_SINGULAR)) + r")),[^\S\n]*$"
+)
+VIDEO_LINES = {240, 360, 480, 720}  # "720p" is a video format, not pence
+SCORE_AFTER_RE = re.compile(r"\s*" + alternation(LEX["score_words_after"]) + r"\b", re.IGNORECASE)
+# masked before scanning: URLs and e-mail addresses (looked for only in text with
+# "://", "www." or "@"), and phone numbers (tried only where a digit run starts)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE_RE = re.compile(
+    r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
+    r"|(?<![\w-])\d{3}-\d{4}(?![\w-])|(?<![\w-])1-800-[\w-]+"
+    # as Europe and Asia write them: "0800 123 4567", "+44 20 7946 0958"
+    r"|(?<![\w,.-])(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?|\(?0\d{1,4}\)?)(?:[ .-]\d{2,5}){2,3}"
+    r"(?![\w,-]|\.\d)",
+)
+ADDRESS_AFTER_RE = re.compile(
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+" + alternation(LEX["street_types"]) + r"\b\.?"
+)
+ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+TIMES_RE = re.compile(r"(?:[^\S\n]*-?[^\S\n]*fold\b|[^\S\n]+times\b|[^\S\n]*x\b)", re.IGNORECASE)
+# a duration that places other events in time ("two years ago", "three days later")
+TIME_SHIFT_AFTER_RE = re.compile(
+    r"[^\S\n]+" + alternation(LEX["time_shift_words"]) + r"\b", re.IGNORECASE
+)
+IDENT_WORDS = set(LEX["identifier_words"])
+# a date after these is a baseline ("the highest since 1981"), not the claim's time
+BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
+TIME_FRAME_RE = re.compile(
+    r"\b(?:the|in|within|for\s+the|over\s+the|during\s+the)\s+"
+    r"(?:(?:past|last|next|first|coming|previous|following|final|initial|same)\s+)?$",
+    re.IGNORECASE,
+)
+DATE_PREFIX_RE = re.compile(r"\b(?:mid|late|early|pre|post)-$", re.IGNORECASE)
+SENT_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n")
+ABBREVIATIONS = set(LEX["abbreviations"])
+STARTERS = set(LEX["sentence_starters"])
+INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
+CLAUSE_RE = re.compile(
+    r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
+    r"compared|up from|down from|from|against)\b)"
+)
+# "35m of its devices": an attached m before a possessive and a plural is millions
+OF_DETERMINER_RE = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z])",
+    re.IGNORECASE,
+)
+# the currency before a range's second number: "$93 billion", "HK$7 million"
+SECOND_CUR_RE = re.compile(
+    r"(?P<pre>" + alternation(units.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
+    re.IGNORECASE,
+)
+# a fraction's denominator after a spelled number: "two thirds", "a hundred trillionths"
+DENOMINATOR_RE = re.compile(
+    r"[\s-]+(?:" + SPELLED + r"[\s-]+)?(?:" + FRAC + r"|" + ORD + r"s?"
+    r"|(?:hundred|thousand|million|billion|trillion)ths?"
+    r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieths?)\b",
+    re.IGNORECASE,
+)
+# a mixed number's fraction: "and a half", "and three quarters", "and two thirds"
+AND_FRACTION_RE = re.compile(
+    r"[^\S\n]+and[^\S\n]+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<d>" + FRAC + r")\b(?:[^\S\n]+(?P<sc>million|billion|trillion|thousand))?",
+    re.IGNORECASE,
+)
+# "two hundred point seventy-one", "five point five"
+POINT_RE = re.compile(
+    r"[^\S\n]+point[^\S\n]+(?P<d>(?:zero|oh|nought|naught|" + NW + r")(?:[\s-]+(?:zero|oh|"
+    r"nought|naught|one|two|three|four|five|six|seven|eight|nine)\b)*)\b",
+    re.IGNORECASE,
+)
+# "1,3", "1.111,11": a decimal comma; the figure is not read
+DECIMAL_COMMA_RE = re.compile(r",\d{1,2}(?![\d,])|,\d{3},\d{1,2}(?!\d)")
+# after "4 thousand": "3 hundred and 21", "and 21"; not "4 thousand and 5 thousand"
+COMPOUND_RE = re.compile(
+    r"[^\S\n]+(?:and[^\S\n]+)?(?:(?P<n>\d{1,3})(?![\d,.])|(?P<w>"
+    + alternation([*nums.TENS, *nums.SMALL])
+    + r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b)"
+    r"(?:[^\S\n]+(?P<h>hundred)\b)?"
+    r"(?![^\S\n]*(?:thousand|million|billion|trillion|lakh|crore|hundred|dozen|[kmb]n?)\b)",
+    re.IGNORECASE,
+)
+# "one over three", "2000 over 3": a ratio written with "over", not "more than"
+OVER_NUMBER_RE = re.compile(
+    r"[^\S\n]+over[^\S\n]+(?:\d+|" + SPELLED + r")(?![\s-]*[A-Za-z\d])", re.IGNORECASE
+)
+NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b" + NW + r")[^\S\n]*$", re.IGNORECASE)
+WEATHER_RE = re.compile(r"\b" + alternation(LEX["weather_words"]) + r"\b", re.IGNORECASE)
+SCALE_WORD_AFTER_RE = re.compile(
+    r"[\s-]+(?:hundreds|thousands|millions|billions|dozens|" + BIG + r")\b", re.IGNORECASE
+)
+# "more than 10 but fewer than 20": two one-sided bounds of one range
+JOINED_BOUNDS_RE = re.compile(
+    r"[^\S\n]+(?:but|and)[^\S\n]+(?:fewer|less)[^\S\n]+than[^\S\n]+", re.IGNORECASE
+)

@@ -1,0 +1,82 @@
+"""The scanner's records and sentence splitter."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as pat
+
+
+class Num:
+    """One number as written: its span, value, last significant place and how it was written."""
+
+    __slots__ = (
+        "start", "end", "value", "place", "spelled", "scaled", "raw", "money_scale", "plus"
+    )  # fmt: skip
+
+    def __init__(self, start, end, value, place, spelled, raw):
+        self.start, self.end, self.value, self.place = start, end, value, place
+        self.spelled, self.raw = spelled, raw
+        self.scaled = False
+        self.money_scale = None  # an attached m/b/k read as a scale only for money
+        self.plus = False  # "600+": at least 600
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of text: split at sentence punctuation and at every newline."""
+    spans = []
+    start = 0
+    for m in pat.SENT_END_RE.finditer(text):
+        if m.group(0) != "\n":
+            before = text[max(start, m.start() - 12) : m.start()]
+            w = re.search(r"([A-Za-z]+)$", before)
+            if w:
+                word = w.group(1)
+                nxt = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", text[m.end() : m.end() + 20])
+                # "U.S. presence" continues a sentence; "U.S. The" does not
+                if len(word) == 1 and before[-2:-1] == ".":
+                    if not (nxt and nxt.group(1).lower() in pat.STARTERS):
+                        continue
+                elif word.lower() in pat.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                    continue
+        end = m.start() + len(m.group(0).rstrip())
+        if m.group(0) == "\n":
+            end = m.start()
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def masks(text: str) -> list[tuple[int, int]]:
+    """Spans never read as numbers: URLs and e-mail addresses."""
+    blocked = []
+    if "://" in text or "www." in text:
+        blocked.extend(m.span() for m in pat.URL_RE.finditer(text))
+    if "@" in text:
+        blocked.extend(m.span() for m in pat.EMAIL_RE.finditer(text))
+    return blocked
+
+
+def candidates(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, bool]]:
+    """Where a number, a number word or a month starts, and whether it is a digit.
+
+    One cheap pass over words and digit runs; the scanner's patterns are then
+    tried only there. Phone numbers met on the way are added to `blocked`.
+    """
+    cands = []
+    phone_end = 0
+    for m in pat.TOKEN_RE.finditer(text):
+        tok = m.group(0)
+        if not tok[0].isdigit():
+            if tok.lower() in pat.STARTS:
+                cands.append((m.start(), False))
+            continue
+        start, e = m.start(), m.end()
+        if start >= phone_end and text[e : e + 1] in " .-)" and e < len(text):
+            pm = pat.PHONE_RE.match(text, start - 1 if text[start - 1 : start] in "+(" else start)
+            if pm:
+                blocked.append(pm.span())
+                phone_end = pm.end()
+        cands.append((start, True))
+    return cands
