@@ -287,12 +287,19 @@ def consensus_findings(
         if _key(c) in inside or c.doc in backers:
             continue
         reason = (
-            f"{describe_interval(c)} is outside the consensus {side['text']} of "
+            f"{_as_stated(c, unit)} is outside the consensus {side['text']} of "
             f"{_sources(consensus)}{slack}{where}"
         )
         details = {"consensus": side, "tolerance": tolerance, "absolute": absolute}
         out.append(_finding(rule, "outlier", c, consensus[0], reason, details))
     return out, consensus
+
+
+def _as_stated(claim: Claim, unit: str | None) -> str:
+    """The statement's figure, with the interval it asserts when that says more."""
+    figure = range_text(figure_range((claim,)), unit)
+    asserted = describe_interval(claim)
+    return figure if asserted == figure else f"{figure} ({asserted})"
 
 
 def _split(rule: Rule, g: Grouping, unit: str | None, where: str) -> Conflict:

@@ -66,7 +66,8 @@ def test_five_sources_one_wrong_is_one_finding_not_four(rule):
     assert consensus["documents"] == ["blick.txt", "nzz.txt", "srf.txt", "tagi.txt"]
     assert consensus["text"] == "1,150–1,250"
     assert finding.reason == (
-        "12,350.4–12,449.6 is outside the consensus 1,150–1,250 of 4 sources within 5% tolerance"
+        "12,400 (12,350.4–12,449.6) is outside the consensus 1,150–1,250 of 4 sources "
+        "within 5% tolerance"
     )
 
 
