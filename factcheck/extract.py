@@ -37,11 +37,12 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 
 from factcheck import extract_nouns as nouns
+from factcheck import frames, timeref, units
 from factcheck import numbers as nums
-from factcheck import timeref, units
+from factcheck.figure_time import valid_published
 from factcheck.model import Claim
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 _DEBUG = False  # tests set this to see the errors the scanner would swallow
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
@@ -337,7 +338,7 @@ class _Extractor:
     def __init__(self, text: str, doc: str, published: str | None):
         self.text = text
         self.doc = doc
-        self.published = published if _valid_date(published) else None
+        self.published = published if valid_published(published) else None
         self.claims: list[dict] = []
         self.blocked: list[tuple[int, int]] = []
         self.last_end = 0  # end of the last claim: words before a number stop there
@@ -404,7 +405,8 @@ class _Extractor:
                 nxt = None
             pos = nxt if nxt and nxt > m.start() else m.end()
         self._times()
-        return self._build()
+        # what each figure is about, its role, speaker and time (issue 11)
+        return frames.annotate(text, self._build(), self.sents, self.published)
 
     def _blocked_at(self, i: int) -> int | None:
         k = bisect.bisect_right(self.block_starts, i) - 1
@@ -1318,50 +1320,10 @@ class _Extractor:
         )
 
     def _times(self) -> None:
-        """The time each claim refers to: a date in its clause, else the publication date."""
-        text = self.text
-        dates = [c for c in self.claims if c["kind"] == "date" and c["iso"]]
-        rel = {}
-        for s, e in self.sents:
-            r = timeref.relative_year(text[s:e], self.published)
-            if r:
-                rel[s] = (r[0], s + r[1])
+        """A date holds its own time; a figure's time is set by frames.annotate."""
         for c in self.claims:
-            if c["kind"] == "date":
-                c["time"], c["time_source"] = (c["iso"], "text") if c["iso"] else (None, None)
-                continue
-            s, e = self._sent(c["start"])
-            cs, ce = s, e
-            opener, previous = None, s
-            for m in _CLAUSE_RE.finditer(text, s, e):
-                if m.end() <= c["start"]:
-                    previous, cs, opener = cs, m.end(), m
-                elif m.start() >= c["end"]:
-                    ce = m.start()
-                    break
-            # A clause that elaborates on the one before it ("..., with nearly 4000
-            # deployed", "..., which ...") speaks of the same time; a contrasting one
-            # ("..., up from 3,000", "..., but ...") does not.
-            if opener is not None and _INHERITS_TIME_RE.match(text, opener.end()):
-                cs = previous
-            best = None
-            for d in dates:
-                if (
-                    cs <= d["start"]
-                    and d["end"] <= ce
-                    and not _BASELINE_RE.search(text[max(cs, d["start"] - 8) : d["start"]])
-                ):
-                    dist = abs(d["start"] - c["start"])
-                    if best is None or dist < best[0]:
-                        best = (dist, d["iso"])
-            if best is None and s in rel and cs <= rel[s][1] < ce:
-                best = (0, rel[s][0])
-            if best:
-                c["time"], c["time_source"] = best[1], "text"
-            elif self.published:
-                c["time"], c["time_source"] = self.published, "published"
-            else:
-                c["time"], c["time_source"] = None, None
+            if c["kind"] == "date" and c["iso"]:
+                c["time"], c["time_source"] = c["iso"], "text"
 
     def _build(self) -> list[Claim]:
         text = self.text
@@ -1474,12 +1436,6 @@ def _clean(x):
     if x != x or x in (float("inf"), float("-inf")):
         return None
     return float(f"{x:.12g}")  # 16.4 * 1e6 is 16399999.999999998; the text said 16.4 million
-
-
-def _valid_date(published: str | None) -> bool:
-    return bool(
-        isinstance(published, str) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published)
-    )
 
 
 # --- public API --------------------------------------------------------------------

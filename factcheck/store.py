@@ -176,6 +176,15 @@ def m003_views(db: sqlite_utils.Database) -> None:
     db.create_view("conflict_details", CONFLICT_DETAILS_SQL.strip())
 
 
+@migration
+def m005_claim_frames(db: sqlite_utils.Database) -> None:
+    # what each figure is about, its role and its speaker (factcheck/frames.py); the
+    # extractor version changed with them, so stored documents are extracted again
+    db["claims"].add_column("about", str, not_null_default="")
+    db["claims"].add_column("role", str, not_null_default="value")
+    db["claims"].add_column("speaker", str)
+
+
 MIGRATIONS = _migrations
 REVIEW_STATUSES = ("accepted", "open")
 

@@ -1,6 +1,7 @@
 """The SQLite store: migrations, refusal of foreign files, idempotent writes, locking."""
 
 import sqlite3
+from dataclasses import asdict
 
 import pytest
 
@@ -26,12 +27,21 @@ def test_old_database_upgrades_itself_and_keeps_its_rows(tmp_path, monkeypatch):
     path = str(tmp_path / "old.db")
     monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1])
     old = Store(path)
-    old.save_document(DOC, [claim()], "v1")
+    # rows as the first schema held them: later migrations add claim columns
+    old.db["documents"].insert({"path": DOC.path, "sha256": DOC.sha256})
+    columns = old.db["claims"].columns_dict
+    old.db["claims"].insert({k: v for k, v in asdict(claim()).items() if k in columns})
     old.close()
     monkeypatch.undo()
     new = Store(path)
     assert new.applied_migrations() == [name for name, _ in store_mod.MIGRATIONS]
-    assert len(new.claims()) == 1
+    [upgraded] = new.claims()
+    assert (upgraded.text, upgraded.role, upgraded.about, upgraded.speaker) == (
+        claim().text,
+        "value",
+        "",
+        None,
+    )
 
 
 def test_saving_twice_leaves_the_same_rows(tmp_path):

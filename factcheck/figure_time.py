@@ -1,0 +1,105 @@
+"""The time a figure holds: an explicit time of its own clause, else the publication date.
+
+Pure functions over a document's text, one sentence span, one figure's span,
+the calendar dates found in the text and the publication date. The rules:
+
+- a date in the figure's clause (nearest first) is its time ("5,000 troops in
+  2016"); a clause that elaborates on the one before ("..., with nearly 4000
+  deployed") shares that clause's dates;
+- a date that starts or bounds a period ("since August 8", "higher than in
+  2014") is a baseline, not the figure's time;
+- a date inside a noun phrase naming an event ("the October 8 quake", "the 2014
+  offensive", "Saturday's march") is not the figure's time: "73,000 died in the
+  October 8 quake" in an article of November 3 holds on November 3;
+- a relative year of the sentence ("last year") counts as a date of the clause;
+- otherwise the publication date, with its time of day when the metadata gives
+  one ("2008-05-13T19:00"), so that two updates of one day are successive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck import timeref
+from factcheck.frame_words import WORDS
+
+# a date after these is a baseline ("the highest since 1981"), not the figure's time
+_BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
+# clauses that elaborate on the one before share its time; contrasting ones do not
+_INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
+_CLAUSE_RE = re.compile(
+    r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
+    r"compared|up from|down from|from|against)\b)"
+)
+_EVENT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*,[^\S\n]*\d{4})?[^\S\n]+(?:" + "|".join(WORDS["event_nouns"]) + r")\b",
+    re.IGNORECASE,
+)
+_DATE_FORMAT_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date found in the text: where it is and what day, month or year it names."""
+
+    start: int
+    end: int
+    iso: str
+
+
+def valid_published(published: str | None) -> bool:
+    """Whether a publication date is YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM."""
+    return isinstance(published, str) and bool(_DATE_FORMAT_RE.fullmatch(published))
+
+
+def names_event(text: str, date: DateMention) -> bool:
+    """Whether a date only names an event ("the October 8 quake"), not a time of a figure."""
+    return bool(_EVENT_AFTER_RE.match(text, date.end))
+
+
+def clause_bounds(text: str, sentence: tuple[int, int], at: int, end: int) -> tuple[int, int]:
+    """The span of the clause holding [at, end) that can give its time."""
+    s, e = sentence
+    cs, ce = s, e
+    opener, previous = None, s
+    for m in _CLAUSE_RE.finditer(text, s, e):
+        if m.end() <= at:
+            previous, cs, opener = cs, m.end(), m
+        elif m.start() >= end:
+            ce = m.start()
+            break
+    if opener is not None and _INHERITS_TIME_RE.match(text, opener.end()):
+        cs = previous
+    return cs, ce
+
+
+def figure_time(
+    text: str,
+    sentence: tuple[int, int],
+    span: tuple[int, int],
+    dates: Sequence[DateMention],
+    published: str | None,
+) -> tuple[str | None, str | None]:
+    """(time, source) of the figure at span: source is "text", "published" or None."""
+    cs, ce = clause_bounds(text, sentence, *span)
+    best = None
+    for d in dates:
+        if not (cs <= d.start and d.end <= ce):
+            continue
+        if _BASELINE_RE.search(text[max(cs, d.start - 8) : d.start]) or names_event(text, d):
+            continue
+        dist = abs(d.start - span[0])
+        if best is None or dist < best[0]:
+            best = (dist, d.iso)
+    if best is None:
+        s, e = sentence
+        rel = timeref.relative_year(text[s:e], published)
+        if rel and cs <= s + rel[1] < ce:
+            best = (0, rel[0])
+    if best:
+        return best[1], "text"
+    if valid_published(published):
+        return published, "published"
+    return None, None

@@ -1,0 +1,381 @@
+"""What a figure is about, the role it plays and who gives it, read in its own clause.
+
+Pure functions over a document's text, its sentence spans and the claims the
+extractor found. A sentence is cut into clauses (at ";", dashes and a comma
+before "while", "but", "up from", "including"...), each clause's figures share
+out its words, and each figure gets:
+
+- `about`: the content words that belong to it and no other figure: its counted
+  noun, the subject it is the predicate of ("the death toll rose to 38,000"),
+  what it pays for ("for schools"), its place; "dead" when a toll or casualty
+  word names what it counts. In "41 of the 237 passengers were rescued" the
+  verb belongs to 41; in "$800 million for schools and $410 million for public
+  safety" each sum keeps its own purpose.
+- `role`: value, previous ("up from X", the X of "from X to Y"), change ("rose
+  by X", "X more than"), projection ("could reach X"), or limit ("a capacity
+  of X", "the $3 billion target").
+- `speaker`: the party its clause attributes it to ("police said", "according
+  to organisers", "X said A, while police put it at B" gives B to police), or
+  None: an unknown speaker is better than a wrong one.
+
+`annotate` also sets each figure's time (factcheck/figure_time.py). The word
+lists live in factcheck/data/frames.txt.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from factcheck.figure_time import DateMention, figure_time
+from factcheck.frame_words import WORDS, alternation
+from factcheck.model import Claim
+
+_QUAL = (
+    r"(?:(?:about|around|some|roughly|nearly|almost|approximately|an\s+estimated|"
+    r"more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|only|just)\s+)?"
+)
+_CLAUSE_RE = re.compile(
+    r";|:\s|\s[—–-]\s|,\s+(?=(?:" + alternation("clause_openers") + r")\b)", re.IGNORECASE
+)
+_OPENER_RE = re.compile(r"\s*(?:" + alternation("clause_openers") + r")\b\s*", re.IGNORECASE)
+_PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
+_FRONTED_RE = re.compile(r"\s*(?:" + alternation("fronted_openers") + r")\b[^,;]*,\s*", re.I)
+_VERBS = alternation("attribution_verbs")
+_WHO = r"(?P<who>[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,6}?)"
+_TRAILING_RE = re.compile(
+    rf",\s*{_WHO}\s+(?:{_VERBS})\b(?P<rest>[^,;]{{0,60}}?)(?=\s*(?:[,;.]|$))", re.I
+)
+_INVERTED_RE = re.compile(rf",\s*said\s+{_WHO}(?=\s*(?:[,;.]|$))", re.I)
+_ACCORDING_RE = re.compile(r"according\s+to\s+(?P<who>[^,;.]{2,60}?)(?=\s*(?:[,;.]|$))", re.I)
+_LEADING_RE = re.compile(
+    rf"\s*{_WHO}\s+(?:now\s+|also\s+|later\s+|earlier\s+|then\s+)?(?:{_VERBS})\b"
+    r"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?(?:\s+that\b)?",
+    re.I,
+)
+_OWNER_RE = re.compile(
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)['’]s\s+(?:own\s+)?"
+    r"(?:" + alternation("attribution_owners") + r")\b",
+    re.I,
+)
+_NOT_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
+_SPEAKER_TRIM_RE = re.compile(
+    r"^(?:(?:and|but|while|whereas|although|though|as|that|so|yet)\s+)+|"
+    r"(?:\s+(?:now|also|later|earlier|then|still|had|have|has))+$",
+    re.I,
+)
+_PARTITIVE_RE = re.compile(
+    r"^\s*of\s+(?:the|its|their|these|those|all)?\s*(?:[A-Za-z-]+['’]s\s+)?$", re.I
+)
+_CONNECTOR_RE = re.compile(
+    r"\b(?:and|or|but|while|to|than|from|with|including|plus|against|of\s+whom|of\s+which)\b",
+    re.I,
+)
+_RANGE_LINK_RE = re.compile(r"^\s*(?:to|and|or|-|–)\s*$", re.I)
+_COMPARISON_RE = re.compile(
+    r"\b(?:twice|half|times|than|thrice|double|triple|as\s+much\s+as)\s+(?:the\s+)?$", re.I
+)
+_PREVIOUS_RE = re.compile(r"\b(?:" + alternation("previous_before") + rf")\s+{_QUAL}$", re.I)
+_FROM_RE = re.compile(rf"\bfrom\s+{_QUAL}$", re.I)
+_TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
+_CHANGE_RE = re.compile(
+    r"(?:\b(?:"
+    + alternation("change_verbs")
+    + r")\s+by|\b(?:"
+    + alternation("change_nouns")
+    + rf")\s+of|\banother)\s+{_QUAL}$",
+    re.I,
+)
+_CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + alternation("change_after") + r")\b", re.I)
+_PROJECTION_RE = re.compile(
+    r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+[a-z]+){{0,3}}\s+{_QUAL}$", re.I
+)
+_LIMIT_RE = re.compile(r"\b(?:" + alternation("limit_before") + rf")\s+{_QUAL}$", re.I)
+_LIMIT_AFTER_RE = re.compile(r"^\s*(?:" + alternation("limit_after") + r")\b", re.I)
+_VERBISH_RE = re.compile(
+    r"\b(?:were|was|is|are|have|has|had|will|would|could|can|may|did|do|does|"
+    r"[a-z]{3,}ed)\b",
+    re.I,
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOP = frozenset(WORDS["stopwords"])
+_CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
+_ELLIPTICAL = ("while", "but", "whereas", "although", "though", "and", "")
+_CONTINUES = ("up from", "down from", "and", "of whom", "of which", "including", "compared")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one figure is about, the role it plays, and who gives it."""
+
+    about: str = ""
+    role: str = "value"
+    speaker: str | None = None
+
+
+@dataclass
+class _Clause:
+    start: int  # offsets in the sentence string
+    end: int
+    opener: str = ""  # the conjunction that opens it ("while", "up from"), lower case
+    speaker: str | None = None
+    speaker_end: int = -1  # where a leading "X said (that)" ends
+    trailing: bool = False  # its speaker comes from a ", X said." at its end
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]) -> str:
+    """text with each span blanked out, unless it holds one of keep (a figure)."""
+    chars = list(text)
+    for s, e in spans:
+        if any(s <= k < e for k, _ in keep):
+            continue
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _clean_speaker(who: str) -> str | None:
+    who = " ".join(who.split())
+    who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
+    if not who or who.lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in who):
+        return None
+    return who
+
+
+def _clauses(work: str, figures: Sequence[tuple[int, int]]) -> list[_Clause]:
+    """The clauses of a (masked) sentence, each with its own speaker when it names one."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(work)]
+    bounds = [0, *[e for _, e in cuts]]
+    ends = [s for s, _ in cuts] + [len(work)]
+    clauses = []
+    for s, e in zip(bounds, ends, strict=True):
+        m = _OPENER_RE.match(work, s)
+        opener = " ".join(m.group(0).lower().split()) if m and s else ""
+        clauses.append(_Clause(s, e, opener))
+    for c in clauses:
+        _find_speaker(work, c, [f for f in figures if c.start <= f[0] < c.end])
+    return clauses
+
+
+def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None:
+    body = work[c.start : c.end]
+    first = figures[0][0] - c.start if figures else len(body)
+    for regex, trailing in ((_ACCORDING_RE, False), (_INVERTED_RE, True), (_OWNER_RE, False)):
+        m = regex.search(body)
+        if m and _clean_speaker(m.group("who")):
+            c.speaker, c.trailing = _clean_speaker(m.group("who")), trailing
+            return
+    start = _OPENER_RE.match(body).end() if c.opener and _OPENER_RE.match(body) else 0
+    fronted = _FRONTED_RE.match(body, start)
+    if fronted and fronted.end() <= first:
+        start = fronted.end()
+    m = _LEADING_RE.match(body, start)
+    if m and m.end() <= first and _clean_speaker(m.group("who")):
+        c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.end()
+        return
+    for m in _TRAILING_RE.finditer(body):
+        if m.start() >= first and _clean_speaker(m.group("who")):
+            c.speaker, c.trailing = _clean_speaker(m.group("who")), True
+            return
+
+
+def _attribution_spans(work: str) -> list[tuple[int, int]]:
+    """Where the sentence says who speaks: not part of any figure's frame."""
+    spans = []
+    for regex in (_ACCORDING_RE, _INVERTED_RE, _TRAILING_RE):
+        spans.extend(m.span() for m in regex.finditer(work))
+    return spans
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip("'’-") for w in _WORD_RE.findall(text)]
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in _words(text) if w and w not in _STOP and len(w) > 1]
+
+
+def _role(pre: str, post: str, next_between: str | None) -> str:
+    """The role a figure plays from the words just before and after it in its clause."""
+    if _PREVIOUS_RE.search(pre):
+        return "previous"
+    if _FROM_RE.search(pre) and next_between is not None and _TO_NEXT_RE.match(next_between):
+        return "previous"
+    if _CHANGE_RE.search(pre) or _CHANGE_AFTER_RE.match(post):
+        return "change"
+    if _PROJECTION_RE.search(pre):
+        return "projection"
+    if _LIMIT_RE.search(pre) or _LIMIT_AFTER_RE.match(post):
+        return "limit"
+    return "value"
+
+
+def _about(words: list[str], noun: str | None) -> str:
+    out: list[str] = []
+    for w in [*(_content(noun) if noun else []), *words]:
+        if w not in out:
+            out.append(w)
+    if any(w in _CASUALTY for w in out) and "dead" not in out:
+        out.append("dead")
+    return " ".join(out)
+
+
+def _split_between(between: str) -> tuple[str, str, bool, bool]:
+    """(words of the figure before, words of the figure after, partitive, range link)."""
+    if _PARTITIVE_RE.match(between):
+        return "", "", True, False
+    if _RANGE_LINK_RE.match(between):
+        return "", "", False, True
+    last = None
+    for m in _CONNECTOR_RE.finditer(between):
+        last = m
+    if last is None:
+        return between, "", False, False
+    return between[: last.start()], between[last.end() :], False, False
+
+
+def _clause_frames(work: str, clause: _Clause, figs: list[tuple[int, int, str | None]]) -> list:
+    """[(about words, role)] of the figures of one clause, in order."""
+    start = clause.start
+    body_start = start
+    m = _OPENER_RE.match(work, start) if clause.opener else None
+    if m:
+        body_start = m.end()
+    fronted = _FRONTED_RE.match(work, body_start)
+    if fronted and fronted.end() <= figs[0][0]:
+        body_start = fronted.end()
+    if clause.speaker_end > body_start:
+        body_start = clause.speaker_end
+    n = len(figs)
+    pre = [""] * n
+    post = [""] * n
+    raw_pre = [work[start : f[0]] for f in figs]
+    nxt: list[str | None] = [None] * n
+    pre[0] = work[body_start : figs[0][0]]
+    partitive = [False] * n
+    for i in range(1, n):
+        between = work[figs[i - 1][1] : figs[i][0]]
+        nxt[i - 1] = between
+        raw_pre[i] = between
+        before, after, part, link = _split_between(between)
+        post[i - 1], pre[i] = before, after
+        if part:
+            partitive[i - 1] = True
+        if link:
+            pre[i] = pre[i - 1]
+    post[-1] = work[figs[-1][1] : clause.end]
+    for i in range(n - 1, -1, -1):
+        if i + 1 < n and partitive[i]:
+            # "41 of the 237 passengers were rescued": the verb is 41's, not 237's
+            tail = post[i + 1]
+            v = _VERBISH_RE.search(tail)
+            post[i] = f"{figs[i + 1][2] or ''} {tail}"
+            post[i + 1] = tail[: v.start()] if v else tail
+        if _COMPARISON_RE.search(raw_pre[i]):
+            pre[i] = ""  # "twice the £320 million": the base of a comparison has no subject
+    out = []
+    for i, (_, _, noun) in enumerate(figs):
+        if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
+            post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
+        role = _role(raw_pre[i], post[i], nxt[i])
+        out.append((_content(pre[i]) + _content(post[i]), noun, role))
+    return out
+
+
+def sentence_frames(
+    text: str,
+    sentence: tuple[int, int],
+    figures: Sequence[tuple[int, int, str | None]],
+    dates: Sequence[tuple[int, int]] = (),
+) -> list[Frame]:
+    """The frame of each figure (start, end, counted noun) of one sentence, in order.
+
+    dates: spans of the sentence's calendar dates, which are no figure's words.
+    """
+    s0, e0 = sentence
+    sent = _mask(text[s0:e0], [(a - s0, b - s0) for a, b in dates if s0 <= a < e0], [])
+    figs = sorted((a - s0, b - s0, noun) for a, b, noun in figures)
+    spans = [(a, b) for a, b, _ in figs]
+    paren = [m.span() for m in _PARENTHETICAL_RE.finditer(sent)]
+    work = _mask(sent, paren, spans)
+    # figures are blanked too: their words are their own, not their neighbours'
+    clauses = _clauses(work, spans)
+    masked = _mask(_mask(work, _attribution_spans(work), spans), spans, [])
+    frames: dict[tuple[int, int], Frame] = {}
+    previous: tuple[list[str], str | None] | None = None
+    prev_clause: _Clause | None = None
+    final_trailing = next((c for c in reversed(clauses) if c.trailing), None)
+    for clause in clauses:
+        own = [f for f in figs if clause.start <= f[0] < clause.end]
+        speaker = clause.speaker
+        if speaker is None and prev_clause is not None and clause.opener.startswith(_CONTINUES):
+            speaker = prev_clause.speaker
+        if speaker is None and final_trailing is not None and final_trailing.start >= clause.start:
+            speaker = final_trailing.speaker
+        clause.speaker = speaker
+        if own:
+            results = _clause_frames(masked, clause, own)
+            for (a, b, _noun), (words, noun2, role) in zip(own, results, strict=True):
+                if (
+                    role in ("previous", "change")
+                    and previous
+                    and clause.opener
+                    in (
+                        "up from",
+                        "down from",
+                        "compared with",
+                        "compared to",
+                    )
+                ):
+                    # "..., up from 1,310": the same quantity as the figure before
+                    words = previous[0] + _content(previous[1] or "") + words
+                if clause.opener in ("of whom", "of which") and previous:
+                    words = words + _content(previous[1] or "")
+                elif not noun2 and previous and clause.opener in _ELLIPTICAL:
+                    # "Organisers said 310,000 marched, while police put it at 62,000"
+                    words = words + previous[0] + _content(previous[1] or "")
+                frames[(a, b)] = Frame(_about(words, noun2), role, speaker)
+            last = own[-1]
+            lw, _, _ = results[-1]
+            previous = (lw, last[2])
+        prev_clause = clause
+    return [frames[(a, b)] for a, b, _ in figs]
+
+
+def annotate(
+    text: str, claims: list[Claim], sentences: Sequence[tuple[int, int]], published: str | None
+) -> list[Claim]:
+    """The claims with what each figure is about, its role, its speaker and its time."""
+    dates = [DateMention(c.start, c.end, c.time) for c in claims if c.kind == "date" and c.time]
+    starts = [s for s, _ in sentences]
+    groups: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind != "date":
+            k = max(bisect.bisect_right(starts, c.start) - 1, 0)
+            groups.setdefault(k, []).append(c)
+    out: dict[tuple[int, int], Claim] = {}
+    for k, group in groups.items():
+        sentence = sentences[k] if sentences else (0, len(text))
+        nouns = [_own_noun(text, c) for c in group]
+        frames = sentence_frames(
+            text,
+            sentence,
+            [(c.start, c.end, n) for c, n in zip(group, nouns, strict=True)],
+            [(d.start, d.end) for d in dates],
+        )
+        for c, f in zip(group, frames, strict=True):
+            time, source = figure_time(text, sentence, (c.start, c.end), dates, published)
+            out[(c.start, c.end)] = replace(
+                c, about=f.about, role=f.role, speaker=f.speaker, time=time, time_source=source
+            )
+    return [out.get((c.start, c.end), c) for c in claims]
+
+
+def _own_noun(text: str, claim: Claim) -> str | None:
+    """The counted noun when the figure's own words state it (not one implied from elsewhere)."""
+    if not claim.noun:
+        return None
+    words = _content(claim.noun)
+    span = set(_words(claim.text))
+    return claim.noun if words and words[-1] in span else None
