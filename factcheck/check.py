@@ -193,16 +193,23 @@ def as_stated(claim: Claim) -> Claim:
 
 
 def statements(claims: list[Claim]) -> list[Claim]:
-    """One claim per statement: a figure a document repeats (a headline repeating its body)
-    with the same interval, role and time counts once, at its first place."""
-    seen: set[tuple] = set()
-    out = []
+    """One claim per statement: a figure a document repeats (a headline repeating its body,
+    maybe without the body's "some") counts once, as its most cautious wording (the
+    widest interval), so each pair of sources is compared once."""
+    best: dict[tuple, Claim] = {}
     for c in claims:
-        key = (c.doc, comparable_unit(c), interval(c), c.role, c.time)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out
+        x = c.si_value if c.si_value is not None else c.value
+        key = (c.doc, comparable_unit(c), x, c.low, c.high, c.role, c.time)
+        kept = best.get(key)
+        if kept is None or _width(c) > _width(kept):
+            best[key] = c
+    chosen = {id(c) for c in best.values()}
+    return [c for c in claims if id(c) in chosen]
+
+
+def _width(claim: Claim) -> float:
+    lo, hi = interval(claim)
+    return hi - lo
 
 
 def comparable_unit(claim: Claim) -> str | None:

@@ -11,6 +11,8 @@ the calendar dates found in the text and the publication date. The rules:
 - a date inside a noun phrase naming an event ("the October 8 quake", "the 2014
   offensive", "Saturday's march") is not the figure's time: "73,000 died in the
   October 8 quake" in an article of November 3 holds on November 3;
+- a dateline ("TARSEN, March 3 (Wire) - ...") dates the article: the publication
+  date, which may carry a time of day, is used instead when known;
 - a relative year of the sentence ("last year") counts as a date of the clause;
 - otherwise the publication date, with its time of day when the metadata gives
   one ("2008-05-13T19:00"), so that two updates of one day are successive.
@@ -37,6 +39,9 @@ _EVENT_AFTER_RE = re.compile(
     r"(?:[^\S\n]*,[^\S\n]*\d{4})?[^\S\n]+(?:" + "|".join(WORDS["event_nouns"]) + r")\b",
     re.IGNORECASE,
 )
+# "TARSEN, March 3 (Northern Wire) - ...": a dateline dates the article, not its figures
+_DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z .'’-]*,[^\S\n]*$")
+_DATELINE_AFTER_RE = re.compile(r"[^\S\n]*(?:\([^)\n]*\))?[^\S\n]*[-—–]")
 _DATE_FORMAT_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?")
 
 
@@ -57,6 +62,14 @@ def valid_published(published: str | None) -> bool:
 def names_event(text: str, date: DateMention) -> bool:
     """Whether a date only names an event ("the October 8 quake"), not a time of a figure."""
     return bool(_EVENT_AFTER_RE.match(text, date.end))
+
+
+def in_dateline(text: str, date: DateMention) -> bool:
+    """Whether a date is the dateline of an article ("ABERLEY, May 10 (Wire) - ...")."""
+    return bool(
+        _DATELINE_BEFORE_RE.search(text[max(0, date.start - 40) : date.start])
+        and _DATELINE_AFTER_RE.match(text, date.end)
+    )
 
 
 def clause_bounds(text: str, sentence: tuple[int, int], at: int, end: int) -> tuple[int, int]:
@@ -90,6 +103,8 @@ def figure_time(
             continue
         if _BASELINE_RE.search(text[max(cs, d.start - 8) : d.start]) or names_event(text, d):
             continue
+        if in_dateline(text, d) and valid_published(published):
+            continue  # the publication date (with its time of day) says it more exactly
         dist = abs(d.start - span[0])
         if best is None or dist < best[0]:
             best = (dist, d.iso)

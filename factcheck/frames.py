@@ -73,6 +73,10 @@ _CONNECTOR_RE = re.compile(
     r"\b(?:and|or|but|while|to|than|from|with|including|plus|against|of\s+whom|of\s+which)\b",
     re.I,
 )
+# "38 of the ferry's" read as one claim: a part of the figure that follows
+_PARTITIVE_TEXT_RE = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those)?\s*(?:[A-Za-z-]+['’]s)?\s*$", re.I
+)
 _RANGE_LINK_RE = re.compile(r"^\s*(?:to|and|or|-|–)\s*$", re.I)
 _COMPARISON_RE = re.compile(
     r"\b(?:twice|half|times|than|thrice|double|triple|as\s+much\s+as)\s+(?:the\s+)?$", re.I
@@ -88,6 +92,9 @@ _CHANGE_RE = re.compile(
     + rf")\s+of|\banother)\s+{_QUAL}$",
     re.I,
 )
+# "The toll rose to 17 as three of the injured died": the second figure is what was added
+_RISE_TO_RE = re.compile(r"\b(?:" + alternation("change_verbs") + r")\s+(?:to|past)\s+$", re.I)
+_BECAUSE_RE = re.compile(r"\b(?:as|after|when|because)\b", re.I)
 _CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + alternation("change_after") + r")\b", re.I)
 _PROJECTION_RE = re.compile(
     r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+[a-z]+){{0,3}}\s+{_QUAL}$", re.I
@@ -235,8 +242,10 @@ def _split_between(between: str) -> tuple[str, str, bool, bool]:
     return between[: last.start()], between[last.end() :], False, False
 
 
-def _clause_frames(work: str, clause: _Clause, figs: list[tuple[int, int, str | None]]) -> list:
-    """[(about words, role)] of the figures of one clause, in order."""
+def _clause_frames(
+    work: str, clause: _Clause, figs: list[tuple[int, int, str | None]], sent: str
+) -> list:
+    """[(about words, noun, role)] of the figures of one clause, in order."""
     start = clause.start
     body_start = start
     m = _OPENER_RE.match(work, start) if clause.opener else None
@@ -260,8 +269,9 @@ def _clause_frames(work: str, clause: _Clause, figs: list[tuple[int, int, str | 
         raw_pre[i] = between
         before, after, part, link = _split_between(between)
         post[i - 1], pre[i] = before, after
-        if part:
+        if part or (not between.strip() and _PARTITIVE_TEXT_RE.search(sent[: figs[i - 1][1]])):
             partitive[i - 1] = True
+            pre[i] = ""
         if link:
             pre[i] = pre[i - 1]
     post[-1] = work[figs[-1][1] : clause.end]
@@ -279,6 +289,9 @@ def _clause_frames(work: str, clause: _Clause, figs: list[tuple[int, int, str | 
         if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
             post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
         role = _role(raw_pre[i], post[i], nxt[i])
+        if role == "value" and i and _BECAUSE_RE.search(raw_pre[i]):
+            if _RISE_TO_RE.search(work[start : figs[i - 1][0]]):
+                role = "change"
         out.append((_content(pre[i]) + _content(post[i]), noun, role))
     return out
 
@@ -315,7 +328,7 @@ def sentence_frames(
             speaker = final_trailing.speaker
         clause.speaker = speaker
         if own:
-            results = _clause_frames(masked, clause, own)
+            results = _clause_frames(masked, clause, own, sent)
             for (a, b, _noun), (words, noun2, role) in zip(own, results, strict=True):
                 if (
                     role in ("previous", "change")
@@ -332,7 +345,7 @@ def sentence_frames(
                     words = previous[0] + _content(previous[1] or "") + words
                 if clause.opener in ("of whom", "of which") and previous:
                     words = words + _content(previous[1] or "")
-                elif not noun2 and previous and clause.opener in _ELLIPTICAL:
+                elif not noun2 and not words and previous and clause.opener in _ELLIPTICAL:
                     # "Organisers said 310,000 marched, while police put it at 62,000"
                     words = words + previous[0] + _content(previous[1] or "")
                 frames[(a, b)] = Frame(_about(words, noun2), role, speaker)
