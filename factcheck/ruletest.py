@@ -30,6 +30,7 @@ TEST_CODES = {
     "T003": "a 'conflict' case gives no conflict for the rule",
     "T004": "a 'no_conflict' case gives a conflict for the rule",
     "T005": "a 'conflict' case gives a conflict with another status",
+    "T006": "a 'match' sentence: the rule selects another figure than the one its 'select' names",
 }
 
 
@@ -70,6 +71,22 @@ def _why_none(rule: Rule, claims: list[Claim]) -> str:
         return "the extractor finds no figure in it; check the number is written out"
     figures = [c for c in claims if c.kind != "date"] or claims  # dates are rarely the point
     return "; ".join(f"{_show(c)}: {why_not(rule, c)}" for c in figures[:4])
+
+
+def _wrong_figure(rule: Rule, wanted: str, claims: list[Claim]) -> tuple[str, str] | None:
+    """(message, hint) when the rule selects other figures than `wanted`, or misses it."""
+    chosen = [c for c in claims if selects(rule, c)]
+    named = [c for c in claims if " ".join(wanted.split()) in " ".join(c.text.split())]
+    if not named:
+        shown = ", ".join(_show(c) for c in claims if c.kind != "date") or "none"
+        return f"has no figure '{wanted}'", f"its figures are {shown}; copy one as written"
+    others = [c for c in chosen if c not in named]
+    if others:
+        shown = ", ".join(f"{_show(c)} (about '{c.about}', {c.role})" for c in others)
+        return f"selects {shown}, not only '{wanted}'", "narrow it with about, not_about or role"
+    if not any(c in chosen for c in named):
+        return f"does not select '{wanted}'", _why_none(rule, named)
+    return None
 
 
 def _case_claims(case: Case, extract: Extract) -> list[Claim]:
@@ -114,6 +131,10 @@ def run_examples(rules: list[Rule], extract: Extract | None = None) -> ExampleRe
                     f"selects no claim of {_quote(article.text)}",
                     _why_none(rule, claims),
                 )
+            elif article.select is not None:
+                problem = _wrong_figure(rule, article.select, claims)
+                if problem:
+                    fail(rule, article, "T006", *problem)
         for article in ex.no_match:
             chosen = [c for c in _claims(article, "example.txt", extract) if selects(rule, c)]
             if chosen:
