@@ -51,7 +51,7 @@ _TRAILING_RE = re.compile(
 _INVERTED_RE = re.compile(rf",\s*said\s+{_WHO}(?=\s*(?:[,;.]|$))", re.I)
 _ACCORDING_RE = re.compile(r"according\s+to\s+(?P<who>[^,;.]{2,60}?)(?=\s*(?:[,;.]|$))", re.I)
 _LEADING_RE = re.compile(
-    rf"\s*{_WHO}\s+(?:now\s+|also\s+|later\s+|earlier\s+|then\s+)?(?:{_VERBS})\b"
+    rf"\s*{_WHO}\s+(?:now\s+|also\s+|later\s+|earlier\s+|then\s+)?(?:{_VERBS})\b(?!\s+of\b)"
     r"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?(?:\s+that\b)?",
     re.I,
 )
@@ -60,7 +60,12 @@ _OWNER_RE = re.compile(
     r"(?:" + alternation("attribution_owners") + r")\b",
     re.I,
 )
-_NOT_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
+_NOT_SPEAKERS = {
+    *("he she they it we i you this that there a an the its their his her".split()),
+}
+# "Turnout was estimated at 85,000 by police": a passive names its speaker after "by"
+_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)$", re.I)
+_BY_RE = re.compile(rf"\bby\s+{_WHO}(?=\s*(?:[,;.]|$))", re.I)
 _SPEAKER_TRIM_RE = re.compile(
     r"^(?:(?:and|but|while|whereas|although|though|as|that|so|yet)\s+)+|"
     r"(?:\s+(?:now|also|later|earlier|then|still|had|have|has))+$",
@@ -77,6 +82,7 @@ _CONNECTOR_RE = re.compile(
 _PARTITIVE_TEXT_RE = re.compile(
     r"\s+of\s+(?:the|its|their|these|those)?\s*(?:[A-Za-z-]+['’]s)?\s*$", re.I
 )
+_NOUN_OF_RE = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+|its\s+|a\s+|their\s+)?$", re.I)
 _RANGE_LINK_RE = re.compile(r"^\s*(?:to|and|or|-|–)\s*$", re.I)
 _COMPARISON_RE = re.compile(
     r"\b(?:twice|half|times|than|thrice|double|triple|as\s+much\s+as)\s+(?:the\s+)?$", re.I
@@ -100,7 +106,14 @@ _PROJECTION_RE = re.compile(
     r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+[a-z]+){{0,3}}\s+{_QUAL}$", re.I
 )
 _LIMIT_RE = re.compile(r"\b(?:" + alternation("limit_before") + rf")\s+{_QUAL}$", re.I)
-_LIMIT_AFTER_RE = re.compile(r"^\s*(?:" + alternation("limit_after") + r")\b", re.I)
+_LIMIT_AFTER_RE = re.compile(
+    r"^\s*(?:(?:"
+    + alternation("limit_after")
+    + r")\b|(?:[a-z]+\s+){0,4}?(?:"
+    + alternation("limit_after_near")
+    + r")\b)",
+    re.I,
+)
 _VERBISH_RE = re.compile(
     r"\b(?:were|was|is|are|have|has|had|will|would|could|can|may|did|do|does|"
     r"[a-z]{3,}ed)\b",
@@ -130,6 +143,7 @@ class _Clause:
     speaker: str | None = None
     speaker_end: int = -1  # where a leading "X said (that)" ends
     trailing: bool = False  # its speaker comes from a ", X said." at its end
+    by_span: tuple[int, int] | None = None  # "... by police": the passive's speaker
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]) -> str:
@@ -178,6 +192,11 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None
     if fronted and fronted.end() <= first:
         start = fronted.end()
     m = _LEADING_RE.match(body, start)
+    if m and m.end() <= first and _PASSIVE_RE.search(m.group("who")):
+        by = _BY_RE.search(body, first)
+        if by and _clean_speaker(by.group("who")):
+            c.speaker, c.by_span = _clean_speaker(by.group("who")), (c.start + by.start(), c.end)
+        return
     if m and m.end() <= first and _clean_speaker(m.group("who")):
         c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.end()
         return
@@ -269,6 +288,9 @@ def _clause_frames(
         raw_pre[i] = between
         before, after, part, link = _split_between(between)
         post[i - 1], pre[i] = before, after
+        of = _NOUN_OF_RE.search(between)
+        if of and not pre[i].strip():
+            pre[i] = of.group(1)  # "5% of its workforce of 60,000": 60,000 is the workforce
         if part or (not between.strip() and _PARTITIVE_TEXT_RE.search(sent[: figs[i - 1][1]])):
             partitive[i - 1] = True
             pre[i] = ""
@@ -314,7 +336,8 @@ def sentence_frames(
     work = _mask(sent, paren, spans)
     # figures are blanked too: their words are their own, not their neighbours'
     clauses = _clauses(work, spans)
-    masked = _mask(_mask(work, _attribution_spans(work), spans), spans, [])
+    passive = [c.by_span for c in clauses if c.by_span]
+    masked = _mask(_mask(work, _attribution_spans(work) + passive, spans), spans, [])
     frames: dict[tuple[int, int], Frame] = {}
     previous: tuple[list[str], str | None] | None = None
     prev_clause: _Clause | None = None

@@ -144,3 +144,62 @@ def test_frames_are_pure_functions_of_the_sentence():
     frames = sentence_frames(text, (s, len(text)), [(a, a + 12, None), (b, b + 12, None)])
     assert [f.about for f in frames] == ["donors gave schools", "roads"]
     assert [f.role for f in frames] == ["value", "value"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, role, speaker, about_has",
+    [
+        # a passive names its speaker after "by"; the subject is what the figure is about
+        (
+            "Turnout was estimated at 85,000 by police, although organisers claimed 200,000.",
+            "85,000",
+            "value",
+            "police",
+            {"turnout"},
+        ),
+        (
+            "Turnout was estimated at 85,000 by police, although organisers claimed 200,000.",
+            "200,000",
+            "value",
+            "organisers",
+            {"turnout"},
+        ),
+        # "an earlier estimate of" is no speaker
+        (
+            "The Red Cross said 45,000 people were displaced, up from an earlier estimate of "
+            "30,000.",
+            "30,000",
+            "previous",
+            "The Red Cross",
+            {"displaced"},
+        ),
+        # a new total after "bringing" has its own words
+        (
+            "Rescuers pulled 37 survivors from the rubble, bringing the number rescued alive "
+            "to 112.",
+            "112",
+            "value",
+            None,
+            {"rescued", "alive"},
+        ),
+        (
+            "The event drew 250,000 devotees, far more than the 80,000 for whom permission had "
+            "been granted.",
+            "80,000",
+            "limit",
+            None,
+            {"permission"},
+        ),
+        (
+            "The company expects to cut 3,000 jobs, about 5% of its workforce of 60,000.",
+            "60,000",
+            "value",
+            None,
+            {"workforce"},
+        ),
+    ],
+)
+def test_frames_of_wire_sentences(sentence, text, role, speaker, about_has):
+    c = figure(sentence, text)
+    assert (c.role, c.speaker) == (role, speaker)
+    assert about_has <= set(c.about.split()), c.about
