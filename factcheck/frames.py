@@ -75,7 +75,8 @@ _PARTITIVE_RE = re.compile(
     r"^\s*of\s+(?:the|its|their|these|those|all)?\s*(?:[A-Za-z-]+['’]s\s+)?$", re.I
 )
 _CONNECTOR_RE = re.compile(
-    r"\b(?:and|or|but|while|to|than|from|with|including|plus|against|of\s+whom|of\s+which)\b",
+    r"\b(?:and|or|but|while|to|than|from|with|including|plus|against|out\s+of|of\s+whom|"
+    r"of\s+which)\b",
     re.I,
 )
 # "38 of the ferry's" read as one claim: a part of the figure that follows
@@ -87,7 +88,16 @@ _RANGE_LINK_RE = re.compile(r"^\s*(?:to|and|or|-|–)\s*$", re.I)
 _COMPARISON_RE = re.compile(
     r"\b(?:twice|half|times|than|thrice|double|triple|as\s+much\s+as)\s+(?:the\s+)?$", re.I
 )
-_PREVIOUS_RE = re.compile(r"\b(?:" + alternation("previous_before") + rf")\s+{_QUAL}$", re.I)
+_PREVIOUS_RE = re.compile(
+    r"\b(?:(?:"
+    + alternation("previous_before")
+    + r")|(?:"
+    + alternation("previous_adjectives")
+    + r")\s+(?:"
+    + alternation("previous_nouns")
+    + rf")\s+of)\s+{_QUAL}$",
+    re.I,
+)
 _FROM_RE = re.compile(rf"\bfrom\s+{_QUAL}$", re.I)
 _TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
 _CHANGE_RE = re.compile(
@@ -215,7 +225,11 @@ def _attribution_spans(work: str) -> list[tuple[int, int]]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().strip("'’-") for w in _WORD_RE.findall(text)]
+    out = []
+    for w in _WORD_RE.findall(text):
+        w = w.lower().strip("'’-")
+        out.append(w[:-2] if w.endswith(("'s", "’s")) else w)  # "the town's" is the town
+    return out
 
 
 def _content(text: str) -> list[str]:
@@ -368,7 +382,15 @@ def sentence_frames(
                     words = previous[0] + _content(previous[1] or "") + words
                 if clause.opener in ("of whom", "of which") and previous:
                     words = words + _content(previous[1] or "")
-                elif not noun2 and not words and previous and clause.opener in _ELLIPTICAL:
+                elif clause.opener in ("which", "who") and prev_clause is not None:
+                    # "The new bridge, which cost £640 million": the antecedent's words
+                    words = _content(masked[prev_clause.start : prev_clause.end])[-3:] + words
+                elif (
+                    not _content(noun2 or "")
+                    and not words
+                    and previous
+                    and (clause.opener in _ELLIPTICAL)
+                ):
                     # "Organisers said 310,000 marched, while police put it at 62,000"
                     words = words + previous[0] + _content(previous[1] or "")
                 frames[(a, b)] = Frame(_about(words, noun2), role, speaker)
@@ -393,7 +415,8 @@ def annotate(
     out: dict[tuple[int, int], Claim] = {}
     for k, group in groups.items():
         sentence = sentences[k] if sentences else (0, len(text))
-        nouns = [_own_noun(text, c) for c in group]
+        # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
+        nouns = [c.text for c in group]
         frames = sentence_frames(
             text,
             sentence,
@@ -406,12 +429,3 @@ def annotate(
                 c, about=f.about, role=f.role, speaker=f.speaker, time=time, time_source=source
             )
     return [out.get((c.start, c.end), c) for c in claims]
-
-
-def _own_noun(text: str, claim: Claim) -> str | None:
-    """The counted noun when the figure's own words state it (not one implied from elsewhere)."""
-    if not claim.noun:
-        return None
-    words = _content(claim.noun)
-    span = set(_words(claim.text))
-    return claim.noun if words and words[-1] in span else None
