@@ -132,6 +132,7 @@ _VERBISH_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP = frozenset(WORDS["stopwords"])
 _CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
+_SAME_QUANTITY = ("up from", "down from", "compared with", "compared to")
 _ELLIPTICAL = ("while", "but", "whereas", "although", "though", "and", "")
 _CONTINUES = ("up from", "down from", "and", "of whom", "of which", "including", "compared")
 
@@ -251,9 +252,10 @@ def _role(pre: str, post: str, next_between: str | None) -> str:
     return "value"
 
 
-def _about(words: list[str], noun: str | None) -> str:
+def _about(words: list[str], own: str) -> str:
+    """The about text: the figure's own words (its noun or unit), then its clause's words."""
     out: list[str] = []
-    for w in [*(_content(noun) if noun else []), *words]:
+    for w in [*_content(own), *words]:
         if w not in out:
             out.append(w)
     if any(w in _CASUALTY for w in out) and "dead" not in out:
@@ -278,7 +280,7 @@ def _split_between(between: str) -> tuple[str, str, bool, bool]:
 def _clause_frames(
     work: str, clause: _Clause, figs: list[tuple[int, int, str | None]], sent: str
 ) -> list:
-    """[(about words, noun, role)] of the figures of one clause, in order."""
+    """[(about words, the figure's own text, role)] of the figures of one clause, in order."""
     start = clause.start
     body_start = start
     m = _OPENER_RE.match(work, start) if clause.opener else None
@@ -316,88 +318,91 @@ def _clause_frames(
             # "41 of the 237 passengers were rescued": the verb is 41's, not 237's
             tail = post[i + 1]
             v = _VERBISH_RE.search(tail)
-            post[i] = f"{figs[i + 1][2] or ''} {tail}"
+            post[i] = f"{figs[i + 1][2]} {tail}"
             post[i + 1] = tail[: v.start()] if v else tail
         if _COMPARISON_RE.search(raw_pre[i]):
             pre[i] = ""  # "twice the £320 million": the base of a comparison has no subject
     out = []
-    for i, (_, _, noun) in enumerate(figs):
+    for i, (_, _, own) in enumerate(figs):
         if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
             post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
         role = _role(raw_pre[i], post[i], nxt[i])
         if role == "value" and i and _BECAUSE_RE.search(raw_pre[i]):
             if _RISE_TO_RE.search(work[start : figs[i - 1][0]]):
                 role = "change"
-        out.append((_content(pre[i]) + _content(post[i]), noun, role))
+        out.append((_content(pre[i]) + _content(post[i]), own, role))
     return out
+
+
+def _speaker_of(clause: _Clause, before: _Clause | None, final: _Clause | None) -> str | None:
+    """A clause's speaker: its own, else the one it continues, else a sentence-final one."""
+    if clause.speaker is not None:
+        return clause.speaker
+    if before is not None and clause.opener.startswith(_CONTINUES):
+        return before.speaker
+    if final is not None and final.start >= clause.start:
+        return final.speaker
+    return None
+
+
+def _borrowed(
+    words: list[str],
+    own: str,
+    role: str,
+    clause: _Clause,
+    previous: tuple[list[str], str] | None,
+    antecedent: list[str],
+) -> list[str]:
+    """A figure's words with what it shares with the clause before it."""
+    if previous is None:
+        return antecedent + words if clause.opener in ("which", "who") else words
+    before, before_own = previous[0], _content(previous[1])
+    if role in ("previous", "change") and clause.opener in _SAME_QUANTITY:
+        return before + before_own + words  # "..., up from 1,310": the same quantity
+    if clause.opener in ("of whom", "of which"):
+        return words + before_own
+    if clause.opener in ("which", "who"):
+        return antecedent + words  # "The new bridge, which cost £640 million"
+    if not _content(own) and not words and clause.opener in _ELLIPTICAL:
+        return before + before_own  # "Organisers said 310,000, while police put it at 62,000"
+    return words
 
 
 def sentence_frames(
     text: str,
     sentence: tuple[int, int],
-    figures: Sequence[tuple[int, int, str | None]],
+    figures: Sequence[tuple[int, int, str]],
     dates: Sequence[tuple[int, int]] = (),
 ) -> list[Frame]:
-    """The frame of each figure (start, end, counted noun) of one sentence, in order.
+    """The frame of each figure (start, end, its own text) of one sentence, in order.
 
     dates: spans of the sentence's calendar dates, which are no figure's words.
     """
     s0, e0 = sentence
     sent = _mask(text[s0:e0], [(a - s0, b - s0) for a, b in dates if s0 <= a < e0], [])
-    figs = sorted((a - s0, b - s0, noun) for a, b, noun in figures)
+    figs = sorted((a - s0, b - s0, own) for a, b, own in figures)
     spans = [(a, b) for a, b, _ in figs]
-    paren = [m.span() for m in _PARENTHETICAL_RE.finditer(sent)]
-    work = _mask(sent, paren, spans)
-    # figures are blanked too: their words are their own, not their neighbours'
+    work = _mask(sent, [m.span() for m in _PARENTHETICAL_RE.finditer(sent)], spans)
     clauses = _clauses(work, spans)
     passive = [c.by_span for c in clauses if c.by_span]
+    # attributions and the figures themselves are no figure's neighbouring words
     masked = _mask(_mask(work, _attribution_spans(work) + passive, spans), spans, [])
     frames: dict[tuple[int, int], Frame] = {}
-    previous: tuple[list[str], str | None] | None = None
-    prev_clause: _Clause | None = None
-    final_trailing = next((c for c in reversed(clauses) if c.trailing), None)
+    previous: tuple[list[str], str] | None = None
+    before: _Clause | None = None
+    final = next((c for c in reversed(clauses) if c.trailing), None)
     for clause in clauses:
-        own = [f for f in figs if clause.start <= f[0] < clause.end]
-        speaker = clause.speaker
-        if speaker is None and prev_clause is not None and clause.opener.startswith(_CONTINUES):
-            speaker = prev_clause.speaker
-        if speaker is None and final_trailing is not None and final_trailing.start >= clause.start:
-            speaker = final_trailing.speaker
+        speaker = _speaker_of(clause, before, final)
         clause.speaker = speaker
+        own = [f for f in figs if clause.start <= f[0] < clause.end]
         if own:
+            antecedent = _content(masked[before.start : before.end])[-3:] if before else []
             results = _clause_frames(masked, clause, own, sent)
-            for (a, b, _noun), (words, noun2, role) in zip(own, results, strict=True):
-                if (
-                    role in ("previous", "change")
-                    and previous
-                    and clause.opener
-                    in (
-                        "up from",
-                        "down from",
-                        "compared with",
-                        "compared to",
-                    )
-                ):
-                    # "..., up from 1,310": the same quantity as the figure before
-                    words = previous[0] + _content(previous[1] or "") + words
-                if clause.opener in ("of whom", "of which") and previous:
-                    words = words + _content(previous[1] or "")
-                elif clause.opener in ("which", "who") and prev_clause is not None:
-                    # "The new bridge, which cost £640 million": the antecedent's words
-                    words = _content(masked[prev_clause.start : prev_clause.end])[-3:] + words
-                elif (
-                    not _content(noun2 or "")
-                    and not words
-                    and previous
-                    and (clause.opener in _ELLIPTICAL)
-                ):
-                    # "Organisers said 310,000 marched, while police put it at 62,000"
-                    words = words + previous[0] + _content(previous[1] or "")
-                frames[(a, b)] = Frame(_about(words, noun2), role, speaker)
-            last = own[-1]
-            lw, _, _ = results[-1]
-            previous = (lw, last[2])
-        prev_clause = clause
+            for (a, b, _), (words, text_own, role) in zip(own, results, strict=True):
+                words = _borrowed(words, text_own, role, clause, previous, antecedent)
+                frames[(a, b)] = Frame(_about(words, text_own), role, speaker)
+            previous = (results[-1][0], own[-1][2])
+        before = clause
     return [frames[(a, b)] for a, b, _ in figs]
 
 
@@ -415,14 +420,16 @@ def annotate(
     out: dict[tuple[int, int], Claim] = {}
     for k, group in groups.items():
         sentence = sentences[k] if sentences else (0, len(text))
-        # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
-        nouns = [c.text for c in group]
-        frames = sentence_frames(
-            text,
-            sentence,
-            [(c.start, c.end, n) for c, n in zip(group, nouns, strict=True)],
-            [(d.start, d.end) for d in dates],
-        )
+        try:
+            frames = sentence_frames(
+                text,
+                sentence,
+                # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
+                [(c.start, c.end, c.text) for c in group],
+                [(d.start, d.end) for d in dates],
+            )
+        except Exception:  # pragma: no cover - an odd sentence must not lose its claims
+            frames = [Frame() for _ in group]
         for c, f in zip(group, frames, strict=True):
             time, source = figure_time(text, sentence, (c.start, c.end), dates, published)
             out[(c.start, c.end)] = replace(

@@ -141,7 +141,8 @@ def test_frames_are_pure_functions_of_the_sentence():
     text = "Intro. Donors gave $800 million for schools and $410 million for roads."
     s = text.index("Donors")
     a, b = text.index("$800 million"), text.index("$410 million")
-    frames = sentence_frames(text, (s, len(text)), [(a, a + 12, None), (b, b + 12, None)])
+    figures = [(a, a + 12, "$800 million"), (b, b + 12, "$410 million")]
+    frames = sentence_frames(text, (s, len(text)), figures)
     assert [f.about for f in frames] == ["donors gave schools", "roads"]
     assert [f.role for f in frames] == ["value", "value"]
 
