@@ -30,6 +30,8 @@ from factcheck.frame_words import WORDS
 # a date after these is a baseline ("the highest since 1981"), not the figure's time
 _BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
 # clauses that elaborate on the one before share its time; contrasting ones do not
+# "since May last year": the relative year starts a period
+_PERIOD_START_RE = re.compile(r"\b(?:since|from)\s+(?:[A-Za-z]+\s+){0,2}$", re.IGNORECASE)
 _INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
 _CLAUSE_RE = re.compile(
     r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
@@ -111,7 +113,7 @@ def figure_time(
     if best is None:
         s, e = sentence
         rel = timeref.relative_year(text[s:e], published)
-        if rel and cs <= s + rel[1] < ce:
+        if rel and cs <= s + rel[1] < ce and not _PERIOD_START_RE.search(text[cs : s + rel[1]]):
             best = (0, rel[0])
     if best:
         return best[1], "text"

@@ -112,8 +112,9 @@ _CHANGE_RE = re.compile(
 _RISE_TO_RE = re.compile(r"\b(?:" + alternation("change_verbs") + r")\s+(?:to|past)\s+$", re.I)
 _BECAUSE_RE = re.compile(r"\b(?:as|after|when|because)\b", re.I)
 _CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + alternation("change_after") + r")\b", re.I)
+# case-sensitive: "could reach", but not "in May 2,000"; never "could not confirm"
 _PROJECTION_RE = re.compile(
-    r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+[a-z]+){{0,3}}\s+{_QUAL}$", re.I
+    r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+(?!not\b)[a-z]+){{0,3}}\s+{_QUAL}$"
 )
 _LIMIT_RE = re.compile(r"\b(?:" + alternation("limit_before") + rf")\s+{_QUAL}$", re.I)
 _LIMIT_AFTER_RE = re.compile(
@@ -169,6 +170,8 @@ def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int,
 
 def _clean_speaker(who: str) -> str | None:
     who = " ".join(who.split())
+    # "rains that officials said ...": the speaker is after the relative word
+    who = re.split(r"\b(?:that|which|who|whom|where)\s+", who)[-1]
     who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
     if not who or who.lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in who):
         return None

@@ -28,6 +28,8 @@ def times(text: str, published: str | None) -> list[tuple[str, str | None, str |
         ("By May 12, 2008 some 9,000 people had died.", "2008-05-20", ("2008-05-12", "text")),
         # "since" starts a period: the figure holds now
         ("Since August 8, 300 people have died.", "2018-08-20", ("2018-08-20", "published")),
+        ("Since May last year 300 people have died.", "2018-08-20", ("2018-08-20", "published")),
+        ("The company hired 300 people last year.", "2018-08-20", ("2017", "text")),
         # the dateline dates the article; its time of day is in the publication date
         (
             "ABERLEY, July 13 (Delta Wire) - The floods have killed 1,690 people.",

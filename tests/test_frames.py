@@ -85,6 +85,8 @@ ROLE = [
     ("Pledges fell short of the $3 billion target.", "$3 billion", "limit"),
     ("The toll rose to 17 as three of the injured died in hospital.", "three", "change"),
     ("About 12,000 troops are in the country now.", "About 12,000 troops", "value"),
+    ("Officials could not confirm the 200 deaths.", "200 deaths", "value"),
+    ("Some 5,000 residents were allowed to return home.", "Some 5,000 residents", "value"),
 ]
 
 
