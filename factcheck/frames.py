@@ -60,6 +60,7 @@ _OWNER_RE = re.compile(
     r"(?:" + alternation("attribution_owners") + r")\b",
     re.I,
 )
+_DANGLING_RE = re.compile(r"\b(?:of|the|a|an|to|for|in|on|at|by|with|from|and|or)$", re.I)
 _NOT_SPEAKERS = {
     *("he she they it we i you this that there a an the its their his her".split()),
 }
@@ -99,6 +100,9 @@ _PREVIOUS_RE = re.compile(
     re.I,
 )
 _FROM_RE = re.compile(rf"\bfrom\s+{_QUAL}$", re.I)
+_UP_FROM_RE = re.compile(rf"\b(?:up|down)\s+(?:[\w,.]+\s+){{1,2}}from\s+{_QUAL}$", re.I)
+# "two more bodies", "500 additional troops": the figure is an increment
+_MORE_WITHIN_RE = re.compile(r"^\S+(?:\s+\S+)*?\s+(?:more|additional|extra|further)\b(?!\s+than)")
 _TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
 _CHANGE_RE = re.compile(
     r"(?:\b(?:"
@@ -133,6 +137,7 @@ _VERBISH_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP = frozenset(WORDS["stopwords"])
 _CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
+_NEW_TOTAL = ("bringing", "taking", "pushing", "raising", "lifting")
 _SAME_QUANTITY = ("up from", "down from", "compared with", "compared to")
 _ELLIPTICAL = ("while", "but", "whereas", "although", "though", "and", "")
 _CONTINUES = ("up from", "down from", "and", "of whom", "of which", "including", "compared")
@@ -172,6 +177,8 @@ def _clean_speaker(who: str) -> str | None:
     who = " ".join(who.split())
     # "rains that officials said ...": the speaker is after the relative word
     who = re.split(r"\b(?:that|which|who|whom|where)\s+", who)[-1]
+    if _DANGLING_RE.search(who):
+        return None  # "The number of (reported cases)": not a speaker
     who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
     if not who or who.lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in who):
         return None
@@ -240,9 +247,11 @@ def _content(text: str) -> list[str]:
     return [w for w in _words(text) if w and w not in _STOP and len(w) > 1]
 
 
-def _role(pre: str, post: str, next_between: str | None) -> str:
+def _role(pre: str, post: str, next_between: str | None, own: str = "") -> str:
     """The role a figure plays from the words just before and after it in its clause."""
-    if _PREVIOUS_RE.search(pre):
+    if _MORE_WITHIN_RE.match(own):
+        return "change"
+    if _PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre):
         return "previous"
     if _FROM_RE.search(pre) and next_between is not None and _TO_NEXT_RE.match(next_between):
         return "previous"
@@ -329,7 +338,7 @@ def _clause_frames(
     for i, (_, _, own) in enumerate(figs):
         if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
             post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
-        role = _role(raw_pre[i], post[i], nxt[i])
+        role = _role(raw_pre[i], post[i], nxt[i], own)
         if role == "value" and i and _BECAUSE_RE.search(raw_pre[i]):
             if _RISE_TO_RE.search(work[start : figs[i - 1][0]]):
                 role = "change"
@@ -362,6 +371,8 @@ def _borrowed(
     before, before_own = previous[0], _content(previous[1])
     if role in ("previous", "change") and clause.opener in _SAME_QUANTITY:
         return before + before_own + words  # "..., up from 1,310": the same quantity
+    if clause.opener in _NEW_TOTAL:
+        return words + before + before_own  # "two more bodies, bringing the total to 16"
     if clause.opener in ("of whom", "of which"):
         return words + before_own
     if clause.opener in ("which", "who"):

@@ -86,6 +86,9 @@ ROLE = [
     ("The toll rose to 17 as three of the injured died in hospital.", "three", "change"),
     ("About 12,000 troops are in the country now.", "About 12,000 troops", "value"),
     ("Officials could not confirm the 200 deaths.", "200 deaths", "value"),
+    ("The count stood at 17, up one from 16 the day before.", "16", "previous"),
+    ("Divers found four more bodies on Sunday.", "four more bodies", "change"),
+    ("The toll rose from 18 to 21 on Sunday.", "18", "previous"),
     ("Some 5,000 residents were allowed to return home.", "Some 5,000 residents", "value"),
 ]
 
