@@ -51,15 +51,16 @@ _TRAILING_RE = re.compile(
 _INVERTED_RE = re.compile(rf",\s*said\s+{_WHO}(?=\s*(?:[,;.]|$))", re.I)
 _ACCORDING_RE = re.compile(r"according\s+to\s+(?P<who>[^,;.]{2,60}?)(?=\s*(?:[,;.]|$))", re.I)
 _LEADING_RE = re.compile(
-    rf"\s*{_WHO}\s+(?:now\s+|also\s+|later\s+|earlier\s+|then\s+)?(?:{_VERBS})\b(?!\s+of\b)"
+    rf"\s*{_WHO}\s+(?:now\s+|also\s+|later\s+|earlier\s+|then\s+)?(?P<verb>{_VERBS})\b(?!\s+of\b)"
     r"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?(?:\s+that\b)?",
     re.I,
 )
 _OWNER_RE = re.compile(
-    r"(?P<who>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)['’]s\s+(?:own\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)(?:['’]s|s['’])\s+(?:own\s+)?"
     r"(?:" + alternation("attribution_owners") + r")\b",
     re.I,
 )
+_AUXILIARY_END_RE = re.compile(r"\s+(?:are|is|was|were|have|has|had|been|will|would)$", re.I)
 _DANGLING_RE = re.compile(r"\b(?:of|the|a|an|to|for|in|on|at|by|with|from|and|or)$", re.I)
 _NOT_SPEAKERS = {
     *("he she they it we i you this that there a an the its their his her".split()),
@@ -179,6 +180,8 @@ def _clean_speaker(who: str) -> str | None:
     who = re.split(r"\b(?:that|which|who|whom|where)\s+", who)[-1]
     if _DANGLING_RE.search(who):
         return None  # "The number of (reported cases)": not a speaker
+    who = _AUXILIARY_END_RE.sub("", who)  # "the police are (saying)"
+    who = re.sub(r"(?:['’]s|['’])$", "", who)  # "the organisers' (estimate)"
     who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
     if not who or who.lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in who):
         return None
@@ -201,19 +204,19 @@ def _clauses(work: str, figures: Sequence[tuple[int, int]]) -> list[_Clause]:
 
 
 def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None:
+    """The clause's own speaker: "X said N" first (the figure's owner, even when the
+    sentence then names who reported it), then "according to X", "said X", "X's
+    estimate", then a trailing ", X said"."""
     body = work[c.start : c.end]
     first = figures[0][0] - c.start if figures else len(body)
-    for regex, trailing in ((_ACCORDING_RE, False), (_INVERTED_RE, True), (_OWNER_RE, False)):
-        m = regex.search(body)
-        if m and _clean_speaker(m.group("who")):
-            c.speaker, c.trailing = _clean_speaker(m.group("who")), trailing
-            return
-    start = _OPENER_RE.match(body).end() if c.opener and _OPENER_RE.match(body) else 0
+    opener = _OPENER_RE.match(body) if c.opener else None
+    start = opener.end() if opener else 0
     fronted = _FRONTED_RE.match(body, start)
     if fronted and fronted.end() <= first:
         start = fronted.end()
     m = _LEADING_RE.match(body, start)
-    if m and m.end() <= first and _PASSIVE_RE.search(m.group("who")):
+    passive = m and not m.group("verb").lower().endswith("ing")  # "are saying" is active
+    if m and m.end() <= first and passive and _PASSIVE_RE.search(m.group("who")):
         by = _BY_RE.search(body, first)
         if by and _clean_speaker(by.group("who")):
             c.speaker, c.by_span = _clean_speaker(by.group("who")), (c.start + by.start(), c.end)
@@ -221,6 +224,11 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None
     if m and m.end() <= first and _clean_speaker(m.group("who")):
         c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.end()
         return
+    for regex, trailing in ((_ACCORDING_RE, False), (_INVERTED_RE, True), (_OWNER_RE, False)):
+        m = regex.search(body)
+        if m and _clean_speaker(m.group("who")):
+            c.speaker, c.trailing = _clean_speaker(m.group("who")), trailing
+            return
     for m in _TRAILING_RE.finditer(body):
         if m.start() >= first and _clean_speaker(m.group("who")):
             c.speaker, c.trailing = _clean_speaker(m.group("who")), True

@@ -134,6 +134,23 @@ SPEAKER = [
     ("The agency's own figure was about 1,200 dead.", "about 1,200", "The agency"),
     ("The rally, which police had tried to ban, drew 100,000 people.", "100,000 people", None),
     ("They said 5,000 people came.", "5,000 people", None),
+    # the figure's owner, not the outlet that reported it
+    (
+        "Organisers estimated that about 500,000 took part, according to a local broadcaster.",
+        "about 500,000",
+        "Organisers",
+    ),
+    (
+        "The police are saying at least 750,000, while the organisers are saying 2 million.",
+        "at least 750,000",
+        "The police",
+    ),
+    (
+        "The police are saying at least 750,000, while the organisers are saying 2 million.",
+        "2 million",
+        "the organisers",
+    ),
+    ("The organisers' estimate was 200,000 people.", "200,000 people", "The organisers"),
 ]
 
 
