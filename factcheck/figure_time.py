@@ -20,6 +20,7 @@ the calendar dates found in the text and the publication date. The rules:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,20 +75,66 @@ def in_dateline(text: str, date: DateMention) -> bool:
     )
 
 
-def clause_bounds(text: str, sentence: tuple[int, int], at: int, end: int) -> tuple[int, int]:
-    """The span of the clause holding [at, end) that can give its time."""
+def _clause_bounds(
+    text: str, sentence: tuple[int, int], cuts: list[re.Match], at: int, end: int, ends: list
+) -> tuple[int, int]:
+    """The span of the clause holding [at, end) that can give its time; cuts are the
+    sentence's clause boundaries in order, ends their end offsets."""
     s, e = sentence
-    cs, ce = s, e
-    opener, previous = None, s
-    for m in _CLAUSE_RE.finditer(text, s, e):
-        if m.end() <= at:
-            previous, cs, opener = cs, m.end(), m
-        elif m.start() >= end:
+    k = bisect.bisect_right(ends, at)  # the cuts ending at or before the figure
+    cs = cuts[k - 1].end() if k else s
+    ce = e
+    for m in cuts[k:]:
+        if m.start() >= end:
             ce = m.start()
             break
-    if opener is not None and _INHERITS_TIME_RE.match(text, opener.end()):
-        cs = previous
+    if k and _INHERITS_TIME_RE.match(text, cuts[k - 1].end()):
+        cs = cuts[k - 2].end() if k > 1 else s
     return cs, ce
+
+
+def figure_times(
+    text: str,
+    sentence: tuple[int, int],
+    spans: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    published: str | None,
+) -> list[tuple[str | None, str | None]]:
+    """(time, source) of each figure at spans of one sentence: source is "text",
+    "published" or None."""
+    s, e = sentence
+    cuts = list(_CLAUSE_RE.finditer(text, s, e))
+    ends = [m.end() for m in cuts]
+    own = [
+        d
+        for d in dates
+        if s <= d.start < e
+        and not _BASELINE_RE.search(text[max(s, d.start - 8) : d.start])
+        and not names_event(text, d)
+        and not (in_dateline(text, d) and valid_published(published))
+    ]
+    rel = timeref.relative_year(text[s:e], published) if spans else None
+    out = []
+    for span in spans:
+        cs, ce = _clause_bounds(text, sentence, cuts, *span, ends=ends)
+        best = None
+        for d in own:
+            if cs <= d.start and d.end <= ce:
+                if _BASELINE_RE.search(text[max(cs, d.start - 8) : d.start]):
+                    continue
+                dist = abs(d.start - span[0])
+                if best is None or dist < best[0]:
+                    best = (dist, d.iso)
+        if best is None and rel and cs <= s + rel[1] < ce:
+            if not _PERIOD_START_RE.search(text[cs : s + rel[1]]):
+                best = (0, rel[0])
+        if best:
+            out.append((best[1], "text"))
+        elif valid_published(published):
+            out.append((published, "published"))
+        else:
+            out.append((None, None))
+    return out
 
 
 def figure_time(
@@ -98,25 +145,4 @@ def figure_time(
     published: str | None,
 ) -> tuple[str | None, str | None]:
     """(time, source) of the figure at span: source is "text", "published" or None."""
-    cs, ce = clause_bounds(text, sentence, *span)
-    best = None
-    for d in dates:
-        if not (cs <= d.start and d.end <= ce):
-            continue
-        if _BASELINE_RE.search(text[max(cs, d.start - 8) : d.start]) or names_event(text, d):
-            continue
-        if in_dateline(text, d) and valid_published(published):
-            continue  # the publication date (with its time of day) says it more exactly
-        dist = abs(d.start - span[0])
-        if best is None or dist < best[0]:
-            best = (dist, d.iso)
-    if best is None:
-        s, e = sentence
-        rel = timeref.relative_year(text[s:e], published)
-        if rel and cs <= s + rel[1] < ce and not _PERIOD_START_RE.search(text[cs : s + rel[1]]):
-            best = (0, rel[0])
-    if best:
-        return best[1], "text"
-    if valid_published(published):
-        return published, "published"
-    return None, None
+    return figure_times(text, sentence, [span], dates, published)[0]

@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.figure_time import DateMention, figure_time
+from factcheck.figure_time import DateMention, figure_times
 from factcheck.frame_words import WORDS, alternation
 from factcheck.model import Claim
 
@@ -165,13 +165,20 @@ class _Clause:
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]) -> str:
-    """text with each span blanked out, unless it holds one of keep (a figure)."""
+    """text with each span blanked out, unless it holds the start of one of keep (sorted)."""
     chars = list(text)
+    starts = [k for k, _ in keep]
     for s, e in spans:
-        if any(s <= k < e for k, _ in keep):
+        i = bisect.bisect_left(starts, s)
+        if i < len(starts) and starts[i] < e:
             continue
         chars[s:e] = " " * (e - s)
     return "".join(chars)
+
+
+def _within(figures: Sequence[tuple], starts: list[int], start: int, end: int) -> list:
+    """The figures (sorted, starts their start offsets) that start in [start, end)."""
+    return list(figures[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
 def _clean_speaker(who: str) -> str | None:
@@ -198,8 +205,9 @@ def _clauses(work: str, figures: Sequence[tuple[int, int]]) -> list[_Clause]:
         m = _OPENER_RE.match(work, s)
         opener = " ".join(m.group(0).lower().split()) if m and s else ""
         clauses.append(_Clause(s, e, opener))
+    starts = [f[0] for f in figures]
     for c in clauses:
-        _find_speaker(work, c, [f for f in figures if c.start <= f[0] < c.end])
+        _find_speaker(work, c, _within(figures, starts, c.start, c.end))
     return clauses
 
 
@@ -413,10 +421,11 @@ def sentence_frames(
     previous: tuple[list[str], str] | None = None
     before: _Clause | None = None
     final = next((c for c in reversed(clauses) if c.trailing), None)
+    starts = [a for a, _, _ in figs]
     for clause in clauses:
         speaker = _speaker_of(clause, before, final)
         clause.speaker = speaker
-        own = [f for f in figs if clause.start <= f[0] < clause.end]
+        own = _within(figs, starts, clause.start, clause.end)
         if own:
             antecedent = _content(masked[before.start : before.end])[-3:] if before else []
             results = _clause_frames(masked, clause, own, sent)
@@ -432,7 +441,11 @@ def annotate(
     text: str, claims: list[Claim], sentences: Sequence[tuple[int, int]], published: str | None
 ) -> list[Claim]:
     """The claims with what each figure is about, its role, its speaker and its time."""
-    dates = [DateMention(c.start, c.end, c.time) for c in claims if c.kind == "date" and c.time]
+    dates = sorted(
+        (DateMention(c.start, c.end, c.time) for c in claims if c.kind == "date" and c.time),
+        key=lambda d: d.start,
+    )
+    date_starts = [d.start for d in dates]
     starts = [s for s, _ in sentences]
     groups: dict[int, list[Claim]] = {}
     for c in claims:
@@ -442,18 +455,20 @@ def annotate(
     out: dict[tuple[int, int], Claim] = {}
     for k, group in groups.items():
         sentence = sentences[k] if sentences else (0, len(text))
+        mine = _within(dates, date_starts, *sentence)
         try:
             frames = sentence_frames(
                 text,
                 sentence,
                 # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
                 [(c.start, c.end, c.text) for c in group],
-                [(d.start, d.end) for d in dates],
+                [(d.start, d.end) for d in mine],
             )
         except Exception:  # pragma: no cover - an odd sentence must not lose its claims
             frames = [Frame() for _ in group]
-        for c, f in zip(group, frames, strict=True):
-            time, source = figure_time(text, sentence, (c.start, c.end), dates, published)
+        spans = [(c.start, c.end) for c in group]
+        times = figure_times(text, sentence, spans, mine, published)
+        for c, f, (time, source) in zip(group, frames, times, strict=True):
             out[(c.start, c.end)] = replace(
                 c, about=f.about, role=f.role, speaker=f.speaker, time=time, time_source=source
             )
