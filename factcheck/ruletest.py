@@ -197,6 +197,8 @@ rules:
       kind: count                # count | percent | money | measure | duration
       nouns: [visitors]          # what is counted; plural and singular both match
       words: [museum]            # every word must be in the sentence ('@group' for aliases)
+      # about: [visitors]        # words of the figure's own frame, not just its sentence
+      # role: [value]            # value (default) | previous | change | projection | limit
       # not_words: [estimate]    # none of these may be in the sentence
       # time: {{after: 2018-01-01, unknown: include}}
     agree:                       # how closely sources must agree
