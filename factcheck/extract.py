@@ -267,8 +267,6 @@ seat row box appendix clause paragraph verse psalm division precinct squad route
 week match day flat plot lane street avenue road house hall building camp station sector
 """.split()
 )
-# a date after these is a baseline ("the highest since 1981"), not the claim's time
-_BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
 _TIME_FRAME_RE = re.compile(
     r"\b(?:the|in|within|for\s+the|over\s+the|during\s+the)\s+"
     r"(?:(?:past|last|next|first|coming|previous|following|final|initial|same)\s+)?$",
@@ -285,11 +283,6 @@ aug sep sept oct nov dec inc co corp ltd vs approx rs fig est dept univ jr sr mt
 _STARTERS = set(
     "the a an in it he she they we but this that there these those on at for after as if "
     "when while however meanwhile his her its their our".split()
-)
-_INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
-_CLAUSE_RE = re.compile(
-    r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
-    r"compared|up from|down from|from|against)\b)"
 )
 
 
