@@ -114,7 +114,7 @@ _CHANGE_RE = re.compile(
     re.I,
 )
 # "The toll rose to 17 as three of the injured died": the second figure is what was added
-_RISE_TO_RE = re.compile(r"\b(?:" + alternation("change_verbs") + r")\s+(?:to|past)\s+$", re.I)
+_RISE_TO_RE = re.compile(r"\b(?:" + alternation("change_verbs") + r")\s+(?:to|past)\s+", re.I)
 _BECAUSE_RE = re.compile(r"\b(?:as|after|when|because)\b", re.I)
 _CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + alternation("change_after") + r")\b", re.I)
 # case-sensitive: "could reach", but not "in May 2,000"; never "could not confirm"
@@ -141,7 +141,20 @@ _CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
 _NEW_TOTAL = ("bringing", "taking", "pushing", "raising", "lifting")
 _SAME_QUANTITY = ("up from", "down from", "compared with", "compared to")
 _ELLIPTICAL = ("while", "but", "whereas", "although", "though", "and", "")
-_CONTINUES = ("up from", "down from", "and", "of whom", "of which", "including", "compared")
+_CONTINUES = (
+    "bringing",
+    "taking",
+    "pushing",
+    "raising",
+    "lifting",
+    "up from",
+    "down from",
+    "and",
+    "of whom",
+    "of which",
+    "including",
+    "compared",
+)
 
 
 @dataclass(frozen=True)
@@ -263,14 +276,16 @@ def _content(text: str) -> list[str]:
     return [w for w in _words(text) if w and w not in _STOP and len(w) > 1]
 
 
-def _role(pre: str, post: str, next_between: str | None, own: str = "") -> str:
+def _role(pre: str, post: str, next_between: str | None, own: str = "", before: str = "") -> str:
     """The role a figure plays from the words just before and after it in its clause."""
     if _MORE_WITHIN_RE.match(own):
         return "change"
     if _PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre):
         return "previous"
-    if _FROM_RE.search(pre) and next_between is not None and _TO_NEXT_RE.match(next_between):
-        return "previous"
+    if _FROM_RE.search(pre) and (
+        (next_between is not None and _TO_NEXT_RE.match(next_between)) or _RISE_TO_RE.search(before)
+    ):
+        return "previous"  # "from 5,000 to 1,200", "rose to $3 billion from $2.4 billion"
     if _CHANGE_RE.search(pre) or _CHANGE_AFTER_RE.match(post):
         return "change"
     if _PROJECTION_RE.search(pre):
@@ -301,7 +316,19 @@ def _split_between(between: str) -> tuple[str, str, bool, bool]:
     for m in _CONNECTOR_RE.finditer(between):
         last = m
     if last is None:
-        return between, "", False, False
+        # "killed 3,000 people, also destroyed 40,000 homes": after the comma, the next
+        # figure's own predicate
+        comma = between.rfind(",")
+        return (
+            (between[:comma], between[comma + 1 :], False, False)
+            if comma >= 0
+            else (
+                between,
+                "",
+                False,
+                False,
+            )
+        )
     return between[: last.start()], between[last.end() :], False, False
 
 
@@ -354,11 +381,14 @@ def _clause_frames(
     for i, (_, _, own) in enumerate(figs):
         if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
             post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
-        role = _role(raw_pre[i], post[i], nxt[i], own)
+        role = _role(raw_pre[i], post[i], nxt[i], own, work[start : figs[i][0]])
         if role == "value" and i and _BECAUSE_RE.search(raw_pre[i]):
-            if _RISE_TO_RE.search(work[start : figs[i - 1][0]]):
+            if _RISE_TO_RE.search(work[start : figs[i - 1][0]][-30:] + " "):
                 role = "change"
-        out.append((_content(pre[i]) + _content(post[i]), own, role))
+        words = _content(pre[i]) + _content(post[i])
+        if role in ("previous", "change") and not words and out:
+            words = out[-1][0]  # "rose to $3 billion from $2.4 billion": the same quantity
+        out.append((words, own, role))
     return out
 
 

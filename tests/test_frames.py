@@ -17,6 +17,20 @@ def figure(sentence: str, text: str, published: str = "2025-03-12"):
 # sentence, the figure as written, words its `about` must have, words it must not have
 ABOUT = [
     ("Only 2,300 of the town's 9,000 residents survived.", "2,300", {"survived"}, set()),
+    # after a comma, a verb before the next figure is that figure's own
+    (
+        "The quake, which killed 3,000 people, also destroyed 40,000 homes.",
+        "40,000 homes",
+        {"homes", "destroyed"},
+        {"dead", "killed"},
+    ),
+    (
+        "The quake, which killed 3,000 people, also destroyed 40,000 homes.",
+        "3,000 people",
+        {"killed", "dead"},
+        {"homes"},
+    ),
+    ("The budget will rise to $3 billion from $2.4 billion.", "$2.4 billion", {"budget"}, set()),
     (
         "Only 2,300 of the town's 9,000 residents survived.",
         "9,000 residents",
@@ -89,6 +103,7 @@ ROLE = [
     ("The count stood at 17, up one from 16 the day before.", "16", "previous"),
     ("Divers found four more bodies on Sunday.", "four more bodies", "change"),
     ("The toll rose from 18 to 21 on Sunday.", "18", "previous"),
+    ("The budget will rise to $3 billion from $2.4 billion.", "$2.4 billion", "previous"),
     ("Some 5,000 residents were allowed to return home.", "Some 5,000 residents", "value"),
 ]
 
