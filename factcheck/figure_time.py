@@ -28,8 +28,12 @@ from dataclasses import dataclass
 from factcheck import timeref
 from factcheck.frame_words import WORDS
 
-# a date after these is a baseline ("the highest since 1981"), not the figure's time
-_BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
+# a date after these is a baseline ("the highest since 1981", "since the storm struck on
+# September 3"), not the figure's time
+_BASELINE_RE = re.compile(
+    r"\b(?:since|from|than|before|after|until)\s+$|\b(?:since|until)\b[^,;.\d]{0,40}$",
+    re.IGNORECASE,
+)
 # clauses that elaborate on the one before share its time; contrasting ones do not
 # "since May last year": the relative year starts a period
 _PERIOD_START_RE = re.compile(r"\b(?:since|from)\s+(?:[A-Za-z]+\s+){0,2}$", re.IGNORECASE)
@@ -109,7 +113,7 @@ def figure_times(
         d
         for d in dates
         if s <= d.start < e
-        and not _BASELINE_RE.search(text[max(s, d.start - 8) : d.start])
+        and not _BASELINE_RE.search(text[max(s, d.start - 48) : d.start])
         and not names_event(text, d)
         and not (in_dateline(text, d) and valid_published(published))
     ]
@@ -120,7 +124,7 @@ def figure_times(
         best = None
         for d in own:
             if cs <= d.start and d.end <= ce:
-                if _BASELINE_RE.search(text[max(cs, d.start - 8) : d.start]):
+                if _BASELINE_RE.search(text[max(cs, d.start - 48) : d.start]):
                     continue
                 dist = abs(d.start - span[0])
                 if best is None or dist < best[0]:

@@ -29,6 +29,11 @@ def times(text: str, published: str | None) -> list[tuple[str, str | None, str |
         # "since" starts a period: the figure holds now
         ("Since August 8, 300 people have died.", "2018-08-20", ("2018-08-20", "published")),
         ("Since May last year 300 people have died.", "2018-08-20", ("2018-08-20", "published")),
+        (
+            "Officials said 17 people had died since the storm struck on September 3.",
+            "2025-09-06",
+            ("2025-09-06", "published"),
+        ),
         ("The company hired 300 people last year.", "2018-08-20", ("2017", "text")),
         # the dateline dates the article; its time of day is in the publication date
         (
