@@ -107,6 +107,7 @@ def figure_times(
     """(time, source) of each figure at spans of one sentence: source is "text",
     "published" or None."""
     s, e = sentence
+    known = valid_published(published)
     cuts = list(_CLAUSE_RE.finditer(text, s, e))
     ends = [m.end() for m in cuts]
     own = [
@@ -115,7 +116,7 @@ def figure_times(
         if s <= d.start < e
         and not _BASELINE_RE.search(text[max(s, d.start - 48) : d.start])
         and not names_event(text, d)
-        and not (in_dateline(text, d) and valid_published(published))
+        and not (known and in_dateline(text, d))
     ]
     rel = timeref.relative_year(text[s:e], published) if spans else None
     out = []
@@ -134,7 +135,7 @@ def figure_times(
                 best = (0, rel[0])
         if best:
             out.append((best[1], "text"))
-        elif valid_published(published):
+        elif known:
             out.append((published, "published"))
         else:
             out.append((None, None))

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from factcheck.figure_time import DateMention, figure_times
 from factcheck.frame_words import WORDS, alternation
@@ -44,6 +44,7 @@ _OPENER_RE = re.compile(r"\s*(?:" + alternation("clause_openers") + r")\b\s*", r
 _PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
 _FRONTED_RE = re.compile(r"\s*(?:" + alternation("fronted_openers") + r")\b[^,;]*,\s*", re.I)
 _VERBS = alternation("attribution_verbs")
+_ANY_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _WHO = r"(?P<who>[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,6}?)"
 _TRAILING_RE = re.compile(
     rf",\s*{_WHO}\s+(?:{_VERBS})\b(?P<rest>[^,;]{{0,60}}?)(?=\s*(?:[,;.]|$))", re.I
@@ -135,7 +136,8 @@ _VERBISH_RE = re.compile(
     r"[a-z]{3,}ed)\b",
     re.I,
 )
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_RE = re.compile(r"[a-z](?:[a-z'’-]*[a-z])?")
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s?\b")
 _STOP = frozenset(WORDS["stopwords"])
 _CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
 _NEW_TOTAL = ("bringing", "taking", "pushing", "raising", "lifting")
@@ -235,7 +237,8 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None
     fronted = _FRONTED_RE.match(body, start)
     if fronted and fronted.end() <= first:
         start = fronted.end()
-    m = _LEADING_RE.match(body, start)
+    tried = _worth_trying(body, (_ACCORDING_RE, _INVERTED_RE, _OWNER_RE, _TRAILING_RE, _LEADING_RE))
+    m = _LEADING_RE.match(body, start) if _LEADING_RE in tried else None
     passive = m and not m.group("verb").lower().endswith("ing")  # "are saying" is active
     if m and m.end() <= first and passive and _PASSIVE_RE.search(m.group("who")):
         by = _BY_RE.search(body, first)
@@ -246,11 +249,13 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None
         c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.end()
         return
     for regex, trailing in ((_ACCORDING_RE, False), (_INVERTED_RE, True), (_OWNER_RE, False)):
+        if regex not in tried:
+            continue
         m = regex.search(body)
         if m and _clean_speaker(m.group("who")):
             c.speaker, c.trailing = _clean_speaker(m.group("who")), trailing
             return
-    for m in _TRAILING_RE.finditer(body):
+    for m in _TRAILING_RE.finditer(body) if _TRAILING_RE in tried else ():
         if m.start() >= first and _clean_speaker(m.group("who")):
             c.speaker, c.trailing = _clean_speaker(m.group("who")), True
             return
@@ -259,17 +264,29 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None
 def _attribution_spans(work: str) -> list[tuple[int, int]]:
     """Where the sentence says who speaks: not part of any figure's frame."""
     spans = []
-    for regex in (_ACCORDING_RE, _INVERTED_RE, _TRAILING_RE):
+    for regex in _worth_trying(work, (_ACCORDING_RE, _INVERTED_RE, _TRAILING_RE)):
         spans.extend(m.span() for m in regex.finditer(work))
     return spans
 
 
+def _worth_trying(text: str, regexes: Sequence[re.Pattern]) -> list[re.Pattern]:
+    """The speaker patterns that can match text at all (a cheap test first: most
+    sentences have no "according to", no apostrophe, no attribution verb)."""
+    low = text.lower()
+    verb = _ANY_VERB_RE.search(text) is not None
+    need = {
+        _ACCORDING_RE: "according" in low,
+        _INVERTED_RE: "said" in low,
+        _OWNER_RE: "'" in text or "’" in text,
+        _TRAILING_RE: verb and "," in text,
+        _LEADING_RE: verb,
+    }
+    return [r for r in regexes if need[r]]
+
+
 def _words(text: str) -> list[str]:
-    out = []
-    for w in _WORD_RE.findall(text):
-        w = w.lower().strip("'’-")
-        out.append(w[:-2] if w.endswith(("'s", "’s")) else w)  # "the town's" is the town
-    return out
+    # "the town's" is the town
+    return _WORD_RE.findall(_POSSESSIVE_RE.sub("", text.lower()))
 
 
 def _content(text: str) -> list[str]:
@@ -278,6 +295,7 @@ def _content(text: str) -> list[str]:
 
 def _role(pre: str, post: str, next_between: str | None, own: str = "", before: str = "") -> str:
     """The role a figure plays from the words just before and after it in its clause."""
+    pre, post, before = pre[-80:], post[:60], before[-120:]  # the cues sit next to the figure
     if _MORE_WITHIN_RE.match(own):
         return "change"
     if _PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre):
@@ -467,6 +485,14 @@ def sentence_frames(
     return [frames[(a, b)] for a, b, _ in figs]
 
 
+def _with(claim: Claim, **changes) -> Claim:
+    """dataclasses.replace without the frozen __init__ (a claim per figure: the hot path);
+    the store loads claims the same way."""
+    new = object.__new__(Claim)
+    new.__dict__.update(claim.__dict__, **changes)
+    return new
+
+
 def annotate(
     text: str, claims: list[Claim], sentences: Sequence[tuple[int, int]], published: str | None
 ) -> list[Claim]:
@@ -499,7 +525,7 @@ def annotate(
         spans = [(c.start, c.end) for c in group]
         times = figure_times(text, sentence, spans, mine, published)
         for c, f, (time, source) in zip(group, frames, times, strict=True):
-            out[(c.start, c.end)] = replace(
+            out[(c.start, c.end)] = _with(
                 c, about=f.about, role=f.role, speaker=f.speaker, time=time, time_source=source
             )
     return [out.get((c.start, c.end), c) for c in claims]
