@@ -287,6 +287,9 @@ def test_show(newsroom):
         "  claim:     “About 12,000 troops” = 12,000 troops (approx)\n"
         "  interval:  10,800–13,200 troops\n"
         "  refers to: 2017-12-03 (published)\n"
+        "  about:     (nothing of its own)\n"
+        "  role:      value\n"
+        "  speaker:   none named\n"
         "\n"
         "other source: news/plain.txt:3\n"
         "  title:     Dec 02, 2017\n"
@@ -295,6 +298,9 @@ def test_show(newsroom):
         "  claim:     “5,000 troops” = 5,000 troops\n"
         "  interval:  5,000 troops\n"
         "  refers to: 2017-12-02 (published)\n"
+        "  about:     (nothing of its own)\n"
+        "  role:      value\n"
+        "  speaker:   none named\n"
     )
     (as_json,) = json.loads(invoke("show", troops, "--format", "json").stdout)
     assert as_json["details"]["tolerance"] == 0.1
