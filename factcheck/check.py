@@ -11,7 +11,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Claim, Conflict
 from .rules import Rule, noun_words
@@ -31,13 +31,16 @@ class Result:
 
 
 def _period(time: str) -> tuple[str, str]:
-    """The first and last day a time ('2016', '2007-11', '2017-12-02') covers, as ISO strings."""
+    """The first and last moment a time ('2016', '2007-11', '2017-12-02', '2017-12-02T19:00')
+    covers, as ISO strings that sort in time order."""
+    if "T" in time:
+        return time, time  # a publication time of day: the figure holds from that moment
     parts = time.split("-")
     if len(parts) == 1:
-        return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
+        return f"{parts[0]}-01-01", f"{parts[0]}-12-31T24:00"
     if len(parts) == 2:
-        return f"{time}-01", f"{time}-31"
-    return time, time
+        return f"{time}-01", f"{time}-31T24:00"
+    return time, f"{time}T24:00"
 
 
 def in_window(claim_time: str | None, after: str | None, before: str | None, unknown: str) -> bool:
@@ -104,6 +107,9 @@ def why_not(rule: Rule, claim: Claim) -> str | None:
         excluded = sorted(s.noun_excludes & set(words))
         if excluded:
             return f"its counted noun '{claim.noun}' has the excluded word '{excluded[0]}'"
+    reason = _why_not_frame(s, claim)
+    if reason:
+        return reason
     text = scoped_text(rule, claim)
     where = "context" if s.scope == "context" else "sentence"
     for pattern in s.words:
@@ -133,15 +139,79 @@ def why_not(rule: Rule, claim: Claim) -> str | None:
     return None
 
 
+def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _why_not_frame(s, claim: Claim) -> str | None:
+    """Why the figure's own frame (about, role, speaker) keeps the selector from it, or None."""
+    if claim.role not in s.roles:
+        return f"its role is {claim.role}, not {' or '.join(s.roles)}"
+    if s.about or s.not_about:
+        words = noun_words(claim.about or "")
+        for group in s.about:
+            if not any(_has_phrase(words, p) for p in group):
+                shown = ", ".join(sorted(" ".join(p) for p in group)[:4])
+                return f"it is about '{claim.about}', which has none of {shown}"
+        for p in sorted(s.not_about):
+            if _has_phrase(words, p):
+                return f"it is about '{claim.about}', which has the excluded '{' '.join(p)}'"
+    if s.speaker is not None:
+        if not claim.speaker:
+            return "no speaker is named for it"
+        if not s.speaker.search(claim.speaker):
+            return f"its speaker is '{claim.speaker}', not one of the rule's"
+    return None
+
+
 # -- agreement -----------------------------------------------------------------
 
 
 def interval(claim: Claim) -> tuple[float, float]:
-    """The interval a claim asserts (unbounded sides as infinities)."""
+    """The interval a claim asserts (unbounded sides as infinities).
+
+    A vague amount asserts a floor, not a range: "thousands were killed" says at
+    least a thousand, so it never conflicts with 38,000; "tens of thousands"
+    does conflict with 1,200.
+    """
     lo, hi = claim.interval_low, claim.interval_high
     if lo is None and hi is None:
         lo = hi = claim.si_value if claim.si_value is not None else claim.value
+    if claim.qualifier == "vague":
+        hi = None
     return (-math.inf if lo is None else lo, math.inf if hi is None else hi)
+
+
+def as_stated(claim: Claim) -> Claim:
+    """The claim asserting exactly its stated figure ('an estimated 223' is 223), for rules
+    with `agree: {precision: stated}`; bounds and ranges stay as stated."""
+    if claim.qualifier not in ("exact", "approx"):
+        return claim
+    x = claim.si_value if claim.si_value is not None else claim.value
+    if x is None:
+        return claim
+    return replace(claim, interval_low=x, interval_high=x)
+
+
+def statements(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement: a figure a document repeats (a headline repeating its body,
+    maybe without the body's "some") counts once, as its most cautious wording (the
+    widest interval), so each pair of sources is compared once."""
+    best: dict[tuple, Claim] = {}
+    for c in claims:
+        x = c.si_value if c.si_value is not None else c.value
+        key = (c.doc, comparable_unit(c), x, c.low, c.high, c.role, c.time)
+        kept = best.get(key)
+        if kept is None or _width(c) > _width(kept):
+            best[key] = c
+    chosen = {id(c) for c in best.values()}
+    return [c for c in claims if id(c) in chosen]
+
+
+def _width(claim: Claim) -> float:
+    lo, hi = interval(claim)
+    return hi - lo
 
 
 def comparable_unit(claim: Claim) -> str | None:
@@ -200,20 +270,17 @@ def _stated_times_differ(a: Claim, b: Claim) -> bool:
 
 
 def party(rule: Rule, claim: Claim) -> str | None:
-    """The party the claim's figure is attributed to: the one named nearest the figure."""
-    if rule.attribution is None:
+    """The party the claim's figure is attributed to: the rule's party its speaker names.
+
+    Only the figure's own speaker counts (the party its clause attributes it to),
+    never a party named elsewhere in the sentence; no speaker, no party.
+    """
+    if rule.attribution is None or not claim.speaker:
         return None
-    text = claim.sentence or claim.text
-    at = text.find(claim.text)
-    if at < 0:
-        at = 0
-    best: tuple[int, str] | None = None
     for name, pattern in rule.attribution.parties:
-        for m in pattern.finditer(text):
-            distance = max(0, m.start() - (at + len(claim.text)), at - m.end())
-            if best is None or (distance, name) < best:
-                best = (distance, name)
-    return best[1] if best else None
+        if pattern.search(claim.speaker):
+            return name
+    return None
 
 
 def _conflict(
@@ -360,8 +427,9 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
         if len(kinds) > 1:
             pool.sort(key=lambda c: (c.doc, c.start, c.end))
         chosen = [c for c in pool if selects(rule, c)]
-        selected[rule.id] = chosen
         matches.extend((rule.id, c) for c in chosen)
+        chosen = statements(chosen)  # a repeated figure is one statement
+        selected[rule.id] = chosen
     for rule in rules:
         conflicts.extend(check_relations(rule, selected))
     unique = {c.id: c for c in conflicts}

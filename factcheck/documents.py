@@ -306,7 +306,8 @@ def _read_meta_bytes(path: str) -> bytes | None:
 
 
 def parse_metadata(meta_path: str, raw: bytes) -> dict:
-    """A metadata file's content, with `published` as YYYY-MM-DD; InputError naming the file."""
+    """A metadata file's content, with `published` as YYYY-MM-DD (or YYYY-MM-DDTHH:MM when
+    it gives a time of day); InputError naming the file."""
     try:
         meta = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -328,12 +329,20 @@ def parse_metadata(meta_path: str, raw: bytes) -> dict:
     published = meta.get("published")
     if published is not None:
         iso = parse_date(published) if isinstance(published, str) else None
+        # a time of day makes same-day updates successive ("2008-05-13T19:00")
+        at = _TIME_OF_DAY_RE.fullmatch(published.strip()) if iso else None
         if iso is None:
             raise InputError(
-                f"{meta_path}: 'published' is {str(published)[:40]!r}; write a date as YYYY-MM-DD"
+                f"{meta_path}: 'published' is {str(published)[:40]!r}; write a date as "
+                "YYYY-MM-DD or YYYY-MM-DDTHH:MM"
             )
-        meta["published"] = iso
+        meta["published"] = f"{iso}T{at.group(1)}" if at else iso
     return meta
+
+
+_TIME_OF_DAY_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ](\d{2}:\d{2})(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?"
+)
 
 
 def parse_date(text: str) -> str | None:

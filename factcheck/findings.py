@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from .check import (
     Result,
     _period,
+    as_stated,
     check_bounds,
     comparable_unit,
     conflict_id,
@@ -426,6 +427,8 @@ def fact_findings(rule: Rule, claims: list[Claim]) -> tuple[list[Conflict], Fact
     out.extend(out_of_bounds)
     flagged = {_key(c.left) for c in out_of_bounds}
     usable = [c for c in claims if _key(c) not in flagged]
+    if rule.agree is not None and rule.agree.precision == "stated":
+        usable = [as_stated(c) for c in usable]  # "an estimated 223" agrees only with 223
     for unit, members in _by_unit(usable).items():
         fell = timeline_findings(rule, members, unit) if rule.over_time is not None else []
         if rule.agree is not None:

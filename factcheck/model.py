@@ -24,6 +24,10 @@ QUALIFIERS = (
     "vague",
 )
 SEVERITIES = ("error", "warning", "info")
+# value: the figure as now stated; previous: an earlier figure ("up from X");
+# change: a difference ("rose by X"); projection: what may come ("could reach X");
+# limit: a permitted or planned amount ("capacity of X", "target of X")
+ROLES = ("value", "previous", "change", "projection", "limit")
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,9 @@ class Document:
     text: str  # decoded text, newlines untouched
     sha256: str  # of the raw bytes
     title: str | None = None
-    published: str | None = None  # ISO date (YYYY-MM-DD) when the text or metadata gives one
+    # ISO date (YYYY-MM-DD) when the text or metadata gives one; metadata may add
+    # a time of day (YYYY-MM-DDTHH:MM), so same-day updates are successive
+    published: str | None = None
     encoding: str = "utf-8"
 
 
@@ -76,6 +82,12 @@ class Claim:
     # the sentence before the claim's and the claim's own, for rules that look
     # at the neighbourhood (an article names its subject once, then counts it)
     context: str = ""
+    # what the figure is about (its own words in its sentence, "; "-separated
+    # phrases), the role it plays (ROLES), and who gives it (the attributed
+    # party as written, or None): see factcheck/extract/frames.py
+    about: str = ""
+    role: str = "value"
+    speaker: str | None = None
 
     def to_json(self) -> dict:
         """The claim as a JSON-ready dict, in the eval claim format plus extras."""

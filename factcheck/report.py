@@ -451,6 +451,9 @@ def _detail_side(label: str, claim: Claim, interval, document: dict | None) -> l
         f"  interval:  {_interval_text(interval, claim)}",
         f"  refers to: {claim.time or 'unknown time'}"
         + (f" ({claim.time_source})" if claim.time_source else ""),
+        f"  about:     {claim.about or '(nothing of its own)'}",
+        f"  role:      {claim.role}",
+        f"  speaker:   {claim.speaker or 'none named'}",
     ]
     return lines
 

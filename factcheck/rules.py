@@ -74,6 +74,11 @@ class Selector:
     before: str | None = None
     unknown_time: str = "include"
     scope: str = "sentence"
+    # what the figure itself is about, its role and its speaker (factcheck/extract/frames.py)
+    about: tuple[frozenset[tuple[str, ...]], ...] = ()  # each: normalized phrases, any matches
+    not_about: frozenset[tuple[str, ...]] = frozenset()
+    roles: tuple[str, ...] = ("value",)
+    speaker: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class Agreement:
 
     tolerance: float = 0.0
     absolute: float = 0.0
+    precision: str = "implied"  # or "stated": a figure asserts exactly what it states
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,7 @@ class Article:
     published: str | None
     line: int
     col: int
+    select: str | None = None  # in a match example: the one figure the rule must select
 
 
 @dataclass(frozen=True)
@@ -628,7 +635,9 @@ def _articles(items: Any, path: tuple, marks: dict) -> tuple[Article, ...]:
         line, col = _at(marks, path + (i,))
         if isinstance(item, dict):
             published = item.get("published")
-            out.append(Article(item["text"], str(published) if published else None, line, col))
+            published = str(published) if published else None
+            select = str(item["select"]) if item.get("select") is not None else None
+            out.append(Article(item["text"], published, line, col, select))
         else:
             out.append(Article(item, None, line, col))
     return tuple(out)
@@ -758,6 +767,7 @@ def build_rule(
     words = [phrase_pattern(group) for group in _expand(_as_list(sel.get("words")), aliases)]
     any_words = [p for g in _expand(_as_list(sel.get("any_words")), aliases) for p in g]
     not_words = [p for g in _expand(_as_list(sel.get("not_words")), aliases) for p in g]
+    speakers = [p for g in _expand(_as_list(sel.get("speaker")), aliases) for p in g]
     time = sel.get("time") or {}
     after, before = time.get("after"), time.get("before")
     if time.get("as_of") is not None:
@@ -781,12 +791,22 @@ def build_rule(
         before=str(before) if before is not None else None,
         unknown_time=time.get("unknown", "include"),
         scope=sel.get("scope", "sentence"),
+        about=tuple(
+            frozenset(noun_words(p) for p in group)
+            for group in _expand(_as_list(sel.get("about")), aliases)
+        ),
+        not_about=frozenset(
+            noun_words(p) for g in _expand(_as_list(sel.get("not_about")), aliases) for p in g
+        ),
+        roles=tuple(_as_list(sel.get("role"))) or ("value",),
+        speaker=phrase_pattern(speakers) if speakers else None,
     )
     agree = spec.get("agree")
     agreement = (
         Agreement(
             tolerance=float(agree.get("tolerance", 0) or 0),
             absolute=float(agree.get("absolute", 0) or 0),
+            precision=agree.get("precision") or "implied",
         )
         if isinstance(agree, dict)
         else None
@@ -908,7 +928,15 @@ def load_rules(path: str) -> list[Rule]:
             rid = spec.get("id")
             v.rule_id = rid if isinstance(rid, str) else None
             sel = spec.get("select") if isinstance(spec.get("select"), dict) else {}
-            for key in ("nouns", "words", "any_words", "not_words"):
+            for key in (
+                "nouns",
+                "words",
+                "any_words",
+                "not_words",
+                "about",
+                "not_about",
+                "speaker",
+            ):
                 _check_alias_refs(v, sel.get(key), ("rules", i, "select", key), aliases)
             attribution = spec.get("attribution")
             parties = attribution.get("parties") if isinstance(attribution, dict) else None

@@ -31,6 +31,7 @@ TEST_CODES = {
     "T003": "a 'conflict' case gives no conflict for the rule",
     "T004": "a 'no_conflict' case gives a conflict for the rule",
     "T005": "a 'conflict' case gives a conflict with another status",
+    "T006": "a 'match' sentence: the rule selects another figure than the one its 'select' names",
 }
 
 
@@ -73,6 +74,22 @@ def _why_none(rule: Rule, claims: list[Claim]) -> str:
     return "; ".join(f"{_show(c)}: {why_not(rule, c)}" for c in figures[:4])
 
 
+def _wrong_figure(rule: Rule, wanted: str, claims: list[Claim]) -> tuple[str, str] | None:
+    """(message, hint) when the rule selects other figures than `wanted`, or misses it."""
+    chosen = [c for c in claims if selects(rule, c)]
+    named = [c for c in claims if " ".join(wanted.split()) in " ".join(c.text.split())]
+    if not named:
+        shown = ", ".join(_show(c) for c in claims if c.kind != "date") or "none"
+        return f"has no figure '{wanted}'", f"its figures are {shown}; copy one as written"
+    others = [c for c in chosen if c not in named]
+    if others:
+        shown = ", ".join(f"{_show(c)} (about '{c.about}', {c.role})" for c in others)
+        return f"selects {shown}, not only '{wanted}'", "narrow it with about, not_about or role"
+    if not any(c in chosen for c in named):
+        return f"does not select '{wanted}'", _why_none(rule, named)
+    return None
+
+
 def _case_claims(case: Case, extract: Extract) -> list[Claim]:
     out = []
     for i, article in enumerate(case.articles, 1):
@@ -93,70 +110,62 @@ def _selected_by_article(rule: Rule, claims: list[Claim]) -> str:
     return "; ".join(parts) or "no article has a figure"
 
 
+def _match_problems(rule: Rule, extract: Extract) -> list[tuple]:
+    """(example, code, message, hint) for each match / no_match example the rule gets wrong."""
+    out = []
+    for article in rule.examples.match:
+        claims = _claims(article, "example.txt", extract)
+        if not any(selects(rule, c) for c in claims):
+            message = f"selects no claim of {_quote(article.text)}"
+            out.append((article, "T001", message, _why_none(rule, claims)))
+        elif article.select is not None:
+            problem = _wrong_figure(rule, article.select, claims)
+            if problem:
+                out.append((article, "T006", *problem))
+    for article in rule.examples.no_match:
+        chosen = [c for c in _claims(article, "example.txt", extract) if selects(rule, c)]
+        if chosen:
+            message = f"selects {', '.join(_show(c) for c in chosen)} of {_quote(article.text)}"
+            hint = "narrow the rule: not_words, noun_excludes or a time window"
+            out.append((article, "T002", message, hint))
+    return out
+
+
+def _case_problems(rule: Rule, rules: list[Rule], extract: Extract) -> list[tuple]:
+    """(case, code, message, hint) for each conflict / no_conflict case the rule gets wrong."""
+    out = []
+    for case in rule.examples.conflict:
+        claims = _case_claims(case, extract)
+        found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
+        if not found:
+            message = "reports no conflict in this case"
+            out.append((case, "T003", message, _selected_by_article(rule, claims)))
+        elif not [c for c in found if c.status == case.status]:
+            message = f"reports the conflict as {found[0].status}, not {case.status}"
+            out.append((case, "T005", message, found[0].reason))
+    for case in rule.examples.no_conflict:
+        claims = _case_claims(case, extract)
+        found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
+        if found:
+            message = f"reports a conflict in this case ({found[0].check}): {found[0].reason}"
+            hint = "widen the tolerance or narrow the selection; " + _selected_by_article(
+                rule, claims
+            )
+            out.append((case, "T004", message, hint))
+    return out
+
+
 def run_examples(rules: list[Rule], extract: Extract | None = None) -> ExampleResult:
     """Run every rule's examples; return how many ran and a located problem per failure."""
     extract = extract or _default_extract()
     failures: list[Problem] = []
     count = 0
-
-    def fail(rule: Rule, where: Article | Case, code: str, message: str, hint: str) -> None:
-        failures.append(Problem(rule.file, where.line, where.col, code, message, hint, rule.id))
-
     for rule in rules:
-        ex = rule.examples
-        count += len(ex)
-        for article in ex.match:
-            claims = _claims(article, "example.txt", extract)
-            if not any(selects(rule, c) for c in claims):
-                fail(
-                    rule,
-                    article,
-                    "T001",
-                    f"selects no claim of {_quote(article.text)}",
-                    _why_none(rule, claims),
-                )
-        for article in ex.no_match:
-            chosen = [c for c in _claims(article, "example.txt", extract) if selects(rule, c)]
-            if chosen:
-                fail(
-                    rule,
-                    article,
-                    "T002",
-                    f"selects {', '.join(_show(c) for c in chosen)} of {_quote(article.text)}",
-                    "narrow the rule: not_words, noun_excludes or a time window",
-                )
-        for case in ex.conflict:
-            claims = _case_claims(case, extract)
-            found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
-            wanted = [c for c in found if c.status == case.status]
-            if not found:
-                fail(
-                    rule,
-                    case,
-                    "T003",
-                    "reports no conflict in this case",
-                    _selected_by_article(rule, claims),
-                )
-            elif not wanted:
-                fail(
-                    rule,
-                    case,
-                    "T005",
-                    f"reports the conflict as {found[0].status}, not {case.status}",
-                    found[0].reason,
-                )
-        for case in ex.no_conflict:
-            claims = _case_claims(case, extract)
-            found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
-            if found:
-                fail(
-                    rule,
-                    case,
-                    "T004",
-                    f"reports a conflict in this case ({found[0].check}): {found[0].reason}",
-                    "widen the tolerance or narrow the selection; "
-                    + _selected_by_article(rule, claims),
-                )
+        count += len(rule.examples)
+        for where, code, message, hint in _match_problems(rule, extract) + _case_problems(
+            rule, rules, extract
+        ):
+            failures.append(Problem(rule.file, where.line, where.col, code, message, hint, rule.id))
     failures.sort(key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
     return ExampleResult(count, failures)
 
@@ -177,6 +186,8 @@ rules:
       kind: count                # count | percent | money | measure | duration
       nouns: [visitors]          # what is counted; plural and singular both match
       words: [museum]            # every word must be in the sentence ('@group' for aliases)
+      # about: [visitors]        # words of the figure's own frame, not just its sentence
+      # role: [value]            # value (default) | previous | change | projection | limit
       # not_words: [estimate]    # none of these may be in the sentence
       # time: {{after: 2018-01-01, unknown: include}}
     agree:                       # how closely sources must agree

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .model import KINDS, SEVERITIES
+from .model import KINDS, ROLES, SEVERITIES
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,32 @@ SELECT = (
         "a written unit (km, feet) or a currency code (INR, USD).",
     ),
     Key("time", "mapping", "The time the claims must refer to.", children=TIME),
+    Key(
+        "about",
+        "list[str]",
+        "Words that must all be in what the figure itself is about (its counted noun, the "
+        "subject it is the predicate of, its purpose and place; 'dead' for a toll), not "
+        "elsewhere in the sentence; plural and singular both match, '@group' means any member.",
+    ),
+    Key(
+        "not_about",
+        "list[str]",
+        "Words that must not be in what the figure is about ('passengers' but not 'rescued').",
+    ),
+    Key(
+        "role",
+        "list[enum]",
+        "The roles the figure may play: value (default: the figure as now stated), previous "
+        "('up from X'), change ('rose by X'), projection ('could reach X'), limit "
+        "('a capacity of X').",
+        choices=ROLES,
+    ),
+    Key(
+        "speaker",
+        "list[str]",
+        "Who must give the figure: words of the party its clause attributes it to "
+        "('police said', 'according to organisers'); '@group' allowed.",
+    ),
 )
 
 AGREE = (
@@ -154,6 +180,14 @@ AGREE = (
         "Absolute slack allowed between sources' intervals, in the claims' SI unit "
         "(metres, kilograms, the currency). Default 0.",
         minimum=0,
+    ),
+    Key(
+        "precision",
+        "enum",
+        "implied (default): 'about 5,000' and '5,000' assert the interval their wording "
+        "implies; stated: each figure asserts exactly its stated number (or its stated "
+        "bounds), for facts where small differences matter.",
+        choices=("implied", "stated"),
     ),
 )
 
@@ -231,8 +265,8 @@ ATTRIBUTION = (
     Key(
         "parties",
         "aliases",
-        "Who gives a figure: each party's name and the words that attribute a figure to it "
-        "in the sentence ('@group' allowed).",
+        "Who gives a figure: each party's name and the words that name it in the figure's "
+        "speaker (the party its clause attributes it to; '@group' allowed).",
         required=True,
     ),
     Key(
@@ -246,6 +280,12 @@ ATTRIBUTION = (
 ARTICLE = (
     Key("text", "str", "The article (a sentence or two).", required=True),
     Key("published", "date", "Its publication date, the time its claims refer to by default."),
+    Key(
+        "select",
+        "str",
+        "In a 'match' example: the figure, as written, that the rule must select; it must "
+        "select no other figure of the sentence.",
+    ),
 )
 
 CASE = (

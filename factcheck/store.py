@@ -269,6 +269,15 @@ def m004_sentences(db: sqlite_utils.Database) -> None:
     db.create_view("conflict_details", CONFLICT_DETAILS_SQL_4.strip())
 
 
+@migration
+def m005_claim_frames(db: sqlite_utils.Database) -> None:
+    # what each figure is about, its role and its speaker (factcheck/extract/frames.py); the
+    # extractor version changed with them, so stored documents are extracted again
+    db["claims"].add_column("about", str, not_null_default="")
+    db["claims"].add_column("role", str, not_null_default="value")
+    db["claims"].add_column("speaker", str)
+
+
 MIGRATIONS = _migrations
 REVIEW_STATUSES = ("accepted", "open")
 

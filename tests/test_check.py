@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from factcheck.check import conflict_id, in_window, party, selects, why_not
+from factcheck.extract import extract
 from factcheck.findings import evaluate
 from factcheck.rules import load_rules
 
@@ -323,6 +324,7 @@ def said(doc, who, n):
         noun="people",
         text=f"{n:,} people",
         sentence=f"{who} said {n:,} people joined the rally.",
+        speaker=who,
     )
 
 
@@ -341,12 +343,28 @@ def test_attributed_figures(tmp_path, disputed, a, b, expected):
     assert [(c.status, *c.details.get("parties", [])) for c in found] == expected
 
 
-def test_party_nearest_the_figure_wins(tmp_path):
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        (
+            "Organisers said 250,000 people came, while police put it at 100,000 people.",
+            ["organisers", "police"],
+        ),
+        # the party named nearest a figure is not always its speaker
+        (
+            "Police, who closed the bridge, said 100,000 came, while organisers said 250,000.",
+            ["police", "organisers"],
+        ),
+        ("The rally drew 100,000 people, police said.", ["police"]),
+        ("About 250,000 people came, according to the organisers.", ["organisers"]),
+        # no speaker: no party, even with a party named in the sentence
+        ("The rally, which police had tried to ban, drew 100,000 people.", [None]),
+    ],
+)
+def test_party_is_the_figures_own_speaker(tmp_path, sentence, parties):
     (rule,) = load(tmp_path, RALLY.replace("DISPUTED", "true"))
-    sentence = "Organisers said 250,000 people came, while police put it at 100,000 people."
-    first = claim(value=250000, text="250,000 people", sentence=sentence)
-    second = claim(value=100000, text="100,000 people", sentence=sentence)
-    assert (party(rule, first), party(rule, second)) == ("organisers", "police")
+    figures = [c for c in extract(sentence, "a.txt", "2024-05-01") if c.kind == "count"]
+    assert [party(rule, c) for c in figures] == parties
 
 
 def test_broad_rule_gives_one_finding_not_pairs(rule):
@@ -382,6 +400,34 @@ AGE_RULES = textwrap.dedent(
 )
 
 
+# -- what a figure is about, its role and speaker; floors, stated precision, repeats ----
+
+FRAMED = textwrap.dedent(
+    """
+    aliases:
+      dead: [dead, killed]
+    rules:
+      - id: toll
+        title: Quake toll
+        select: {kind: count, about: ["@dead"], not_about: [injured], speaker: [ministry]}
+        agree: {}
+      - id: toll-changes
+        title: Quake toll changes
+        select: {kind: count, about: [dead], role: [change]}
+        agree: {}
+      - id: passengers
+        title: Passengers aboard
+        select: {kind: count, about: [passengers]}
+        agree: {precision: stated}
+      - id: rising
+        title: Rising toll
+        select: {kind: count, about: [dead]}
+        agree: {}
+        over_time: {may_only: rise}
+    """
+)
+
+
 def test_an_age_is_selected_only_by_a_rule_of_kind_age(tmp_path):
     (tmp_path / "r.yaml").write_text(AGE_RULES, encoding="utf-8")
     rules = {r.id: r for r in load_rules(str(tmp_path))}
@@ -393,3 +439,95 @@ def test_an_age_is_selected_only_by_a_rule_of_kind_age(tmp_path):
     assert not selects(rules["time-spans"], age)
     assert "only a rule with kind: age" in why_not(rules["any-figure"], age)
     assert selects(rules["mayor-age"], age)
+
+
+@pytest.fixture
+def framed(tmp_path):
+    (tmp_path / "r.yaml").write_text(FRAMED, encoding="utf-8")
+    return {r.id: r for r in load_rules(str(tmp_path))}
+
+
+@pytest.mark.parametrize(
+    "rule_id, about, role, speaker, why",
+    [
+        ("toll", "death toll dead", "value", "the ministry", None),
+        ("toll", "people killed", "value", "the interior ministry", None),
+        (
+            "toll",
+            "people injured dead",
+            "value",
+            "the ministry",
+            "which has the excluded 'injured'",
+        ),
+        ("toll", "residents town", "value", "the ministry", "which has none of dead, killed"),
+        ("toll", "death toll dead", "previous", "the ministry", "its role is previous, not value"),
+        ("toll", "death toll dead", "value", None, "no speaker is named for it"),
+        ("toll", "death toll dead", "value", "police", "its speaker is 'police'"),
+        ("toll-changes", "deaths dead", "change", None, None),
+        ("toll-changes", "deaths dead", "value", None, "its role is value, not change"),
+    ],
+)
+def test_selection_by_the_figures_own_frame(framed, rule_id, about, role, speaker, why):
+    c = claim(noun=None, about=about, role=role, speaker=speaker)
+    reason = why_not(framed[rule_id], c)
+    assert (reason is None) if why is None else (why in reason), reason
+
+
+def test_a_vague_amount_is_a_floor(framed):
+    thousands = claim(
+        doc="a.txt", value=None, low=1000, high=10000, qualifier="vague", about="people killed dead"
+    )
+    tens = claim(
+        doc="b.txt",
+        value=None,
+        low=10000,
+        high=100000,
+        qualifier="vague",
+        about="people killed dead",
+    )
+    count = claim(doc="c.txt", value=38000, about="people killed dead")
+    few = claim(doc="d.txt", value=1200, about="people killed dead")
+    rule = framed["rising"]
+    assert evaluate([rule], [thousands, count]).conflicts == []
+    [conflict] = evaluate([rule], [tens, few]).conflicts
+    assert conflict.reason == "≥ 10,000 and 1,200 do not overlap"
+
+
+def test_stated_precision_compares_the_stated_figures(framed):
+    about = claim(
+        doc="a.txt",
+        value=223,
+        qualifier="approx",
+        interval_low=200.7,
+        interval_high=245.3,
+        about="passengers",
+    )
+    exact = claim(doc="b.txt", value=237, about="passengers")
+    [conflict] = evaluate([framed["passengers"]], [about, exact]).conflicts
+    assert conflict.reason == "223 and 237 do not overlap"
+    implied = replace(
+        framed["passengers"], agree=replace(framed["passengers"].agree, precision="implied")
+    )
+    assert evaluate([implied], [about, exact]).conflicts == []
+
+
+def test_a_figure_repeated_in_one_document_is_one_statement(framed):
+    headline = claim(doc="a.txt", start=0, value=3020, about="toll dead")
+    body = claim(doc="a.txt", start=80, value=3020, about="death toll dead")
+    other = claim(doc="b.txt", value=2600, about="death toll dead")
+    result = evaluate([framed["rising"]], [headline, body, other])
+    assert len(result.matches) == 3  # both places are shown as selected
+    assert len(result.conflicts) == 1  # but the pair of sources is compared once
+
+
+def test_updates_of_one_day_at_different_hours_are_successive(framed):
+    morning = claim(doc="a.txt", value=1420, time="2025-07-13T07:30", about="dead")
+    evening = claim(doc="b.txt", value=1690, time="2025-07-13T19:00", about="dead")
+    later = claim(doc="c.txt", value=1610, time="2025-07-14T08:00", about="dead")
+    rule = framed["rising"]
+    assert evaluate([rule], [morning, evening]).conflicts == []
+    [conflict] = evaluate([rule], [evening, later]).conflicts
+    assert conflict.check == "over_time"
+    # a date without a time of day can be any hour of that day
+    day = claim(doc="d.txt", value=1500, time="2025-07-13", about="dead")
+    assert [c.check for c in evaluate([rule], [day, evening]).conflicts] == ["agreement"]

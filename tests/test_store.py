@@ -26,8 +26,12 @@ def _old_database(path: str, monkeypatch, migrations: int, claims: list) -> None
     """A database as a factcheck with only the first migrations wrote it (sentences inline)."""
     monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:migrations])
     old = Store(path)
+    # rows as the first schemas held them: later migrations add claim columns
     old.db["documents"].insert({"path": DOC.path, "sha256": "abc", "extractor_version": "v1"})
-    old.db["claims"].insert_all([c.to_json() for c in claims])
+    columns = old.db["claims"].columns_dict
+    old.db["claims"].insert_all(
+        [{k: v for k, v in c.to_json().items() if k in columns} for c in claims]
+    )
     old.close()
     monkeypatch.undo()
 
@@ -56,6 +60,18 @@ def test_m004_stores_each_sentence_once_and_claims_read_the_same(tmp_path, monke
         "select left_sentence from conflict_details union all select sentence from claim_documents"
     ).fetchone()
     assert row[0] == long_line
+
+
+def test_upgraded_claims_are_plain_values_with_no_frame(tmp_path, monkeypatch):
+    path = str(tmp_path / "old.db")
+    _old_database(path, monkeypatch, 1, [claim()])
+    [upgraded] = Store(path).claims()
+    assert (upgraded.text, upgraded.role, upgraded.about, upgraded.speaker) == (
+        claim().text,
+        "value",
+        "",
+        None,
+    )
 
 
 def test_saving_twice_leaves_the_same_rows(tmp_path):

@@ -10,10 +10,12 @@ from . import dates, nouns, scanner
 from . import intervals as iv
 from . import numbers as nums
 from . import patterns as pat
+from .figure_time import valid_published
+from .frames import annotate
 from .phrase import PhraseMixin
 from .readers import ReaderMixin
 from .special import SpecialMixin
-from .time import attribute_times
+from .time import date_times
 
 _DEBUG = False  # tests set this to see the errors the scanner would swallow
 
@@ -26,7 +28,7 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
         # Arabic-Indic and Persian digits read as ASCII ones, offsets unchanged
         self.text = text if text.isascii() else text.translate(nums.DIGIT_MAP)
         self.doc = doc
-        self.published = published if iv.valid_date(published) else None
+        self.published = published if valid_published(published) else None
         self.claims: list[dict] = []
         self.blocked: list[tuple[int, int]] = []
         self.last_end = 0  # end of the last claim: words before a number stop there
@@ -50,8 +52,9 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
         self.blocked.sort()
         self.block_starts = [s for s, _ in self.blocked]
         self._scan(cands)
-        attribute_times(self.text, self.sents, self.claims, self.published)
-        return self._build()
+        date_times(self.claims)
+        # what each figure is about, its role, its speaker and the time it holds
+        return annotate(self.text, self._build(), self.sents, self.published)
 
     def _scan(self, cands: list[tuple[int, bool]]) -> None:
         """Read a number phrase at each candidate the previous phrase did not cover."""

@@ -98,9 +98,3 @@ def clean(x):
     if x != x or x in (float("inf"), float("-inf")):
         return None
     return float(f"{x:.12g}")  # 16.4 * 1e6 is 16399999.999999998; the text said 16.4 million
-
-
-def valid_date(published: str | None) -> bool:
-    return bool(
-        isinstance(published, str) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published)
-    )

@@ -194,8 +194,6 @@ TIME_SHIFT_AFTER_RE = re.compile(
     r"[^\S\n]+" + alternation(LEX["time_shift_words"]) + r"\b", re.IGNORECASE
 )
 IDENT_WORDS = set(LEX["identifier_words"])
-# a date after these is a baseline ("the highest since 1981"), not the claim's time
-BASELINE_RE = re.compile(r"\b(?:since|from|than|before|after|until)\s+$", re.IGNORECASE)
 TIME_FRAME_RE = re.compile(
     r"\b(?:the|in|within|for\s+the|over\s+the|during\s+the)\s+"
     r"(?:(?:past|last|next|first|coming|previous|following|final|initial|same)\s+)?$",
@@ -205,11 +203,6 @@ DATE_PREFIX_RE = re.compile(r"\b(?:mid|late|early|pre|post)-$", re.IGNORECASE)
 SENT_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n")
 ABBREVIATIONS = set(LEX["abbreviations"])
 STARTERS = set(LEX["sentence_starters"])
-INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
-CLAUSE_RE = re.compile(
-    r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
-    r"compared|up from|down from|from|against)\b)"
-)
 # "35m of its devices": an attached m before a possessive and a plural is millions
 OF_DETERMINER_RE = re.compile(
     r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z])",

@@ -1,0 +1,541 @@
+"""What a figure is about, the role it plays and who gives it, read in its own clause.
+
+Pure functions over a document's text, its sentence spans and the claims the
+extractor found. A sentence is cut into clauses (at ";", dashes and a comma
+before "while", "but", "up from", "including"...), each clause's figures share
+out its words, and each figure gets:
+
+- `about`: the content words that belong to it and no other figure: its counted
+  noun, the subject it is the predicate of ("the death toll rose to 38,000"),
+  what it pays for ("for schools"), its place; "dead" when a toll or casualty
+  word names what it counts. In "41 of the 237 passengers were rescued" the
+  verb belongs to 41; in "$800 million for schools and $410 million for public
+  safety" each sum keeps its own purpose.
+- `role`: value, previous ("up from X", the X of "from X to Y"), change ("rose
+  by X", "X more than"), projection ("could reach X"), or limit ("a capacity
+  of X", "the $3 billion target").
+- `speaker`: the party its clause attributes it to ("police said", "according
+  to organisers", "X said A, while police put it at B" gives B to police), or
+  None: an unknown speaker is better than a wrong one.
+
+`annotate` also sets each figure's time (factcheck/figure_time.py). The word
+lists live in factcheck/data/frames.txt.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.model import Claim
+
+from .figure_time import DateMention, figure_times
+from .frame_words import WORDS, alternation
+
+_QUAL = (
+    r"(?:(?:about|around|some|roughly|nearly|almost|approximately|an\s+estimated|"
+    r"more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|only|just)\s+)?"
+)
+_CLAUSE_RE = re.compile(
+    r";|:\s|\s[—–-]\s|,\s+(?=(?:" + alternation("clause_openers") + r")\b)", re.IGNORECASE
+)
+_OPENER_RE = re.compile(r"\s*(?:" + alternation("clause_openers") + r")\b\s*", re.IGNORECASE)
+_PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
+_FRONTED_RE = re.compile(r"\s*(?:" + alternation("fronted_openers") + r")\b[^,;]*,\s*", re.I)
+_VERBS = alternation("attribution_verbs")
+_ANY_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
+_WHO = r"(?P<who>[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,6}?)"
+_TRAILING_RE = re.compile(
+    rf",\s*{_WHO}\s+(?:{_VERBS})\b(?P<rest>[^,;]{{0,60}}?)(?=\s*(?:[,;.]|$))", re.I
+)
+_INVERTED_RE = re.compile(rf",\s*said\s+{_WHO}(?=\s*(?:[,;.]|$))", re.I)
+_ACCORDING_RE = re.compile(r"according\s+to\s+(?P<who>[^,;.]{2,60}?)(?=\s*(?:[,;.]|$))", re.I)
+_LEADING_RE = re.compile(
+    rf"\s*{_WHO}\s+(?:now\s+|also\s+|later\s+|earlier\s+|then\s+)?(?P<verb>{_VERBS})\b(?!\s+of\b)"
+    r"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?(?:\s+that\b)?",
+    re.I,
+)
+_OWNER_RE = re.compile(
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)(?:['’]s|s['’])\s+(?:own\s+)?"
+    r"(?:" + alternation("attribution_owners") + r")\b",
+    re.I,
+)
+_AUXILIARY_END_RE = re.compile(r"\s+(?:are|is|was|were|have|has|had|been|will|would)$", re.I)
+_DANGLING_RE = re.compile(r"\b(?:of|the|a|an|to|for|in|on|at|by|with|from|and|or)$", re.I)
+_NOT_SPEAKERS = {
+    *("he she they it we i you this that there a an the its their his her".split()),
+}
+# "Turnout was estimated at 85,000 by police": a passive names its speaker after "by"
+_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)$", re.I)
+_BY_RE = re.compile(rf"\bby\s+{_WHO}(?=\s*(?:[,;.]|$))", re.I)
+_SPEAKER_TRIM_RE = re.compile(
+    r"^(?:(?:and|but|while|whereas|although|though|as|that|so|yet)\s+)+|"
+    r"(?:\s+(?:now|also|later|earlier|then|still|had|have|has))+$",
+    re.I,
+)
+_PARTITIVE_RE = re.compile(
+    r"^\s*of\s+(?:the|its|their|these|those|all)?\s*(?:[A-Za-z-]+['’]s\s+)?$", re.I
+)
+_CONNECTOR_RE = re.compile(
+    r"\b(?:and|or|but|while|to|than|from|with|including|plus|against|out\s+of|of\s+whom|"
+    r"of\s+which)\b",
+    re.I,
+)
+# "38 of the ferry's" read as one claim: a part of the figure that follows
+_PARTITIVE_TEXT_RE = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those)?\s*(?:[A-Za-z-]+['’]s)?\s*$", re.I
+)
+_NOUN_OF_RE = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+|its\s+|a\s+|their\s+)?$", re.I)
+_RANGE_LINK_RE = re.compile(r"^\s*(?:to|and|or|-|–)\s*$", re.I)
+_COMPARISON_RE = re.compile(
+    r"\b(?:twice|half|times|than|thrice|double|triple|as\s+much\s+as)\s+(?:the\s+)?$", re.I
+)
+_PREVIOUS_RE = re.compile(
+    r"\b(?:(?:"
+    + alternation("previous_before")
+    + r")|(?:"
+    + alternation("previous_adjectives")
+    + r")\s+(?:"
+    + alternation("previous_nouns")
+    + rf")\s+of)\s+{_QUAL}$",
+    re.I,
+)
+_FROM_RE = re.compile(rf"\bfrom\s+{_QUAL}$", re.I)
+_UP_FROM_RE = re.compile(rf"\b(?:up|down)\s+(?:[\w,.]+\s+){{1,2}}from\s+{_QUAL}$", re.I)
+# "two more bodies", "500 additional troops": the figure is an increment
+_MORE_WITHIN_RE = re.compile(r"^\S+(?:\s+\S+)*?\s+(?:more|additional|extra|further)\b(?!\s+than)")
+_TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
+_CHANGE_RE = re.compile(
+    r"(?:\b(?:"
+    + alternation("change_verbs")
+    + r")\s+by|\b(?:"
+    + alternation("change_nouns")
+    + rf")\s+of|\banother)\s+{_QUAL}$",
+    re.I,
+)
+# "The toll rose to 17 as three of the injured died": the second figure is what was added
+_RISE_TO_RE = re.compile(r"\b(?:" + alternation("change_verbs") + r")\s+(?:to|past)\s+", re.I)
+_BECAUSE_RE = re.compile(r"\b(?:as|after|when|because)\b", re.I)
+_CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + alternation("change_after") + r")\b", re.I)
+# case-sensitive: "could reach", but not "in May 2,000"; never "could not confirm"
+_PROJECTION_RE = re.compile(
+    r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+(?!not\b)[a-z]+){{0,3}}\s+{_QUAL}$"
+)
+_LIMIT_RE = re.compile(r"\b(?:" + alternation("limit_before") + rf")\s+{_QUAL}$", re.I)
+_LIMIT_AFTER_RE = re.compile(
+    r"^\s*(?:(?:"
+    + alternation("limit_after")
+    + r")\b|(?:[a-z]+\s+){0,4}?(?:"
+    + alternation("limit_after_near")
+    + r")\b)",
+    re.I,
+)
+_VERBISH_RE = re.compile(
+    r"\b(?:were|was|is|are|have|has|had|will|would|could|can|may|did|do|does|"
+    r"[a-z]{3,}ed)\b",
+    re.I,
+)
+_WORD_RE = re.compile(r"[a-z](?:[a-z'’-]*[a-z])?")
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s?\b")
+_STOP = frozenset(WORDS["stopwords"])
+_CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
+_NEW_TOTAL = ("bringing", "taking", "pushing", "raising", "lifting")
+_SAME_QUANTITY = ("up from", "down from", "compared with", "compared to")
+_ELLIPTICAL = ("while", "but", "whereas", "although", "though", "and", "")
+_CONTINUES = (
+    "bringing",
+    "taking",
+    "pushing",
+    "raising",
+    "lifting",
+    "up from",
+    "down from",
+    "and",
+    "of whom",
+    "of which",
+    "including",
+    "compared",
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one figure is about, the role it plays, and who gives it."""
+
+    about: str = ""
+    role: str = "value"
+    speaker: str | None = None
+
+
+@dataclass
+class _Clause:
+    start: int  # offsets in the sentence string
+    end: int
+    opener: str = ""  # the conjunction that opens it ("while", "up from"), lower case
+    speaker: str | None = None
+    speaker_end: int = -1  # where a leading "X said (that)" ends
+    trailing: bool = False  # its speaker comes from a ", X said." at its end
+    by_span: tuple[int, int] | None = None  # "... by police": the passive's speaker
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]) -> str:
+    """text with each span blanked out, unless it holds the start of one of keep (sorted)."""
+    chars = list(text)
+    starts = [k for k, _ in keep]
+    for s, e in spans:
+        i = bisect.bisect_left(starts, s)
+        if i < len(starts) and starts[i] < e:
+            continue
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _within(figures: Sequence[tuple], starts: list[int], start: int, end: int) -> list:
+    """The figures (sorted, starts their start offsets) that start in [start, end)."""
+    return list(figures[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+
+def _clean_speaker(who: str) -> str | None:
+    who = " ".join(who.split())
+    # "rains that officials said ...": the speaker is after the relative word
+    who = re.split(r"\b(?:that|which|who|whom|where)\s+", who)[-1]
+    if _DANGLING_RE.search(who):
+        return None  # "The number of (reported cases)": not a speaker
+    who = _AUXILIARY_END_RE.sub("", who)  # "the police are (saying)"
+    who = re.sub(r"(?:['’]s|['’])$", "", who)  # "the organisers' (estimate)"
+    who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
+    if not who or who.lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in who):
+        return None
+    return who
+
+
+def _clauses(work: str, figures: Sequence[tuple[int, int]]) -> list[_Clause]:
+    """The clauses of a (masked) sentence, each with its own speaker when it names one."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(work)]
+    bounds = [0, *[e for _, e in cuts]]
+    ends = [s for s, _ in cuts] + [len(work)]
+    clauses = []
+    for s, e in zip(bounds, ends, strict=True):
+        m = _OPENER_RE.match(work, s)
+        opener = " ".join(m.group(0).lower().split()) if m and s else ""
+        clauses.append(_Clause(s, e, opener))
+    starts = [f[0] for f in figures]
+    for c in clauses:
+        _find_speaker(work, c, _within(figures, starts, c.start, c.end))
+    return clauses
+
+
+def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None:
+    """The clause's own speaker: "X said N" first (the figure's owner, even when the
+    sentence then names who reported it), then "according to X", "said X", "X's
+    estimate", then a trailing ", X said"."""
+    body = work[c.start : c.end]
+    first = figures[0][0] - c.start if figures else len(body)
+    opener = _OPENER_RE.match(body) if c.opener else None
+    start = opener.end() if opener else 0
+    fronted = _FRONTED_RE.match(body, start)
+    if fronted and fronted.end() <= first:
+        start = fronted.end()
+    tried = _worth_trying(body, (_ACCORDING_RE, _INVERTED_RE, _OWNER_RE, _TRAILING_RE, _LEADING_RE))
+    m = _LEADING_RE.match(body, start) if _LEADING_RE in tried else None
+    passive = m and not m.group("verb").lower().endswith("ing")  # "are saying" is active
+    if m and m.end() <= first and passive and _PASSIVE_RE.search(m.group("who")):
+        by = _BY_RE.search(body, first)
+        if by and _clean_speaker(by.group("who")):
+            c.speaker, c.by_span = _clean_speaker(by.group("who")), (c.start + by.start(), c.end)
+        return
+    if m and m.end() <= first and _clean_speaker(m.group("who")):
+        c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.end()
+        return
+    for regex, trailing in ((_ACCORDING_RE, False), (_INVERTED_RE, True), (_OWNER_RE, False)):
+        if regex not in tried:
+            continue
+        m = regex.search(body)
+        if m and _clean_speaker(m.group("who")):
+            c.speaker, c.trailing = _clean_speaker(m.group("who")), trailing
+            return
+    for m in _TRAILING_RE.finditer(body) if _TRAILING_RE in tried else ():
+        if m.start() >= first and _clean_speaker(m.group("who")):
+            c.speaker, c.trailing = _clean_speaker(m.group("who")), True
+            return
+
+
+def _attribution_spans(work: str) -> list[tuple[int, int]]:
+    """Where the sentence says who speaks: not part of any figure's frame."""
+    spans = []
+    for regex in _worth_trying(work, (_ACCORDING_RE, _INVERTED_RE, _TRAILING_RE)):
+        spans.extend(m.span() for m in regex.finditer(work))
+    return spans
+
+
+def _worth_trying(text: str, regexes: Sequence[re.Pattern]) -> list[re.Pattern]:
+    """The speaker patterns that can match text at all (a cheap test first: most
+    sentences have no "according to", no apostrophe, no attribution verb)."""
+    low = text.lower()
+    verb = _ANY_VERB_RE.search(text) is not None
+    need = {
+        _ACCORDING_RE: "according" in low,
+        _INVERTED_RE: "said" in low,
+        _OWNER_RE: "'" in text or "’" in text,
+        _TRAILING_RE: verb and "," in text,
+        _LEADING_RE: verb,
+    }
+    return [r for r in regexes if need[r]]
+
+
+def _words(text: str) -> list[str]:
+    # "the town's" is the town
+    return _WORD_RE.findall(_POSSESSIVE_RE.sub("", text.lower()))
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in _words(text) if w and w not in _STOP and len(w) > 1]
+
+
+def _role(pre: str, post: str, next_between: str | None, own: str = "", before: str = "") -> str:
+    """The role a figure plays from the words just before and after it in its clause."""
+    pre, post, before = pre[-80:], post[:60], before[-120:]  # the cues sit next to the figure
+    if _MORE_WITHIN_RE.match(own):
+        return "change"
+    if _PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre):
+        return "previous"
+    if _FROM_RE.search(pre) and (
+        (next_between is not None and _TO_NEXT_RE.match(next_between)) or _RISE_TO_RE.search(before)
+    ):
+        return "previous"  # "from 5,000 to 1,200", "rose to $3 billion from $2.4 billion"
+    if _CHANGE_RE.search(pre) or _CHANGE_AFTER_RE.match(post):
+        return "change"
+    if _PROJECTION_RE.search(pre):
+        return "projection"
+    if _LIMIT_RE.search(pre) or _LIMIT_AFTER_RE.match(post):
+        return "limit"
+    return "value"
+
+
+def _about(words: list[str], own: str) -> str:
+    """The about text: the figure's own words (its noun or unit), then its clause's words."""
+    out: list[str] = []
+    for w in [*_content(own), *words]:
+        if w not in out:
+            out.append(w)
+    if any(w in _CASUALTY for w in out) and "dead" not in out:
+        out.append("dead")
+    return " ".join(out)
+
+
+def _split_between(between: str) -> tuple[str, str, bool, bool]:
+    """(words of the figure before, words of the figure after, partitive, range link)."""
+    if _PARTITIVE_RE.match(between):
+        return "", "", True, False
+    if _RANGE_LINK_RE.match(between):
+        return "", "", False, True
+    last = None
+    for m in _CONNECTOR_RE.finditer(between):
+        last = m
+    if last is None:
+        # "killed 3,000 people, also destroyed 40,000 homes": after the comma, the next
+        # figure's own predicate
+        comma = between.rfind(",")
+        return (
+            (between[:comma], between[comma + 1 :], False, False)
+            if comma >= 0
+            else (
+                between,
+                "",
+                False,
+                False,
+            )
+        )
+    return between[: last.start()], between[last.end() :], False, False
+
+
+def _body_start(work: str, clause: _Clause, first_figure: int) -> int:
+    """Where a clause's own words begin: after its opener, a fronted phrase and its speaker."""
+    body_start = clause.start
+    m = _OPENER_RE.match(work, clause.start) if clause.opener else None
+    if m:
+        body_start = m.end()
+    fronted = _FRONTED_RE.match(work, body_start)
+    if fronted and fronted.end() <= first_figure:
+        body_start = fronted.end()
+    return max(body_start, clause.speaker_end)
+
+
+def _clause_parts(
+    work: str, clause: _Clause, figs: list[tuple[int, int, str | None]], sent: str
+) -> tuple[list[str], list[str], list[str], list[str | None]]:
+    """Each figure's words before and after it, the raw text before it, and what follows it."""
+    n = len(figs)
+    pre, post = [""] * n, [""] * n
+    raw_pre = [work[clause.start : f[0]] for f in figs]
+    nxt: list[str | None] = [None] * n
+    pre[0] = work[_body_start(work, clause, figs[0][0]) : figs[0][0]]
+    partitive = [False] * n
+    for i in range(1, n):
+        between = work[figs[i - 1][1] : figs[i][0]]
+        nxt[i - 1] = raw_pre[i] = between
+        before, after, part, link = _split_between(between)
+        post[i - 1], pre[i] = before, after
+        of = _NOUN_OF_RE.search(between)
+        if of and not pre[i].strip():
+            pre[i] = of.group(1)  # "5% of its workforce of 60,000": 60,000 is the workforce
+        if part or (not between.strip() and _PARTITIVE_TEXT_RE.search(sent[: figs[i - 1][1]])):
+            partitive[i - 1] = True
+            pre[i] = ""
+        if link:
+            pre[i] = pre[i - 1]
+    post[-1] = work[figs[-1][1] : clause.end]
+    for i in range(n - 1, -1, -1):
+        if i + 1 < n and partitive[i]:
+            # "41 of the 237 passengers were rescued": the verb is 41's, not 237's
+            tail = post[i + 1]
+            v = _VERBISH_RE.search(tail)
+            post[i] = f"{figs[i + 1][2]} {tail}"
+            post[i + 1] = tail[: v.start()] if v else tail
+        if _COMPARISON_RE.search(raw_pre[i]):
+            pre[i] = ""  # "twice the £320 million": the base of a comparison has no subject
+    return pre, post, raw_pre, nxt
+
+
+def _clause_frames(
+    work: str, clause: _Clause, figs: list[tuple[int, int, str | None]], sent: str
+) -> list:
+    """[(about words, the figure's own text, role)] of the figures of one clause, in order."""
+    start, n = clause.start, len(figs)
+    pre, post, raw_pre, nxt = _clause_parts(work, clause, figs, sent)
+    out = []
+    for i, (_, _, own) in enumerate(figs):
+        if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
+            post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
+        role = _role(raw_pre[i], post[i], nxt[i], own, work[start : figs[i][0]])
+        if role == "value" and i and _BECAUSE_RE.search(raw_pre[i]):
+            if _RISE_TO_RE.search(work[start : figs[i - 1][0]][-30:] + " "):
+                role = "change"
+        words = _content(pre[i]) + _content(post[i])
+        if role in ("previous", "change") and not words and out:
+            words = out[-1][0]  # "rose to $3 billion from $2.4 billion": the same quantity
+        out.append((words, own, role))
+    return out
+
+
+def _speaker_of(clause: _Clause, before: _Clause | None, final: _Clause | None) -> str | None:
+    """A clause's speaker: its own, else the one it continues, else a sentence-final one."""
+    if clause.speaker is not None:
+        return clause.speaker
+    if before is not None and clause.opener.startswith(_CONTINUES):
+        return before.speaker
+    if final is not None and final.start >= clause.start:
+        return final.speaker
+    return None
+
+
+def _borrowed(
+    words: list[str],
+    own: str,
+    role: str,
+    clause: _Clause,
+    previous: tuple[list[str], str] | None,
+    antecedent: list[str],
+) -> list[str]:
+    """A figure's words with what it shares with the clause before it."""
+    if previous is None:
+        return antecedent + words if clause.opener in ("which", "who") else words
+    before, before_own = previous[0], _content(previous[1])
+    if role in ("previous", "change") and clause.opener in _SAME_QUANTITY:
+        return before + before_own + words  # "..., up from 1,310": the same quantity
+    if clause.opener in _NEW_TOTAL:
+        return words + before + before_own  # "two more bodies, bringing the total to 16"
+    if clause.opener in ("of whom", "of which"):
+        return words + before_own
+    if clause.opener in ("which", "who"):
+        return antecedent + words  # "The new bridge, which cost £640 million"
+    if not _content(own) and not words and clause.opener in _ELLIPTICAL:
+        return before + before_own  # "Organisers said 310,000, while police put it at 62,000"
+    return words
+
+
+def sentence_frames(
+    text: str,
+    sentence: tuple[int, int],
+    figures: Sequence[tuple[int, int, str]],
+    dates: Sequence[tuple[int, int]] = (),
+) -> list[Frame]:
+    """The frame of each figure (start, end, its own text) of one sentence, in order.
+
+    dates: spans of the sentence's calendar dates, which are no figure's words.
+    """
+    s0, e0 = sentence
+    sent = _mask(text[s0:e0], [(a - s0, b - s0) for a, b in dates if s0 <= a < e0], [])
+    figs = sorted((a - s0, b - s0, own) for a, b, own in figures)
+    spans = [(a, b) for a, b, _ in figs]
+    work = _mask(sent, [m.span() for m in _PARENTHETICAL_RE.finditer(sent)], spans)
+    clauses = _clauses(work, spans)
+    passive = [c.by_span for c in clauses if c.by_span]
+    # attributions and the figures themselves are no figure's neighbouring words
+    masked = _mask(_mask(work, _attribution_spans(work) + passive, spans), spans, [])
+    frames: dict[tuple[int, int], Frame] = {}
+    previous: tuple[list[str], str] | None = None
+    before: _Clause | None = None
+    final = next((c for c in reversed(clauses) if c.trailing), None)
+    starts = [a for a, _, _ in figs]
+    for clause in clauses:
+        speaker = _speaker_of(clause, before, final)
+        clause.speaker = speaker
+        own = _within(figs, starts, clause.start, clause.end)
+        if own:
+            antecedent = _content(masked[before.start : before.end])[-3:] if before else []
+            results = _clause_frames(masked, clause, own, sent)
+            for (a, b, _), (words, text_own, role) in zip(own, results, strict=True):
+                words = _borrowed(words, text_own, role, clause, previous, antecedent)
+                frames[(a, b)] = Frame(_about(words, text_own), role, speaker)
+            previous = (results[-1][0], own[-1][2])
+        before = clause
+    return [frames[(a, b)] for a, b, _ in figs]
+
+
+def _with(claim: Claim, **changes) -> Claim:
+    """dataclasses.replace without the frozen __init__ (a claim per figure: the hot path);
+    the store loads claims the same way."""
+    new = object.__new__(Claim)
+    new.__dict__.update(claim.__dict__, **changes)
+    return new
+
+
+def annotate(
+    text: str, claims: list[Claim], sentences: Sequence[tuple[int, int]], published: str | None
+) -> list[Claim]:
+    """The claims with what each figure is about, its role, its speaker and its time."""
+    dates = sorted(
+        (DateMention(c.start, c.end, c.time) for c in claims if c.kind == "date" and c.time),
+        key=lambda d: d.start,
+    )
+    date_starts = [d.start for d in dates]
+    starts = [s for s, _ in sentences]
+    groups: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind != "date":
+            k = max(bisect.bisect_right(starts, c.start) - 1, 0)
+            groups.setdefault(k, []).append(c)
+    out: dict[tuple[int, int], Claim] = {}
+    for k, group in groups.items():
+        sentence = sentences[k] if sentences else (0, len(text))
+        mine = _within(dates, date_starts, *sentence)
+        try:
+            frames = sentence_frames(
+                text,
+                sentence,
+                # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
+                [(c.start, c.end, c.text) for c in group],
+                [(d.start, d.end) for d in mine],
+            )
+        except Exception:  # pragma: no cover - an odd sentence must not lose its claims
+            frames = [Frame() for _ in group]
+        spans = [(c.start, c.end) for c in group]
+        times = figure_times(text, sentence, spans, mine, published)
+        for c, f, (time, source) in zip(group, frames, times, strict=True):
+            out[(c.start, c.end)] = _with(
+                c, about=f.about, role=f.role, speaker=f.speaker, time=time, time_source=source
+            )
+    return [out.get((c.start, c.end), c) for c in claims]
