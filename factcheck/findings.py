@@ -159,15 +159,13 @@ def group(claims: list[Claim], tolerance: float, absolute: float) -> Grouping:
     sets = agreement_sets(claims, tolerance, absolute)
     if not sets:
         return Grouping([], None, [])
-    tied, seen = [], set()
-    for s in sets:
-        docs = tuple(_documents(s))
-        if docs not in seen:
-            seen.add(docs)
-            tied.append(s)
+    sides: dict[tuple[str, ...], dict] = {}
+    for s in sets:  # sets backed by the same documents merge into one side
+        sides.setdefault(tuple(_documents(s)), {}).update((_key(c), c) for c in s)
+    tied = [tuple(sorted(side.values(), key=_key)) for side in sides.values()]
     if len(tied) > 1:
         return Grouping(sets, None, tied)
-    return Grouping(sets, sets[0], [])
+    return Grouping(sets, tied[0], [])
 
 
 def _figures(claim: Claim) -> tuple[float, ...]:
@@ -283,9 +281,9 @@ def consensus_findings(
     side = side_json(consensus, unit)
     out = []
     for c in claims:
-        # A document that also states the consensus figure is not contradicting
-        # it: its other figure is about something else (a part, another time).
-        if _key(c) in inside or c.doc in backers:
+        # Two figures of one document are never compared with each other only:
+        # the consensus must be backed by another document too.
+        if _key(c) in inside or not backers - {c.doc}:
             continue
         reason = (
             f"{_as_stated(c, unit)} is outside the consensus {side['text']} of "
@@ -353,17 +351,24 @@ def timeline_findings(rule: Rule, claims: list[Claim], unit: str | None) -> list
                 bar = (edge, a)
         if bar is None or bar[1].doc == b.doc:
             continue
-        edge, a = bar
-        blo, bhi = interval(b)
-        broken = (
-            bhi < edge - abs(edge) * o.tolerance if rise else blo > edge + abs(edge) * o.tolerance
-        )
-        if broken:
-            out.append(_fell(rule, a, b, unit))
+        if _moved_against(rule, bar[1], b):
+            # every earlier report it moved against (few: this runs only for findings)
+            above = [x for x in by_end[:j] if x.doc != b.doc and _moved_against(rule, x, b)]
+            out.append(_fell(rule, bar[1], b, unit, above))
     return out
 
 
-def _fell(rule: Rule, a: Claim, b: Claim, unit: str | None) -> Conflict:
+def _moved_against(rule: Rule, a: Claim, b: Claim) -> bool:
+    """Whether b, a later report, moves against the allowed direction from a."""
+    o = rule.over_time
+    if o.may_only == "rise":
+        edge = interval(a)[0]
+        return math.isfinite(edge) and interval(b)[1] < edge - abs(edge) * o.tolerance
+    edge = interval(a)[1]
+    return math.isfinite(edge) and interval(b)[0] > edge + abs(edge) * o.tolerance
+
+
+def _fell(rule: Rule, a: Claim, b: Claim, unit: str | None, above: list[Claim]) -> Conflict:
     o = rule.over_time
     verb = "fell" if o.may_only == "rise" else "rose"
     slack = f" beyond {o.tolerance:.0%} tolerance" if o.tolerance else ""
@@ -373,6 +378,8 @@ def _fell(rule: Rule, a: Claim, b: Claim, unit: str | None) -> Conflict:
     )
     details = {
         "step": {"from": claim_ref(a), "to": claim_ref(b)},
+        "above": [claim_ref(c) for c in sorted(above, key=_key)[:MAX_LISTED]],
+        "above_count": len(above),
         "earlier": [a.time, *claim_ref(a)["interval"]],
         "later": [b.time, *claim_ref(b)["interval"]],
         "may_only": o.may_only,
@@ -387,6 +394,27 @@ def _by_time(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
     for c in claims:
         out.setdefault(c.time or "", []).append(c)
     return sorted(out.items())
+
+
+def _same_time(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    """Groups of statements about the same time, for a fact that changes over time.
+
+    Updates at different hours of one day are successive, never compared; a
+    statement dated only by its day can be any hour of it, so it is compared
+    with each hour's statements (a statement in several groups is reported
+    once: its finding id does not depend on the group).
+    """
+    by_day: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_day.setdefault((c.time or "")[:10], []).append(c)
+    groups: list[tuple[str, list[Claim]]] = []
+    for day, members in sorted(by_day.items()):
+        dated = [c for c in members if "T" not in (c.time or "")]
+        hours = _by_time([c for c in members if "T" in (c.time or "")])
+        if not hours:
+            groups.append((day, dated))
+        groups.extend((hour, dated + timed) for hour, timed in hours)
+    return groups
 
 
 def _disputed(rule: Rule, named: dict[str, list[Claim]], unit) -> Conflict | None:
@@ -477,7 +505,7 @@ def _agreement(rule: Rule, claims: list[Claim], unit) -> tuple[list[Conflict], l
         groups = [(f" (as {p} say)" if p else "", by_party[p]) for p in sorted(by_party)]
     agreed: list[Claim] = []
     for where, members in groups:
-        buckets = _by_time(members) if rule.over_time is not None else [("", members)]
+        buckets = _same_time(members) if rule.over_time is not None else [("", members)]
         for time, bucket in buckets:
             at = f"{where} (about {time})" if time else where
             found, consensus = consensus_findings(rule, bucket, unit, at)

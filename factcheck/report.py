@@ -318,7 +318,8 @@ def related_claims(c: Conflict) -> list[dict]:
     d = c.details
     refs: list[dict] = []
     if c.check == "over_time" and "step" in d:
-        refs = [d["step"]["from"]]
+        step = d["step"]["from"]
+        refs = [step, *(r for r in d.get("above", []) if r != step)]
     elif "consensus" in d:
         refs = list(d["consensus"]["claims"])
     elif "sides" in d:
@@ -506,7 +507,17 @@ def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, 
     else:
         details.pop("right_interval", None)
     shown = context_lines(c)
-    for key in ("consensus", "sides", "side_count", "step", "members", "statements", "pairs"):
+    for key in (
+        "consensus",
+        "sides",
+        "side_count",
+        "step",
+        "above",
+        "above_count",
+        "members",
+        "statements",
+        "pairs",
+    ):
         details.pop(key, None)
     if shown:
         lines += ["", "measured against:", *(f"  {line}" for line in shown)]

@@ -67,7 +67,7 @@ ARTICLES = {
         "Night of sirens\n\n"
         "ZÜRICH, 2024-06-04 — More than 1,150 people were evacuated in the night, "
         "according to the city.\n"
-        "The harbour bridge is now expected to cost CHF 3.9 billion.\n"
+        "The harbour bridge will cost CHF 3.9 billion, the city's auditors said.\n"
     ),
     "news/e_wire.txt": (
         "Flood update\n\n"

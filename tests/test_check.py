@@ -489,8 +489,10 @@ def test_a_vague_amount_is_a_floor(framed):
     few = claim(doc="d.txt", value=1200, about="people killed dead")
     rule = framed["rising"]
     assert evaluate([rule], [thousands, count]).conflicts == []
-    [conflict] = evaluate([rule], [tens, few]).conflicts
-    assert conflict.reason == "≥ 10,000 and 1,200 do not overlap"
+    [split] = evaluate([rule], [tens, few]).conflicts
+    assert split.check == "split"
+    # "tens of thousands" is a floor: at least 10,000, which 1,200 is not
+    assert split.reason == "sources split with no consensus: 10,000 (b.txt) against 1,200 (d.txt)"
 
 
 def test_stated_precision_compares_the_stated_figures(framed):
@@ -503,8 +505,8 @@ def test_stated_precision_compares_the_stated_figures(framed):
         about="passengers",
     )
     exact = claim(doc="b.txt", value=237, about="passengers")
-    [conflict] = evaluate([framed["passengers"]], [about, exact]).conflicts
-    assert conflict.reason == "223 and 237 do not overlap"
+    [split] = evaluate([framed["passengers"]], [about, exact]).conflicts
+    assert split.reason == "sources split with no consensus: 223 (a.txt) against 237 (b.txt)"
     implied = replace(
         framed["passengers"], agree=replace(framed["passengers"].agree, precision="implied")
     )
@@ -530,4 +532,4 @@ def test_updates_of_one_day_at_different_hours_are_successive(framed):
     assert conflict.check == "over_time"
     # a date without a time of day can be any hour of that day
     day = claim(doc="d.txt", value=1500, time="2025-07-13", about="dead")
-    assert [c.check for c in evaluate([rule], [day, evening]).conflicts] == ["agreement"]
+    assert [c.check for c in evaluate([rule], [day, evening]).conflicts] == ["split"]
