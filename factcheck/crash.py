@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import signal
 import tempfile
+import threading
 import time
 import traceback
 
@@ -52,11 +53,18 @@ def stop_workers() -> None:
 _owner_pid: int | None = None
 
 
+def _quiet_thread_exit(args: threading.ExceptHookArgs) -> None:
+    """Drop the errors of background threads once the run is being stopped."""
+
+
 def _on_sigterm(signum, frame):
     if os.getpid() != _owner_pid:
         # a forked worker inherited this handler: end now, without cleanup that
         # belongs to the parent (its pool would catch a SystemExit and go on)
         os._exit(EXIT_TERMINATED)
+    # the pool's manager thread sees its workers die and raises BrokenProcessPool:
+    # expected while stopping, so it must not print a traceback on the way out
+    threading.excepthook = _quiet_thread_exit
     stop_workers()
     raise SystemExit(EXIT_TERMINATED)
 

@@ -436,22 +436,6 @@ class PhraseMixin:
                 return stop
         return None
 
-    def _implied_noun(self, start: int, s_start: int) -> str | None:
-        for c in reversed(self.claims):
-            if c["kind"] == "count" and c["noun"] and c["end"] <= start:
-                if c["start"] >= s_start:
-                    return c["noun"]
-                break
-        found = nouns.noun_before(self.text[s_start:start])
-        if found:
-            return found
-        prev = self._sent(s_start - 1) if s_start > 0 else None
-        if prev:
-            for c in reversed(self.claims):
-                if c["kind"] == "count" and c["noun"] and prev[0] <= c["start"] < prev[1]:
-                    return c["noun"]
-        return None
-
 
 def _rescale(num: Num, factor: float) -> None:
     """A scale read around the number ("US$ million", "MUSD", "4 to 5 million")."""
