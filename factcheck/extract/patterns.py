@@ -10,6 +10,7 @@ from .lexicon import LEX, alternation
 
 NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
 NW = alternation(NUMBER_WORDS)
+VULGAR = "[" + "".join(nums.VULGAR) + "]"
 BIG = alternation([*nums.BIG_WORDS, "dozen"])
 DIGITS = (
     r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
@@ -17,8 +18,9 @@ DIGITS = (
     r"(?:\d+(?:\.\d+)?[eE][+-]?\d{1,2}(?![\w.])"
     r"|\d+(?:\.\d+)?\^[+-]{0,2}\d{1,2}(?![\w^])"
     r"|(?:\d+(?:\.\d+)?[ ]?[x×*][ ]?)?10(?:\^[-−]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![\w^])"
-    # fractions and mixed numbers: 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes them
-    r"|(?<![\d/])(?:\d+[ ])?\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])"
+    # fractions and mixed numbers: 1/2, 10 1/2, 7½, and "7 3 / 4" as tokenized text writes them
+    r"|(?<![\d/])(?:\d+[ ]{1,2})?\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])"
+    r"|(?:\d+[ ]?)?" + VULGAR + r"(?![\d/])"
     r"|(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
     # groups of three split by a space, no-break or thin space, or an apostrophe
     # (5 000, 5'000), or by a comma and a stray space (80, 000)
@@ -31,6 +33,16 @@ DIGITS = (
 FRAC = alternation(nums.FRACTIONS)
 SPELLED = rf"{NW}(?:(?:\s+and\s+|[\s-]+){NW})*"
 ORD = alternation(nums.ORDINALS)
+# a denominator word ("fifths", "a thirtieth") or a compound one ("twenty-firsts")
+DEN = (
+    r"(?:" + alternation(nums.TENS) + r"[\s-]+" + alternation(nums.UNIT_ORDINALS) + r"s?|"
+    + alternation(nums.DENOMINATORS) + r")"
+)  # fmt: skip
+# what may follow "a fifth" that is a share, not an ordinal ("a fifth straight win")
+A_FRACTION_AFTER = (
+    r"(?=[^\S\n]*(?:[.,;:!?)]|$|(?:is|was|were|are|has|have|had|said|will|would|could|may"
+    r"|might|people|men|women|children)\b|[a-z]+s\b))"
+)
 CORE_RE = re.compile(
     rf"""
     (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
@@ -46,19 +58,19 @@ CORE_RE = re.compile(
        |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
        (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
    |(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?
-       (?P<rd>\d[\d,]*|{SPELLED})\b
-       (?(over)(?![\s-]*[A-Za-z])))
+       (?P<rd>\d[\d,]*|{SPELLED})\b)
    |(?P<ordw>\b{ORD}[\s-]
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
    |(?P<ahalf>\b(?:an?|one)\s+(?P<au>hour|day|week|month|year|minute|mile|night)\s+and\s+a\s+half\b)
+   |(?P<afrac>\b(?:a|an)[\s-]+(?P<ad>{DEN})(?![\w-]){A_FRACTION_AFTER})
    |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
    |(?P<digits>{DIGITS})
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 NEWLINE_RE = re.compile("\n")
-TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|" + VULGAR)
 # first words of every CORE_RE alternative, and month names (dates start there)
 STARTS = {
     *nums.SMALL,
@@ -66,13 +78,18 @@ STARTS = {
     *nums.BIG_WORDS,
     *nums.VAGUE,
     *nums.ORDINALS,
+    *nums.VULGAR,
     *dates.MONTHS,
     *("lakhs crores dozen several few many a an half quarter third percent percents per "
       "percentage").split(),
 }  # fmt: skip
 # fast test: does the text have anything that can start a number at all
 ANYNUM_RE = re.compile(
-    r"\d|\b" + alternation([*NUMBER_WORDS, *nums.VAGUE, *nums.FRACTIONS, *nums.ORDINALS]) + r"\b",
+    r"\d|"
+    + VULGAR
+    + r"|\b"
+    + alternation([*NUMBER_WORDS, *nums.VAGUE, *nums.DENOMINATORS, *nums.ORDINALS])
+    + r"\b",
     re.IGNORECASE,
 )
 SCALE_AFTER_RE = re.compile(
@@ -122,6 +139,27 @@ QUAL_AFTER: dict[str, str] = LEX["qualifiers_after"]
 # "4,500 people or more", "a dozen or so"; not "10 or more than 20"
 QUAL_AFTER_RE = re.compile(
     r"[^\S\n]+(?P<q>" + alternation(QUAL_AFTER) + r")\b(?![^\S\n]+than\b)", re.IGNORECASE
+)
+RISING_QUALIFIERS: dict[str, str] = LEX["rising_qualifiers"]
+# the subject, up to three words that are no time frame ("in the past 3 days"), the verb
+RISING_QUAL_RE = re.compile(
+    r"\b" + alternation(LEX["rising_subjects"]) + r"\b"
+    r"(?:[^\S\n]+(?!(?:the|this|that|last|in|over|during|for|since)\b)[A-Za-z']+){0,3}?"
+    r"[^\S\n]+(?P<q>" + alternation(RISING_QUALIFIERS) + r")[^\S\n]+$",
+    re.IGNORECASE,
+)
+SPACED_QUAL_AFTER: dict[str, str] = LEX["spaced_qualifiers_after"]
+SPACED_QUAL_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<q>" + alternation(SPACED_QUAL_AFTER) + r")\b(?=[^\S\n]*(?:[.,;:!?)\n]|$))",
+    re.IGNORECASE,
+)
+SPACED_QUAL_BEFORE_NOUN_RE = re.compile(
+    r"[^\S\n]+(?P<q>" + alternation(SPACED_QUAL_AFTER) + r")\b(?=[^\S\n]+[A-Za-z])",
+    re.IGNORECASE,
+)
+# "Route 9 to 12": the second number of a name's range is part of the name
+IDENT_PARTNER_RE = re.compile(
+    r"(?:[^\S\n]*[-–][^\S\n]*|[^\S\n]+(?:to|and|or|through)[^\S\n]+)(?P<n>\d{1,4})(?![\d.,]?\d)"
 )
 QUAL_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?P<q>"
@@ -220,10 +258,24 @@ DENOMINATOR_RE = re.compile(
     r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieths?)\b",
     re.IGNORECASE,
 )
+# "the one millionth visitor": an ordinal after a determiner, not a fraction
+DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:the|its|his|her|their|our|this|that|every)[^\S\n]+$", re.IGNORECASE
+)
+# "for three quarters in a row", "two quarters of the year": quarters of a year
+QUARTERS_OF_TIME_RE = re.compile(
+    r"(?<=quarters)[^\S\n]+(?:in[^\S\n]+a[^\S\n]+row|running|straight|of[^\S\n]+"
+    r"(?:the[^\S\n]+)?(?:year|fiscal)|ago|earlier|later)\b",
+    re.IGNORECASE,
+)
+TIME_SPAN_BEFORE_RE = re.compile(
+    r"\b(?:for|in|over|past|last|next|first|consecutive|straight|within)[^\S\n]+$",
+    re.IGNORECASE,
+)
 # a mixed number's fraction: "and a half", "and three quarters", "and two thirds"
 AND_FRACTION_RE = re.compile(
-    r"[^\S\n]+and[^\S\n]+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<d>" + FRAC + r")\b(?:[^\S\n]+(?P<sc>million|billion|trillion|thousand))?",
+    r"[^\S\n]+and[^\S\n]+(?P<n>a|an|" + SPELLED + r")[\s-]+"
+    r"(?P<d>" + DEN + r")\b(?:[^\S\n]+(?P<sc>million|billion|trillion|thousand))?",
     re.IGNORECASE,
 )
 # "two hundred point seventy-one", "five point five"
