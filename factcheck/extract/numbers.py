@@ -162,13 +162,14 @@ def place_of(value: float) -> float:
 class _Spelled:
     """The running state of a spelled number: total so far, current group, last word's kind."""
 
-    __slots__ = ("total", "current", "last", "seen")
+    __slots__ = ("total", "current", "last", "seen", "and_base")
 
     def __init__(self) -> None:
         self.total = 0.0
         self.current = 0.0
         self.last: str | None = None  # small, tens, hundred, scale, and, a
         self.seen = False
+        self.and_base: float | None = None  # the current group when "and" was read
 
     def small(self, w: str) -> bool:
         """Add a unit or a ten ("two", "twenty"); False when it cannot follow."""
@@ -192,8 +193,13 @@ class _Spelled:
     def scale(self, w: str) -> bool | None:
         """Apply a scale word ("dozen", "hundred", "million"); False when it cannot follow."""
         if w in ("dozen", "dozens"):
+            if self.and_base is not None and self.last in ("small", "tens"):
+                # "three hundred and two dozens" = 300 + 2 x 12: the dozens after "and"
+                self.current = self.and_base + (self.current - self.and_base) * 12
+                self.last = "scale"
+                return True
             if self.current >= 100 or self.total:
-                return None  # "three hundred and two dozens": not read
+                return None  # "three hundred two dozen": not read
             self.current = (self.current or 1) * 12
             self.last = "scale"
             return True
@@ -241,7 +247,7 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
         if w == "and":
             if st.last not in ("hundred", "scale"):
                 break
-            st.last = "and"
+            st.last, st.and_base = "and", st.current
             continue
         if w in SMALL or w in TENS:
             ok: bool | None = st.small(w)

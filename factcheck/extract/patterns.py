@@ -202,6 +202,9 @@ AGE_GROUP_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["age_group_nouns"]) + r"\s+$", re.IGNORECASE
 )
 # after a count: "2.5-million-strong", "a 543-member house", "20-odd people", "40-plus"
+# "0800 hundred hours": a time, not a scale
+HUNDRED_NOT_SCALE_RE = re.compile(r"[^\S\n]+hours\b", re.I)
+HYPHEN_UNIT_RE = re.compile(r"(?:-|[ ]-[ ])(?=[A-Za-z])")
 HYPHEN_WORD_RE = re.compile(r"-(?P<w>[a-z]+)\b(?!-)")
 HYPHEN_QUALIFIERS: dict[str, str] = LEX["hyphen_qualifiers"]
 OF_GOODS_RE = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|\d)[a-z]", re.IGNORECASE)
@@ -244,6 +247,13 @@ STARTERS = set(LEX["sentence_starters"])
 # "35m of its devices": an attached m before a possessive and a plural is millions
 OF_DETERMINER_RE = re.compile(
     r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z])",
+    re.IGNORECASE,
+)
+# "a deficit of 1.6 billion ($2.0 billion)": the first figure is money in a currency
+# the text does not name, converted in brackets; not a count
+PAREN_MONEY_AFTER_RE = re.compile(
+    r"[^\S\n]*\([^\S\n]*(?:(?:about|around|some|roughly|nearly|almost)[^\S\n]+)?"
+    r"(?:" + alternation(units.DOLLAR_PREFIXES) + r")?(?:" + CUR_SYM + r"|[A-Z]{3})[^\S\n]?\d",
     re.IGNORECASE,
 )
 # the currency before a range's second number: "$93 billion", "HK$7 million"

@@ -215,10 +215,25 @@ class PhraseMixin:
         end = unit_info[2] if unit_info and after2 else p2
         if ph.money and after2 is None and after is None:
             end = max(end, p2)
+        return self._emit_range(ph, num2, unit_info, end)
+
+    def _emit_range(self, ph: Phrase, num2: Num, unit_info, end: int) -> int:
+        """The claim of a read range: an age range ("40-50 years old") or by its unit."""
+        num = ph.num
         start = ph.start if not ph.qual else ph.qstart
+        old = self._range_age(ph.money, unit_info, end)
+        if old:  # "about 40 - 50 years old": a range of ages
+            stated = (None, num.value, num2.value, "range")
+            return self._age(start, old.end(), stated, unit_info[1], num)
         from_qual = ph.qstart if ph.between and not ph.qual else None
         return self._emit(start, end, None, num.value, num2.value, "range", ph.money, unit_info,
                           num, ph.s_start, ph.s_end, from_qual=from_qual)  # fmt: skip
+
+    def _range_age(self, money, unit_info, end: int) -> re.Match | None:
+        """ "40-50 years old", "18 to 24 years of age": where the age words end, or None."""
+        if money or not unit_info or unit_info[0] != "unit" or unit_info[1].dimension != "time":
+            return None
+        return pat.AGE_AFTER_RE.match(self.text, end)
 
     def _second_tail(self, ph: Phrase, num2: Num, cur2) -> tuple[tuple | None, int]:
         """The unit after a range's second number, and where it ends; sets a currency found."""
@@ -406,6 +421,8 @@ class PhraseMixin:
         else:
             if value is not None and value != int(value) and not (num and num.scaled):
                 return end  # a count is whole: 0.95 alone is a price move or an index, not a count
+            if num and num.scaled and pat.PAREN_MONEY_AFTER_RE.match(text, end):
+                return end  # "1.6 billion ($2.0 billion)": money in an unnamed currency
             noun = nouns.implied_by_verb(text, end)
             if noun is None:
                 noun = self._implied_noun(start, s_start)

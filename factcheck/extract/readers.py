@@ -185,8 +185,10 @@ class ReaderMixin:
             num.money_scale = (sm.end("sc"), nums.SCALES[low])
             if not (low == "k" or sc == "M"):
                 return True  # 5k, 5M: a scale anywhere; 5m, 5b: only for money
-        if low == "hundred" and num.value >= 100:
-            return False  # "322 hundred": not read
+        if low == "hundred" and self.text[sm.end("sc") : sm.end("sc") + 1] == "-":
+            return True  # "20 hundred-dollar bills": twenty bills
+        if low == "hundred" and num.value >= 100 and not _hundreds_of(self.text, num, sm.end()):
+            return False  # "0800 hundred hours", "322.5 hundred": not read
         factor, end = nums.SCALES[low], sm.end("sc")
         sc2 = (sm.group("sc2") or "").lower()
         if sc2 and nums.SCALES[sc2] > factor:  # "4 hundred million", "1.87 lakh crore"
@@ -284,8 +286,9 @@ class ReaderMixin:
             return r
         attached = p < len(text) and text[p - 1 : p].isdigit() and not text[p : p + 1].isspace()
         q = p
-        if text[p : p + 1] == "-" and text[p + 1 : p + 2].isalpha():
-            q = p + 1  # "a 2,000-pound bomb", "a 5-km race"
+        hy = pat.HYPHEN_UNIT_RE.match(text, p)
+        if hy:  # "a 2,000-pound bomb", "a 5-km race", "30 - year bonds" as wire text spaces it
+            q = hy.end()
             attached = True
             m = pat.CUR_AFTER_RE.match(text, q)
             r = self._currency_after(num, m) if m and (m.group("sub") or m.group("name")) else None
@@ -367,7 +370,8 @@ class ReaderMixin:
         adj = (m.group("adj") or "").lower()
         code = adjs.get(adj, default)
         if name == "pound" and not adj and not num.scaled:
-            if text[m.start() - 1] == "-" or pat.OF_GOODS_RE.match(text, m.end()):
+            hyphen = text[max(0, m.start() - 3) : m.start()].rstrip().endswith("-")
+            if hyphen or pat.OF_GOODS_RE.match(text, m.end()):
                 return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
         if name in units.GUARDED_NAMES and not adj and not self._guarded_is_money(name, num, m):
             return None
@@ -432,6 +436,15 @@ class ReaderMixin:
         of = pat.OF_DETERMINER_RE.match(self.text, p)  # "35m of its devices"
         m = re.compile(r"\s+([A-Za-z]+)").match(self.text, of.end() if of else p)
         return bool(m and m.end() <= s_end and nouns.is_plural(m.group(1)))
+
+
+def _hundreds_of(text: str, num: Num, end: int) -> bool:
+    """ "322 hundred" = 32,200 (a whole numeral); not "0800 hundred hours" (a time)."""
+    return (
+        not num.raw.startswith("0")
+        and num.raw.isdigit()
+        and not pat.HUNDRED_NOT_SCALE_RE.match(text, end)
+    )
 
 
 def _and_fraction_value(m: re.Match) -> float | None:
