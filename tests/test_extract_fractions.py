@@ -57,6 +57,7 @@ NOT_FRACTIONS = [
     ("The team won for a fifth straight season.", ("a fifth", "number")),
     ("He was elected for a third time.", ("a third", "number")),
     ("The blast lasted two seconds, witnesses said.", ("two seconds", "number")),
+    ("The board meets on 3/4 to vote on the plan.", ("3/4", "number")),
 ]
 
 

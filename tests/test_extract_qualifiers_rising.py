@@ -36,6 +36,7 @@ EXACT = [
     ("Tickets cost $5 plus tax at the door.", "$5", 5),
     ("Protesters passed 300 riot police on the bridge.", None, None),
     ("The toll in the past 3 days rose to 50, officials said.", "50", 50),
+    ("Prices climbed past 2019 levels in the spring.", None, None),
 ]
 
 

@@ -148,6 +148,10 @@ RISING_QUAL_RE = re.compile(
     r"[^\S\n]+(?P<q>" + alternation(RISING_QUALIFIERS) + r")[^\S\n]+$",
     re.IGNORECASE,
 )
+# "prices climbed past 2019 levels": a year, not a figure passed
+YEAR_AHEAD_RE = re.compile(r"(?:1[5-9]|20)\d\d(?![\d,.])")
+# "on 3/4", "by 3/4": a date as US text writes it, not three quarters
+DATE_CUE_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|since|from|dated)[^\S\n]+$", re.I)
 SPACED_QUAL_AFTER: dict[str, str] = LEX["spaced_qualifiers_after"]
 SPACED_QUAL_AFTER_RE = re.compile(
     r"[^\S\n]+(?P<q>" + alternation(SPACED_QUAL_AFTER) + r")\b(?=[^\S\n]*(?:[.,;:!?)\n]|$))",

@@ -295,7 +295,9 @@ class PhraseMixin:
     def _number_claim(self, ph: Phrase) -> int:
         """A bare fraction ("two thirds", "3/4"): a number of kind number, which no rule
         compares unless it selects that kind; "two thirds of the vote" is a percent."""
-        num = ph.num
+        num, text = ph.num, self.text
+        if "/" in num.raw and pat.DATE_CUE_BEFORE_RE.search(text, max(0, num.start - 8), num.start):
+            return num.end  # "on 3/4": a date, not three quarters
         start = ph.qstart if ph.qual else ph.start
         qual = ph.qual or "exact"
         interval = iv.interval(num.value, 0.0, qual)

@@ -264,7 +264,7 @@ class ReaderMixin:
         base = start - len(window)
         if not m:
             rm = pat.RISING_QUAL_RE.search(self.text, max(lo, start - 60), start)
-            if rm:  # "the toll passed 2,000"
+            if rm and not pat.YEAR_AHEAD_RE.match(self.text, start):  # "the toll passed 2,000"
                 return pat.RISING_QUALIFIERS[rm.group("q").lower()], rm.start("q"), False, False
             return None, start, False, False
         if m.group("neg"):
