@@ -92,3 +92,16 @@ NOT_READ = [
 @pytest.mark.parametrize("text", NOT_READ)
 def test_ambiguous_hundreds_are_not_read(text):
     assert [c for c in claims(text) if c[1] == "count"] == []
+
+
+# "the 10,000 mark" is a milestone; "5,000 marks" is still Deutsche marks
+MARKS = [
+    ("The index crossed the 10,000 mark on Friday.", "10,000 mark", "count"),
+    ("The death toll has passed the 2,000 mark, officials said.", "2,000 mark", "count"),
+    ("In 1990 the fine was 5,000 marks.", "5,000 marks", "money"),
+]
+
+
+@pytest.mark.parametrize("text,span,kind", MARKS, ids=[r[1] for r in MARKS])
+def test_mark_as_milestone_or_money(text, span, kind):
+    assert (span, kind) in [(t, k) for t, k, _, _, _ in claims(text)], claims(text)

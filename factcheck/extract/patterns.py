@@ -152,6 +152,8 @@ RISING_QUAL_RE = re.compile(
 YEAR_AHEAD_RE = re.compile(r"(?:1[5-9]|20)\d\d(?![\d,.])")
 # "on 3/4", "by 3/4": a date as US text writes it, not three quarters
 DATE_CUE_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|since|from|dated)[^\S\n]+$", re.I)
+# "the 10,000 mark": a milestone, not money
+MILESTONE_BEFORE_RE = re.compile(r"\b(?:the|a|that|this)[^\S\n]+$", re.IGNORECASE)
 SPACED_QUAL_AFTER: dict[str, str] = LEX["spaced_qualifiers_after"]
 SPACED_QUAL_AFTER_RE = re.compile(
     r"[^\S\n]+(?P<q>" + alternation(SPACED_QUAL_AFTER) + r")\b(?=[^\S\n]*(?:[.,;:!?)\n]|$))",

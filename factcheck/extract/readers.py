@@ -375,6 +375,10 @@ class ReaderMixin:
                 return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
         if name in units.GUARDED_NAMES and not adj and not self._guarded_is_money(name, num, m):
             return None
+        if m.group("name").lower() == "mark" and pat.MILESTONE_BEFORE_RE.search(
+            text, max(0, num.start - 6), num.start
+        ):
+            return None  # "crossed the 10,000 mark": a milestone, not Deutsche marks
         if name == "satoshi":
             return "money", ("BTC", "satoshi", 1e-8), m.end()
         return "money", (code, code, 1.0), m.end()
