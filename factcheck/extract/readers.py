@@ -263,9 +263,8 @@ class ReaderMixin:
         m = pat.QUAL_BEFORE_RE.search(window)
         base = start - len(window)
         if not m:
-            rm = pat.RISING_QUAL_RE.search(self.text, max(lo, start - 60), start)
-            if rm and not pat.YEAR_AHEAD_RE.match(self.text, start):  # "the toll passed 2,000"
-                return pat.RISING_QUALIFIERS[rm.group("q").lower()], rm.start("q"), False, False
+            if "pas" in window[-10:].lower():  # "the toll passed 2,000"; the test is cheap
+                return self._rising_qualifier(start, lo)
             return None, start, False, False
         if m.group("neg"):
             return None, base + m.start(), False, True
@@ -273,6 +272,13 @@ class ReaderMixin:
             return None, base + m.start(), True, False
         q = "approx" if m.group("tilde") else pat.QUAL_OF[m.group("q").lower()]
         return q, base + m.start(), bool(m.group("between")), False
+
+    def _rising_qualifier(self, start: int, lo: int):
+        """ "the toll passed 2,000", "sales have passed $1 billion": after a figure that rises."""
+        rm = pat.RISING_QUAL_RE.search(self.text, max(lo, start - 60), start)
+        if rm and not pat.YEAR_AHEAD_RE.match(self.text, start):
+            return pat.RISING_QUALIFIERS[rm.group("q").lower()], rm.start("q"), False, False
+        return None, start, False, False
 
     def _unit_after(self, num: Num, p: int, money_before: bool):
         """What follows the number: ('percent'|'money'|'unit', info, end) or None."""
