@@ -24,6 +24,7 @@ READ = [
     ("The recipe calls for five eighths, the chef said.", "five eighths", 0.625),
     ("The index stood at twenty-three fifths in the old notation.", "twenty-three fifths", 4.6),
     ("The gauge read 2 1/4 when the tide turned.", "2 1/4", 2.25),
+    ("Crews laid 3 1/2 sections of pipe before dusk.", "3 1/2", 3.5),
     ("The ratio slipped to -4/5 in the final quarter.", "-4/5", -0.8),
     ("Engineers wrote the slope as one over three in the report.", "one over three", 1 / 3),
     ("Only 1 over 20 samples failed the test.", "1 over 20", 0.05),

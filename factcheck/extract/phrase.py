@@ -281,8 +281,11 @@ class PhraseMixin:
                     end = cents[1]
         if ph.money is None and ph.after is None:
             # "2½ lengths" counts lengths; "two thirds" and "3/4 people" count nothing
+            # ("2 1/4 people": the count filters never read a slash fraction as a count)
             if num.fraction and (
-                abs(num.value) < 1 or not nouns.noun_after(self.text, num.end, ph.s_end)
+                abs(num.value) < 1
+                or "/" in num.raw
+                or not nouns.noun_after(self.text, num.end, ph.s_end)
             ):
                 return self._number_claim(ph)
             done = self._joined_bounds(ph) or self._bare_number(ph)
