@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .model import Claim, Conflict
+from .model import SELECTED_ONLY_KINDS, Claim, Conflict
 from .rules import Rule, noun_words
 
 
@@ -89,8 +89,9 @@ def _noun_matches(nouns: tuple[tuple[str, ...], ...], words: tuple[str, ...]) ->
 def why_not(rule: Rule, claim: Claim) -> str | None:
     """Why a rule's selector does not pick this claim (the first reason), or None if it does."""
     s = rule.select
-    if claim.kind == "age" and "age" not in s.kinds:
-        return "it is an age; only a rule with kind: age selects ages"
+    if claim.kind in SELECTED_ONLY_KINDS and claim.kind not in s.kinds:
+        what = "an age" if claim.kind == "age" else "a bare number"
+        return f"it is {what}; only a rule with kind: {claim.kind} selects it"
     if s.kinds and claim.kind not in s.kinds:
         return f"its kind is {claim.kind}, not {' or '.join(s.kinds)}"
     if s.dimensions and (claim.dimension or claim.kind) not in s.dimensions:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-# an age says who a claim is about: stored and shown, compared only by a rule of kind age
-KINDS = ("count", "percent", "money", "measure", "duration", "age", "date", "rank")
+# an age says who a claim is about, and a bare fraction or ratio ("two thirds", "one
+# over three") counts nothing: both stored and shown, compared only by a rule that
+# selects their kind
+KINDS = ("count", "percent", "money", "measure", "duration", "age", "number", "date", "rank")
 CLAIM_KINDS = ("count", "percent", "money", "measure", "duration")
+SELECTED_ONLY_KINDS = ("age", "number")
 QUALIFIERS = (
     "exact",
     "approx",

@@ -441,6 +441,21 @@ def test_an_age_is_selected_only_by_a_rule_of_kind_age(tmp_path):
     assert selects(rules["mayor-age"], age)
 
 
+def test_a_bare_number_is_selected_only_by_a_rule_of_kind_number(tmp_path):
+    rules_text = AGE_RULES + (
+        "  - id: mayor-ratio\n"
+        "    title: The mayor's ratio\n"
+        "    select: {kind: number, words: [mayor]}\n"
+        "    agree: {tolerance: 0}\n"
+    )
+    (tmp_path / "r.yaml").write_text(rules_text, encoding="utf-8")
+    rules = {r.id: r for r in load_rules(str(tmp_path))}
+    ratio = claim(value=0.75, noun=None, kind="number", unit=None, sentence="The mayor said 3/4")
+    assert not selects(rules["any-figure"], ratio)
+    assert "only a rule with kind: number" in why_not(rules["any-figure"], ratio)
+    assert selects(rules["mayor-ratio"], ratio)
+
+
 @pytest.fixture
 def framed(tmp_path):
     (tmp_path / "r.yaml").write_text(FRAMED, encoding="utf-8")

@@ -88,6 +88,22 @@ def test_fraction_word(word, denominator):
     assert c.value == pytest.approx(100 * n / denominator, abs=0.01)
 
 
+@walks("fraction_ordinals")
+@pytest.mark.parametrize(
+    "word,denominator", entries("fraction_ordinals"), ids=ids(entries("fraction_ordinals"))
+)
+def test_fraction_ordinal(word, denominator):
+    found = [c for c in extract(f"The test found three {word}s were faulty.") if c.kind == "number"]
+    assert [c.value for c in found] == [pytest.approx(3 / denominator)]
+
+
+@walks("vulgar_fractions")
+@pytest.mark.parametrize("char,parts", entries("vulgar_fractions"))
+def test_vulgar_fraction(char, parts):
+    c = the_claim(f"The favourite won by 2{char} lengths at Ascot.")
+    assert c.value == pytest.approx(2 + parts[0] / parts[1])
+
+
 @walks("vague")
 @pytest.mark.parametrize("word,bounds", entries("vague"), ids=ids(entries("vague")))
 def test_vague_amount(word, bounds):
@@ -115,6 +131,29 @@ def test_qualifier_after(phrase, qualifier):
     c = the_claim(f"Officials said 4,500 people {phrase} attended the rally.")
     assert (c.value, c.qualifier) == (4500, qualifier)
     assert c.text.endswith(phrase)
+
+
+@walks("rising_qualifiers")
+@pytest.mark.parametrize("word,qualifier", entries("rising_qualifiers"))
+def test_rising_qualifier(word, qualifier):
+    verb = "climbed past" if word == "past" else word
+    c = the_claim(f"The death toll {verb} 2,000 on Monday, officials said.")
+    assert (c.value, c.qualifier) == (2000, qualifier)
+
+
+@walks("rising_subjects")
+@pytest.mark.parametrize("subject", entries("rising_subjects"))
+def test_rising_subject(subject):
+    c = the_claim(f"The {subject} passed 4,500 on Monday, the agency said.")
+    assert (c.value, c.qualifier) == (4500, "more_than")
+
+
+@walks("spaced_qualifiers_after")
+@pytest.mark.parametrize("word,qualifier", entries("spaced_qualifiers_after"))
+def test_spaced_qualifier_after(word, qualifier):
+    c = the_claim(f"The crowd was put at 4,500 {word}, the organisers said.")
+    assert (c.value, c.qualifier) == (4500, qualifier)
+    assert c.text.endswith(word)
 
 
 @walks("range_openers")

@@ -167,6 +167,8 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             return self._vague(m, s_start, s_end)
         if kind == "ahalf":
             return self._and_a_half_unit(m, s_start, s_end)
+        if kind == "afrac":
+            return self._a_fraction(m, s_start, s_end)
         num = self._number(m)
         if num is None:
             return None

@@ -19,6 +19,22 @@ BIG_WORDS = tuple(LEX["big_words"])
 ORDINALS: dict[str, int] = LEX["ordinals"]
 # denominators of spelled fractions ("two-thirds", "a quarter")
 FRACTIONS: dict[str, int] = LEX["fractions"]
+# every word that can name a fraction's denominator, singular and plural: the
+# fraction words, the ordinals but "first" and "second" ("two seconds" is a
+# duration), and the ordinals only fractions use ("a thirtieth", "trillionths")
+_DENOM_SINGULAR = {
+    **{w: d for w, d in ORDINALS.items() if w not in ("first", "second")},
+    **LEX["fraction_ordinals"],
+}
+DENOMINATORS: dict[str, int] = {
+    **_DENOM_SINGULAR,
+    **{w + "s": d for w, d in _DENOM_SINGULAR.items()},
+    **FRACTIONS,
+}
+# the ones place of a compound denominator ("twenty-first", "one hundred fifth")
+UNIT_ORDINALS = {w: d for w, d in ORDINALS.items() if d < 10 and w != "second"}
+# one-character fractions: "½" → 0.5
+VULGAR: dict[str, float] = {c: n / d for c, (n, d) in LEX["vulgar_fractions"].items()}
 # vague amounts as [low, high] intervals
 VAGUE: dict[str, tuple[float, float]] = {k: tuple(v) for k, v in LEX["vague"].items()}
 
@@ -42,7 +58,7 @@ def parse_numeral(s: str) -> tuple[float, float] | None:
     written decimals): only round integers carry implied imprecision.
     """
     s = s.strip().replace("−", "-")
-    if "/" in s:  # 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes it
+    if "/" in s or s[-1:] in VULGAR:  # 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes it
         return _fraction(s)
     if "10" in s and ("x" in s.lower() or "×" in s or "*" in s or s[-1] in _SUPER):
         return _power(s)
@@ -80,9 +96,21 @@ _POWER_RE = re.compile(
 )
 
 
+def _vulgar(s: str) -> tuple[float, float] | None:
+    """A number ending in a one-character fraction: "½" → 0.5, "7½" → 7.5."""
+    whole = parse_numeral(s[:-1]) if s[:-1].strip(" -") else (0.0, 0.0)
+    if whole is None:
+        return None
+    sign = -1.0 if s.startswith("-") else 1.0
+    return whole[0] + sign * VULGAR[s[-1]], 0.0
+
+
 def _fraction(s: str) -> tuple[float, float] | None:
     """A fraction or mixed number: "1/2" → 0.5, "10 1/2" → 10.5; None for 5/4 or 24/7."""
-    parts = s.replace("/", " ").split()
+    if s[-1] in VULGAR:  # "½", "7½", "2 ¾"
+        return _vulgar(s)
+    sign = -1.0 if s.startswith("-") else 1.0
+    parts = s.lstrip("-").replace("/", " ").split()
     try:
         whole = float(parts[0]) if len(parts) == 3 else 0.0
         num, den = float(parts[-2]), float(parts[-1])
@@ -90,7 +118,7 @@ def _fraction(s: str) -> tuple[float, float] | None:
         return None
     if not 0 < num < den:
         return None
-    return whole + num / den, 0.0
+    return sign * (whole + num / den), 0.0
 
 
 def _power(s: str) -> tuple[float, float] | None:
@@ -134,13 +162,14 @@ def place_of(value: float) -> float:
 class _Spelled:
     """The running state of a spelled number: total so far, current group, last word's kind."""
 
-    __slots__ = ("total", "current", "last", "seen")
+    __slots__ = ("total", "current", "last", "seen", "and_base")
 
     def __init__(self) -> None:
         self.total = 0.0
         self.current = 0.0
         self.last: str | None = None  # small, tens, hundred, scale, and, a
         self.seen = False
+        self.and_base: float | None = None  # the current group when "and" was read
 
     def small(self, w: str) -> bool:
         """Add a unit or a ten ("two", "twenty"); False when it cannot follow."""
@@ -164,8 +193,13 @@ class _Spelled:
     def scale(self, w: str) -> bool | None:
         """Apply a scale word ("dozen", "hundred", "million"); False when it cannot follow."""
         if w in ("dozen", "dozens"):
+            if self.and_base is not None and self.last in ("small", "tens"):
+                # "three hundred and two dozens" = 300 + 2 x 12: the dozens after "and"
+                self.current = self.and_base + (self.current - self.and_base) * 12
+                self.last = "scale"
+                return True
             if self.current >= 100 or self.total:
-                return None  # "three hundred and two dozens": not read
+                return None  # "three hundred two dozen": not read
             self.current = (self.current or 1) * 12
             self.last = "scale"
             return True
@@ -213,7 +247,7 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
         if w == "and":
             if st.last not in ("hundred", "scale"):
                 break
-            st.last = "and"
+            st.last, st.and_base = "and", st.current
             continue
         if w in SMALL or w in TENS:
             ok: bool | None = st.small(w)
@@ -238,3 +272,24 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
 def words_of(s: str) -> list[str]:
     """Split a spelled number into its words ("twenty-two thousand" → 3 words)."""
     return [w for w in _SPLIT_RE.split(s) if w]
+
+
+def is_plural_denominator(word: str) -> bool:
+    """ "fifths", "halves", "thirds": a denominator for a numerator other than one."""
+    return word.lower().endswith("s")
+
+
+def denominator(words: list[str]) -> float | None:
+    """The denominator a fraction's last words name ("fifths" → 5, "twenty-first" → 21,
+    "one hundred fifth" → 105, "trillionths" → 1e12); None when they name none."""
+    if not words:
+        return None
+    last = words[-1].lower()
+    single = last.removesuffix("s")
+    if len(words) == 1:
+        return float(DENOMINATORS[last]) if last in DENOMINATORS else None
+    ones = UNIT_ORDINALS.get(single)
+    parsed = parse_words(words[:-1])
+    if ones is None or parsed is None or parsed[1] != len(words) - 1 or parsed[0] % 10:
+        return None
+    return parsed[0] + ones

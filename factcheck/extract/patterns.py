@@ -10,6 +10,7 @@ from .lexicon import LEX, alternation
 
 NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
 NW = alternation(NUMBER_WORDS)
+VULGAR = "[" + "".join(nums.VULGAR) + "]"
 BIG = alternation([*nums.BIG_WORDS, "dozen"])
 DIGITS = (
     r"(?:(?<![\w.,])[-−](?=\.?\d))?"  # the sign applies to every shape below
@@ -17,8 +18,9 @@ DIGITS = (
     r"(?:\d+(?:\.\d+)?[eE][+-]?\d{1,2}(?![\w.])"
     r"|\d+(?:\.\d+)?\^[+-]{0,2}\d{1,2}(?![\w^])"
     r"|(?:\d+(?:\.\d+)?[ ]?[x×*][ ]?)?10(?:\^[-−]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![\w^])"
-    # fractions and mixed numbers: 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes them
-    r"|(?<![\d/])(?:\d+[ ])?\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])"
+    # fractions and mixed numbers: 1/2, 10 1/2, 7½, and "7 3 / 4" as tokenized text writes them
+    r"|(?<![\d/])(?:\d+[ ]{1,2})?\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])"
+    r"|(?:\d+[ ]?)?" + VULGAR + r"(?![\d/])"
     r"|(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
     # groups of three split by a space, no-break or thin space, or an apostrophe
     # (5 000, 5'000), or by a comma and a stray space (80, 000)
@@ -31,6 +33,16 @@ DIGITS = (
 FRAC = alternation(nums.FRACTIONS)
 SPELLED = rf"{NW}(?:(?:\s+and\s+|[\s-]+){NW})*"
 ORD = alternation(nums.ORDINALS)
+# a denominator word ("fifths", "a thirtieth") or a compound one ("twenty-firsts")
+DEN = (
+    r"(?:" + alternation(nums.TENS) + r"[\s-]+" + alternation(nums.UNIT_ORDINALS) + r"s?|"
+    + alternation(nums.DENOMINATORS) + r")"
+)  # fmt: skip
+# what may follow "a fifth" that is a share, not an ordinal ("a fifth straight win")
+A_FRACTION_AFTER = (
+    r"(?=[^\S\n]*(?:[.,;:!?)]|$|(?:is|was|were|are|has|have|had|said|will|would|could|may"
+    r"|might|people|men|women|children)\b|[a-z]+s\b))"
+)
 CORE_RE = re.compile(
     rf"""
     (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
@@ -46,19 +58,19 @@ CORE_RE = re.compile(
        |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
        (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
    |(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?
-       (?P<rd>\d[\d,]*|{SPELLED})\b
-       (?(over)(?![\s-]*[A-Za-z])))
+       (?P<rd>\d[\d,]*|{SPELLED})\b)
    |(?P<ordw>\b{ORD}[\s-]
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
    |(?P<ahalf>\b(?:an?|one)\s+(?P<au>hour|day|week|month|year|minute|mile|night)\s+and\s+a\s+half\b)
+   |(?P<afrac>\b(?:a|an)[\s-]+(?P<ad>{DEN})(?![\w-]){A_FRACTION_AFTER})
    |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
    |(?P<digits>{DIGITS})
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 NEWLINE_RE = re.compile("\n")
-TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|" + VULGAR)
 # first words of every CORE_RE alternative, and month names (dates start there)
 STARTS = {
     *nums.SMALL,
@@ -66,13 +78,18 @@ STARTS = {
     *nums.BIG_WORDS,
     *nums.VAGUE,
     *nums.ORDINALS,
+    *nums.VULGAR,
     *dates.MONTHS,
     *("lakhs crores dozen several few many a an half quarter third percent percents per "
       "percentage").split(),
 }  # fmt: skip
 # fast test: does the text have anything that can start a number at all
 ANYNUM_RE = re.compile(
-    r"\d|\b" + alternation([*NUMBER_WORDS, *nums.VAGUE, *nums.FRACTIONS, *nums.ORDINALS]) + r"\b",
+    r"\d|"
+    + VULGAR
+    + r"|\b"
+    + alternation([*NUMBER_WORDS, *nums.VAGUE, *nums.DENOMINATORS, *nums.ORDINALS])
+    + r"\b",
     re.IGNORECASE,
 )
 SCALE_AFTER_RE = re.compile(
@@ -123,6 +140,33 @@ QUAL_AFTER: dict[str, str] = LEX["qualifiers_after"]
 QUAL_AFTER_RE = re.compile(
     r"[^\S\n]+(?P<q>" + alternation(QUAL_AFTER) + r")\b(?![^\S\n]+than\b)", re.IGNORECASE
 )
+RISING_QUALIFIERS: dict[str, str] = LEX["rising_qualifiers"]
+# the subject, up to three words that are no time frame ("in the past 3 days"), the verb
+RISING_QUAL_RE = re.compile(
+    r"\b" + alternation(LEX["rising_subjects"]) + r"\b"
+    r"(?:[^\S\n]+(?!(?:the|this|that|last|in|over|during|for|since)\b)[A-Za-z']+){0,3}?"
+    r"[^\S\n]+(?P<q>" + alternation(RISING_QUALIFIERS) + r")[^\S\n]+$",
+    re.IGNORECASE,
+)
+# "prices climbed past 2019 levels": a year, not a figure passed
+YEAR_AHEAD_RE = re.compile(r"(?:1[5-9]|20)\d\d(?![\d,.])")
+# "on 3/4", "by 3/4": a date as US text writes it, not three quarters
+DATE_CUE_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|since|from|dated)[^\S\n]+$", re.I)
+# "the 10,000 mark": a milestone, not money
+MILESTONE_BEFORE_RE = re.compile(r"\b(?:the|a|that|this)[^\S\n]+$", re.IGNORECASE)
+SPACED_QUAL_AFTER: dict[str, str] = LEX["spaced_qualifiers_after"]
+SPACED_QUAL_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<q>" + alternation(SPACED_QUAL_AFTER) + r")\b(?=[^\S\n]*(?:[.,;:!?)\n]|$))",
+    re.IGNORECASE,
+)
+SPACED_QUAL_BEFORE_NOUN_RE = re.compile(
+    r"[^\S\n]+(?P<q>" + alternation(SPACED_QUAL_AFTER) + r")\b(?=[^\S\n]+[A-Za-z])",
+    re.IGNORECASE,
+)
+# "Route 9 to 12": the second number of a name's range is part of the name
+IDENT_PARTNER_RE = re.compile(
+    r"(?:[^\S\n]*[-–][^\S\n]*|[^\S\n]+(?:to|and|or|through)[^\S\n]+)(?P<n>\d{1,4})(?![\d.,]?\d)"
+)
 QUAL_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?P<q>"
     + alternation(p for p in QUAL_OF if p != "~")
@@ -164,6 +208,9 @@ AGE_GROUP_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["age_group_nouns"]) + r"\s+$", re.IGNORECASE
 )
 # after a count: "2.5-million-strong", "a 543-member house", "20-odd people", "40-plus"
+# "0800 hundred hours": a time, not a scale
+HUNDRED_NOT_SCALE_RE = re.compile(r"[^\S\n]+hours\b", re.I)
+HYPHEN_UNIT_RE = re.compile(r"(?:-|[ ]-[ ])(?=[A-Za-z])")
 HYPHEN_WORD_RE = re.compile(r"-(?P<w>[a-z]+)\b(?!-)")
 HYPHEN_QUALIFIERS: dict[str, str] = LEX["hyphen_qualifiers"]
 OF_GOODS_RE = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|\d)[a-z]", re.IGNORECASE)
@@ -208,6 +255,13 @@ OF_DETERMINER_RE = re.compile(
     r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z])",
     re.IGNORECASE,
 )
+# "a deficit of 1.6 billion ($2.0 billion)": the first figure is money in a currency
+# the text does not name, converted in brackets; not a count
+PAREN_MONEY_AFTER_RE = re.compile(
+    r"[^\S\n]*\([^\S\n]*(?:(?:about|around|some|roughly|nearly|almost)[^\S\n]+)?"
+    r"(?:" + alternation(units.DOLLAR_PREFIXES) + r")?(?:" + CUR_SYM + r"|[A-Z]{3})[^\S\n]?\d",
+    re.IGNORECASE,
+)
 # the currency before a range's second number: "$93 billion", "HK$7 million"
 SECOND_CUR_RE = re.compile(
     r"(?P<pre>" + alternation(units.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
@@ -220,10 +274,24 @@ DENOMINATOR_RE = re.compile(
     r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieths?)\b",
     re.IGNORECASE,
 )
+# "the one millionth visitor": an ordinal after a determiner, not a fraction
+DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:the|its|his|her|their|our|this|that|every)[^\S\n]+$", re.IGNORECASE
+)
+# "for three quarters in a row", "two quarters of the year": quarters of a year
+QUARTERS_OF_TIME_RE = re.compile(
+    r"(?<=quarters)[^\S\n]+(?:in[^\S\n]+a[^\S\n]+row|running|straight|of[^\S\n]+"
+    r"(?:the[^\S\n]+)?(?:year|fiscal)|ago|earlier|later)\b",
+    re.IGNORECASE,
+)
+TIME_SPAN_BEFORE_RE = re.compile(
+    r"\b(?:for|in|over|past|last|next|first|consecutive|straight|within)[^\S\n]+$",
+    re.IGNORECASE,
+)
 # a mixed number's fraction: "and a half", "and three quarters", "and two thirds"
 AND_FRACTION_RE = re.compile(
-    r"[^\S\n]+and[^\S\n]+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<d>" + FRAC + r")\b(?:[^\S\n]+(?P<sc>million|billion|trillion|thousand))?",
+    r"[^\S\n]+and[^\S\n]+(?P<n>a|an|" + SPELLED + r")[\s-]+"
+    r"(?P<d>" + DEN + r")\b(?:[^\S\n]+(?P<sc>million|billion|trillion|thousand))?",
     re.IGNORECASE,
 )
 # "two hundred point seventy-one", "five point five"

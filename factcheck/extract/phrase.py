@@ -143,7 +143,8 @@ class PhraseMixin:
             return None
         plain = ph.money is None and ph.after is None and not ph.num.spelled
         if plain and filters.is_identifier(text, ph.num, ph.qual, ph.s_start):
-            return ph.num.end  # "Windows 10 to 400 million users": a name, not a range
+            # "Windows 10 to 400 million users": a name, not a range
+            return self._name_range_end(ph)
         if not self._connector_ok(ph, cm):
             self._unit_of_change(ph, cm)
             return None
@@ -214,10 +215,25 @@ class PhraseMixin:
         end = unit_info[2] if unit_info and after2 else p2
         if ph.money and after2 is None and after is None:
             end = max(end, p2)
+        return self._emit_range(ph, num2, unit_info, end)
+
+    def _emit_range(self, ph: Phrase, num2: Num, unit_info, end: int) -> int:
+        """The claim of a read range: an age range ("40-50 years old") or by its unit."""
+        num = ph.num
         start = ph.start if not ph.qual else ph.qstart
+        old = self._range_age(ph.money, unit_info, end)
+        if old:  # "about 40 - 50 years old": a range of ages
+            stated = (None, num.value, num2.value, "range")
+            return self._age(start, old.end(), stated, unit_info[1], num)
         from_qual = ph.qstart if ph.between and not ph.qual else None
         return self._emit(start, end, None, num.value, num2.value, "range", ph.money, unit_info,
                           num, ph.s_start, ph.s_end, from_qual=from_qual)  # fmt: skip
+
+    def _range_age(self, money, unit_info, end: int) -> re.Match | None:
+        """ "40-50 years old", "18 to 24 years of age": where the age words end, or None."""
+        if money or not unit_info or unit_info[0] != "unit" or unit_info[1].dimension != "time":
+            return None
+        return pat.AGE_AFTER_RE.match(self.text, end)
 
     def _second_tail(self, ph: Phrase, num2: Num, cur2) -> tuple[tuple | None, int]:
         """The unit after a range's second number, and where it ends; sets a currency found."""
@@ -264,12 +280,32 @@ class PhraseMixin:
                     num.value += cents[0] / 100
                     end = cents[1]
         if ph.money is None and ph.after is None:
+            # "2½ lengths" counts lengths; "two thirds" and "3/4 people" count nothing
+            # ("2 1/4 people": the count filters never read a slash fraction as a count)
+            if num.fraction and (
+                abs(num.value) < 1
+                or "/" in num.raw
+                or not nouns.noun_after(self.text, num.end, ph.s_end)
+            ):
+                return self._number_claim(ph)
             done = self._joined_bounds(ph) or self._bare_number(ph)
             if done is not None:
                 return done
         start = ph.qstart if ph.qual else ph.start
         return self._emit(start, end, num.value, None, None, ph.qual or "exact", ph.money,
                           ph.after, num, ph.s_start, ph.s_end)  # fmt: skip
+
+    def _number_claim(self, ph: Phrase) -> int:
+        """A bare fraction ("two thirds", "3/4"): a number of kind number, which no rule
+        compares unless it selects that kind; "two thirds of the vote" is a percent."""
+        num, text = ph.num, self.text
+        if "/" in num.raw and pat.DATE_CUE_BEFORE_RE.search(text, max(0, num.start - 8), num.start):
+            return num.end  # "on 3/4": a date, not three quarters
+        start = ph.qstart if ph.qual else ph.start
+        qual = ph.qual or "exact"
+        interval = iv.interval(num.value, 0.0, qual)
+        return self._claim(start, num.end, "number", num.value, None, None, qual, None,
+                           None, interval)  # fmt: skip
 
     def _joined_bounds(self, ph: Phrase) -> int | None:
         """ "more than 10 but fewer than 20 boats": one range from two one-sided bounds."""
@@ -298,7 +334,7 @@ class PhraseMixin:
             return num.end  # "adults over 65": an age bracket
         verdict = filters.verdict(text, num, qual, ph.s_start, ph.s_end)
         if verdict == "skip":
-            return num.end
+            return self._name_range_end(ph)
         if verdict == "date":
             return self._year(num.start, num.end, num.value)
         if verdict == "rank":
@@ -307,6 +343,22 @@ class PhraseMixin:
             self._add(num.start, e, "rank", num.value, None, None, "exact", None, None)
             return e
         return None
+
+    def _name_range_end(self, ph: Phrase) -> int:
+        """Where a skipped number ends; "Route 9 to 12" skips the name's second number too,
+        unless it has a unit, a scale or a noun of its own ("Windows 10 to 400 million users")."""
+        num, text = ph.num, self.text
+        m = pat.IDENT_PARTNER_RE.match(text, num.end)
+        if not m or not filters.is_identifier(text, num, ph.qual, ph.s_start):
+            return num.end
+        num2 = Num(m.start("n"), m.end("n"), float(m.group("n")), 1.0, False, m.group("n"))
+        if (
+            self._unit_after(num2, num2.end, False) is not None
+            or pat.SCALE_AFTER_RE.match(text, num2.end)
+            or nouns.noun_after(text, num2.end, ph.s_end)
+        ):
+            return num.end
+        return m.end()
 
     def _emit(self, start, end, value, low, high, qual, money, unit_info, num, s_start, s_end,
               from_qual=None):  # fmt: skip
@@ -359,6 +411,7 @@ class PhraseMixin:
         text = self.text
         value, low, high, qual = stated
         qual, end = self._qualifier_after(qual, end)  # "4,500 or more people"
+        qual, end = self._plus_before_noun(qual, end, s_end)
         found, end, qual = self._counted(num, end, qual, s_end)
         if found:  # "4,500 people or more"
             qual, found_end = self._qualifier_after(qual, found[1])
@@ -373,6 +426,8 @@ class PhraseMixin:
         else:
             if value is not None and value != int(value) and not (num and num.scaled):
                 return end  # a count is whole: 0.95 alone is a price move or an index, not a count
+            if num and num.scaled and pat.PAREN_MONEY_AFTER_RE.match(text, end):
+                return end  # "1.6 billion ($2.0 billion)": money in an unnamed currency
             noun = nouns.implied_by_verb(text, end)
             if noun is None:
                 noun = self._implied_noun(start, s_start)
@@ -386,9 +441,19 @@ class PhraseMixin:
         if qual != "exact":
             return qual, end
         m = pat.QUAL_AFTER_RE.match(self.text, end)
-        if not m:
+        if m:
+            return pat.QUAL_AFTER[m.group("q").lower()], m.end()
+        m = pat.SPACED_QUAL_AFTER_RE.match(self.text, end)  # "2,000 plus."
+        if m:
+            return pat.SPACED_QUAL_AFTER[m.group("q").lower()], m.end()
+        return qual, end
+
+    def _plus_before_noun(self, qual: str, end: int, s_end: int) -> tuple[str, int]:
+        """ "2,000 plus people": at least, when the counted noun follows "plus"."""
+        m = pat.SPACED_QUAL_BEFORE_NOUN_RE.match(self.text, end)
+        if qual != "exact" or not m or not nouns.noun_after(self.text, m.end(), s_end):
             return qual, end
-        return pat.QUAL_AFTER[m.group("q").lower()], m.end()
+        return pat.SPACED_QUAL_AFTER[m.group("q").lower()], m.end()
 
     def _counted(self, num, end: int, qual: str, s_end: int):
         """(noun found, end, qualifier) after a count, through "-odd", "-plus", "-strong"."""

@@ -23,6 +23,7 @@ class ReaderMixin:
         if parsed is None:
             return None
         num = Num(m.start(), m.end(), parsed[0], parsed[1], False, raw)
+        num.fraction = "/" in raw or raw[-1] in nums.VULGAR
         text = self.text
         if pat.DECIMAL_COMMA_RE.match(text, num.end):
             return None  # "1,3" or "1.111,11": a decimal comma, not read
@@ -44,9 +45,8 @@ class ReaderMixin:
             return
         last = re.findall(r"[A-Za-z]+", self.text[num.start : num.end])[-1:]
         unit = nums.SCALES.get(last[0].lower(), 1.0) if last else 1.0
-        n = m.group("n").lower()
-        frac = (1 if n in ("a", "an") else nums.SMALL[n]) / nums.FRACTIONS[m.group("d").lower()]
-        if frac >= 1:
+        frac = _and_fraction_value(m)
+        if frac is None or frac >= 1:
             return
         sign = -1 if num.value < 0 else 1
         if unit >= 1000 and m.group("sc"):  # "one billion and a half million"
@@ -63,6 +63,7 @@ class ReaderMixin:
             num.value += sign * frac
             num.end = m.end("d")
         num.place = 0.0
+        num.fraction = num.value != int(num.value)  # "two and a half": counts nothing
 
     def _spelled(self, m: re.Match) -> Num | None:
         """A spelled number ("twenty-two thousand"), up to its last number word."""
@@ -77,7 +78,8 @@ class ReaderMixin:
                 end = m.start() + wm.end()
                 break
         raw = self.text[m.start() : end]
-        if pat.DENOMINATOR_RE.match(self.text, end):
+        dm = pat.DENOMINATOR_RE.match(self.text, end)
+        if dm and not dm.group(0).lower().rstrip("s").endswith("second"):
             return self._spelled_fraction(m.start(), raw)
         num = Num(m.start(), end, value, nums.place_of(value), True, raw)
         if num.place == 1:
@@ -90,16 +92,23 @@ class ReaderMixin:
         return num
 
     def _spelled_fraction(self, start: int, raw: str) -> Num | None:
-        """ "one hundred and three quarters" = 100.75; a bare fraction ("two thirds",
-        "one eighth") is a share read elsewhere, or not at all: None."""
-        k = raw.lower().rfind(" and ")
+        """ "one hundred and three quarters" = 100.75, "two and fifty-four hundredths" = 2.54;
+        a bare fraction ("two thirds", "one eighth") is a Num marked as a fraction."""
         dm = pat.DENOMINATOR_RE.match(self.text, start + len(raw))
-        den = nums.FRACTIONS.get(dm.group(0).strip(" -").lower())
-        if k < 0 or not den:
-            return None
+        k = raw.lower().rfind(" and ")
+        if k >= 0:
+            mixed = self._mixed_fraction(start, raw, k, dm)
+            if mixed is not None:
+                return mixed
+        return self._bare_fraction(start, raw, dm)
+
+    def _mixed_fraction(self, start: int, raw: str, k: int, dm: re.Match) -> Num | None:
         whole, numer = nums.words_of(raw[:k]), nums.words_of(raw[k + 5 :])
+        den = nums.denominator(nums.words_of(dm.group(0)))
         pw, pn = nums.parse_words(whole), nums.parse_words(numer)
-        if not pw or not pn or pw[1] != len(whole) or pn[1] != len(numer) or pn[0] >= den:
+        if not den or not pw or not pn or pw[1] != len(whole) or pn[1] != len(numer):
+            return None
+        if pn[0] >= den:
             return None
         unit = nums.SCALES.get(whole[-1].lower(), 1.0)  # "six million and two thirds"
         end = dm.end()
@@ -107,7 +116,36 @@ class ReaderMixin:
         if sm and unit >= 1000:  # "one billion and three quarters million"
             unit, end = nums.SCALES[sm.group(1).lower()], end + sm.end()
         value = pw[0] + pn[0] / den * (unit if unit >= 1000 else 1.0)
-        return Num(start, end, value, 0.0, True, self.text[start:end])
+        num = Num(start, end, value, 0.0, True, self.text[start:end])
+        num.fraction = value != int(value)
+        return num
+
+    def _bare_fraction(self, start: int, raw: str, dm: re.Match) -> Num | None:
+        """ "two thirds", "twenty-three fifths", "one hundred thirty-fifths", "a hundred
+        thousand trillionths"; not an ordinal ("the one millionth visitor", "twenty fifth
+        anniversary") nor a count of quarters of a year ("for three quarters in a row")."""
+        text = self.text
+        words, den_words = nums.words_of(raw), nums.words_of(dm.group(0))
+        if (
+            len(words) > 1
+            and len(den_words) == 1
+            and words[-1].lower() in nums.TENS
+            and text[start + len(raw)] == "-"
+        ):  # "one hundred thirty-fifths": 100 / 35
+            den_words, words = [words[-1], *den_words], words[:-1]
+        den, numer = nums.denominator(den_words), nums.parse_words(words)
+        if not den or not numer or numer[1] != len(words):
+            return None
+        plural = nums.is_plural_denominator(den_words[-1])
+        if (
+            (numer[0] != 1 and not plural)
+            or pat.DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
+            or (den == 4 and plural and _quarters_of_time(text, start, dm.end()))
+        ):
+            return None
+        num = Num(start, dm.end(), numer[0] / den, 0.0, True, text[start : dm.end()])
+        num.fraction = True
+        return num
 
     def _point(self, num: Num) -> None:
         """Decimals in words: "two hundred point seventy-one" = 200.71, "five point five"."""
@@ -147,8 +185,10 @@ class ReaderMixin:
             num.money_scale = (sm.end("sc"), nums.SCALES[low])
             if not (low == "k" or sc == "M"):
                 return True  # 5k, 5M: a scale anywhere; 5m, 5b: only for money
-        if low == "hundred" and num.value >= 100:
-            return False  # "322 hundred": not read
+        if low == "hundred" and self.text[sm.end("sc") : sm.end("sc") + 1] == "-":
+            return True  # "20 hundred-dollar bills": twenty bills
+        if low == "hundred" and num.value >= 100 and not _hundreds_of(self.text, num, sm.end()):
+            return False  # "0800 hundred hours", "322.5 hundred": not read
         factor, end = nums.SCALES[low], sm.end("sc")
         sc2 = (sm.group("sc2") or "").lower()
         if sc2 and nums.SCALES[sc2] > factor:  # "4 hundred million", "1.87 lakh crore"
@@ -221,15 +261,24 @@ class ReaderMixin:
         """(qualifier, start, between, negative) of the words before text[start]."""
         window = self.text[max(lo, start - 40) : start]
         m = pat.QUAL_BEFORE_RE.search(window)
-        if not m:
-            return None, start, False, False
         base = start - len(window)
+        if not m:
+            if "pas" in window[-10:].lower():  # "the toll passed 2,000"; the test is cheap
+                return self._rising_qualifier(start, lo)
+            return None, start, False, False
         if m.group("neg"):
             return None, base + m.start(), False, True
         if m.group("between2"):
             return None, base + m.start(), True, False
         q = "approx" if m.group("tilde") else pat.QUAL_OF[m.group("q").lower()]
         return q, base + m.start(), bool(m.group("between")), False
+
+    def _rising_qualifier(self, start: int, lo: int):
+        """ "the toll passed 2,000", "sales have passed $1 billion": after a figure that rises."""
+        rm = pat.RISING_QUAL_RE.search(self.text, max(lo, start - 60), start)
+        if rm and not pat.YEAR_AHEAD_RE.match(self.text, start):
+            return pat.RISING_QUALIFIERS[rm.group("q").lower()], rm.start("q"), False, False
+        return None, start, False, False
 
     def _unit_after(self, num: Num, p: int, money_before: bool):
         """What follows the number: ('percent'|'money'|'unit', info, end) or None."""
@@ -243,8 +292,9 @@ class ReaderMixin:
             return r
         attached = p < len(text) and text[p - 1 : p].isdigit() and not text[p : p + 1].isspace()
         q = p
-        if text[p : p + 1] == "-" and text[p + 1 : p + 2].isalpha():
-            q = p + 1  # "a 2,000-pound bomb", "a 5-km race"
+        hy = pat.HYPHEN_UNIT_RE.match(text, p)
+        if hy:  # "a 2,000-pound bomb", "a 5-km race", "30 - year bonds" as wire text spaces it
+            q = hy.end()
             attached = True
             m = pat.CUR_AFTER_RE.match(text, q)
             r = self._currency_after(num, m) if m and (m.group("sub") or m.group("name")) else None
@@ -326,10 +376,15 @@ class ReaderMixin:
         adj = (m.group("adj") or "").lower()
         code = adjs.get(adj, default)
         if name == "pound" and not adj and not num.scaled:
-            if text[m.start() - 1] == "-" or pat.OF_GOODS_RE.match(text, m.end()):
+            hyphen = text[max(0, m.start() - 3) : m.start()].rstrip().endswith("-")
+            if hyphen or pat.OF_GOODS_RE.match(text, m.end()):
                 return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
         if name in units.GUARDED_NAMES and not adj and not self._guarded_is_money(name, num, m):
             return None
+        if m.group("name").lower() == "mark" and pat.MILESTONE_BEFORE_RE.search(
+            text, max(0, num.start - 6), num.start
+        ):
+            return None  # "crossed the 10,000 mark": a milestone, not Deutsche marks
         if name == "satoshi":
             return "money", ("BTC", "satoshi", 1e-8), m.end()
         return "money", (code, code, 1.0), m.end()
@@ -391,6 +446,34 @@ class ReaderMixin:
         of = pat.OF_DETERMINER_RE.match(self.text, p)  # "35m of its devices"
         m = re.compile(r"\s+([A-Za-z]+)").match(self.text, of.end() if of else p)
         return bool(m and m.end() <= s_end and nouns.is_plural(m.group(1)))
+
+
+def _hundreds_of(text: str, num: Num, end: int) -> bool:
+    """ "322 hundred" = 32,200 (a whole numeral); not "0800 hundred hours" (a time)."""
+    return (
+        not num.raw.startswith("0")
+        and num.raw.isdigit()
+        and not pat.HUNDRED_NOT_SCALE_RE.match(text, end)
+    )
+
+
+def _and_fraction_value(m: re.Match) -> float | None:
+    """The fraction after "and": "a half" → 0.5, "fifty-four hundredths" → 0.54."""
+    n = m.group("n").lower()
+    words = nums.words_of(n)
+    parsed = (1.0, 1) if n in ("a", "an") else nums.parse_words(words)
+    den = nums.denominator(nums.words_of(m.group("d")))
+    if not parsed or not den or (n not in ("a", "an") and parsed[1] != len(words)):
+        return None
+    return parsed[0] / den
+
+
+def _quarters_of_time(text: str, start: int, end: int) -> bool:
+    """ "for three quarters in a row", "in two quarters": quarters of a year, not 3/4."""
+    return bool(
+        pat.QUARTERS_OF_TIME_RE.match(text, end)
+        or pat.TIME_SPAN_BEFORE_RE.search(text, max(0, start - 14), start)
+    )
 
 
 def _fraction_of_scale(m: re.Match) -> Num:

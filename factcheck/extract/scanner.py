@@ -11,7 +11,8 @@ class Num:
     """One number as written: its span, value, last significant place and how it was written."""
 
     __slots__ = (
-        "start", "end", "value", "place", "spelled", "scaled", "raw", "money_scale", "plus"
+        "start", "end", "value", "place", "spelled", "scaled", "raw", "money_scale", "plus",
+        "fraction",
     )  # fmt: skip
 
     def __init__(self, start, end, value, place, spelled, raw):
@@ -20,6 +21,7 @@ class Num:
         self.scaled = False
         self.money_scale = None  # an attached m/b/k read as a scale only for money
         self.plus = False  # "600+": at least 600
+        self.fraction = False  # "two thirds", "3/4": a bare fraction, not a count
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

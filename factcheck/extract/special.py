@@ -8,6 +8,7 @@ from . import intervals as iv
 from . import nouns, units
 from . import numbers as nums
 from . import patterns as pat
+from .scanner import Num
 
 
 class SpecialMixin:
@@ -64,6 +65,15 @@ class SpecialMixin:
         numer = 1 if len(words) == 1 or words[0] in ("a", "one") else nums.SMALL[words[0]]
         return self._share(m, round(100.0 * numer / denom, 2), s_start)
 
+    def _a_fraction(self, m: re.Match, s_start: int, s_end: int) -> int | None:
+        """ "a fifth", "a hundredth", "a twenty-first": one over the denominator."""
+        den = nums.denominator(nums.words_of(m.group("ad")))
+        if not den or (den == 4 and pat.TIME_SPAN_BEFORE_RE.search(self.text, s_start, m.start())):
+            return m.end()
+        num = Num(m.start(), m.end(), 1.0 / den, 0.0, True, m.group(0))
+        num.fraction = True
+        return self._phrase(num, s_start, s_end)
+
     def _share(self, m: re.Match, value: float, s_start: int) -> int:
         """A share written as a fraction or ratio ("two-thirds", "one in four"), as a percent."""
         qual, qstart, _, _ = self._qualifier_before(m.start(), s_start)
@@ -95,11 +105,14 @@ class SpecialMixin:
             return m.end()  # "two out of five hundreds": not read
         n, d = val(m.group("rn")), val(m.group("rd"))
         raw_d = m.group("rd")
+        if n is not None and d and m.group("over") and self._over_ratio_ok(m, n, d):
+            return self._over_ratio(m, n / d, s_start)
         if (
             n is None
             or not d
             or n >= d
             or d > 1000
+            or m.group("over")
             or (raw_d.isdigit() and len(raw_d) == 4)
             or not re.match(r"[\s,;:)]|\.(?!\d)|$", self.text[m.end() : m.end() + 2])
         ):
@@ -113,6 +126,28 @@ class SpecialMixin:
             num = self._number(sub)
             return self._phrase(num, s_start, s_end) if num else None
         return self._share(m, round(100.0 * n / d, 2), s_start)
+
+    def _over_ratio_ok(self, m: re.Match, n: float, d: float) -> bool:
+        """ "one over three", "1 over 20 people": a ratio; not "12 over three days" (a time
+        span), nor "300 over 40 were turned away" (a count, then an age bracket)."""
+        if (m.group("rd").isdigit() and len(m.group("rd")) == 4) or d > 1000:
+            return False
+        word_after = re.match(r"[\s-]*[A-Za-z]", self.text[m.end() : m.end() + 3])
+        if not word_after:
+            return True
+        if n >= d:
+            return False
+        sub = pat.CORE_RE.match(self.text, m.start("rd"))
+        num = self._number(sub) if sub and sub.lastgroup in ("digits", "spelled") else None
+        return num is not None and self._unit_after(num, num.end, False) is None
+
+    def _over_ratio(self, m: re.Match, value: float, s_start: int) -> int:
+        """A ratio written with "over": a number (kind number), which no rule compares."""
+        _, qstart, _, negative = self._qualifier_before(m.start(), s_start)
+        start = qstart if negative else m.start()
+        value = -value if negative else value
+        return self._claim(start, m.end(), "number", value, None, None, "exact", None, None,
+                           iv.interval(value, 0.0, "exact"))  # fmt: skip
 
     def _percent_of(self, m: re.Match, s_end: int) -> int | None:
         text = self.text
