@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -1113,6 +1114,26 @@ def test_sigterm_stops_the_workers_of_a_parallel_run(project):
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 143, err
     assert "Traceback" not in err
+    deadline = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [w for w in workers if _alive(w)] == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_kill_9_of_a_parallel_run_leaves_no_workers(project):
+    import signal
+    import time
+
+    proc = _start_long_run(project, "--jobs", "2")
+    workers = []
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, workers
+    proc.send_signal(signal.SIGKILL)  # no handler runs: the workers must notice on their own
+    proc.communicate(timeout=30)
     deadline = time.monotonic() + 5
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)

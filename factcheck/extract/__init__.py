@@ -22,6 +22,10 @@ refers to) and `extractor` (the driver).
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from ..model import Claim
@@ -46,6 +50,22 @@ def _extract_chunk(items: list[tuple[str, str, str | None]]) -> list[list[Claim]
     return [extract(t, d, p) for t, d, p in items]
 
 
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the run that started it dies, even by kill -9.
+
+    Linux only (prctl PR_SET_PDEATHSIG); elsewhere the workers end when their
+    pipes close, at their next task.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def extract_many(items: list[tuple[str, str, str | None]], jobs: int = 1) -> list[list[Claim]]:
     """extract() over (text, doc, published) items, in order; same output for any jobs."""
     items = list(items)
@@ -54,7 +74,9 @@ def extract_many(items: list[tuple[str, str, str | None]], jobs: int = 1) -> lis
     size = max(1, min(64, len(items) // (jobs * 4) or 1))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     out: list[list[Claim]] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         for part in pool.map(_extract_chunk, chunks):
             out.extend(part)
     return out
