@@ -419,6 +419,12 @@ def test_ctrl_c_exits_130_and_keeps_results(project, monkeypatch):
     assert dump(project / "factcheck.db") == before
 
 
+def _default_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_long_run(project, *args):
     """A real `factcheck run` on 200 long articles, returned once it has stored one."""
     import subprocess
@@ -433,6 +439,9 @@ def _start_long_run(project, *args):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # a suite started in the background (`cmd &`) inherits an ignored SIGINT,
+        # which Python keeps ignoring: give the run the Ctrl-C a terminal would
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
