@@ -1108,45 +1108,50 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find the workers")
-def test_sigterm_stops_the_workers_of_a_parallel_run(project):
-    import signal
+def _workers_of(proc) -> list[int]:
+    """The run's worker processes, once both of its --jobs 2 workers have started."""
     import time
 
-    proc = _start_long_run(project, "--jobs", "2")
     workers = []
     deadline = time.monotonic() + 20
     while len(workers) < 2 and time.monotonic() < deadline:
         workers = _children(proc.pid)
         time.sleep(0.05)
     assert len(workers) >= 2, workers
+    return workers
+
+
+def _still_alive_after(workers: list[int], seconds: float) -> list[int]:
+    """The workers still alive once they have had `seconds` to end."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [w for w in workers if _alive(w)]
+
+
+def test_sigterm_stops_the_workers_of_a_parallel_run(project):
+    import signal
+
+    proc = _start_long_run(project, "--jobs", "2")
+    workers = _workers_of(proc)
     proc.send_signal(signal.SIGTERM)
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 143, err
     assert "Traceback" not in err
-    deadline = time.monotonic() + 5
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [w for w in workers if _alive(w)] == []
+    assert _still_alive_after(workers, 5) == []
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_kill_9_of_a_parallel_run_leaves_no_workers(project):
     import signal
-    import time
 
     proc = _start_long_run(project, "--jobs", "2")
-    workers = []
-    deadline = time.monotonic() + 20
-    while len(workers) < 2 and time.monotonic() < deadline:
-        workers = _children(proc.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 2, workers
+    workers = _workers_of(proc)
     proc.send_signal(signal.SIGKILL)  # no handler runs: the workers must notice on their own
     proc.communicate(timeout=30)
-    deadline = time.monotonic() + 5
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [w for w in workers if _alive(w)] == []
+    assert _still_alive_after(workers, 5) == []
 
 
 # -- smaller cases ------------------------------------------------------------------

@@ -22,7 +22,6 @@ refers to) and `extractor` (the driver).
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
@@ -57,6 +56,8 @@ def _die_with_parent(parent: int) -> None:
     pipes close, at their next task.
     """
     if sys.platform.startswith("linux"):
+        import ctypes  # only in pool workers: extract() itself never needs it
+
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
