@@ -8,17 +8,8 @@ import sys
 
 import pytest
 
-import factcheck.extract.extractor as extractor
 from factcheck.extract import EXTRACTOR_VERSION, extract, extract_many
 from factcheck.model import Claim
-
-
-@pytest.fixture(autouse=True)
-def _debug():
-    """Let scanner errors surface in tests instead of being swallowed."""
-    extractor._DEBUG = True
-    yield
-    extractor._DEBUG = False
 
 
 def only(text: str, published: str | None = None) -> Claim:

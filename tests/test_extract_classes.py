@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-import factcheck.extract.extractor as extractor
 from factcheck.extract import extract
 from factcheck.model import CLAIM_KINDS
 
 KINDS = (*CLAIM_KINDS, "age")
-
-
-@pytest.fixture(autouse=True)
-def _debug():
-    extractor._DEBUG = True
-    yield
-    extractor._DEBUG = False
 
 
 def claim_at(text: str, span: str):

@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 import pytest
 
-import factcheck.extract.extractor as extractor
 from factcheck.extract import extract
 from factcheck.model import CLAIM_KINDS
 
@@ -1276,13 +1275,6 @@ def scores(cases=CASES, verbose: bool = False) -> dict:
 
 
 # --- tests -------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _debug():
-    extractor._DEBUG = True
-    yield
-    extractor._DEBUG = False
 
 
 # Shapes the extractor still reads wrongly; each must keep failing (strict) until fixed.

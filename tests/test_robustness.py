@@ -676,6 +676,31 @@ def test_extractor_failure_skips_the_article_and_keeps_its_claims(project, monke
     assert run("--allow-skipped").exit_code == 0
 
 
+def test_a_bug_deep_in_the_extractor_is_not_swallowed(project, monkeypatch):
+    """A phrase reader that raises on one article: that article is skipped and keeps its
+    earlier claims; it is never stored with no claims, as a silent catch-all would."""
+    from factcheck.extract.extractor import Extractor
+
+    assert run().exit_code == 0
+    before = dump(project / "factcheck.db")
+    first = sorted((project / "seeds").iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nPoison: 7,777 dogs.\n")
+    real = Extractor._core
+    monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
+
+    def fails_on_poison(self, m):
+        if "Poison" in self.text:
+            raise ZeroDivisionError("float division by zero")
+        return real(self, m)
+
+    monkeypatch.setattr(Extractor, "_core", fails_on_poison)
+    result = run()
+    assert result.exit_code == 2
+    assert f"skipped seeds/{first.name}: the extractor failed on this article" in result.stderr
+    after = dump(project / "factcheck.db")
+    assert [t for t in after if t[0] == "claims"] == [t for t in before if t[0] == "claims"]
+
+
 # -- one run at a time ---------------------------------------------------------------
 
 

@@ -36,13 +36,15 @@ __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
 
 
 def extract(text: str, doc: str = "", published: str | None = None) -> list[Claim]:
-    """Every numeric claim in text, sorted by (start, end); never raises on a str."""
+    """Every numeric claim in text, sorted by (start, end).
+
+    An exception here is a bug in factcheck, and it is not swallowed: the
+    pipeline reports the article like a skipped file (named, with a crash
+    file) and keeps its earlier claims, rather than storing no claims for it.
+    """
     if not isinstance(text, str) or not text:
         return []
-    try:
-        return Extractor(text, doc, published).run()
-    except Exception:  # pragma: no cover - the contract is to never raise on text
-        return []
+    return Extractor(text, doc, published).run()
 
 
 def _extract_chunk(items: list[tuple[str, str, str | None]]) -> list[list[Claim]]:

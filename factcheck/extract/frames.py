@@ -182,6 +182,8 @@ class _Clause:
 
 def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]) -> str:
     """text with each span blanked out, unless it holds the start of one of keep (sorted)."""
+    if not spans:
+        return text
     chars = list(text)
     starts = [k for k, _ in keep]
     for s, e in spans:
@@ -211,8 +213,9 @@ def _clean_speaker(who: str) -> str | None:
     return who
 
 
-def _clauses(work: str, figures: Sequence[tuple[int, int]]) -> list[_Clause]:
-    """The clauses of a (masked) sentence, each with its own speaker when it names one."""
+def _clauses(work: str, figures: Sequence[tuple[int, int]], verbs: list[int]) -> list[_Clause]:
+    """The clauses of a (masked) sentence, each with its own speaker when it names one;
+    verbs: where the sentence's attribution verbs start."""
     cuts = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(work)]
     bounds = [0, *[e for _, e in cuts]]
     ends = [s for s, _ in cuts] + [len(work)]
@@ -223,11 +226,12 @@ def _clauses(work: str, figures: Sequence[tuple[int, int]]) -> list[_Clause]:
         clauses.append(_Clause(s, e, opener))
     starts = [f[0] for f in figures]
     for c in clauses:
-        _find_speaker(work, c, _within(figures, starts, c.start, c.end))
+        has_verb = bisect.bisect_left(verbs, c.start) < bisect.bisect_left(verbs, c.end)
+        _find_speaker(work, c, _within(figures, starts, c.start, c.end), has_verb)
     return clauses
 
 
-def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None:
+def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]], has_verb: bool) -> None:
     """The clause's own speaker: "X said N" first (the figure's owner, even when the
     sentence then names who reported it), then "according to X", "said X", "X's
     estimate", then a trailing ", X said"."""
@@ -238,7 +242,7 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None
     fronted = _FRONTED_RE.match(body, start)
     if fronted and fronted.end() <= first:
         start = fronted.end()
-    tried = _worth_trying(body, (_ACCORDING_RE, _INVERTED_RE, _OWNER_RE, _TRAILING_RE, _LEADING_RE))
+    tried = _worth_trying(body, has_verb)
     m = _LEADING_RE.match(body, start) if _LEADING_RE in tried else None
     passive = m and not m.group("verb").lower().endswith("ing")  # "are saying" is active
     if m and m.end() <= first and passive and _PASSIVE_RE.search(m.group("who")):
@@ -262,27 +266,32 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]]) -> None
             return
 
 
-def _attribution_spans(work: str) -> list[tuple[int, int]]:
+def _attribution_spans(work: str, has_verb: bool) -> list[tuple[int, int]]:
     """Where the sentence says who speaks: not part of any figure's frame."""
     spans = []
-    for regex in _worth_trying(work, (_ACCORDING_RE, _INVERTED_RE, _TRAILING_RE)):
-        spans.extend(m.span() for m in regex.finditer(work))
+    for regex in _worth_trying(work, has_verb):
+        if regex is not _OWNER_RE and regex is not _LEADING_RE:
+            spans.extend(m.span() for m in regex.finditer(work))
     return spans
 
 
-def _worth_trying(text: str, regexes: Sequence[re.Pattern]) -> list[re.Pattern]:
+def _worth_trying(text: str, has_verb: bool) -> frozenset[re.Pattern]:
     """The speaker patterns that can match text at all (a cheap test first: most
-    sentences have no "according to", no apostrophe, no attribution verb)."""
+    sentences have no "according to", no apostrophe, no attribution verb);
+    has_verb: whether text holds an attribution verb."""
     low = text.lower()
-    verb = _ANY_VERB_RE.search(text) is not None
-    need = {
-        _ACCORDING_RE: "according" in low,
-        _INVERTED_RE: "said" in low,
-        _OWNER_RE: "'" in text or "’" in text,
-        _TRAILING_RE: verb and "," in text,
-        _LEADING_RE: verb,
-    }
-    return [r for r in regexes if need[r]]
+    need = []
+    if "according" in low:
+        need.append(_ACCORDING_RE)
+    if "said" in low:
+        need.append(_INVERTED_RE)
+    if "'" in text or "’" in text:
+        need.append(_OWNER_RE)
+    if has_verb:
+        need.append(_LEADING_RE)
+        if "," in text:
+            need.append(_TRAILING_RE)
+    return frozenset(need)
 
 
 def _words(text: str) -> list[str]:
@@ -471,10 +480,12 @@ def sentence_frames(
     figs = sorted((a - s0, b - s0, own) for a, b, own in figures)
     spans = [(a, b) for a, b, _ in figs]
     work = _mask(sent, [m.span() for m in _PARENTHETICAL_RE.finditer(sent)], spans)
-    clauses = _clauses(work, spans)
+    verbs = [m.start() for m in _ANY_VERB_RE.finditer(work)]
+    clauses = _clauses(work, spans, verbs)
     passive = [c.by_span for c in clauses if c.by_span]
     # attributions and the figures themselves are no figure's neighbouring words
-    masked = _mask(_mask(work, _attribution_spans(work) + passive, spans), spans, [])
+    attributions = _attribution_spans(work, bool(verbs))
+    masked = _mask(_mask(work, attributions + passive, spans), spans, [])
     frames: dict[tuple[int, int], Frame] = {}
     previous: tuple[list[str], str] | None = None
     before: _Clause | None = None
@@ -522,16 +533,13 @@ def annotate(
     for k, group in groups.items():
         sentence = sentences[k] if sentences else (0, len(text))
         mine = _within(dates, date_starts, *sentence)
-        try:
-            frames = sentence_frames(
-                text,
-                sentence,
-                # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
-                [(c.start, c.end, c.text) for c in group],
-                [(d.start, d.end) for d in mine],
-            )
-        except Exception:  # pragma: no cover - an odd sentence must not lose its claims
-            frames = [Frame() for _ in group]
+        frames = sentence_frames(
+            text,
+            sentence,
+            # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
+            [(c.start, c.end, c.text) for c in group],
+            [(d.start, d.end) for d in mine],
+        )
         spans = [(c.start, c.end) for c in group]
         times = figure_times(text, sentence, spans, mine, published)
         for c, f, (time, source) in zip(group, frames, times, strict=True):

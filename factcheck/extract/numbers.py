@@ -53,6 +53,18 @@ _NUMERAL_RE = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?$")
 def parse_numeral(s: str) -> tuple[float, float] | None:
     """Value and unit of last significant place of a digit numeral ("1,70,300" → 170300, 100).
 
+    None for what is not a finite number ("1" * 500 overflows a float): no claim
+    rather than an infinite one.
+    """
+    parsed = _parse_numeral(s)
+    if parsed is None or not all(math.isfinite(x) for x in parsed):
+        return None
+    return parsed
+
+
+def _parse_numeral(s: str) -> tuple[float, float] | None:
+    """parse_numeral, which may give inf for a huge numeral.
+
     Commas group digits in any style (Western 1,000,000 or Indian 10,00,000).
     The place is 0 for figures that assert themselves (no trailing zero, or
     written decimals): only round integers carry implied imprecision.
