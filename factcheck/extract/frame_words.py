@@ -7,8 +7,9 @@ so a word is added in one place.
 
 from __future__ import annotations
 
-import re
 from importlib import resources
+
+from . import lexicon
 
 
 def _load() -> dict[str, tuple[str, ...]]:
@@ -31,6 +32,6 @@ WORDS = _load()
 
 
 def alternation(section: str) -> str:
-    """A regex alternation of a section's phrases, longest first, words joined by any space."""
-    phrases = sorted(WORDS[section], key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    """A regex alternation of a section's phrases (a trie, longer phrases first), words
+    joined by any space."""
+    return lexicon.alternation(" ".join(p.split()) for p in WORDS[section])

@@ -35,11 +35,39 @@ def table(key: str) -> dict:
 
 
 def alternation(phrases, flexible_space: bool = True) -> str:
-    """A regex alternation of phrases, longest first, each escaped; spaces match any run."""
-    out = []
-    for p in sorted(set(phrases), key=lambda p: (-len(p), p)):
-        esc = re.escape(p)
-        if flexible_space:
-            esc = esc.replace(r"\ ", r"\s+")
-        out.append(esc)
-    return "(?:" + "|".join(out) + ")"
+    """A regex alternation of phrases, each escaped; spaces match any run when flexible_space.
+
+    Built as a trie ("sa(?:id|ys?)" rather than "said|says|say"): Python's regex
+    engine tries the alternatives of a flat list one by one at every position,
+    and the word lists are long. A longer phrase is tried before its prefix, as
+    in a list sorted longest first, so the same text matches.
+    """
+    trie: dict = {}
+    for phrase in sorted(set(phrases)):
+        if not phrase:
+            continue
+        node = trie
+        for atom in _atoms(phrase, flexible_space):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _atoms(phrase: str, flexible_space: bool) -> list[str]:
+    """The regex pieces of a phrase: one per character, a run of spaces one piece."""
+    if not flexible_space:
+        return [re.escape(ch) for ch in phrase]
+    atoms: list[str] = []
+    for i, word in enumerate(phrase.split(" ")):
+        if i:
+            atoms.append(r"\s+")
+        atoms.extend(re.escape(ch) for ch in word)
+    return atoms
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [atom + _trie_regex(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
