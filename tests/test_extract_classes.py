@@ -235,6 +235,18 @@ def test_ambiguous_figures_state_no_wrong_value(text):
     assert not [c for c in extract(text) if c.kind in KINDS and c.value in wrong]
 
 
+@pytest.mark.parametrize(
+    "text, span, value, code",
+    [
+        ("The charity handed out 3 GBP100 vouchers to every family.", "GBP100", 100, "GBP"),
+        ("Each of the 12 winners got a USD2,500 prize in Nairobi.", "USD2,500", 2500, "USD"),
+    ],
+)
+def test_a_code_glued_to_the_next_amount_is_not_the_one_before(text, span, value, code):
+    money = [c for c in extract(text) if c.kind == "money"]
+    assert [(c.text, c.value, c.unit) for c in money] == [(span, value, code)]
+
+
 SMALL_AND_DURATIONS = [
     (
         "The fire was contained some 14 hours after it began.",

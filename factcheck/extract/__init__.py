@@ -30,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from ..model import Claim
 from .extractor import Extractor
 
-EXTRACTOR_VERSION = "1.6"
+EXTRACTOR_VERSION = "1.7"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
 

@@ -356,8 +356,8 @@ class ReaderMixin:
         if m.group("sp") == "" and not text[m.start() - 1 : m.start()].isdigit():
             return None
         code = units.code_for(m.group("code"))
-        if code is None:
-            return None
+        if code is None or text[m.end() : m.end() + 1].isdigit():
+            return None  # "3 USD50 cards": the code is the next amount's, glued to it
         end = m.end()
         sm = _CODE_SCALE_RE.match(text, end)
         factor = 1.0
