@@ -352,3 +352,43 @@ def test_a_change_starts_in_the_unit_it_ends_in():
         ("5", "percent", 5),
         ("6 percent", "percent", 6),
     ]
+
+
+# what an elided count counts, read from the words around it, never a wrong noun
+IMPLIED_NOUNS = [
+    (
+        "Nine people were killed and about 220 injured, with 47 still listed as missing.",
+        "47",
+        "missing",
+    ),
+    (
+        "The death toll from the floods in Rio Grande do Sul rose to at least 1,066.",
+        "at least 1,066",
+        "dead",
+    ),
+    (
+        "Fourteen climbers were feared dead and 3,120 remain missing after the avalanche.",
+        "3,120",
+        "missing",
+    ),
+    ("The toll of injured in the blasts rose to 1,300 on Tuesday.", "1,300", "injured"),
+]
+
+
+@pytest.mark.parametrize("text, span, noun", IMPLIED_NOUNS)
+def test_an_elided_count_gets_its_implied_noun(text, span, noun):
+    assert claim_at(text, span).noun == noun
+
+
+# "up to" after a verb of motion is where the figure went, not a bound
+MOVED_UP_TO = [
+    ("The death toll went up to 1,208 on Monday, officials said.", "1,208", "exact"),
+    ("The ministry's estimate was revised up to 4,350 homes.", "4,350 homes", "exact"),
+    ("Up to 3,000 people may have been trapped in the district.", "Up to 3,000 people", "at_most"),
+    ("The new ferry can carry up to 1,200 passengers.", "up to 1,200 passengers", "at_most"),
+]
+
+
+@pytest.mark.parametrize("text, span, qualifier", MOVED_UP_TO)
+def test_up_to_after_a_verb_of_motion(text, span, qualifier):
+    assert claim_at(text, span).qualifier == qualifier

@@ -141,6 +141,13 @@ def test_rising_qualifier(word, qualifier):
     assert (c.value, c.qualifier) == (2000, qualifier)
 
 
+@walks("moved_up_to")
+@pytest.mark.parametrize("verb", entries("moved_up_to"))
+def test_a_figure_that_moved_up_to_is_not_a_bound(verb):
+    c = the_claim(f"The provincial estimate {verb} up to 1,450 homes by Thursday.")
+    assert (c.value, c.qualifier, c.high) == (1450, "exact", None)
+
+
 @walks("rising_subjects")
 @pytest.mark.parametrize("subject", entries("rising_subjects"))
 def test_rising_subject(subject):
@@ -382,6 +389,24 @@ def test_person_in_apposition_is_not_counted(word):
 def test_implied_noun(verb, noun):
     c = the_claim(f"In the attack, 14 were {verb}, officials said.")
     assert c.noun == noun
+
+
+@walks("implied_by_verb_between")
+@pytest.mark.parametrize("words", entries("implied_by_verb_between"))
+def test_words_between_a_count_and_its_participle(words):
+    alone = {"were", "was", "are", "is", "have", "has", "had", "remain", "remained", "still"}
+    between = {"been": "have been", "being": "are still being"}.get(
+        words, words if words in alone else f"were {words}"
+    )
+    c = the_claim(f"After the landslide in the valley, 47 {between} missing.")
+    assert c.noun == "missing"
+
+
+@walks("death_counts")
+@pytest.mark.parametrize("phrase", entries("death_counts"))
+def test_a_death_count_names_what_its_figure_counts(phrase):
+    c = the_claim(f"The {phrase} from the floods in three provinces climbed to 1,066 on Monday.")
+    assert (c.value, c.noun) == (1066, "dead")
 
 
 @walks("noun_stop_words", "verbs")

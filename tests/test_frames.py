@@ -166,6 +166,21 @@ SPEAKER = [
         "the organisers",
     ),
     ("The organisers' estimate was 200,000 people.", "200,000 people", "The organisers"),
+    # "claimed" that takes lives names no speaker
+    ("The mudslides have claimed at least 1,240 lives across the valley.", "at least 1,240", None),
+    ("The storm claimed the lives of 2,315 people in Dạ Lạt.", "2,315 people", None),
+    ("Residents claimed 2,000 homes were flooded.", "2,000 homes", "Residents"),
+    # a speaker that ends the sentence loses the full stop, an initialism keeps its dots
+    (
+        "More than 1,000 passengers were stuck in four trains, said Montakan Sriwipas.",
+        "More than 1,000 passengers",
+        "Montakan Sriwipas",
+    ),
+    (
+        "Some 4,800 migrants arrived on Monday, said a spokeswoman for the U.S.",
+        "Some 4,800 migrants",
+        "a spokeswoman for the U.S.",
+    ),
 ]
 
 

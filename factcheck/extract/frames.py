@@ -62,6 +62,8 @@ _OWNER_RE = re.compile(
     r"(?:" + alternation("attribution_owners") + r")\b",
     re.I,
 )
+# "the floods claimed at least five lives": a verb that takes lives, not a speaker's
+_CLAIMED_LIVES_RE = re.compile(r"[^;]{0,60}?\b(?:" + alternation("claimed_objects") + r")\b", re.I)
 _AUXILIARY_END_RE = re.compile(r"\s+(?:are|is|was|were|have|has|had|been|will|would)$", re.I)
 _DANGLING_RE = re.compile(r"\b(?:of|the|a|an|to|for|in|on|at|by|with|from|and|or)$", re.I)
 _NOT_SPEAKERS = {
@@ -208,6 +210,8 @@ def _clean_speaker(who: str) -> str | None:
     who = _AUXILIARY_END_RE.sub("", who)  # "the police are (saying)"
     who = re.sub(r"(?:['’]s|['’])$", "", who)  # "the organisers' (estimate)"
     who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
+    if who.endswith(".") and "." not in who.split()[-1][:-1]:
+        who = who[:-1]  # "said Montakan Sriwipas." ends the sentence; "the U.S." keeps its dot
     if not who or who.lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in who):
         return None
     return who
@@ -250,6 +254,8 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]], has_ver
         if by and _clean_speaker(by.group("who")):
             c.speaker, c.by_span = _clean_speaker(by.group("who")), (c.start + by.start(), c.end)
         return
+    if m and m.group("verb").lower().startswith("claim") and _CLAIMED_LIVES_RE.match(body, m.end()):
+        m = None  # "the floods have claimed 12 lives": nobody speaks
     if m and m.end() <= first and _clean_speaker(m.group("who")):
         c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.end()
         return

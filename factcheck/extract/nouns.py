@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LEX
+from .lexicon import LEX, alternation
 
 STOP = set(LEX["noun_stop_words"])
 # verbs and participles that end a noun phrase; words ending in -ed/-ing do too,
@@ -27,10 +27,10 @@ PERSON_SINGULAR = set(LEX["person_singular"])
 IMPLIED_BY_VERB: dict[str, str] = LEX["implied_by_verb"]
 _WORD_RE = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _VERB_AFTER_RE = re.compile(
-    r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all)\s+){0,3}"
-    r"([a-z]+)\b",
+    r"\s*(?:" + alternation(LEX["implied_by_verb_between"]) + r"\s+){0,4}([a-z]+)\b",
     re.IGNORECASE,
 )
+_DEATH_COUNT_RE = re.compile(r"\b" + alternation(LEX["death_counts"]) + r"\b", re.IGNORECASE)
 _NUMBER_OF_RE = re.compile(
     r"\b(?:number|total|count|tally|toll|figure)\s+of\s+((?:[A-Za-z][\w'’-]*\s+){0,3}"
     r"[A-Za-z][\w'’-]*)\b",
@@ -141,8 +141,9 @@ def implied_by_verb(text: str, pos: int) -> str | None:
 def noun_before(sentence_before: str) -> str | None:
     """The counted noun a sentence names before an elided count.
 
-    "The number of US forces ... was 1,70,300" → "us forces"; else the nearest
-    plural noun among the last dozen words.
+    "The number of US forces ... was 1,70,300" → "us forces"; "the death toll
+    from the floods climbed to 66" → "dead"; else the nearest plural noun among
+    the last dozen words.
     """
     found = None
     for m in _NUMBER_OF_RE.finditer(sentence_before):
@@ -158,6 +159,8 @@ def noun_before(sentence_before: str) -> str | None:
             found = " ".join(keep).lower()
     if found:
         return found
+    if _DEATH_COUNT_RE.search(sentence_before):
+        return "dead"
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence_before)[-12:]
     for w in reversed(words):
         if is_plural(w) and is_content(w) and not w[0].isupper():

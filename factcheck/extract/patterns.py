@@ -148,6 +148,12 @@ RISING_QUAL_RE = re.compile(
     r"[^\S\n]+(?P<q>" + alternation(RISING_QUALIFIERS) + r")[^\S\n]+$",
     re.IGNORECASE,
 )
+# "the toll went up to eight", "was revised up to 40": a figure that moved there, exactly
+MOVED_UP_TO_RE = re.compile(
+    r"\b" + alternation(LEX["moved_up_to"]) + r"[^\S\n]+(?:(?:sharply|again|further)[^\S\n]+)?"
+    r"up[^\S\n]+to[^\S\n]*$",
+    re.IGNORECASE,
+)
 # "prices climbed past 2019 levels": a year, not a figure passed
 YEAR_AHEAD_RE = re.compile(r"(?:1[5-9]|20)\d\d(?![\d,.])")
 # "on 3/4", "by 3/4": a date as US text writes it, not three quarters

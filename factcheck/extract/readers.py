@@ -271,6 +271,8 @@ class ReaderMixin:
         if m.group("between2"):
             return None, base + m.start(), True, False
         q = "approx" if m.group("tilde") else pat.QUAL_OF[m.group("q").lower()]
+        if q == "at_most" and pat.MOVED_UP_TO_RE.search(window):
+            return None, start, False, False  # "went up to eight": eight, not at most eight
         return q, base + m.start(), bool(m.group("between")), False
 
     def _rising_qualifier(self, start: int, lo: int):
