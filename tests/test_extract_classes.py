@@ -392,3 +392,25 @@ MOVED_UP_TO = [
 @pytest.mark.parametrize("text, span, qualifier", MOVED_UP_TO)
 def test_up_to_after_a_verb_of_motion(text, span, qualifier):
     assert claim_at(text, span).qualifier == qualifier
+
+
+# a subunit with its currency named before it is money, never a count of "us cents"
+@pytest.mark.parametrize(
+    "text, span, code",
+    [
+        (
+            "Profit came to 31 US cents a share, from 25 U.S. cents a year earlier.",
+            "31 US cents",
+            "USD",
+        ),
+        (
+            "Profit came to 31 US cents a share, from 25 U.S. cents a year earlier.",
+            "25 U.S. cents",
+            "USD",
+        ),
+        ("A stamp for Zürich costs 1,020 euro cents after the rise.", "1,020 euro cents", "EUR"),
+    ],
+)
+def test_subunits_with_their_currency(text, span, code):
+    c = claim_at(text, span)
+    assert (c.kind, c.unit, c.si_unit) == ("money", "cent", code)

@@ -310,6 +310,13 @@ def test_subunit(word, spec):
     assert c.si_value == pytest.approx(40 * spec["fraction"])
 
 
+@walks("subunit_prefixes")
+@pytest.mark.parametrize("prefix,code", entries("subunit_prefixes"))
+def test_subunit_prefix_names_the_currency(prefix, code):
+    c = the_claim(f"Earnings came to 1,031 {prefix} cents a share in the quarter.")
+    assert (c.kind, c.value, c.unit, c.si_unit) == ("money", 1031, "cent", code)
+
+
 # --- dates -----------------------------------------------------------------------------
 
 
@@ -400,6 +407,14 @@ def test_words_between_a_count_and_its_participle(words):
     )
     c = the_claim(f"After the landslide in the valley, 47 {between} missing.")
     assert c.noun == "missing"
+
+
+@walks("not_counted_nouns")
+@pytest.mark.parametrize("noun", entries("not_counted_nouns"))
+def test_a_source_noun_is_never_what_an_elided_count_counts(noun):
+    text = f"About 4,200 families fled the valley. The {noun} put the total at 12,500 on Monday."
+    counts = {c.text: c.noun for c in claims(text)}
+    assert counts == {"About 4,200 families": "families", "12,500": None}
 
 
 @walks("death_counts")

@@ -166,6 +166,12 @@ SPEAKER = [
         "the organisers",
     ),
     ("The organisers' estimate was 200,000 people.", "200,000 people", "The organisers"),
+    # the owner of an estimate, not the words before it
+    (
+        "Police did not dispute the organisers' estimate of 512,000 marchers.",
+        "512,000 marchers",
+        "the organisers",
+    ),
     # "claimed" that takes lives names no speaker
     ("The mudslides have claimed at least 1,240 lives across the valley.", "at least 1,240", None),
     ("The storm claimed the lives of 2,315 people in Dạ Lạt.", "2,315 people", None),

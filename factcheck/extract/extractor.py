@@ -185,8 +185,8 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
                     return c["noun"]
                 break
         found = nouns.noun_before(self.text[s_start:start])
-        if found:
-            return found
+        if found is not None:
+            return found or None
         prev = self._sent(s_start - 1) if s_start > 0 else None
         if prev:
             for c in reversed(self.claims):

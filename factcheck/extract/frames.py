@@ -263,13 +263,25 @@ def _find_speaker(work: str, c: _Clause, figures: list[tuple[int, int]], has_ver
         if regex not in tried:
             continue
         m = regex.search(body)
-        if m and _clean_speaker(m.group("who")):
-            c.speaker, c.trailing = _clean_speaker(m.group("who")), trailing
+        who = _owner(m) if m and regex is _OWNER_RE else m.group("who") if m else ""
+        if m and _clean_speaker(who):
+            c.speaker, c.trailing = _clean_speaker(who), trailing
             return
     for m in _TRAILING_RE.finditer(body) if _TRAILING_RE in tried else ():
         if m.start() >= first and _clean_speaker(m.group("who")):
             c.speaker, c.trailing = _clean_speaker(m.group("who")), True
             return
+
+
+def _owner(m: re.Match) -> str:
+    """The owner of "the organisers' estimate": from its last determiner on ("did not
+    quarrel with the organisers' estimate" is the organisers'), plural when written so."""
+    who = m.group("who")
+    det = list(re.finditer(r"\b(?:the|its|their|a|an)\s", who, re.I))
+    if det:
+        who = who[det[-1].start() :]
+    apostrophe = m.group(0)[len(m.group("who")) :]
+    return who + "s" if apostrophe[:1] == "s" else who
 
 
 def _attribution_spans(work: str, has_verb: bool) -> list[tuple[int, int]]:

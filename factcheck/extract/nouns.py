@@ -25,6 +25,7 @@ PERSON_NOUNS = set(LEX["person_nouns"])
 PERSON_SINGULAR = set(LEX["person_singular"])
 # what follows "Six died", "31 were injured": the implied noun
 IMPLIED_BY_VERB: dict[str, str] = LEX["implied_by_verb"]
+NOT_COUNTED = set(LEX["not_counted_nouns"])
 _WORD_RE = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _VERB_AFTER_RE = re.compile(
     r"\s*(?:" + alternation(LEX["implied_by_verb_between"]) + r"\s+){0,4}([a-z]+)\b",
@@ -143,7 +144,8 @@ def noun_before(sentence_before: str) -> str | None:
 
     "The number of US forces ... was 1,70,300" → "us forces"; "the death toll
     from the floods climbed to 66" → "dead"; else the nearest plural noun among
-    the last dozen words.
+    the last dozen words ("" when that is a noun of who tells, such as
+    "estimates" or "organisers": the noun is then unknown).
     """
     found = None
     for m in _NUMBER_OF_RE.finditer(sentence_before):
@@ -164,5 +166,7 @@ def noun_before(sentence_before: str) -> str | None:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence_before)[-12:]
     for w in reversed(words):
         if is_plural(w) and is_content(w) and not w[0].isupper():
-            return w.lower()
+            # "" when the nearest is a source's noun: the count's noun is unknown here,
+            # and no earlier sentence's noun may stand in for it
+            return "" if w.lower() in NOT_COUNTED else w.lower()
     return None

@@ -112,11 +112,18 @@ CUR_BEFORE_RE = re.compile(
     r"|(?P<mcode>\b[Mm](?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|usd|eur|gbp|aud|cad|chf|jpy|inr))\s*$"
     r"|(?P<word>\b[^\W\d_]{2,7}\.?)\s*$"
 )
+# subunits ("cents", "pence", "¢"): a word ends at a word boundary; "p" only alone, not "p.m."
+SUB_WORDS = "|".join(
+    [alternation([w for w in units.SUBUNITS if w.isalpha() and w != "p"]) + r"\b"]
+    + [re.escape(w) for w in units.SUBUNITS if not w.isalpha()]
+    + [r"p(?!\w|\.\w)"] * ("p" in units.SUBUNITS)
+)
+SUB_PREFIX = alternation(units.SUBUNIT_PREFIXES)
 ADJS = sorted({a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}, key=len, reverse=True)
 NAMES = sorted(units.CURRENCY_FORMS, key=len, reverse=True)
 CUR_AFTER_RE = re.compile(
     rf"(?P<sp>[^\S\n]?)(?:(?P<sym>{CUR_SYM})"
-    rf"|(?P<sub>cents?\b|pence\b|penny\b|pennies\b|paise\b|satoshis?\b|¢|p(?!\w|\.\w))"
+    rf"|(?:(?P<subpre>{SUB_PREFIX})[^\S\n]+(?=[A-Za-z]))?(?P<sub>{SUB_WORDS})"
     rf"|(?P<mcode>[Mm](?:USD|EUR|GBP|AUD|CAD|usd|eur|gbp|aud|cad)\b)"
     rf"|(?:(?P<adj>{'|'.join(re.escape(a) for a in ADJS)})\s+)?"
     rf"(?P<name>{'|'.join(re.escape(n) for n in NAMES)})\b"

@@ -342,6 +342,8 @@ class ReaderMixin:
             ):
                 return None  # "12p" is pence; "12 p", "720p" are not
             label, parent, frac = units.SUBUNITS[sub]
+            if m.group("subpre"):  # "31 US cents", "20 euro cents"
+                parent = units.SUBUNIT_PREFIXES[" ".join(m.group("subpre").lower().split())]
             return "money", (parent, label, frac), m.end()
         if m.group("mcode"):
             code = m.group("mcode")[1:].upper()

@@ -40,6 +40,7 @@ CURRENCY_NAMES: dict[str, tuple[str, dict[str, str]]] = {
 GUARDED_NAMES = set(LEX["guarded_names"])
 # subunits: name -> (unit label, parent code, fraction of the parent)
 SUBUNITS = {k: (v["label"], v["parent"], v["fraction"]) for k, v in LEX["subunits"].items()}
+SUBUNIT_PREFIXES: dict[str, str] = {k.lower(): v for k, v in LEX["subunit_prefixes"].items()}
 INVARIANT_NAMES = set(LEX["invariant_names"])
 
 
