@@ -414,3 +414,16 @@ def test_up_to_after_a_verb_of_motion(text, span, qualifier):
 def test_subunits_with_their_currency(text, span, code):
     c = claim_at(text, span)
     assert (c.kind, c.unit, c.si_unit) == ("money", "cent", code)
+
+
+# an elided count takes no noun from another figure's phrase, nor from the line before a label
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Injuries: 71 to firefighters, and 1,027 to civilians.", "1,027"),
+        ("- Evacuations: 88,000 residents\n- Personnel on site: 3,216\n", "3,216"),
+        ("- Acres burned: 132,000\n- Structures destroyed: 1,401\n", "1,401"),
+    ],
+)
+def test_an_elided_count_borrows_no_other_figures_noun(text, span):
+    assert claim_at(text, span).noun is None

@@ -350,6 +350,24 @@ UNIT_FORMS = [
 ]
 
 
+@walks("units_spaced_lowercase")
+@pytest.mark.parametrize("form", entries("units_spaced_lowercase"))
+def test_a_spaced_lowercase_unit(form):
+    c = the_claim(f"The blaze spread across approximately 59,000 {form} of scrub.")
+    assert (c.kind, c.value, c.unit) == ("measure", 59000, units.CURATED[form].short)
+    capital = claims(f"Around 3 {form.capitalize()} Long cruises left port.")
+    assert all(c.kind != "measure" for c in capital)
+
+
+@walks("squared_units")
+@pytest.mark.parametrize("short,square", entries("squared_units"))
+def test_a_spaced_two_after_a_length_is_its_square(short, square):
+    form = {"mile": "miles", "foot": "feet"}.get(short, short)
+    sep = "" if form in units.ATTACHED_ONLY else " "
+    c = the_claim(f"The reserve covers 1,280{sep}{form} 2 (officials said) of the Ōtaki valley.")
+    assert (c.value, c.unit, c.text) == (1280, units.CURATED[square].short, f"1,280{sep}{form} 2")
+
+
 @walks("units_curated", "units_attached_only", "units_attached_lowercase")
 @pytest.mark.parametrize("form,short", UNIT_FORMS, ids=[f for f, _ in UNIT_FORMS])
 def test_unit_form(form, short):

@@ -32,6 +32,7 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
         # noun of a later count is looked up there, not in every claim of the document
         self.noun_counts: list[dict] = []
         self.noun_counts_by_sent: dict[int, list[dict]] = {}
+        self.first_figure: dict[int, int] = {}  # sentence index -> start of its first figure
         self.blocked: list[tuple[int, int]] = []
         self.last_end = 0  # end of the last claim: words before a number stop there
 
@@ -191,9 +192,16 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
                 if c["start"] >= s_start:
                     return c["noun"]
                 break
-        found = nouns.noun_before(self.text[s_start:start])
+        # only the words before the sentence's first figure: in "71 to firefighters, and
+        # 27 to civilians" the firefighters are 71's
+        first = self._first_figure(s_start, start)
+        found = nouns.noun_before(self.text[s_start:first])
         if found is not None:
             return found or None
+        if first < start:
+            return None  # the sentence's own figures came first: no earlier sentence speaks here
+        if ":" in self.text[s_start:start]:
+            return None  # "Personnel on site: 3,216": a label names it, not the line before
         if s_start > 0:
             k = self._sent_index(s_start - 1)
             s, e = self.sents[k]
@@ -201,6 +209,11 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
                 if s <= c["start"] < e:
                     return c["noun"]
         return None
+
+    def _first_figure(self, s_start: int, start: int) -> int:
+        """Where the first figure (not a date or rank) of the sentence from s_start begins,
+        or start when none comes before it."""
+        return min(start, self.first_figure.get(self._sent_index(s_start), start))
 
     def _index_count(self, claim: dict) -> None:
         """Remember a count with a noun for `_implied_noun`."""
@@ -239,6 +252,9 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             interval_high=hi_i,
         )
         self.claims.append(claim)
+        if kind not in ("date", "rank"):
+            k = self._sent_index(start)
+            self.first_figure[k] = min(start, self.first_figure.get(k, start))
         if kind == "count" and noun:
             self._index_count(claim)
 

@@ -144,6 +144,10 @@ CURATED = _read_curated(CURATED_TABLE)
 # in capitals; spaced, they are ordinary words or letters
 ATTACHED_ONLY = set(LEX["units_attached_only"])
 ATTACHED_LOWERCASE = set(LEX["units_attached_lowercase"])
+SPACED_LOWERCASE = set(LEX["units_spaced_lowercase"])
+SQUARED: dict[str, str] = LEX["squared_units"]
+# the spaced "2" of "280 km 2)": alone, before a bracket or punctuation, never a figure
+_SQUARED_RE = re.compile(r"[ ]2(?=[ ]?[()\[\],;:]|\.(?!\d)|\s*$|\s*\n)")
 # the longest written form first, so "square kilometres" wins over "kilometres"
 _FORMS = sorted(CURATED, key=len, reverse=True)
 UNIT_RE = re.compile(
@@ -334,6 +338,11 @@ def match_unit(text: str, pos: int, attached: bool) -> tuple[Unit, int] | None:
     if m:
         form = m.group(0)
         low = form.lower()
+        found = CURATED.get(low)
+        if found is not None and found.short in SQUARED and _SQUARED_RE.match(text, m.end()):
+            return CURATED[SQUARED[found.short]], m.end() + 2
+        if low in SPACED_LOWERCASE and form.islower():
+            return CURATED[low], m.end()
         if low in ATTACHED_ONLY and not attached and not (form.isupper() and len(form) > 1):
             pass
         elif low in ATTACHED_LOWERCASE and form.islower():
