@@ -17,6 +17,11 @@ within their party; parties whose figures disagree give one `disputed` finding
 per fact listing each party's figure. Relation checks give one finding per
 broken relation, whatever the number of statement pairs that break it.
 
+Every check is linear or O(n log n) in the statements a rule selects: relations
+and timelines are sort-based sweeps too (`sweep.py`), and a finding lists at most
+MAX_LISTED statements with exact counts, so the report grows with the findings
+per fact, never with pairs.
+
 Findings travel as `Conflict` records (the store, reviews and baselines know
 them), with the consensus and members in `details`; `Fact` records carry every
 statement of a fact for the charts of the HTML report.
@@ -24,6 +29,7 @@ statement of a fact for the charts of the HTML report.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import math
@@ -120,17 +126,12 @@ def agreement_sets(
     return sorted(sweep.each(sweep.best()), key=lambda s: [_key(c) for c in s])
 
 
-DOC_HASHES: dict[str, int] = {}
-
-
+@functools.lru_cache(maxsize=65536)
 def _doc_hash(doc: str) -> int:
     """A document's 64-bit hash: the set of documents open in a sweep is identified by
     the XOR of theirs, kept up to date in O(1) as intervals open and close."""
-    h = DOC_HASHES.get(doc)
-    if h is None:
-        digest = hashlib.blake2b(doc.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        h = DOC_HASHES[doc] = int.from_bytes(digest, "big")
-    return h
+    digest = hashlib.blake2b(doc.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
 
 
 class _Sweep:
