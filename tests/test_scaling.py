@@ -12,7 +12,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from factcheck.findings import MAX_LISTED, evaluate
+from factcheck.findings import (
+    MAX_LISTED,
+    evaluate,
+    evaluate_rule,
+    relation_findings,
+    sort_findings,
+)
 from factcheck.rules import load_rules
 
 from .helpers import claim
@@ -131,3 +137,24 @@ def test_a_broad_rule_over_thousands_of_statements_gives_bounded_findings(rules)
     assert by_check["bounds"] == 4000 // 50
     assert by_check["over_time"] <= 4000
     assert len(result.conflicts) <= 2 * 4000 + 10
+    # counts are exact while the lists are bounded: each relation broken by all
+    # 800 statements of its rule, each report of the toll below all earlier ones
+    for c in result.conflicts:
+        if c.check in ("part_whole", "sum", "percent_of"):
+            assert c.details["statements"] == 800 and len(c.details["members"]) == MAX_LISTED
+    falls = sorted(
+        (c.details["above_count"], len(c.details["above"]))
+        for c in result.conflicts
+        if c.check == "over_time"
+    )
+    assert falls == [(n, min(n, MAX_LISTED)) for n in range(1, 4000)]
+
+
+def test_one_rule_at_a_time_gives_what_evaluate_gives(rules):
+    claims = crowd(200) + toll(200) + relations(200)
+    whole = evaluate(rules, claims)
+    found = []
+    for rule in rules:
+        found += evaluate_rule(rule, whole.selected[rule.id])[0]
+    found += relation_findings(rules, whole.selected)
+    assert sort_findings(found) == whole.conflicts
