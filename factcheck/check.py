@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .model import SELECTED_ONLY_KINDS, Claim, Conflict
 from .rules import Rule, noun_words
+from .sweep import best_compatible, group_by
 
 
 @dataclass(frozen=True)
@@ -336,91 +337,166 @@ def _fmt_span(span: tuple[float, float]) -> str:
     return f"{fmt_number(lo)}–{fmt_number(hi)}"
 
 
-def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Conflict]:
-    """Conflicts of a fact with the facts it relates to: part of a whole, sum, percentage."""
+def _stated_period(claim: Claim) -> tuple[str, str] | None:
+    """The period a claim's text says it refers to, or None (see `_stated_times_differ`)."""
+    if claim.time_source == "text" and claim.time:
+        return _period(claim.time)
+    return None
+
+
+def _extremes(queries: list[Claim], items: list[Claim], value, k: int = 1) -> list[list]:
+    """For each query, the k items with the smallest `value(item)` among those whose stated
+    time does not differ from the query's: [(value, index, item), ...]. Items with no
+    finite value (None) are left out. One sweep: O(n log n), see `sweep.best_compatible`."""
+    entries = []
+    for c in items:
+        v = value(c)
+        if v is not None:
+            entries.append((v, _stated_period(c), c))
+    return best_compatible([_stated_period(q) for q in queries], entries, k)
+
+
+def _by_unit(claims: list[Claim]) -> dict[str | None, list[Claim]]:
+    return group_by(claims, comparable_unit)
+
+
+def _part_whole(rule: Rule, own: list[Claim], wholes: list[Claim], slack: str) -> list[Conflict]:
+    """Each part above a whole of its unit whose time does not differ, with the smallest
+    such whole: one sweep per unit, never every part against every whole."""
     r = rule.relate
-    if r is None:
-        return []
-    out: list[Conflict] = []
-    own = selected.get(rule.id, [])
     tol = r.tolerance
-    slack = f" (tolerance {tol:.0%})" if tol else ""
-    if r.part_of:
-        for p in own:
-            for w in selected.get(r.part_of, []):
-                if p is w or comparable_unit(p) != comparable_unit(w):
-                    continue
-                if _stated_times_differ(p, w):
-                    continue
-                (plo, _), (_, whi) = interval(p), interval(w)
-                if math.isfinite(whi) and plo > whi * (1 + tol):
-                    reason = (
-                        f"the part {describe_interval(p)} exceeds the whole "
-                        f"{describe_interval(w)} ('{r.part_of}'){slack}"
-                    )
-                    details = {"part": _json_interval(p), "whole": _json_interval(w)}
-                    out.append(_conflict(rule, "part_whole", (p, w), reason, details))
-    if r.sum_of:
-        for s in own:
-            spans = []
-            for part_id in r.sum_of:
-                parts = [
-                    c
-                    for c in selected.get(part_id, [])
-                    if comparable_unit(c) == comparable_unit(s) and not _stated_times_differ(c, s)
-                ]
-                spans.append((part_id, _span(parts)))
-            if any(span is None for _, span in spans):
+    out = []
+    by_unit = _by_unit(wholes)
+
+    def top(w: Claim) -> float | None:
+        hi = interval(w)[1]
+        return hi * (1 + tol) if math.isfinite(hi) else None
+
+    for unit, parts in _by_unit(own).items():
+        found = _extremes(parts, by_unit.get(unit, []), top, k=2)
+        for p, best in zip(parts, found, strict=True):
+            w = next((c for _, _, c in best if c is not p), None)
+            if w is None or not interval(p)[0] > interval(w)[1] * (1 + tol):
                 continue
-            total = (sum(sp[0] for _, sp in spans), sum(sp[1] for _, sp in spans))
-            lo, hi = interval(s)
-            if lo > total[1] * (1 + tol) or hi < total[0] * (1 - tol):
-                terms = " + ".join(f"'{pid}' {_fmt_span(sp)}" for pid, sp in spans)
-                reason = (
-                    f"{describe_interval(s)} is not the sum {terms} = {_fmt_span(total)}{slack}"
-                )
-                details = {"sum": list(total), "parts": {pid: list(sp) for pid, sp in spans}}
-                out.append(_conflict(rule, "sum", (s,), reason, details))
-    if r.percent_whole and r.percent_part:
-        for p in own:
-            wholes = [
-                c for c in selected.get(r.percent_whole, []) if not _stated_times_differ(c, p)
-            ]
-            for t in selected.get(r.percent_part, []):
-                if t is p:
-                    continue
-                same = [w for w in wholes if comparable_unit(w) == comparable_unit(t)]
-                span = _span(same)
-                if span is None or _stated_times_differ(p, t):
-                    continue
-                plo, phi = interval(p)
-                expected = (plo * span[0] / 100, phi * span[1] / 100)
-                tlo, thi = interval(t)
-                if tlo > expected[1] * (1 + tol) or thi < expected[0] * (1 - tol):
-                    reason = (
-                        f"{describe_interval(p)} of '{r.percent_whole}' {_fmt_span(span)} is "
-                        f"{_fmt_span(expected)}, but '{r.percent_part}' is "
-                        f"{describe_interval(t)}{slack}"
-                    )
-                    details = {"whole": list(span), "expected": list(expected)}
-                    out.append(_conflict(rule, "percent_of", (p, t), reason, details))
+            reason = (
+                f"the part {describe_interval(p)} exceeds the whole "
+                f"{describe_interval(w)} ('{r.part_of}'){slack}"
+            )
+            details = {"part": _json_interval(p), "whole": _json_interval(w)}
+            out.append(_conflict(rule, "part_whole", (p, w), reason, details))
     return out
 
 
-def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
-    """Select each rule's claims and check the relations between facts; sorted.
+def _spans(queries: list[Claim], items: list[Claim]) -> list[tuple[float, float] | None]:
+    """For each query, the span of the items whose stated time does not differ from its."""
+    lows = _extremes(queries, items, lambda c: interval(c)[0])
+    highs = _extremes(queries, items, lambda c: -interval(c)[1])
+    return [(lo[0][0], -hi[0][0]) if lo else None for lo, hi in zip(lows, highs, strict=True)]
 
-    Agreement, bounds and timelines are judged per fact by `findings.evaluate`,
-    which calls this for the selection.
+
+def _sum(rule: Rule, own: list[Claim], selected: dict[str, list[Claim]], slack: str):
+    """Each statement that is not the sum of the spans of its parts (of its unit, at a
+    time that does not differ from its): one sweep per part, not one per statement."""
+    r = rule.relate
+    tol = r.tolerance
+    out = []
+    for unit, totals in _by_unit(own).items():
+        spans = {
+            pid: _spans(totals, _by_unit(selected.get(pid, [])).get(unit, [])) for pid in r.sum_of
+        }
+        for n, s in enumerate(totals):
+            parts = [(pid, spans[pid][n]) for pid in r.sum_of]
+            if any(span is None for _, span in parts):
+                continue
+            total = (sum(sp[0] for _, sp in parts), sum(sp[1] for _, sp in parts))
+            lo, hi = interval(s)
+            if lo > total[1] * (1 + tol) or hi < total[0] * (1 - tol):
+                terms = " + ".join(f"'{pid}' {_fmt_span(sp)}" for pid, sp in parts)
+                reason = (
+                    f"{describe_interval(s)} is not the sum {terms} = {_fmt_span(total)}{slack}"
+                )
+                details = {"sum": list(total), "parts": {pid: list(sp) for pid, sp in parts}}
+                out.append(_conflict(rule, "sum", (s,), reason, details))
+    return out
+
+
+def _percent(rule: Rule, own: list[Claim], selected: dict[str, list[Claim]], slack: str):
+    """Each percentage whose share of the whole does not match the part: per unit of the
+    part, one sweep for the whole's span and two for the part's extremes."""
+    r = rule.relate
+    found: dict[int, Conflict] = {}
+    wholes = _by_unit(selected.get(r.percent_whole, []))
+    for unit, shares in sorted(_by_unit(selected.get(r.percent_part, [])).items(), key=_unit):
+        spans = _spans(own, wholes.get(unit, []))
+        highest = _extremes(own, shares, lambda c: -interval(c)[0], k=2)
+        lowest = _extremes(own, shares, lambda c: interval(c)[1], k=2)
+        for n, p in enumerate(own):
+            if n in found or spans[n] is None:
+                continue
+            for t in (_other(highest[n], p), _other(lowest[n], p)):
+                broken = t is not None and _share_breaks(rule, p, spans[n], t, slack)
+                if broken:
+                    found[n] = broken
+                    break
+    return [found[n] for n in sorted(found)]
+
+
+def _unit(item: tuple[str | None, list]) -> str:
+    return item[0] or ""
+
+
+def _other(best: list, claim: Claim) -> Claim | None:
+    return next((c for _, _, c in best if c is not claim), None)
+
+
+def _share_breaks(rule: Rule, p: Claim, span, t: Claim, slack: str) -> Conflict | None:
+    """The conflict when the percentage p of the whole's span is not the part t, else None."""
+    r = rule.relate
+    tol = r.tolerance
+    plo, phi = interval(p)
+    expected = (plo * span[0] / 100, phi * span[1] / 100)
+    tlo, thi = interval(t)
+    if not (tlo > expected[1] * (1 + tol) or thi < expected[0] * (1 - tol)):
+        return None
+    reason = (
+        f"{describe_interval(p)} of '{r.percent_whole}' {_fmt_span(span)} is "
+        f"{_fmt_span(expected)}, but '{r.percent_part}' is "
+        f"{describe_interval(t)}{slack}"
+    )
+    details = {"whole": list(span), "expected": list(expected)}
+    return _conflict(rule, "percent_of", (p, t), reason, details)
+
+
+def check_relations(rule: Rule, selected: dict[str, list[Claim]]) -> list[Conflict]:
+    """Conflicts of a fact with the facts it relates to: part of a whole, sum, percentage.
+
+    One conflict per statement of the rule that breaks a relation, naming the statement
+    it breaks it with most (the smallest whole, the farthest part), never one per pair:
+    each check is a few sort-based sweeps, O(n log n) in the statements of both facts.
     """
+    r = rule.relate
+    if r is None:
+        return []
+    own = selected.get(rule.id, [])
+    slack = f" (tolerance {r.tolerance:.0%})" if r.tolerance else ""
+    out: list[Conflict] = []
+    if r.part_of:
+        out += _part_whole(rule, own, selected.get(r.part_of, []), slack)
+    if r.sum_of:
+        out += _sum(rule, own, selected, slack)
+    if r.percent_whole and r.percent_part:
+        out += _percent(rule, own, selected, slack)
+    return out
+
+
+def select(rules: list[Rule], claims: list[Claim]) -> Result:
+    """Each rule's matches and statements (a repeated figure is one statement), in
+    document order; no conflicts. Linear in the claims of the kinds each rule names."""
     matches: list[tuple[str, Claim]] = []
-    conflicts: list[Conflict] = []
     ordered = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     # Most rules name their kinds; looking only at claims of those kinds keeps
     # evaluation cheap on a large corpus, where it is most of an unchanged run.
-    by_kind: dict[str, list[Claim]] = {}
-    for c in ordered:
-        by_kind.setdefault(c.kind, []).append(c)
+    by_kind = group_by(ordered, lambda c: c.kind)
     selected: dict[str, list[Claim]] = {}
     for rule in rules:
         kinds = rule.select.kinds
@@ -429,12 +505,21 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
             pool.sort(key=lambda c: (c.doc, c.start, c.end))
         chosen = [c for c in pool if selects(rule, c)]
         matches.extend((rule.id, c) for c in chosen)
-        chosen = statements(chosen)  # a repeated figure is one statement
-        selected[rule.id] = chosen
-    for rule in rules:
-        conflicts.extend(check_relations(rule, selected))
+        selected[rule.id] = statements(chosen)  # a repeated figure is one statement
+    return Result(matches=matches, conflicts=[], selected=selected)
+
+
+def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
+    """Select each rule's claims and check the relations between facts; sorted.
+
+    Agreement, bounds and timelines are judged per fact by `findings.evaluate`,
+    which folds the relation conflicts (one per statement that breaks a relation)
+    into one finding per relation.
+    """
+    selection = select(rules, claims)
+    conflicts = [c for rule in rules for c in check_relations(rule, selection.selected)]
     unique = {c.id: c for c in conflicts}
     ordered_conflicts = sorted(
         unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
     )
-    return Result(matches=matches, conflicts=ordered_conflicts, selected=selected)
+    return replace(selection, conflicts=ordered_conflicts)

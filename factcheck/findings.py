@@ -17,6 +17,11 @@ within their party; parties whose figures disagree give one `disputed` finding
 per fact listing each party's figure. Relation checks give one finding per
 broken relation, whatever the number of statement pairs that break it.
 
+Every check is linear or O(n log n) in the statements a rule selects: relations
+and timelines are sort-based sweeps too (`sweep.py`), and a finding lists at most
+MAX_LISTED statements with exact counts, so the report grows with the findings
+per fact, never with pairs.
+
 Findings travel as `Conflict` records (the store, reviews and baselines know
 them), with the consensus and members in `details`; `Fact` records carry every
 statement of a fact for the charts of the HTML report.
@@ -24,7 +29,11 @@ statement of a fact for the charts of the HTML report.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import heapq
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -33,16 +42,18 @@ from .check import (
     _period,
     as_stated,
     check_bounds,
+    check_relations,
     comparable_unit,
     conflict_id,
     describe_interval,
     fmt_number,
     interval,
     party,
+    select,
 )
-from .check import evaluate as select_and_relate
 from .model import Claim, Conflict
 from .rules import Rule
+from .sweep import count_greater, group_by
 
 MAX_LISTED = 50  # members listed in one finding's details; the count is always exact
 
@@ -65,11 +76,12 @@ class Fact:
 
 @dataclass(frozen=True)
 class Grouping:
-    """The agreement sets of one group of statements, best first, and the consensus."""
+    """The agreement sets of one group of statements: the consensus, or the tied sides."""
 
-    sets: list[tuple[Claim, ...]]  # the sets backed by the most documents
     consensus: tuple[Claim, ...] | None  # None when the best sets tie (a split)
-    tied: list[tuple[Claim, ...]]
+    tied: list[tuple[Claim, ...]]  # the sides of a split, at most MAX_LISTED of them
+    side_count: int = 0  # how many sides the split has
+    members: tuple[Claim, ...] = ()  # the statements of every side, for the split's id
 
 
 def _key(c: Claim) -> tuple:
@@ -106,44 +118,90 @@ def agreement_sets(
 
     Intervals that pairwise overlap share a point (on a line), so a maximal
     agreement set is what is open just before an interval closes after one
-    opened. A first sweep over the sorted ends counts each such set's distinct
-    documents incrementally (O(n log n)); a second sweep materialises only the
-    sets with the best count.
+    opened. A sweep over the sorted ends counts each such set's distinct
+    documents incrementally (O(n log n), `_maximal`). Every best set is listed:
+    their total size can grow like n², so the checks use `group` instead.
     """
-    events = _sweep(claims, tolerance, absolute)
-    best, at = 0, []
-    for pos, members in _maximal(claims, events, want=None):
-        if members > best:
-            best, at = members, [pos]
-        elif members == best:
-            at.append(pos)
-    wanted = set(at)
-    sets = [m for _, m in _maximal(claims, events, want=wanted)]
-    return sorted(sets, key=lambda s: [_key(c) for c in s])
+    sweep = _Sweep(claims, tolerance, absolute)
+    return sorted(sweep.each(sweep.best()), key=lambda s: [_key(c) for c in s])
 
 
-def _maximal(claims: list[Claim], events: list, want: set[int] | None):
-    """Yield (event position, distinct documents) at each maximal set, or, for the
-    positions in `want`, (position, the set's claims)."""
-    active: dict[int, None] = {}
+@functools.lru_cache(maxsize=65536)
+def _doc_hash(doc: str) -> int:
+    """A document's 64-bit hash: the set of documents open in a sweep is identified by
+    the XOR of theirs, kept up to date in O(1) as intervals open and close."""
+    digest = hashlib.blake2b(doc.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+class _Sweep:
+    """The maximal agreement sets of some statements, found by one sweep over the sorted
+    ends of their widened intervals, each as a position of the sweep (not as members)."""
+
+    def __init__(self, claims: list[Claim], tolerance: float, absolute: float):
+        self.claims = claims
+        events = _sweep(claims, tolerance, absolute)
+        self.opened = [0] * len(claims)  # the position where each statement's interval opens
+        self.closed = [0] * len(claims)
+        for pos, (_, kind, i) in enumerate(events):
+            (self.closed if kind else self.opened)[i] = pos
+        self.events = events
+        self.sets = {
+            pos: (docs, size, docset) for pos, docs, size, docset in _maximal(claims, events)
+        }
+
+    def best(self) -> list[int]:
+        """The positions of the sets backed by the most documents."""
+        most = max((docs for docs, _, _ in self.sets.values()), default=0)
+        return [pos for pos, (docs, _, _) in self.sets.items() if docs == most]
+
+    def each(self, positions: list[int]) -> list[tuple[Claim, ...]]:
+        """The statements of the set at each of these positions (sorted), by replaying
+        the sweep: O(n + the sets' sizes)."""
+        wanted, active, out = set(positions), {}, []
+        for pos, (_, kind, i) in enumerate(self.events):
+            if kind == 0:
+                active[i] = None
+                continue
+            if pos in wanted:
+                out.append(tuple(sorted((self.claims[j] for j in active), key=_key)))
+            del active[i]
+        return out
+
+    def members(self, positions: list[int]) -> tuple[Claim, ...]:
+        """The statements of the sets at these positions (sorted), each once: a statement
+        is in the set at p when it opened before p and had not closed before p.
+        O(n log k) for k positions."""
+        at = sorted(positions)
+        inside = []
+        for i, c in enumerate(self.claims):
+            k = bisect_right(at, self.opened[i])
+            if k < len(at) and at[k] <= self.closed[i]:
+                inside.append(c)
+        return tuple(sorted(inside, key=_key))
+
+
+def _maximal(claims: list[Claim], events: list):
+    """Yield (event position, distinct documents, statements, hash of the documents) for
+    each maximal agreement set, in sweep order."""
     docs: Counter[str] = Counter()
-    opened = False
+    opened, size, docset = False, 0, 0
     for pos, (_, kind, i) in enumerate(events):
+        doc = claims[i].doc
         if kind == 0:
-            active[i] = None
-            docs[claims[i].doc] += 1
+            size += 1
+            docs[doc] += 1
+            docset ^= _doc_hash(doc) if docs[doc] == 1 else 0
             opened = True
             continue
         if opened:
-            if want is None:
-                yield pos, len(docs)
-            elif pos in want:
-                yield pos, tuple(sorted((claims[j] for j in active), key=_key))
+            yield pos, len(docs), size, docset
             opened = False
-        del active[i]
-        docs[claims[i].doc] -= 1
-        if not docs[claims[i].doc]:
-            del docs[claims[i].doc]
+        size -= 1
+        docs[doc] -= 1
+        if not docs[doc]:
+            del docs[doc]
+            docset ^= _doc_hash(doc)
 
 
 def _documents(members: tuple[Claim, ...]) -> list[str]:
@@ -154,18 +212,34 @@ def group(claims: list[Claim], tolerance: float, absolute: float) -> Grouping:
     """Agreement sets and the consensus; a tie for the most documents is a split.
 
     Sets backed by the same documents are one side (a document that states two
-    figures does not split a fact by itself).
+    figures does not split a fact by itself). While the best sets are small
+    together (the usual case) each is listed, sides in order of their members;
+    beyond that, sides are taken in the order of their figures and only the first
+    MAX_LISTED are listed, so grouping stays O(n log n) however many sets tie.
     """
-    sets = agreement_sets(claims, tolerance, absolute)
-    if not sets:
-        return Grouping([], None, [])
+    sweep = _Sweep(claims, tolerance, absolute)
+    best = sweep.best()
+    if not best:
+        return Grouping(None, [])
+    sides = group_by(best, lambda p: sweep.sets[p][2])
+    if sum(sweep.sets[p][1] for p in best) <= 8 * len(claims) + 1000:
+        return _listed_sides(sweep, best)
+    if len(sides) == 1:
+        return Grouping(sweep.members(best), [], 1)
+    tied = [sweep.members(at) for at in list(sides.values())[:MAX_LISTED]]
+    return Grouping(None, tied, len(sides), sweep.members(best))
+
+
+def _listed_sides(sweep: _Sweep, best: list[int]) -> Grouping:
+    """The sides of the best sets, each set listed (in order of its members)."""
+    sets = sorted(sweep.each(best), key=lambda s: [_key(c) for c in s])
     sides: dict[tuple[str, ...], dict] = {}
     for s in sets:  # sets backed by the same documents merge into one side
         sides.setdefault(tuple(_documents(s)), {}).update((_key(c), c) for c in s)
     tied = [tuple(sorted(side.values(), key=_key)) for side in sides.values()]
-    if len(tied) > 1:
-        return Grouping(sets, None, tied)
-    return Grouping(sets, tied[0], [])
+    if len(tied) == 1:
+        return Grouping(tied[0], [], 1)
+    return Grouping(None, tied[:MAX_LISTED], len(tied), tuple(c for t in tied for c in t))
 
 
 def _figures(claim: Claim) -> tuple[float, ...]:
@@ -304,15 +378,15 @@ def _as_stated(claim: Claim, unit: str | None) -> str:
 def _split(rule: Rule, g: Grouping, unit: str | None, where: str) -> Conflict:
     sides = [side_json(s, unit) for s in g.tied[:MAX_LISTED]]
     listed = " against ".join(f"{s['text']} ({', '.join(s['documents'][:3])})" for s in sides[:4])
-    if len(g.tied) > 4:
-        listed += f" and {len(g.tied) - 4} more"
+    if g.side_count > 4:
+        listed += f" and {g.side_count - 4} more"
     tolerance, absolute, slack = _tolerance(rule)
     reason = f"sources split with no consensus{slack}: {listed}{where}"
     details = {"sides": sides, "tolerance": tolerance, "absolute": absolute}
-    details["side_count"] = len(g.tied)
+    details["side_count"] = g.side_count
     first, second = _own(g.tied[0], g.tied[1]), _own(g.tied[1], g.tied[0])
     # the statements of every side: a split changes (and needs a new look) when they do
-    ident = conflict_id(rule.id, "split" + where, [c for side in g.tied for c in side])
+    ident = conflict_id(rule.id, "split" + where, g.members)
     return _finding(rule, "split", first, second, reason, details, ident=ident)
 
 
@@ -334,17 +408,21 @@ def timeline_findings(rule: Rule, claims: list[Claim], unit: str | None) -> list
 
     Claims are taken in time order; the earlier statement that sets the bar
     (the highest floor for a figure that may only rise) is kept while sweeping,
-    so each statement is compared once: O(n log n).
+    so each statement is compared once: O(n log n). A finding counts every earlier
+    report it moved against (one more sweep, `_above_counts`) and lists the most
+    extreme of them (`_Board`), never all pairs.
     """
     o = rule.over_time
     timed = sorted((c for c in claims if c.time), key=lambda c: (_period(c.time)[0], _key(c)))
     by_end = sorted(timed, key=lambda c: (_period(c.time)[1], _key(c)))
     rise = o.may_only == "rise"
-    out, j, bar = [], 0, None
+    board = _Board(rule)
+    steps, j, bar = [], 0, None
     for b in timed:
         start = _period(b.time)[0]
         while j < len(by_end) and _period(by_end[j].time)[1] < start:
             a = by_end[j]
+            board.add(a, j)
             j += 1
             edge = interval(a)[0] if rise else interval(a)[1]
             if math.isfinite(edge) and (bar is None or (edge > bar[0] if rise else edge < bar[0])):
@@ -352,10 +430,85 @@ def timeline_findings(rule: Rule, claims: list[Claim], unit: str | None) -> list
         if bar is None or bar[1].doc == b.doc:
             continue
         if _moved_against(rule, bar[1], b):
-            # every earlier report it moved against (few: this runs only for findings)
-            above = [x for x in by_end[:j] if x.doc != b.doc and _moved_against(rule, x, b)]
-            out.append(_fell(rule, bar[1], b, unit, above))
-    return out
+            steps.append((bar[1], b, j, board.listed(b)))
+    counts = _above_counts(rule, by_end, [(b, j) for _, b, j, _ in steps])
+    refs: dict[tuple, dict] = {}  # an earlier report listed by many findings is one dict
+    return [
+        _fell(rule, a, b, unit, [_ref(refs, c) for c in listed], count)
+        for (a, b, _, listed), count in zip(steps, counts, strict=True)
+    ]
+
+
+def _ref(refs: dict[tuple, dict], claim: Claim) -> dict:
+    ref = refs.get(_key(claim))
+    if ref is None:
+        ref = refs[_key(claim)] = claim_ref(claim)
+    return ref
+
+
+def _score(rule: Rule, a: Claim) -> float | None:
+    """How far a report sets the bar for later ones: a later report b moved against it
+    when `_score(a) > _threshold(b)` (`_moved_against`, as one comparison); None when
+    its edge is unbounded."""
+    o = rule.over_time
+    if o.may_only == "rise":
+        edge = interval(a)[0]
+        return edge - abs(edge) * o.tolerance if math.isfinite(edge) else None
+    edge = interval(a)[1]
+    return -(edge + abs(edge) * o.tolerance) if math.isfinite(edge) else None
+
+
+def _threshold(rule: Rule, b: Claim) -> float:
+    return interval(b)[1] if rule.over_time.may_only == "rise" else -interval(b)[0]
+
+
+def _above_counts(rule: Rule, by_end: list[Claim], steps: list[tuple[Claim, int]]) -> list[int]:
+    """For each (report b, how many reports ended before it), how many of those earlier
+    reports from other documents b moved against: all of them less those of b's own
+    document, each counted by one sweep (`count_greater`), O(n log n)."""
+    scores = [_score(rule, a) for a in by_end]
+    finite = [(n, x) for n, x in enumerate(scores) if x is not None]
+    everyone = _counts_before([x for _, x in finite], [n for n, _ in finite], rule, steps)
+    own_docs = group_by(range(len(steps)), lambda i: steps[i][0].doc)
+    by_doc = group_by(finite, lambda nx: by_end[nx[0]].doc)
+    for doc, asking in own_docs.items():
+        mine = by_doc.get(doc, [])
+        own = _counts_before(
+            [x for _, x in mine], [n for n, _ in mine], rule, [steps[i] for i in asking]
+        )
+        for i, count in zip(asking, own, strict=True):
+            everyone[i] -= count
+    return everyone
+
+
+def _counts_before(scores, positions, rule, steps) -> list[int]:
+    """count_greater over reports at the given positions of the time-ordered list."""
+    queries = [(bisect_left(positions, j), _threshold(rule, b)) for b, j in steps]
+    return count_greater(scores, queries)
+
+
+class _Board:
+    """The earlier reports that set the highest bars (at most 2 × MAX_LISTED of them,
+    all while there are few), for the examples a timeline finding lists."""
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        self.heap: list[tuple[float, int, Claim]] = []
+
+    def add(self, a: Claim, order: int) -> None:
+        score = _score(self.rule, a)
+        if score is None:
+            return
+        if len(self.heap) < 2 * MAX_LISTED:
+            heapq.heappush(self.heap, (score, order, a))
+        elif score > self.heap[0][0]:
+            heapq.heapreplace(self.heap, (score, order, a))
+
+    def listed(self, b: Claim) -> list[Claim]:
+        """The listed earlier reports from other documents that b moved against."""
+        threshold = _threshold(self.rule, b)
+        above = [a for score, _, a in self.heap if a.doc != b.doc and score > threshold]
+        return sorted(above, key=_key)[:MAX_LISTED]
 
 
 def _moved_against(rule: Rule, a: Claim, b: Claim) -> bool:
@@ -368,7 +521,11 @@ def _moved_against(rule: Rule, a: Claim, b: Claim) -> bool:
     return math.isfinite(edge) and interval(b)[0] > edge + abs(edge) * o.tolerance
 
 
-def _fell(rule: Rule, a: Claim, b: Claim, unit: str | None, above: list[Claim]) -> Conflict:
+def _fell(
+    rule: Rule, a: Claim, b: Claim, unit: str | None, above: list[dict], count: int
+) -> Conflict:
+    """The finding of b, which moved against a (the bar) and `count` earlier reports, of
+    which `above` are listed (all of them while there are at most MAX_LISTED)."""
     o = rule.over_time
     verb = "fell" if o.may_only == "rise" else "rose"
     slack = f" beyond {o.tolerance:.0%} tolerance" if o.tolerance else ""
@@ -378,8 +535,8 @@ def _fell(rule: Rule, a: Claim, b: Claim, unit: str | None, above: list[Claim]) 
     )
     details = {
         "step": {"from": claim_ref(a), "to": claim_ref(b)},
-        "above": [claim_ref(c) for c in sorted(above, key=_key)[:MAX_LISTED]],
-        "above_count": len(above),
+        "above": above,
+        "above_count": count,
         "earlier": [a.time, *claim_ref(a)["interval"]],
         "later": [b.time, *claim_ref(b)["interval"]],
         "may_only": o.may_only,
@@ -429,8 +586,8 @@ def _disputed(rule: Rule, named: dict[str, list[Claim]], unit) -> Conflict | Non
         g = group(cs, tolerance, absolute)
         figures[p] = g.consensus or tuple(cs)
     pooled = [c for p in sorted(figures) for c in figures[p]]
-    best = agreement_sets(pooled, tolerance, absolute)
-    if len(best) == 1 and len(best[0]) == len(pooled):
+    sets = _Sweep(pooled, tolerance, absolute).sets.values()
+    if any(size == len(pooled) for _, size, _ in sets):  # one set holds every figure
         return None
     if not rule.attribution.disputed:
         return None
@@ -514,31 +671,30 @@ def _agreement(rule: Rule, claims: list[Claim], unit) -> tuple[list[Conflict], l
     return out, agreed
 
 
-def _relation_findings(rules: list[Rule], pairs: list[Conflict]) -> list[Conflict]:
-    """One finding per broken relation: the pairs that break it become its members."""
-    by_relation: dict[tuple[str, str], list[Conflict]] = {}
-    for c in pairs:
-        by_relation.setdefault((c.rule_id, c.check), []).append(c)
+def _fold(rules: list[Rule], found: list[Conflict]) -> list[Conflict]:
+    """One finding per broken relation of a rule: the statements that break it (one
+    conflict each, with the statement it breaks it with most) become its members; the
+    finding lists at most MAX_LISTED of them and counts them all."""
+    by_relation = group_by(found, lambda c: (c.rule_id, c.check))
     severity = {r.id: r.severity for r in rules}
     out = []
-    for (rule_id, check), found in sorted(by_relation.items()):
-        first = found[0]
-        members = sorted(
-            {_key(c): c for f in found for c in (f.left, f.right) if c}.values(), key=_key
-        )
+    for (rule_id, check), broken in sorted(by_relation.items()):
+        broken = sorted(broken, key=lambda c: (_key(c.left), c.id))
+        first = broken[0]
+        listed = {_key(c): c for f in broken[:MAX_LISTED] for c in (f.left, f.right) if c}
         reason = first.reason
-        if len(found) > 1:
-            reason += f" (and {len(found) - 1} more statement pair{'s' if len(found) > 2 else ''})"
+        if len(broken) > 1:
+            more = len(broken) - 1
+            reason += f" (and {more} more of its statement{'s' if more > 1 else ''})"
         details = {
             **first.details,
-            "pairs": len(found),
-            "members": [claim_ref(c) for c in members[:MAX_LISTED]],
-            "statements": len(members),
+            "members": [claim_ref(listed[k]) for k in sorted(listed)[:MAX_LISTED]],
+            "statements": len(broken),
         }
         out.append(
             Conflict(
                 # the rule's own statements that break the relation
-                id=conflict_id(rule_id, check, {_key(f.left): f.left for f in found}.values()),
+                id=conflict_id(rule_id, check, [f.left for f in broken]),
                 rule_id=rule_id,
                 severity=severity.get(rule_id, first.severity),
                 check=check,
@@ -551,6 +707,30 @@ def _relation_findings(rules: list[Rule], pairs: list[Conflict]) -> list[Conflic
     return out
 
 
+def relation_findings(rules: list[Rule], selected: dict[str, list[Claim]]) -> list[Conflict]:
+    """One finding per relation (part of, sum of, percent of) that the statements break,
+    from each rule's statements alone (`selected`: rule id to its statements, in document
+    order); sorted. O(n log n) in the statements of the related facts."""
+    found = [c for rule in rules for c in check_relations(rule, selected)]
+    return sort_findings(_fold(rules, found))
+
+
+def sort_findings(found: list[Conflict]) -> list[Conflict]:
+    """Findings once each (by id), in report order."""
+    unique = {c.id: c for c in found}
+    return sorted(
+        unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
+    )
+
+
+def evaluate_rule(rule: Rule, statements: list[Claim]) -> tuple[list[Conflict], Fact]:
+    """One rule's findings (bounds, consensus and outliers, splits, timeline, disputes;
+    not relations, see `relation_findings`) over the statements it selected, sorted, and
+    the fact to draw. For a caller that selects one rule's statements at a time."""
+    found, fact = fact_findings(rule, statements)
+    return sort_findings(found), fact
+
+
 @dataclass(frozen=True)
 class Findings(Result):
     """What evaluating the rules gave, as findings per fact, with each fact to draw."""
@@ -560,22 +740,17 @@ class Findings(Result):
 
 def evaluate(rules: list[Rule], claims: list[Claim]) -> Findings:
     """Select each rule's statements and report findings per fact, sorted."""
-    selection = select_and_relate(rules, claims)
+    selection = select(rules, claims)
     found: list[Conflict] = []
     facts = []
     for rule in rules:
-        fact_found, fact = fact_findings(rule, selection.selected.get(rule.id, []))
+        fact_found, fact = evaluate_rule(rule, selection.selected.get(rule.id, []))
         found.extend(fact_found)
         facts.append(fact)
-    relations = [c for c in selection.conflicts if c.check in RELATION_CHECKS]
-    found.extend(_relation_findings(rules, relations))
-    unique = {c.id: c for c in found}
-    ordered = sorted(
-        unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
-    )
+    found.extend(relation_findings(rules, selection.selected))
     return Findings(
         matches=selection.matches,
-        conflicts=ordered,
+        conflicts=sort_findings(found),
         notes=selection.notes,
         selected=selection.selected,
         facts=facts,

@@ -296,7 +296,8 @@ def context_lines(c: Conflict) -> list[str]:
             lines.append(f"and {more} more")
         return lines
     if "members" in d:
-        return [f"{d['statements']} statements in {d['pairs']} pairs"]
+        n = d["statements"]  # the rule's statements that break the relation
+        return [f"{n} statement{'s break' if n != 1 else ' breaks'} it"]
     return []
 
 
