@@ -5,7 +5,8 @@ the square of its length: each date rebuilt the list of blocked spans, each
 count without a noun of its own searched every claim before it for an implied
 noun, and each figure copied its sentence up to itself. The timing is
 generous (4 times the text may take up to 6 times as long: a quadratic cost
-takes 16), and each size is timed at its best of a few runs, in CPU time, so that other work on a busy machine does not count.
+takes 16), and each size is timed at its best of a few runs, in CPU time, so
+that other work on a busy machine does not count.
 """
 
 from __future__ import annotations
