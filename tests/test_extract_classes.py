@@ -372,6 +372,9 @@ IMPLIED_NOUNS = [
         "missing",
     ),
     ("The toll of injured in the blasts rose to 1,300 on Tuesday.", "1,300", "injured"),
+    # a part of a whole counts what the whole counts
+    ("Voters turned out. The party won 199 of the 389 seats in São Paulo.", "199", "seats"),
+    ("Only 1,041 of 2,237 passengers reached Ålesund.", "1,041", "passengers"),
 ]
 
 

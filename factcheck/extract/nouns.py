@@ -68,6 +68,11 @@ def is_content(word: str) -> bool:
 
 
 # "40 of the passengers", "10,000 more teachers", "5 other people": the noun comes after
+# "199 of the 389 seats": a part of a whole stated as a figure with its noun
+_PARTITIVE_FIGURE_RE = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:(?:the|its|their|these|those|all)[^\S\n]+)?\d[\d,]*(?:\.\d+)?[^\S\n]+",
+    re.IGNORECASE,
+)
 _SKIP_BEFORE_NOUN_RE = re.compile(
     r"\s*of\s+(?:the|these|those|its|their|his|her|our|all)?\s*"
     r"|\s+(?:more|fewer|other)\s+(?!than\b)",
@@ -129,6 +134,15 @@ def _adjective_before_noun(word: str, text: str, pos: int, limit: int) -> bool:
         return False
     nxt = _WORD_RE.match(text, pos)
     return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)) and is_plural(nxt.group(1)))
+
+
+def partitive_noun(text: str, pos: int, limit: int) -> str | None:
+    """ "199 of the 389 seats" counts seats: the noun of the whole it is a part of."""
+    m = _PARTITIVE_FIGURE_RE.match(text, pos)
+    if not m:
+        return None
+    found = noun_after(text, m.end(), limit)
+    return found[0] if found else None
 
 
 def implied_by_verb(text: str, pos: int) -> str | None:

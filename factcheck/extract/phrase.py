@@ -428,7 +428,7 @@ class PhraseMixin:
                 return end  # a count is whole: 0.95 alone is a price move or an index, not a count
             if num and num.scaled and pat.PAREN_MONEY_AFTER_RE.match(text, end):
                 return end  # "1.6 billion ($2.0 billion)": money in an unnamed currency
-            noun = nouns.implied_by_verb(text, end)
+            noun = nouns.implied_by_verb(text, end) or nouns.partitive_noun(text, end, s_end)
             if noun is None:
                 noun = self._implied_noun(start, s_start)
         place = num.place if num is not None else 0.0
