@@ -430,3 +430,16 @@ def test_subunits_with_their_currency(text, span, code):
 )
 def test_an_elided_count_borrows_no_other_figures_noun(text, span):
     assert claim_at(text, span).noun is None
+
+
+# a chamber's vote is a tally, not a count; a range of big numbers stays a range
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("Lawmakers voted 230-197 to approve the $95 billion package.", [("money", 95e9)]),
+        ("The bill passed the Bundestag 412-215 on Friday.", []),
+        ("Between 300-400 people gathered in Köln.", [("count", None)]),
+    ],
+)
+def test_votes_are_tallies(text, wanted):
+    assert [(c.kind, c.value) for c in extract(text) if c.kind in KINDS] == wanted

@@ -184,8 +184,23 @@ def test_hyphen_qualifier(word, qualifier):
 @walks("identifier_words")
 @pytest.mark.parametrize("word", entries("identifier_words"))
 def test_identifier_word(word):
-    text = f"Crews said {word.capitalize()} 12 reopened on Monday."
-    assert [c.value for c in claims(text)] == []
+    for text in (
+        f"Crews said {word.capitalize()} 12 reopened on Monday.",
+        f"Crews at {word} 12 left.",
+    ):
+        assert [c.value for c in claims(text)] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The motorway was shut between junctions 10 and 11 for much of the day.",
+        "Passengers at gates 14 and 15 waited as categories 3 and 4 were checked.",
+        "Readers can text 85258 or dial 999 for help.",
+    ],
+)
+def test_numbers_that_name_are_not_counts(text):
+    assert claims(text) == []
 
 
 @walks("abbreviations")
@@ -357,6 +372,14 @@ def test_a_spaced_lowercase_unit(form):
     assert (c.kind, c.value, c.unit) == ("measure", 59000, units.CURATED[form].short)
     capital = claims(f"Around 3 {form.capitalize()} Long cruises left port.")
     assert all(c.kind != "measure" for c in capital)
+
+
+@walks("units_lowercase_only")
+@pytest.mark.parametrize("form", entries("units_lowercase_only"))
+def test_a_unit_only_in_lower_case(form):
+    assert the_claim(f"Each bar holds 35{form} of sugar.").unit == units.CURATED[form].short
+    upper = claims(f"The 5{form.upper()} network reached 1,800 towns.")
+    assert [(c.value, c.unit) for c in upper] == [(1800, None)]
 
 
 @walks("squared_units")

@@ -133,8 +133,8 @@ def named_identifier(b: Bare) -> str | None:
         return None
     word = prev.group(1)
     low = word.lower().rstrip(".")
-    if low in pat.IDENT_WORDS:
-        return "skip"
+    if low in pat.IDENT_WORDS or _plural_of_identifier(low):
+        return "skip"  # "Route 9", "junctions 10 and 11"
     sent_initial = _blank(b.text, b.s_start, b.num.start - len(b.before) + prev.start())
     if (
         word != word.lower()
@@ -146,6 +146,13 @@ def named_identifier(b: Bare) -> str | None:
     ):
         return "skip"
     return None
+
+
+def _plural_of_identifier(word: str) -> bool:
+    """ "junctions", "gates", "categories": the plural of a word that names by number."""
+    return (word.endswith("s") and word[:-1] in pat.IDENT_WORDS) or (
+        word.endswith("ies") and word[:-3] + "y" in pat.IDENT_WORDS
+    )
 
 
 def street_address(b: Bare) -> str | None:

@@ -257,13 +257,15 @@ class PhraseMixin:
     def _tally(self, ph: Phrase, num2: Num, p2: int) -> bool:
         """Whether "48-52" reads as a score or a vote, not a range."""
         num, text = ph.num, self.text
-        if num.scaled or num2.scaled or abs(num.value) >= 200 or abs(num2.value) >= 200:
+        if num.scaled or num2.scaled or max(abs(num.value), abs(num2.value)) >= 1000:
             return False
-        return bool(
+        cue = bool(
             pat.SCORE_BEFORE_RE.search(text[max(ph.s_start, ph.start - 40) : ph.start])
             or pat.SCORE_AFTER_RE.match(text, p2)
-            or num2.value < num.value
         )
+        if abs(num.value) >= 200 or abs(num2.value) >= 200:
+            return cue  # "voted 230-197": a chamber's vote needs its word
+        return cue or num2.value < num.value
 
     def _single(self, ph: Phrase) -> int | None:
         """The claim of one number (no range)."""

@@ -145,6 +145,7 @@ CURATED = _read_curated(CURATED_TABLE)
 ATTACHED_ONLY = set(LEX["units_attached_only"])
 ATTACHED_LOWERCASE = set(LEX["units_attached_lowercase"])
 SPACED_LOWERCASE = set(LEX["units_spaced_lowercase"])
+LOWERCASE_ONLY = set(LEX["units_lowercase_only"])
 SQUARED: dict[str, str] = LEX["squared_units"]
 # the spaced "2" of "280 km 2)": alone, before a bracket or punctuation, never a figure
 _SQUARED_RE = re.compile(r"[ ]2(?=[ ]?[()\[\],;:]|\.(?!\d)|\s*$|\s*\n)")
@@ -341,6 +342,8 @@ def match_unit(text: str, pos: int, attached: bool) -> tuple[Unit, int] | None:
         found = CURATED.get(low)
         if found is not None and found.short in SQUARED and _SQUARED_RE.match(text, m.end()):
             return CURATED[SQUARED[found.short]], m.end() + 2
+        if low in LOWERCASE_ONLY and not form.islower():
+            return None  # "5G" is a network, not five grams
         if low in SPACED_LOWERCASE and form.islower():
             return CURATED[low], m.end()
         if low in ATTACHED_ONLY and not attached and not (form.isupper() and len(form) > 1):
