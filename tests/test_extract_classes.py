@@ -443,3 +443,24 @@ def test_an_elided_count_borrows_no_other_figures_noun(text, span):
 )
 def test_votes_are_tallies(text, wanted):
     assert [(c.kind, c.value) for c in extract(text) if c.kind in KINDS] == wanted
+
+
+# figures that are no count: the base of a rate, a decimal index, an age after a name
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The murder rate was 6.5 per 100,000 residents in Malmö.",
+        "There is one doctor for every 1,000 patients in the district.",
+        "The index stood at 5.0, its lowest reading in a decade.",
+        '"We lost everything," said farmer Jane Okafor, 54.',
+    ],
+)
+def test_figures_that_count_nothing(text):
+    assert [c for c in extract(text) if c.kind == "count"] == []
+
+
+def test_a_scale_suffix_before_named_plural_is_millions():
+    assert (
+        claim_at("The pay deal covers 1.2m NHS staff in England.", "1.2m NHS staff").value == 1.2e6
+    )
+    assert claim_at("They swam in a 35m Olympic pool.", "35m").unit == "m"

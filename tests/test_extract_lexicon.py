@@ -374,6 +374,12 @@ def test_a_spaced_lowercase_unit(form):
     assert all(c.kind != "measure" for c in capital)
 
 
+@walks("rate_base_before")
+@pytest.mark.parametrize("words", entries("rate_base_before"))
+def test_the_base_of_a_rate_is_no_count(words):
+    assert [c.value for c in claims(f"Deaths ran at 7 {words} 100,000 people.")] == []
+
+
 @walks("units_lowercase_only")
 @pytest.mark.parametrize("form", entries("units_lowercase_only"))
 def test_a_unit_only_in_lower_case(form):

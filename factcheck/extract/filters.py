@@ -71,14 +71,21 @@ def year(b: Bare) -> str | None:
 
 
 def apposition_age(b: Bare) -> str | None:
-    """ "The judge, 62, said": an age, not a count."""
+    """ "The judge, 62, said", "said farmer Jane Okafor, 54.": an age, not a count."""
     if (
         not b.qual
         and b.num.raw.isdigit()
         and 0 < b.num.value < 120
-        and b.after.lstrip(" \t")[:1] == ","
+        and pat.APPOSITIVE_END_RE.match(b.after)
         and pat.APPOSITIVE_BEFORE_RE.search(b.before)
     ):
+        return "skip"
+    return None
+
+
+def rate_denominator(b: Bare) -> str | None:
+    """ "7 per 100,000 residents": a rate and its base, neither a count."""
+    if pat.RATE_BASE_BEFORE_RE.search(b.before) or pat.RATE_AFTER_RE.match(b.after):
         return "skip"
     return None
 
@@ -167,6 +174,7 @@ CHECKS = (
     multiplier,
     year,
     apposition_age,
+    rate_denominator,
     spelled_one,
     glued_identifier,
     named_identifier,

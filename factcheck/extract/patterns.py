@@ -231,6 +231,15 @@ OF_GOODS_RE = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|\d)[a-z]", re.IGNORECASE)
 APPOSITIVE_BEFORE_RE = re.compile(
     r"(?:\b[A-Z][a-z]+|\b(?:" + "|".join(sorted(nouns.PERSON_SINGULAR)) + r")),[^\S\n]*$"
 )
+# what ends an age in apposition: ", 62, said", "Jane Okafor, 54." at a sentence end
+APPOSITIVE_END_RE = re.compile(r"[ \t]*(?:,|\.(?!\d)|\)|$)")
+# "6.5 per 100,000 residents", "one for every 1,000 voters": the base of a rate
+RATE_BASE_BEFORE_RE = re.compile(
+    r"\b" + alternation(LEX["rate_base_before"]) + r"[^\S\n]+$", re.IGNORECASE
+)
+RATE_AFTER_RE = re.compile(
+    r"[^\S\n]+" + alternation(LEX["rate_base_before"]) + r"[^\S\n]+\d", re.IGNORECASE
+)
 VIDEO_LINES = {240, 360, 480, 720}  # "720p" is a video format, not pence
 SCORE_AFTER_RE = re.compile(r"\s*" + alternation(LEX["score_words_after"]) + r"\b", re.IGNORECASE)
 # masked before scanning: URLs and e-mail addresses (looked for only in text with

@@ -426,8 +426,9 @@ class PhraseMixin:
             if noun == "times":
                 return end  # a multiplier or a number of occasions, not an amount
         else:
-            if value is not None and value != int(value) and not (num and num.scaled):
-                return end  # a count is whole: 0.95 alone is a price move or an index, not a count
+            decimal = num is not None and not num.spelled and "." in num.raw
+            if value is not None and (value != int(value) or decimal) and not (num and num.scaled):
+                return end  # a count is whole: 0.95 or 5.0 alone is a rate or an index, not a count
             if num and num.scaled and pat.PAREN_MONEY_AFTER_RE.match(text, end):
                 return end  # "1.6 billion ($2.0 billion)": money in an unnamed currency
             noun = nouns.implied_by_verb(text, end) or nouns.partitive_noun(text, end, s_end)

@@ -448,8 +448,21 @@ class ReaderMixin:
 
     def _plural_follows(self, p: int, s_end: int) -> bool:
         of = pat.OF_DETERMINER_RE.match(self.text, p)  # "35m of its devices"
-        m = re.compile(r"\s+([A-Za-z]+)").match(self.text, of.end() if of else p)
-        return bool(m and m.end() <= s_end and nouns.is_plural(m.group(1)))
+        # "1.2m NHS staff": up to two names or acronyms may stand before the plural
+        pos = of.end() if of else p
+        for _ in range(3):
+            m = _WORD_AFTER_RE.match(self.text, pos)
+            if not m or m.end() > s_end:
+                return False
+            if nouns.is_plural(m.group(1)):
+                return True
+            if not m.group(1)[0].isupper():
+                return False
+            pos = m.end()
+        return False
+
+
+_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z&]*)")
 
 
 def _hundreds_of(text: str, num: Num, end: int) -> bool:
