@@ -268,13 +268,14 @@ def _survey(files: list[str], root: str, states: dict, version: str):
     todo: list[str] = []
     for i in range(0, len(files), WINDOW):
         window = files[i : i + WINDOW]
-        on_disk = {project_path(f, root): f for f in window}
-        docs, bad = _read_named(window, root, states)
+        names = {f: project_path(f, root) for f in window}
+        on_disk = {n: f for f, n in names.items()}
+        docs, bad = _read_named(window, root, states, names)
         skipped.extend(bad)
         for d in docs:
             if states.get(d.path, (None, None))[:2] != (d.sha256, version):
                 todo.append(on_disk[d.path])
-            documents.append(replace(d, text=""))
+            documents.append(replace(d, text=""))  # kept without its text
     return documents, skipped, todo
 
 
@@ -525,13 +526,16 @@ def _named_scan(found: Scan, root: str) -> Scan:
     )
 
 
-def _read_named(files: list[str], root: str, states: dict) -> tuple[list[Document], list[Skipped]]:
+def _read_named(
+    files: list[str], root: str, states: dict, names: dict[str, str] | None = None
+) -> tuple[list[Document], list[Skipped]]:
     """Read the files; each document and skipped file named relative to the project root.
 
     Stored and reported under the project's name for the file, so ids do not
     depend on how the corpus path was typed or where the run started.
+    `names`: each file's name, when already known.
     """
-    names = {f: project_path(f, root) for f in files}
+    names = names or {f: project_path(f, root) for f in files}
     known = {f: states[n] for f, n in names.items() if n in states}
     documents, skipped = read_files(
         files, {path: (st[0], st[2], st[3]) for path, st in known.items()}
