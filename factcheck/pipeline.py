@@ -372,11 +372,12 @@ def _check_fact(store: Store, rule: Rule, version: str, prints, state, run: _Run
     if own is None:
         own, blobs = _fresh_fact(store, rule)
         row.update(spec=version, fingerprint=fingerprint, **blobs)
-        out.rechecked.append(rule.id)
     related = _stored_relations(store, rule, state, key)
     fresh = related is None
     if fresh:
         related = _fresh_relations(store, rule)
+    if "findings" in row or fresh:
+        out.rechecked.append(rule.id)
     if row or fresh:  # a fact's row is written whole: with its relation findings
         row.update(relation_key=key, relations=encode_findings(related))
     found = own[0] + related
