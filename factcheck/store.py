@@ -672,7 +672,8 @@ class Store:
         """Record a run: its rules, the facts checked again and the findings of their rules.
 
         The findings of rules not in `conflicts` are the earlier run's, still
-        current; those of rules no longer defined go. Atomic; returns the run id.
+        current (their rows keep the `run_id` of the run that computed them);
+        those of rules no longer defined go. Atomic; returns the run id.
         """
         with self.transaction():
             run_id = self.db["runs"].insert(run).last_pk
