@@ -237,7 +237,9 @@ def _update_documents(store: Store, found: Scan, jobs: int, progress, extractor,
     failed: list[Skipped] = []
     done = 0
     with _extraction(extractor, jobs) as (submit, ahead):
-        chunks = _chunks(todo, root, states, failed)
+        # a few documents are shared out evenly; many go in chunks of CHUNK
+        size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs))))
+        chunks = _chunks(todo, root, states, failed, size)
         for docs, future in _ahead(submit, chunks, ahead):
             pairs, bad = _guarded(docs, future, extractor)
             store.save_documents(pairs, version)
@@ -279,11 +281,11 @@ def _survey(files: list[str], root: str, states: dict, version: str):
     return documents, skipped, todo
 
 
-def _chunks(todo: list[str], root: str, states: dict, failed: list[Skipped]):
+def _chunks(todo: list[str], root: str, states: dict, failed: list[Skipped], size: int):
     """The documents to extract, read again a chunk at a time; a file that can no
     longer be read (removed or changed since) joins `failed`."""
-    for i in range(0, len(todo), CHUNK):
-        docs, bad = _read_named(todo[i : i + CHUNK], root, states)
+    for i in range(0, len(todo), size):
+        docs, bad = _read_named(todo[i : i + size], root, states)
         failed.extend(bad)
         if docs:
             yield docs
