@@ -2,6 +2,14 @@
 
 `run()` is what `factcheck run` calls; `extract_paths()` is what
 `factcheck extract` calls. Both return plain records for the CLI to print.
+
+A run streams: articles are read a window at a time, extracted in chunks by
+one process pool for the whole run (`--jobs`) while this process stores the
+chunks before, and checked one fact at a time from the database, so memory
+follows the largest fact rather than the corpus. It is incremental: each
+rule's selection is kept in the database and brought up to date with the
+documents stored since; a fact whose rule and selected claims are unchanged
+keeps its stored findings (see `factcheck.incremental` and docs/scale.md).
 """
 
 from __future__ import annotations
@@ -15,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import ModuleType
 
-from . import findings
-from .check import check_relations, selects, statements
+from . import check, findings
+from .check import selects, statements
 from .crash import write_traceback
 from .documents import Scan, Skipped, project_path, project_root, read_files, scan
 from .errors import InputError
@@ -447,7 +455,7 @@ def relation_findings(rule: Rule, selected: dict[str, list[Claim]]) -> list[Conf
     own = getattr(findings, "relation_findings", None)
     if own is not None:
         return own([rule], selected)
-    pairs = {c.id: c for c in check_relations(rule, selected)}
+    pairs = {c.id: c for c in check.check_relations(rule, selected)}
     ordered = sorted(pairs.values(), key=_order)
     broken = [c for c in ordered if c.check in findings.RELATION_CHECKS]
     return findings._relation_findings([rule], broken)
