@@ -3,7 +3,7 @@
 Generates a corpus of news-like articles in a temporary folder (nothing is
 kept), runs `factcheck.pipeline.run` twice in this process against the
 repository's rules, and prints both times and their ratio. The second run
-must not extract anything again; the target is a ratio of at most 0.10.
+must not extract anything again; the target is a ratio of at most 0.05.
 
     .venv/bin/python bench/incremental_speed.py [--articles 1000] [--jobs 1] [--fact-share 0.1]
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 from factcheck import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = 0.10
+TARGET = 0.05  # issue 13: an unchanged run costs at most 5% of the first
 
 PLACES = ["Baghdad", "Mosul", "Basra", "Erbil", "Kirkuk", "Najaf", "Tikrit", "Fallujah"]
 NOUNS = ["residents", "families", "schools", "vehicles", "buses", "workers", "patients", "farms"]

@@ -288,6 +288,7 @@ def run(config, paths, **opts):
             progress=progress,
             follow_links=o.follow_links,
             exclude=config.exclude if config else None,
+            facts=any(fmt == "html" for fmt, _path in outputs),  # only the HTML charts draw them
         )
     finally:
         if progress:

@@ -2,26 +2,52 @@
 
 `run()` is what `factcheck run` calls; `extract_paths()` is what
 `factcheck extract` calls. Both return plain records for the CLI to print.
+
+A run streams: articles are read a window at a time, extracted in chunks by
+one process pool for the whole run (`--jobs`) while this process stores the
+chunks before, and checked one fact at a time from the database, so memory
+follows the largest fact rather than the corpus. It is incremental: each
+rule's selection is kept in the database and brought up to date with the
+documents stored since; a fact whose rule and selected claims are unchanged
+keeps its stored findings (see `factcheck.incremental` and docs/scale.md).
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import ModuleType
 
+from . import check, findings
+from .check import selects, statements
 from .crash import write_traceback
 from .documents import Scan, Skipped, project_path, project_root, read_files, scan
 from .errors import InputError
-from .findings import Fact, evaluate
+from .findings import Fact
+from .incremental import (
+    EMPTY,
+    decode_findings,
+    decode_records,
+    encode_findings,
+    encode_records,
+    related_ids,
+    relation_key,
+    rule_version,
+)
 from .model import Claim, Conflict, Document
 from .rules import Rule, load_rules
 from .store import Store, run_lock, with_review
 
 Progress = Callable[[int, int], None]
+
+WINDOW = 512  # files read (and hashed) at a time while looking for changed documents
+CHUNK = 32  # documents extracted in one go by one worker, and stored in one transaction
+AHEAD = 2  # chunks per worker submitted beyond the one being stored
 
 
 def default_extractor() -> ModuleType:
@@ -39,7 +65,7 @@ class RunResult:
 
     documents: list[Document]
     skipped: list[Skipped]
-    claims: list[Claim]  # the claims the rules were evaluated on
+    claims: Sequence[Claim]  # the claims the rules could select (read when first used)
     rules: list[Rule]
     conflicts: list[Conflict]  # findings, one per outlying statement, split or broken relation
     claim_count: int = 0  # every claim of the corpus, checked or not
@@ -50,10 +76,14 @@ class RunResult:
     removed: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)  # each rule's statements, for charts
     root: str = ""  # the project folder that document paths are relative to
+    rechecked: list[str] = field(default_factory=list)  # rules whose findings were computed
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- extraction ------------------------------------------------------------------
 
 
 def _extract(documents: list[Document], jobs: int, extractor: ModuleType) -> list[list[Claim]]:
@@ -69,8 +99,13 @@ def _extract_guarded(
     is tried alone so that one hostile article costs only itself. The
     traceback of each failure is written to a crash file named in its message.
     """
+    return _guarded(documents, _Later(extractor.extract_many, _items(documents), jobs), extractor)
+
+
+def _guarded(documents: list[Document], future, extractor: ModuleType):
+    """The documents paired with their claims from `future`, retried one by one if it failed."""
     try:
-        return list(zip(documents, _extract(documents, jobs, extractor), strict=True)), []
+        return list(zip(documents, future.result(), strict=True)), []
     except Exception as e:  # a bug in the extractor: retried one by one below
         if len(documents) == 1:
             return [], [_failed(documents[0], e)]
@@ -81,6 +116,47 @@ def _extract_guarded(
         except Exception as e:  # reported as a skipped file, with its crash file
             failed.append(_failed(doc, e))
     return done, failed
+
+
+def _items(documents: list[Document]) -> list[tuple[str, str, str | None]]:
+    return [(d.text, d.path, d.published) for d in documents]
+
+
+class _Later:
+    """A chunk extracted in this process when its result is asked for (like a Future)."""
+
+    def __init__(self, extract_many, items, jobs: int):
+        self.extract_many, self.items, self.jobs = extract_many, items, jobs
+
+    def result(self) -> list[list[Claim]]:
+        return self.extract_many(self.items, jobs=self.jobs)
+
+
+@contextlib.contextmanager
+def _extraction(extractor: ModuleType, jobs: int):
+    """(submit, chunks to keep in flight) for the run: one process pool for all of it.
+
+    With --jobs above 1 and an extractor that offers a `Pool`, its workers
+    start once and extract chunk after chunk while this process stores the
+    claims of the chunks before; otherwise each chunk is extracted here, in turn.
+    """
+    pool = getattr(extractor, "Pool", None)
+    if jobs > 1 and pool is not None:
+        with pool(jobs) as workers:
+            yield workers.submit, jobs * AHEAD
+        return
+    yield (lambda items: _Later(extractor.extract_many, items, jobs)), 0
+
+
+def _ahead(submit, chunks: Iterator[list[Document]], ahead: int):
+    """(documents, future of their claims) in order, with up to `ahead` more chunks submitted."""
+    pending: collections.deque = collections.deque()
+    for docs in chunks:
+        pending.append((docs, submit(_items(docs))))
+        if len(pending) > ahead:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
 
 
 def _failed(doc: Document, error: Exception) -> Skipped:
@@ -107,6 +183,9 @@ def extract_paths(
     return [c for _doc, claims in pairs for c in claims], skipped
 
 
+# -- the run -----------------------------------------------------------------------
+
+
 def run(
     paths: list[str],
     rules_path: str,
@@ -117,16 +196,20 @@ def run(
     follow_links: bool = False,
     exclude=None,
     lock_timeout: float | None = None,
+    facts: bool = True,
 ) -> RunResult:
     """Check the articles under paths against the rules, storing everything in db_path.
 
     A document whose bytes and the extractor's version are unchanged since it
     was stored is not extracted again; a removed document's claims are
     dropped; a skipped document (unreadable, in an unlistable folder, or one
-    the extractor failed on) keeps its earlier claims. The rules are
-    evaluated again over all stored claims on every run, and the run's
-    conflicts replace the previous run's only when it completes. One run at a
-    time holds the database (`store.run_lock`).
+    the extractor failed on) keeps its earlier claims. Each rule selects from
+    the claims of new documents only (a new or changed rule from all), and a
+    fact whose rule and selected claims are unchanged keeps its stored
+    findings (`factcheck.incremental`); the run's findings replace the
+    previous run's only when it completes. One run at a time holds the
+    database (`store.run_lock`). `facts`: whether to give each rule's
+    statements for charts (`RunResult.facts`, the HTML report).
     """
     rules = load_rules(rules_path)  # a broken rule stops the run before anything is written
     found = scan(paths, follow_links=follow_links, exclude=exclude)  # raises for a missing path
@@ -140,31 +223,40 @@ def run(
         store = Store(db_path)
         try:
             updated, skipped = _update_documents(store, found, jobs, progress, extractor, root)
-            result = _check(store, rules, paths, started, updated, skipped)
+            run = _Run(paths, started, extractor.EXTRACTOR_VERSION, facts, db_path)
+            result = _check(store, rules, run, updated, skipped)
             return replace(result, root=root)
         finally:
             store.close()
 
 
 def _update_documents(store: Store, found: Scan, jobs: int, progress, extractor, root: str):
-    """Read the files, extract the new and changed ones, store them, drop removed ones."""
+    """Read the files, extract the new and changed ones, store them, drop removed ones.
+
+    Files are read a window at a time and kept without their text; the ones
+    to extract are read again, a chunk at a time, as the extraction reaches
+    them, so no more than a few chunks of text are held at once.
+    """
     version = extractor.EXTRACTOR_VERSION
     states = store.document_states()
-    documents, skipped = _read_named(found.files, root, states)
-    # The hash covers the article and its metadata file, so an unchanged
-    # hash means unchanged title, date and claims.
-    todo = [d for d in documents if states.get(d.path, (None, None))[:2] != (d.sha256, version)]
-    failed: list[Skipped] = []
+    documents, skipped, todo = _survey(found.files, root, states, version)
     if progress:
         progress(0, len(todo))
-    batch = max(1, jobs * 8)
-    for i in range(0, len(todo), batch):
-        pairs, bad = _extract_guarded(todo[i : i + batch], jobs, extractor)
-        for doc, claims in pairs:
-            store.save_document(doc, claims, version)
-        failed.extend(bad)
-        if progress:
-            progress(min(i + batch, len(todo)), len(todo))
+    failed: list[Skipped] = []
+    done = 0
+    with _extraction(extractor, jobs) as (submit, ahead):
+        # a few documents are shared out evenly; many go in chunks of CHUNK
+        size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs))))
+        chunks = _chunks(todo, root, states, failed, size)
+        for docs, future in _ahead(submit, chunks, ahead):
+            pairs, bad = _guarded(docs, future, extractor)
+            store.save_documents(pairs, version)
+            failed.extend(bad)
+            done += len(docs)
+            if progress:
+                progress(min(done, len(todo)), len(todo))
+    if progress and done < len(todo):
+        progress(len(todo), len(todo))
     skipped = sorted(found.skipped + skipped + failed, key=lambda s: s.path)
     # A skipped file, and every stored file under a folder that could not be
     # listed, keeps its earlier claims.
@@ -175,6 +267,38 @@ def _update_documents(store: Store, found: Scan, jobs: int, progress, extractor,
     return _Updated(documents, len(todo) - len(failed), removed), skipped
 
 
+def _survey(files: list[str], root: str, states: dict, version: str):
+    """Every readable document (without its text), the skipped files, and the files to extract.
+
+    The hash covers the article and its metadata file, so an unchanged hash
+    means unchanged title, date and claims.
+    """
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    todo: list[str] = []
+    for i in range(0, len(files), WINDOW):
+        window = files[i : i + WINDOW]
+        names = {f: project_path(f, root) for f in window}
+        on_disk = {n: f for f, n in names.items()}
+        docs, bad = _read_named(window, root, states, names)
+        skipped.extend(bad)
+        for d in docs:
+            if states.get(d.path, (None, None))[:2] != (d.sha256, version):
+                todo.append(on_disk[d.path])
+            documents.append(replace(d, text=""))  # kept without its text
+    return documents, skipped, todo
+
+
+def _chunks(todo: list[str], root: str, states: dict, failed: list[Skipped], size: int):
+    """The documents to extract, read again a chunk at a time; a file that can no
+    longer be read (removed or changed since) joins `failed`."""
+    for i in range(0, len(todo), size):
+        docs, bad = _read_named(todo[i : i + size], root, states)
+        failed.extend(bad)
+        if docs:
+            yield docs
+
+
 @dataclass
 class _Updated:
     documents: list[Document]
@@ -182,45 +306,226 @@ class _Updated:
     removed: list[str]
 
 
-def _check(store: Store, rules, paths, started, updated: _Updated, skipped) -> RunResult:
-    """Evaluate the rules over every stored claim and save the run's results."""
-    # Only the kinds some rule can select are loaded: on an unchanged corpus
-    # loading and selecting claims is most of the run.
-    kinds = None
-    if rules and all(r.select.kinds for r in rules):
-        kinds = {k for r in rules for k in r.select.kinds}
-    claims = store.claims(kinds=kinds)  # the current documents' (and skipped ones' earlier)
+@dataclass
+class _Run:
+    paths: list[str]
+    started: str
+    extractor_version: str
+    want_facts: bool
+    db_path: str
+
+
+# -- checking: each fact again only when its rule or its claims changed -------------
+
+
+def _check(store: Store, rules: list[Rule], run: _Run, updated: _Updated, skipped) -> RunResult:
+    """Bring each rule's selection up to date, then each fact's findings, and save the run."""
+    versions = {r.id: rule_version(r, run.extractor_version) for r in rules}
+    store.refresh_matches(versions, {r.id: r.select.kinds or None for r in rules}, _chooser(rules))
+    prints = store.match_fingerprints()
+    states = store.fact_states()
+    checked = _Checked()
+    for rule in rules:
+        _check_fact(store, rule, versions[rule.id], prints, states.get(rule.id), run, checked)
+    conflicts = sorted(checked.unique.values(), key=_order)
     claim_count = store.claim_count()
-    result = evaluate(rules, claims)
     documents = updated.documents
     run_row = {
-        "started": started,
+        "started": run.started,
         "finished": _now(),
-        "paths": json.dumps(paths),
+        "paths": json.dumps(run.paths),
         "documents": len(documents),
         "claims": claim_count,
         "facts": len(rules),
-        "conflicts": len(result.conflicts),
+        "conflicts": len(conflicts),
         "skipped": json.dumps([[s.path, s.reason] for s in skipped]),
     }
-    run_id = store.save_results(
-        run_row, [_rule_row(r) for r in rules], result.matches, result.conflicts
-    )
+    rule_rows = [_rule_row(r) for r in rules]
+    run_id = store.save_run(run_row, rule_rows, checked.rows, checked.rewritten)
     reviews = store.reviews()
     return RunResult(
         documents=documents,
         skipped=skipped,
-        claims=claims,
+        claims=StoredClaims(run.db_path, _kinds(rules)),
         claim_count=claim_count,
-        notes=result.notes,
+        notes=[],
         rules=rules,
-        conflicts=[with_review(c, reviews.get(c.id)) for c in result.conflicts],
+        conflicts=[with_review(c, reviews.get(c.id)) for c in conflicts],
         extracted=updated.extracted,
         reused=len(documents) - updated.extracted,
         run_id=run_id,
         removed=updated.removed,
-        facts=result.facts,
+        facts=checked.facts,
+        rechecked=checked.rechecked,
     )
+
+
+@dataclass
+class _Checked:
+    """What checking the facts gave so far."""
+
+    unique: dict[str, Conflict] = field(default_factory=dict)  # every finding, by id
+    facts: list[Fact] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)  # `facts` table rows to write
+    rewritten: dict[str, list[Conflict]] = field(default_factory=dict)  # by rule, to store
+    rechecked: list[str] = field(default_factory=list)  # rules whose findings were computed
+
+
+def _check_fact(store: Store, rule: Rule, version: str, prints, state, run: _Run, out: _Checked):
+    """One rule's findings and relation findings: the stored ones while current, else computed."""
+    fingerprint = prints.get(rule.id, EMPTY)
+    key = relation_key(rule, version, prints)
+    row: dict = {}
+    own = None
+    if state is not None and state[:2] == (version, fingerprint):
+        own = _stored_fact(store, rule, run.want_facts)
+    if own is None:
+        own, blobs = _fresh_fact(store, rule)
+        row.update(spec=version, fingerprint=fingerprint, **blobs)
+    related = _stored_relations(store, rule, state, key)
+    fresh = related is None
+    if fresh:
+        related = _fresh_relations(store, rule)
+    if "findings" in row or fresh:
+        out.rechecked.append(rule.id)
+    if row or fresh:  # a fact's row is written whole: with its relation findings
+        row.update(relation_key=key, relations=encode_findings(related))
+    found = own[0] + related
+    for c in found:
+        out.unique[c.id] = c
+    if run.want_facts:
+        out.facts.append(own[1])
+    if row:
+        out.rows.append({"rule_id": rule.id, **row})
+        out.rewritten[rule.id] = list({c.id: c for c in found}.values())
+
+
+def _stored_fact(store: Store, rule: Rule, want_fact: bool) -> tuple[list[Conflict], Fact] | None:
+    """A fact's stored findings (and, if wanted, the fact to draw); None when unreadable."""
+    found = decode_findings(store.fact_blob(rule.id, "findings"))
+    if found is None or not want_fact:
+        return (found, None) if found is not None else None
+    facts = decode_records(store.fact_blob(rule.id, "fact"), Fact)
+    if not facts:
+        return None
+    claims = tuple(sorted(statements(store.rule_claims(rule.id)), key=_place))
+    return found, replace(facts[0], claims=claims)
+
+
+def _fresh_fact(store: Store, rule: Rule) -> tuple[tuple[list[Conflict], Fact], dict]:
+    """A fact checked from its claims in the database, and its findings to store."""
+    found, fact = evaluate_rule(rule, statements(store.rule_claims(rule.id)))
+    text = encode_findings(found)
+    blobs = {"findings": text, "fact": encode_records([replace(fact, claims=())])}
+    # the findings as a later run will read them back, so that both runs report alike
+    return (decode_findings(text) or [], fact), blobs
+
+
+def _stored_relations(store: Store, rule: Rule, state, key: str | None) -> list[Conflict] | None:
+    """A rule's stored relation findings while the facts it relates are unchanged, else None."""
+    if rule.relate is None:
+        return []
+    if state is None or state[2] != key:
+        return None
+    return decode_findings(store.fact_blob(rule.id, "relations"))
+
+
+def _fresh_relations(store: Store, rule: Rule) -> list[Conflict]:
+    """A rule's relation findings from the statements of the facts it relates, read one by one."""
+    selected = {i: statements(store.rule_claims(i)) for i in related_ids(rule)}
+    text = encode_findings(relation_findings(rule, selected))
+    return decode_findings(text) or []
+
+
+# -- adapters to the checks: one fact at a time -------------------------------------
+
+
+def evaluate_rule(rule: Rule, claims: list[Claim]) -> tuple[list[Conflict], Fact]:
+    """A rule's findings over its statements, and the fact to draw (`findings.fact_findings`,
+    or `findings.evaluate_rule` where it exists)."""
+    return getattr(findings, "evaluate_rule", findings.fact_findings)(rule, claims)
+
+
+def relation_findings(rule: Rule, selected: dict[str, list[Claim]]) -> list[Conflict]:
+    """One rule's relation findings given the statements of the facts it relates.
+
+    What `findings.evaluate` does for the relations, for one rule: its pairs
+    that break a relation, unique and sorted, become one finding per relation.
+    """
+    own = getattr(findings, "relation_findings", None)
+    if own is not None:
+        return own([rule], selected)
+    pairs = {c.id: c for c in check.check_relations(rule, selected)}
+    ordered = sorted(pairs.values(), key=_order)
+    broken = [c for c in ordered if c.check in findings.RELATION_CHECKS]
+    return findings._relation_findings([rule], broken)
+
+
+def _chooser(rules: list[Rule]):
+    """choose(claim, rule ids): the ids of the rules whose selector picks the claim."""
+    by_id = {r.id: r for r in rules}
+
+    def choose(claim: Claim, ids: list[str]) -> list[str]:
+        return [
+            i
+            for i in ids
+            if (not by_id[i].select.kinds or claim.kind in by_id[i].select.kinds)
+            and selects(by_id[i], claim)
+        ]
+
+    return choose
+
+
+def _order(c: Conflict) -> tuple:
+    """The order findings are reported in (that of `findings.evaluate`)."""
+    return (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
+
+
+def _place(c: Claim) -> tuple:
+    return (c.doc, c.start, c.end)
+
+
+def _kinds(rules: list[Rule]) -> set[str] | None:
+    """The kinds some rule can select, or None when a rule selects any kind."""
+    if rules and all(r.select.kinds for r in rules):
+        return {k for r in rules for k in r.select.kinds}
+    return None
+
+
+class StoredClaims(Sequence):
+    """The claims the rules were evaluated on, read from the database when first used.
+
+    A run no longer loads every claim; this reads them (the kinds some rule
+    can select) only for a caller that asks.
+    """
+
+    def __init__(self, db_path: str, kinds: set[str] | None):
+        self._path, self._kinds, self._claims = db_path, kinds, None
+
+    def _load(self) -> list[Claim]:
+        if self._claims is None:
+            store = Store(self._path, readonly=True)
+            try:
+                self._claims = store.claims(kinds=self._kinds)
+            finally:
+                store.close()
+        return self._claims
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __getitem__(self, index):
+        return self._load()[index]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"StoredClaims({self._path!r})"
 
 
 def _named_scan(found: Scan, root: str) -> Scan:
@@ -232,13 +537,16 @@ def _named_scan(found: Scan, root: str) -> Scan:
     )
 
 
-def _read_named(files: list[str], root: str, states: dict) -> tuple[list[Document], list[Skipped]]:
+def _read_named(
+    files: list[str], root: str, states: dict, names: dict[str, str] | None = None
+) -> tuple[list[Document], list[Skipped]]:
     """Read the files; each document and skipped file named relative to the project root.
 
     Stored and reported under the project's name for the file, so ids do not
     depend on how the corpus path was typed or where the run started.
+    `names`: each file's name, when already known.
     """
-    names = {f: project_path(f, root) for f in files}
+    names = names or {f: project_path(f, root) for f in files}
     known = {f: states[n] for f, n in names.items() if n in states}
     documents, skipped = read_files(
         files, {path: (st[0], st[2], st[3]) for path, st in known.items()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import hashlib
 import json
 import os
 import sqlite3
@@ -27,6 +28,8 @@ from .model import Claim, Conflict, Document
 MIGRATIONS_TABLE = "_factcheck_migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another run to release the database
+# the small tables checked on opening (see Store._check_integrity)
+CHECKED_TABLES = {MIGRATIONS_TABLE, "rules", "runs", "reviews", "selections"}
 
 CLAIM_FIELDS = [f.name for f in fields(Claim)]
 CLAIM_PK = ("doc", "start", "end")
@@ -278,6 +281,38 @@ def m005_claim_frames(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("speaker", str)
 
 
+@migration
+def m006_incremental_facts(db: sqlite_utils.Database) -> None:
+    # Selection kept across runs: `matches` holds what each rule selects, with a
+    # hash of each selected claim's content (h1, h2), kept up to date document by
+    # document; a document is `matched` once every current rule has looked at its
+    # claims. `selections` records which version of each rule the matches are of,
+    # `facts` each rule's findings and the fingerprint they were computed for.
+    # Everything starts empty here, so the first run after the upgrade selects
+    # and checks everything once.
+    db.execute("delete from matches")
+    db["matches"].add_column("h1", int)
+    db["matches"].add_column("h2", int)
+    db["matches"].create_index(["doc"], index_name="matches_doc")
+    db["conflicts"].create_index(["rule_id"], index_name="conflicts_rule")
+    db["documents"].add_column("matched", int, not_null_default=0)
+    # the documents saved since the last check, found without reading the others
+    db.execute("create index documents_unmatched on documents(path) where matched = 0")
+    db["selections"].create({"rule_id": str, "spec": str}, pk="rule_id")
+    db["facts"].create(
+        {
+            "rule_id": str,
+            "spec": str,
+            "fingerprint": str,
+            "findings": str,
+            "fact": str,
+            "relation_key": str,
+            "relations": str,
+        },
+        pk="rule_id",
+    )
+
+
 MIGRATIONS = _migrations
 REVIEW_STATUSES = ("accepted", "open")
 
@@ -350,12 +385,18 @@ class Store:
                 "Pass another file with --db."
             )
         if tables:
-            row = self.db.execute("PRAGMA quick_check").fetchone()
-            if row and row[0] != "ok":
-                raise StoreError(
-                    f"{self.path}: the database is corrupt ({row[0]}); it was left untouched. "
-                    "Move it away and run again to rebuild it from the articles."
-                )
+            # Not a quick_check of the whole file: that reads every page and was a
+            # large part of an unchanged run. Reading the schema (above) refuses a
+            # damaged first page; the small tables a run trusts before it reads
+            # anything else are checked here, and a damaged page met later fails
+            # its query with StoreError (every method is wrapped).
+            for table in sorted(CHECKED_TABLES & tables):
+                row = self.db.execute(f"PRAGMA quick_check({table})").fetchone()
+                if row and row[0] != "ok":
+                    raise StoreError(
+                        f"{self.path}: the database is corrupt ({row[0]}); it was left "
+                        "untouched. Move it away and run again to rebuild it from the articles."
+                    )
 
     def _migrate(self) -> None:
         with self.transaction():
@@ -409,8 +450,23 @@ class Store:
 
     def save_document(self, doc: Document, claims: Iterable[Claim], extractor_version: str) -> None:
         """Replace a document and all its claims, in one transaction."""
+        self.save_documents([(doc, claims)], extractor_version)
+
+    def save_documents(
+        self, pairs: Iterable[tuple[Document, Iterable[Claim]]], extractor_version: str
+    ) -> None:
+        """Replace documents and all their claims, in one transaction.
+
+        A saved document's earlier matches go with its claims, and it is marked
+        not yet matched: the next check selects from its claims again.
+        """
         # Plain parameterized statements: this runs once per document, and
         # sqlite-utils' per-call table introspection would dominate large corpora.
+        with self.transaction():
+            for doc, claims in pairs:
+                self._save_one(doc, claims, extractor_version)
+
+    def _save_one(self, doc: Document, claims: Iterable[Claim], extractor_version: str) -> None:
         numbers: dict[str, int] = {}
         rows = [
             tuple(
@@ -419,28 +475,27 @@ class Store:
             )
             for c in claims
         ]
-        with self.transaction():
-            self.db.execute(
-                "insert or replace into documents (path, sha256, title, published, encoding, "
-                "chars, extractor_version) values (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    doc.path,
-                    doc.sha256,
-                    doc.title,
-                    doc.published,
-                    doc.encoding,
-                    len(doc.text),
-                    extractor_version,
-                ],
+        self.db.execute(
+            "insert or replace into documents (path, sha256, title, published, encoding, "
+            "chars, extractor_version, matched) values (?, ?, ?, ?, ?, ?, ?, 0)",
+            [
+                doc.path,
+                doc.sha256,
+                doc.title,
+                doc.published,
+                doc.encoding,
+                len(doc.text),
+                extractor_version,
+            ],
+        )
+        for table in ("claims", "sentences", "matches"):
+            self.db.execute(f"delete from {table} where doc = ?", [doc.path])
+        if rows:
+            self.db.conn.executemany(
+                "insert into sentences (doc, n, text) values (?, ?, ?)",
+                [(doc.path, n, text) for text, n in numbers.items()],
             )
-            self.db.execute("delete from claims where doc = ?", [doc.path])
-            self.db.execute("delete from sentences where doc = ?", [doc.path])
-            if rows:
-                self.db.conn.executemany(
-                    "insert into sentences (doc, n, text) values (?, ?, ?)",
-                    [(doc.path, n, text) for text, n in numbers.items()],
-                )
-                self.db.conn.executemany(_INSERT_CLAIM, rows)
+            self.db.conn.executemany(_INSERT_CLAIM, rows)
 
     def remove_documents_except(
         self, keep: Iterable[str], keep_under: Iterable[str] = ()
@@ -461,8 +516,8 @@ class Store:
             return []
         with self.transaction():
             for path in gone:
-                self.db.execute("delete from claims where doc = ?", [path])
-                self.db.execute("delete from sentences where doc = ?", [path])
+                for table in ("claims", "sentences", "matches"):
+                    self.db.execute(f"delete from {table} where doc = ?", [path])
                 self.db.execute("delete from documents where path = ?", [path])
         return sorted(gone)
 
@@ -526,6 +581,117 @@ class Store:
         ).fetchone()
         return _claim_from_row(row) if row else None
 
+    # -- what each rule selects, kept across runs ------------------------------
+    def refresh_matches(self, specs: dict[str, str], kinds: dict, choose: Callable) -> list[str]:
+        """Bring `matches` up to date with the rules; return the ids selected afresh.
+
+        specs: each rule's version (a hash of everything its selection depends
+        on); kinds: each rule's kinds, or None for any; choose(claim, ids): the
+        ids among ids whose selector picks the claim. A rule whose version
+        changed (or a new one) selects from every claim of its kinds; the
+        others only from the claims of documents saved since the last check.
+        """
+        old = dict(self.db.execute("select rule_id, spec from selections").fetchall())
+        stale = sorted(r for r in specs if old.get(r) != specs[r])
+        kept = sorted(r for r in specs if r not in stale)
+        with self.transaction():
+            self.db.execute("delete from selections")
+            self.db.conn.executemany(
+                "insert into selections (rule_id, spec) values (?, ?)", sorted(specs.items())
+            )
+            self.db.execute(
+                "delete from matches where rule_id not in (select rule_id from selections)"
+            )
+            for rule_id in stale:
+                self.db.execute("delete from matches where rule_id = ?", [rule_id])
+            if kept:
+                new_docs = "claims.doc in (select path from documents where matched = 0)"
+                self._select_into(kept, choose, new_docs, [])
+            if stale:
+                self._select_into(stale, choose, *_kinds_where([kinds[r] for r in stale]))
+            self.db.execute("update documents set matched = 1 where matched = 0")
+        return stale
+
+    def _select_into(self, rule_ids: list[str], choose: Callable, where: str, params) -> None:
+        """Run the selectors over the claims `where` says, a batch at a time, into `matches`."""
+        cursor = self.db.conn.execute(f"{CLAIM_SELECT} where {where}", params)
+        while rows := cursor.fetchmany(2000):
+            found = []
+            for row in rows:
+                claim = _claim_from_row(row)
+                chosen = choose(claim, rule_ids)
+                if chosen:
+                    h1, h2 = _content_hash(row)
+                    found.extend((r, claim.doc, claim.start, claim.end, h1, h2) for r in chosen)
+            self.db.conn.executemany(
+                'insert or ignore into matches (rule_id, doc, start, "end", h1, h2)'
+                " values (?, ?, ?, ?, ?, ?)",
+                found,
+            )
+
+    def match_fingerprints(self) -> dict[str, str]:
+        """Each rule's selection as 'count:sum1:sum2' of its selected claims' content hashes.
+
+        Equal fingerprints mean, but for a 62-bit collision of sums, the same
+        claims with the same content: the claims a fact is checked on.
+        """
+        rows = self.db.execute(
+            "select rule_id, count(*), sum(h1), sum(h2) from matches group by rule_id"
+        )
+        return {r[0]: f"{r[1]}:{r[2]}:{r[3]}" for r in rows}
+
+    def rule_claims(self, rule_id: str) -> list[Claim]:
+        """The claims a rule selected, in document order (from `matches`)."""
+        sql = (
+            f"{CLAIM_SELECT} join matches m on m.doc = claims.doc and m.start = claims.start"
+            ' and m."end" = claims."end" where m.rule_id = ?'
+            ' order by claims.doc, claims.start, claims."end"'
+        )
+        return [_claim_from_row(row) for row in self.db.execute(sql, [rule_id])]
+
+    def fact_states(self) -> dict[str, tuple[str, str, str | None]]:
+        """Each stored fact's (spec, fingerprint, relation_key), by rule id."""
+        rows = self.db.execute("select rule_id, spec, fingerprint, relation_key from facts")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def fact_blob(self, rule_id: str, column: str) -> str | None:
+        """One stored fact's serialized findings, fact or relation findings."""
+        if column not in ("findings", "fact", "relations"):
+            raise ValueError(column)
+        row = self.db.execute(f"select {column} from facts where rule_id = ?", [rule_id])
+        found = row.fetchone()
+        return found[0] if found else None
+
+    def save_run(
+        self,
+        run: dict,
+        rules: list[dict],
+        facts: list[dict],
+        conflicts: dict[str, list[Conflict]],
+    ) -> int:
+        """Record a run: its rules, the facts checked again and the findings of their rules.
+
+        The findings of rules not in `conflicts` are the earlier run's, still
+        current (their rows keep the `run_id` of the run that computed them);
+        those of rules no longer defined go. Atomic; returns the run id.
+        """
+        with self.transaction():
+            run_id = self.db["runs"].insert(run).last_pk
+            self.db.execute("delete from rules")
+            if rules:
+                self.db["rules"].insert_all(rules, pk="id")
+            for table, column in (("conflicts", "rule_id"), ("facts", "rule_id")):
+                self.db.execute(f"delete from {table} where {column} not in (select id from rules)")
+            for rule_id, found in conflicts.items():
+                self.db.execute("delete from conflicts where rule_id = ?", [rule_id])
+                if found:
+                    self.db["conflicts"].insert_all(
+                        (_conflict_row(c, run_id) for c in found), pk="id", replace=True
+                    )
+            for fact in facts:
+                self._save_fact(fact)
+        return run_id
+
     # -- results ----------------------------------------------------------
     def save_results(
         self,
@@ -540,6 +706,10 @@ class Store:
             self.db.execute("delete from rules")
             self.db.execute("delete from matches")
             self.db.execute("delete from conflicts")
+            # matches written here carry no content hashes: the next run selects afresh
+            self.db.execute("delete from selections")
+            self.db.execute("delete from facts")
+            self.db.execute("update documents set matched = 0")
             if rules:
                 self.db["rules"].insert_all(rules, pk="id")
             if matches:
@@ -556,6 +726,19 @@ class Store:
                     (_conflict_row(c, run_id) for c in conflicts), pk="id"
                 )
         return run_id
+
+    def _save_fact(self, fact: dict) -> None:
+        """A whole `facts` row (with its findings), or new columns of an existing one."""
+        names = [n for n in fact if n != "rule_id"]
+        if "findings" in fact:
+            columns = ", ".join(["rule_id", *names])
+            marks = ", ".join("?" for _ in range(len(names) + 1))
+            sql = f"insert or replace into facts ({columns}) values ({marks})"
+            self.db.execute(sql, [fact["rule_id"], *(fact[n] for n in names)])
+            return
+        sets = ", ".join(f"{n} = ?" for n in names)
+        sql = f"update facts set {sets} where rule_id = ?"
+        self.db.execute(sql, [*(fact[n] for n in names), fact["rule_id"]])
 
     def conflicts(self, status: str = "all") -> list[Conflict]:
         """The last completed run's conflicts with review decisions applied.
@@ -820,6 +1003,20 @@ def _conflict_row(c: Conflict, run_id: int) -> dict:
     }
 
 
+def _kinds_where(kinds: list) -> tuple[str, list[str]]:
+    """SQL for the claims of any of these kinds (each None: any kind), with its parameters."""
+    if any(k is None or not k for k in kinds):
+        return "1", []
+    wanted = sorted({k for ks in kinds for k in ks})
+    return f"claims.kind in ({', '.join('?' for _ in wanted)})", wanted
+
+
+def _content_hash(row: tuple) -> tuple[int, int]:
+    """Two 31-bit hashes of a stored claim's every field (its row): its content's identity."""
+    digest = int.from_bytes(hashlib.blake2b(repr(row).encode(), digest_size=8).digest(), "big")
+    return digest & 0x7FFFFFFF, (digest >> 32) & 0x7FFFFFFF
+
+
 def _claim_from_row(row: tuple) -> Claim:
     """A Claim from a row in CLAIM_FIELDS order, without the frozen __init__.
 
@@ -830,3 +1027,6 @@ def _claim_from_row(row: tuple) -> Claim:
     claim = object.__new__(Claim)
     claim.__dict__.update(zip(CLAIM_FIELDS, row, strict=True))
     return claim
+
+
+claim_from_row = _claim_from_row  # for records that keep claims as rows (factcheck.incremental)

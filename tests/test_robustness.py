@@ -270,16 +270,16 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(project, monke
         """Stands for SIGKILL: nothing after it runs, no handler catches it."""
 
     calls = {"n": 0}
-    real = store.Store.save_document
+    real = store.Store._save_one  # one document, inside the transaction of its chunk
 
     def dies_on_third(self, *a, **k):
         calls["n"] += 1
         if calls["n"] == 3:
-            raise Killed  # the process dies between two documents
+            raise Killed  # the process dies while storing documents
         return real(self, *a, **k)
 
     with monkeypatch.context() as m, pytest.raises(Killed):
-        m.setattr(store.Store, "save_document", dies_on_third)
+        m.setattr(store.Store, "_save_one", dies_on_third)
         run("--db", "killed.db")
     assert calls["n"] == 3
     assert run("--db", "killed.db").exit_code == 1
@@ -389,7 +389,7 @@ def _raise_in_run(monkeypatch, error: BaseException):
     def boom(*a, **k):
         raise error
 
-    monkeypatch.setattr(pipeline, "evaluate", boom)
+    monkeypatch.setattr(pipeline, "_check_fact", boom)  # checking a fact, every run
 
 
 def test_internal_error_exits_3_with_the_traceback_file(project, monkeypatch):

@@ -258,3 +258,73 @@ def test_a_read_only_open_of_an_old_database_asks_for_a_run(tmp_path, monkeypatc
     _old_database(path, monkeypatch, 3, [claim()])
     with pytest.raises(StoreError, match="written by an older factcheck; run `factcheck run`"):
         Store(path, readonly=True)
+
+
+# -- kept selection and fingerprints (m006) ------------------------------------------
+
+
+def _troops(c, ids):
+    return [i for i in ids if "troops" in c.text]
+
+
+def test_matches_follow_saved_documents_and_fingerprints_their_content(tmp_path):
+    s = Store(str(tmp_path / "f.db"))
+    s.save_document(DOC, [claim()], "v1")
+    assert s.refresh_matches({"troops": "r1"}, {"troops": None}, _troops) == ["troops"]
+    first = s.match_fingerprints()
+    assert first["troops"].startswith("1:")
+    assert [c.text for c in s.rule_claims("troops")] == [claim().text]
+    # an unchanged rule looks only at documents saved since: nothing to do
+    assert s.refresh_matches({"troops": "r1"}, {"troops": None}, lambda c, ids: 1 / 0) == []
+    assert s.match_fingerprints() == first
+    # the same claim with other content (its time) is another fingerprint
+    s.save_document(DOC, [claim(time="2018")], "v1")
+    s.refresh_matches({"troops": "r1"}, {"troops": None}, _troops)
+    assert s.match_fingerprints()["troops"] not in (first["troops"], None)
+    s.save_document(DOC, [claim()], "v1")
+    s.refresh_matches({"troops": "r1"}, {"troops": None}, _troops)
+    assert s.match_fingerprints() == first
+    # a removed document takes its matches; a dropped rule its own
+    s.remove_documents_except([])
+    assert s.match_fingerprints() == {}
+
+
+def test_a_changed_rule_selects_from_every_claim_of_its_kinds(tmp_path):
+    s = Store(str(tmp_path / "f.db"))
+    s.save_document(DOC, [claim(), claim(start=40, text="9 percent", kind="percent")], "v1")
+    s.refresh_matches({"t": "r1"}, {"t": {"count"}}, lambda c, ids: ids)
+    assert [c.kind for c in s.rule_claims("t")] == ["count"]
+    s.refresh_matches({"t": "r2"}, {"t": {"percent"}}, lambda c, ids: ids)
+    assert [c.kind for c in s.rule_claims("t")] == ["percent"]
+    s.refresh_matches({}, {}, lambda c, ids: ids)
+    assert s.rule_claims("t") == []
+
+
+def test_an_upgraded_database_selects_and_checks_everything_once(tmp_path, monkeypatch):
+    path = str(tmp_path / "old.db")
+    _old_database(path, monkeypatch, 5, [claim()])
+    new = Store(path)
+    assert new.applied_migrations()[-1] == "m006_incremental_facts"
+    assert new.fact_states() == {}
+    assert new.refresh_matches({"t": "r1"}, {"t": None}, lambda c, ids: ids) == ["t"]
+    assert len(new.rule_claims("t")) == 1
+
+
+def test_opening_does_not_read_every_page(tmp_path, monkeypatch):
+    """The opening check covers the small tables only: not a quick_check of the file."""
+    s = Store(str(tmp_path / "f.db"))
+    s.save_document(DOC, [claim()], "v1")
+    s.close()
+    seen = []
+    real = sqlite3.Connection.execute
+
+    class Spy(sqlite3.Connection):
+        def execute(self, sql, *args):
+            seen.append(sql)
+            return real(self, sql, *args)
+
+    monkeypatch.setattr(store_mod.sqlite3, "connect", lambda *a, **k: Spy(*a, **k))
+    Store(str(tmp_path / "f.db")).close()
+    checks = [q for q in seen if "quick_check" in q]
+    assert checks and all("quick_check(" in q for q in checks)
+    assert not any("claims" in q or "documents" in q for q in checks)

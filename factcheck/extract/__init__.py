@@ -25,14 +25,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..model import Claim
 from .extractor import Extractor
 
 EXTRACTOR_VERSION = "1.7"
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "extract_many"]
+__all__ = ["EXTRACTOR_VERSION", "Pool", "extract", "extract_many"]
 
 
 def extract(text: str, doc: str = "", published: str | None = None) -> list[Claim]:
@@ -75,11 +75,38 @@ def extract_many(items: list[tuple[str, str, str | None]], jobs: int = 1) -> lis
     if jobs <= 1 or len(items) < 2:
         return _extract_chunk(items)
     size = max(1, min(64, len(items) // (jobs * 4) or 1))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    out: list[list[Claim]] = []
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        for part in pool.map(_extract_chunk, chunks):
-            out.extend(part)
-    return out
+    with Pool(jobs) as pool:
+        futures = [pool.submit(items[i : i + size]) for i in range(0, len(items), size)]
+        return [claims for f in futures for claims in f.result()]
+
+
+class Pool:
+    """One pool of extraction processes for a whole run.
+
+    `submit(items)` extracts a chunk of (text, doc, published) items in a
+    worker and returns a future of its claim lists, in order. Workers start
+    once, with `_die_with_parent`, so a run killed by any signal leaves none
+    behind. Leaving the `with` block on an error (Ctrl-C, SIGTERM) cancels the
+    chunks not started instead of waiting for them.
+    """
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.executor = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+        )
+
+    def submit(self, items: list[tuple[str, str, str | None]]) -> Future:
+        return self.executor.submit(_extract_chunk, items)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            # Stopped early (Ctrl-C, SIGTERM, an error): end the workers now rather than
+            # wait for the chunks they hold, then let the pool's thread see them gone,
+            # so nothing is left running when the interpreter exits.
+            for process in list((self.executor._processes or {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=exc_type is not None)
