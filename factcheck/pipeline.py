@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import ModuleType
 
-from . import check, findings
+from . import findings
 from .check import selects, statements
 from .crash import write_traceback
 from .documents import Scan, Skipped, project_path, project_root, read_files, scan
@@ -414,7 +414,7 @@ def _stored_fact(store: Store, rule: Rule, want_fact: bool) -> tuple[list[Confli
 
 def _fresh_fact(store: Store, rule: Rule) -> tuple[tuple[list[Conflict], Fact], dict]:
     """A fact checked from its claims in the database, and its findings to store."""
-    found, fact = evaluate_rule(rule, statements(store.rule_claims(rule.id)))
+    found, fact = findings.evaluate_rule(rule, statements(store.rule_claims(rule.id)))
     text = encode_findings(found)
     blobs = {"findings": text, "fact": encode_records([replace(fact, claims=())])}
     # the findings as a later run will read them back, so that both runs report alike
@@ -433,32 +433,8 @@ def _stored_relations(store: Store, rule: Rule, state, key: str | None) -> list[
 def _fresh_relations(store: Store, rule: Rule) -> list[Conflict]:
     """A rule's relation findings from the statements of the facts it relates, read one by one."""
     selected = {i: statements(store.rule_claims(i)) for i in related_ids(rule)}
-    text = encode_findings(relation_findings(rule, selected))
+    text = encode_findings(findings.relation_findings([rule], selected))
     return decode_findings(text) or []
-
-
-# -- adapters to the checks: one fact at a time -------------------------------------
-
-
-def evaluate_rule(rule: Rule, claims: list[Claim]) -> tuple[list[Conflict], Fact]:
-    """A rule's findings over its statements, and the fact to draw (`findings.fact_findings`,
-    or `findings.evaluate_rule` where it exists)."""
-    return getattr(findings, "evaluate_rule", findings.fact_findings)(rule, claims)
-
-
-def relation_findings(rule: Rule, selected: dict[str, list[Claim]]) -> list[Conflict]:
-    """One rule's relation findings given the statements of the facts it relates.
-
-    What `findings.evaluate` does for the relations, for one rule: its pairs
-    that break a relation, unique and sorted, become one finding per relation.
-    """
-    own = getattr(findings, "relation_findings", None)
-    if own is not None:
-        return own([rule], selected)
-    pairs = {c.id: c for c in check.check_relations(rule, selected)}
-    ordered = sorted(pairs.values(), key=_order)
-    broken = [c for c in ordered if c.check in findings.RELATION_CHECKS]
-    return findings._relation_findings([rule], broken)
 
 
 def _chooser(rules: list[Rule]):
