@@ -30,6 +30,10 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
         self.doc = doc
         self.published = published if valid_published(published) else None
         self.claims: list[dict] = []
+        # the counts with a noun, in the order of `claims`, all and by sentence: the implied
+        # noun of a later count is looked up there, not in every claim of the document
+        self.noun_counts: list[dict] = []
+        self.noun_counts_by_sent: dict[int, list[dict]] = {}
         self.blocked: list[tuple[int, int]] = []
         self.last_end = 0  # end of the last claim: words before a number stop there
 
@@ -134,7 +138,7 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
         if year:
             value = float(year)
         self.blocked.append((m.start(), m.end()))
-        self.block_starts = [s for s, _ in self.blocked]
+        self.block_starts.append(m.start())  # as [s for s, _ in self.blocked], in O(1)
         self._add(m.start(), m.end(), "date", value, None, None, "exact", None, None, iso=iso)
         return True
 
@@ -185,21 +189,31 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
         self._add(start, end, kind, value, *bounds, qual, unit, noun, si=si, interval=interval)
         return end
 
+    def _sent_index(self, i: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, i) - 1, 0)
+
     def _implied_noun(self, start: int, s_start: int) -> str | None:
-        for c in reversed(self.claims):
-            if c["kind"] == "count" and c["noun"] and c["end"] <= start:
+        for c in reversed(self.noun_counts):
+            if c["end"] <= start:
                 if c["start"] >= s_start:
                     return c["noun"]
                 break
         found = nouns.noun_before(self.text[s_start:start])
         if found:
             return found
-        prev = self._sent(s_start - 1) if s_start > 0 else None
-        if prev:
-            for c in reversed(self.claims):
-                if c["kind"] == "count" and c["noun"] and prev[0] <= c["start"] < prev[1]:
+        if s_start > 0:
+            k = self._sent_index(s_start - 1)
+            s, e = self.sents[k]
+            for c in reversed(self.noun_counts_by_sent.get(k, ())):
+                if s <= c["start"] < e:
                     return c["noun"]
         return None
+
+    def _index_count(self, claim: dict) -> None:
+        """Remember a count with a noun for `_implied_noun`."""
+        self.noun_counts.append(claim)
+        k = self._sent_index(claim["start"])
+        self.noun_counts_by_sent.setdefault(k, []).append(claim)
 
     def _add(self, start, end, kind, value, low, high, qual, unit, noun, iso=None, si=None,
              interval=None):  # fmt: skip
@@ -214,37 +228,49 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
         if low is not None and high is not None and low > high:
             low, high = high, low
         self.last_end = max(self.last_end, end)
-        self.claims.append(
-            dict(
-                start=start,
-                end=end,
-                kind=kind,
-                value=value,
-                low=low,
-                high=high,
-                qualifier=qual,
-                unit=unit,
-                noun=noun,
-                iso=iso,
-                si_unit=si_unit,
-                si_value=si_value,
-                dimension=dim,
-                interval_low=lo_i,
-                interval_high=hi_i,
-            )
+        claim = dict(
+            start=start,
+            end=end,
+            kind=kind,
+            value=value,
+            low=low,
+            high=high,
+            qualifier=qual,
+            unit=unit,
+            noun=noun,
+            iso=iso,
+            si_unit=si_unit,
+            si_value=si_value,
+            dimension=dim,
+            interval_low=lo_i,
+            interval_high=hi_i,
         )
+        self.claims.append(claim)
+        if kind == "count" and noun:
+            self._index_count(claim)
+
+    def _sentence_and_context(self, i: int, cache: dict) -> tuple[str, str]:
+        """The sentence holding offset i, and it after the sentence before: an article names
+        its subject once, then counts it in the next sentence. Made once per sentence (one
+        long sentence with many figures would otherwise be copied for each)."""
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        if k not in cache:
+            s, e = self.sents[max(k, 0)]
+            sentence = self.original[s:e].strip()
+            cache[k] = (sentence, f"{self._previous_sent(i)} {sentence}".strip())
+        return cache[k]
 
     def _build(self) -> list[Claim]:
         text = self.original
         out = []
         seen = set()
+        cache: dict[int, tuple[str, str]] = {}
         for c in sorted(self.claims, key=lambda c: (c["start"], c["end"])):
             key = (c["start"], c["end"])
             if key in seen or c["end"] <= c["start"]:
                 continue
             seen.add(key)
-            s, e = self._sent(c["start"])
-            sentence = text[s:e].strip()
+            sentence, context = self._sentence_and_context(c["start"], cache)
             line = bisect.bisect_left(self.newlines, c["start"]) + 1
             out.append(
                 Claim(
@@ -268,8 +294,7 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
                     interval_high=iv.clean(c["interval_high"]),
                     time=c.get("time"),
                     time_source=c.get("time_source"),
-                    # an article names its subject once, then counts it in the next sentence
-                    context=f"{self._previous_sent(c['start'])} {sentence}".strip(),
+                    context=context,
                 )
             )
         return out

@@ -116,6 +116,16 @@ def glued_identifier(b: Bare) -> str | None:
     return None
 
 
+_NOT_SPACE_RE = re.compile(r"\S")  # \S is what str.strip() keeps (both use str.isspace)
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """not text[start:end].strip(), without copying the span (a sentence can be megabytes)."""
+    if start < 0 or end < 0:
+        return not text[start:end].strip()
+    return _NOT_SPACE_RE.search(text, start, max(start, end)) is None
+
+
 def named_identifier(b: Bare) -> str | None:
     """A name before the number: Route 9, Article 370, Boeing 737, iPhone 15."""
     prev = re.search(r"([A-Za-z][A-Za-z.]*)[^\S\n]*$", b.before)
@@ -125,7 +135,7 @@ def named_identifier(b: Bare) -> str | None:
     low = word.lower().rstrip(".")
     if low in pat.IDENT_WORDS:
         return "skip"
-    sent_initial = not b.text[b.s_start : b.num.start - len(b.before) + prev.start()].strip()
+    sent_initial = _blank(b.text, b.s_start, b.num.start - len(b.before) + prev.start())
     if (
         word != word.lower()
         and low not in nouns.STOP
