@@ -23,6 +23,9 @@ from .safe_text import printable
 EXTENSIONS = (".txt", ".md")
 META_SUFFIX = ".meta.json"
 HEADER_LINES = 12  # a dateline sits in the first lines of an article, not in its body
+# ... and in its first characters: a header of long lines (paragraphs on one line each)
+# must not make the dateline search read half of a megabyte article
+HEADER_CHARS = 4000
 MAX_BYTES = 200 * 1024 * 1024
 MAX_META_BYTES = 1024 * 1024
 
@@ -363,8 +366,9 @@ def parse_date(text: str) -> str | None:
 
 
 def find_published(text: str) -> str | None:
-    """The publication date from a dateline in the article's first lines."""
-    head = "\n".join(text.splitlines()[:HEADER_LINES])
+    """The publication date from a dateline in the article's first lines (at most
+    HEADER_CHARS characters: the rest of the text is never split or searched)."""
+    head = "\n".join(text[:HEADER_CHARS].splitlines()[:HEADER_LINES])
     return parse_date(head)
 
 

@@ -92,3 +92,15 @@ def test_bad_metadata_names_the_file(tmp_path):
     (tmp_path / "a.txt.meta.json").write_text('{"published": "soon"}', encoding="utf-8")
     with pytest.raises(InputError, match=r"a\.txt\.meta\.json: 'published' is 'soon'"):
         read_document(str(path))
+
+
+def test_dateline_search_reads_only_the_first_characters_of_long_lines():
+    """A header of long lines (a paragraph per line) is read up to HEADER_CHARS only, so a
+    megabyte article costs what a short one does."""
+    from factcheck.documents import HEADER_CHARS
+
+    para = "Officials said talks would resume after the holiday. " * 200  # 10 KB, no date
+    assert find_published("Title\nMarch 3, 2025\n" + para * 300) == "2025-03-03"
+    late = "Title\n" + "x" * HEADER_CHARS + " March 3, 2025\n"
+    assert find_published(late) is None
+    assert find_published(late[HEADER_CHARS - 100 :]) == "2025-03-03"
