@@ -11,6 +11,7 @@ linear, 2.0 quadratic.
     python bench/scale.py                       # 1,000, 10,000 and 100,000 articles
     python bench/scale.py --sizes 1000 4000     # a quick run
     python bench/scale.py --sizes 10000 --jobs 2 --keep /tmp/scale
+    python bench/scale.py --sizes 10000 100000 --timeout 3600  # give up on a run after an hour
 
 Each article (about 1.5 KB) has a dateline dating it in March 2025, a few
 statements of shared facts (stated by many sources, most agreeing, a few
@@ -56,27 +57,46 @@ class Run:
     findings: int | None
     claims: int | None
     stderr: str
+    timed_out: bool = False
+
+    def time_text(self) -> str:
+        return f">{self.seconds:.0f}" if self.timed_out else f"{self.seconds:.1f}"
 
 
-def run_once(corpus: Path, rules: Path, db: Path, jobs: int, fmt: str) -> Run:
+def wait_for(proc: subprocess.Popen, timeout: float | None):
+    """(status, rusage, timed out) of the process, killed after timeout seconds."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, 0 if deadline is None else os.WNOHANG)
+        if pid:
+            return status, usage, False
+        if time.monotonic() > deadline:
+            proc.kill()  # its --jobs workers die with it (parent-death signal)
+            _, status, usage = os.wait4(proc.pid, 0)
+            return status, usage, True
+        time.sleep(0.2)
+
+
+def run_once(corpus: Path, rules: Path, db: Path, args) -> Run:
     """One `factcheck run` in a fresh process; its wall time and peak RSS (via wait4)."""
-    out = db.with_suffix(f".{fmt}")
+    out = db.with_suffix(f".{args.format}")
     cmd = [sys.executable, "-m", "factcheck", "run", str(corpus), "--rules", str(rules)]
-    cmd += ["--db", str(db), "--format", fmt, "-o", str(out), "--fail-on", "never"]
-    cmd += ["--jobs", str(jobs), "--allow-skipped"]
+    cmd += ["--db", str(db), "--format", args.format, "-o", str(out), "--fail-on", "never"]
+    cmd += ["--jobs", str(args.jobs), "--allow-skipped"]
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=db.parent, env=env, stdout=err, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        status, usage, timed_out = wait_for(proc, args.timeout)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read()
-    match = SUMMARY_RE.search(text)
+    match = None if timed_out else SUMMARY_RE.search(text)
     findings = int(match.group(4).replace(",", "")) if match else None
     claims = int(match.group(2).replace(",", "")) if match else None
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, findings, claims, text)
+    rss = usage.ru_maxrss / 1024
+    return Run(seconds, rss, proc.returncode, findings, claims, text, timed_out)
 
 
 def db_mb(db: Path) -> float:
@@ -102,21 +122,23 @@ def bench_size(size: int, work: Path, args) -> Row:
     db = work / f"scale-{size}.db"
     for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         stale.unlink(missing_ok=True)
-    first = run_once(corpus, args.rules, db, args.jobs, args.format)
+    first = run_once(corpus, args.rules, db, args)
     check_run(first, size, "first")
-    second = run_once(corpus, args.rules, db, args.jobs, args.format)
+    second = first if first.timed_out else run_once(corpus, args.rules, db, args)
     check_run(second, size, "second")
     return Row(size, first, second, db_mb(db), gen)
 
 
 def check_run(run: Run, size: int, which: str) -> None:
+    if run.timed_out:
+        return
     if run.returncode not in (0, 1) or run.findings is None:
         tail = "\n".join(run.stderr.splitlines()[-15:])
         sys.exit(f"{which} run at {size} articles failed (exit {run.returncode}):\n{tail}")
 
 
 def exponent(prev: Row | None, row: Row) -> str:
-    if prev is None or prev.first.seconds <= 0:
+    if prev is None or prev.first.seconds <= 0 or prev.first.timed_out or row.first.timed_out:
         return "-"
     growth = math.log(row.first.seconds / prev.first.seconds)
     return f"{growth / math.log(row.size / prev.size):.2f}"
@@ -126,19 +148,23 @@ HEADER = ["articles", "first s", "second s", "2nd/1st", "peak MB", "db MB", "cla
           "findings", "exponent"]  # fmt: skip
 
 
+def _count(n: int | None) -> str:
+    return "-" if n is None else f"{n:,}"
+
+
 def table(rows: list[Row]) -> str:
     lines = [HEADER]
     for prev, row in zip([None, *rows], rows, strict=False):
         lines.append(
             [
                 f"{row.size:,}",
-                f"{row.first.seconds:.1f}",
-                f"{row.second.seconds:.1f}",
-                f"{row.second.seconds / row.first.seconds:.3f}",
+                row.first.time_text(),
+                "-" if row.first.timed_out else row.second.time_text(),
+                "-" if row.second.timed_out else f"{row.second.seconds / row.first.seconds:.3f}",
                 f"{max(row.first.max_rss_mb, row.second.max_rss_mb):.0f}",
                 f"{row.db_mb:.1f}",
-                f"{row.first.claims:,}",
-                f"{row.first.findings:,}",
+                _count(row.first.claims),
+                _count(row.first.findings),
                 exponent(prev, row),
             ]
         )
@@ -156,6 +182,11 @@ def parse_args(argv: list[str] | None):
     p.add_argument("--keep", type=Path, help="keep corpora and databases in this folder")
     p.add_argument("--format", default="json", help="report format of the runs (to a file)")
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--timeout",
+        type=float,
+        help="kill a run after this many seconds: shown as >T, and larger sizes are not run",
+    )
     p.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     return p.parse_args(argv)
 
@@ -173,10 +204,12 @@ def main(argv: list[str] | None = None) -> int:
             r = rows[-1]
             print(
                 f"{size:,} articles: generated in {r.gen_seconds:.1f} s, "
-                f"first {r.first.seconds:.1f} s, second {r.second.seconds:.1f} s",
+                f"first {r.first.time_text()} s, second {r.second.time_text()} s",
                 file=sys.stderr,
                 flush=True,
             )
+            if r.first.timed_out or r.second.timed_out:
+                break
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -193,6 +226,7 @@ def as_dict(row: Row) -> dict:
         "articles": row.size,
         "first_s": round(row.first.seconds, 3),
         "second_s": round(row.second.seconds, 3),
+        "timed_out": row.first.timed_out or row.second.timed_out,
         "peak_mb": round(max(row.first.max_rss_mb, row.second.max_rss_mb), 1),
         "db_mb": round(row.db_mb, 2),
         "claims": row.first.claims,
