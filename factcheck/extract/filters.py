@@ -133,6 +133,11 @@ def _blank(text: str, start: int, end: int) -> bool:
     return _NOT_SPACE_RE.search(text, start, max(start, end)) is None
 
 
+def _sentence_initial(b: Bare, word_start: int) -> bool:
+    """Whether only blanks come before the word at word_start of b.before in its sentence."""
+    return _blank(b.text, b.s_start, b.num.start - len(b.before) + word_start)
+
+
 def named_identifier(b: Bare) -> str | None:
     """A name before the number: Route 9, Article 370, Boeing 737, iPhone 15."""
     prev = re.search(r"([A-Za-z][A-Za-z.]*)[^\S\n]*$", b.before)
@@ -142,14 +147,13 @@ def named_identifier(b: Bare) -> str | None:
     low = word.lower().rstrip(".")
     if low in pat.IDENT_WORDS or _plural_of_identifier(low):
         return "skip"  # "Route 9", "junctions 10 and 11"
-    sent_initial = _blank(b.text, b.s_start, b.num.start - len(b.before) + prev.start())
     if (
         word != word.lower()
         and low not in nouns.STOP
         and low not in pat.QUAL_OF
         and low not in _NOT_NAME_WORDS
         and dates.month_number(low) is None
-        and not (sent_initial and low in pat.STARTERS)
+        and not (low in pat.STARTERS and _sentence_initial(b, prev.start()))
     ):
         return "skip"
     return None
