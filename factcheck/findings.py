@@ -298,7 +298,10 @@ def side_json(members: tuple[Claim, ...], unit: str | None, label: str | None = 
         "range": list(span),
         "unit": unit,
         "text": range_text(span, unit),
-        "documents": _documents(members),
+        # at most MAX_LISTED names: a consensus of a thousand sources in every outlier's
+        # details made the report grow with findings times sources
+        "documents": (docs := _documents(members))[:MAX_LISTED],
+        "document_count": len(docs),
         "statements": len(members),
         "claims": [claim_ref(c) for c in members[:MAX_LISTED]],
     }

@@ -309,7 +309,7 @@ def finding_message(c: Conflict) -> str:
 
 def _backers(side: dict) -> str:
     docs = side["documents"]
-    n = len(docs)
+    n = side.get("document_count", len(docs))
     shown = ", ".join(docs[:3]) + (f" +{n - 3}" if n > 3 else "")
     return f"{n} source{'s' if n != 1 else ''}: {shown}"
 

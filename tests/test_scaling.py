@@ -158,3 +158,19 @@ def test_one_rule_at_a_time_gives_what_evaluate_gives(rules):
         found += evaluate_rule(rule, whole.selected[rule.id])[0]
     found += relation_findings(rules, whole.selected)
     assert sort_findings(found) == whole.conflicts
+
+
+def test_a_report_lists_a_bounded_number_of_sources_per_finding(rules):
+    """1,000 sources agree and 20 outliers each say their own figure: every outlier's
+    consensus names at most MAX_LISTED documents and counts them all, so the report
+    grows with the findings, not with findings times sources."""
+    agree = [said(i, "people", 50_000.0) for i in range(1000)]
+    odd = [said(i, "people", 90_000.0 + 7_000 * i, "odd") for i in range(20)]
+    crowd_rule = [r for r in rules if r.id == "crowd"]
+    found = evaluate(crowd_rule, agree + odd).conflicts
+    outliers = [c for c in found if c.check == "outlier"]
+    assert len(outliers) == 20
+    for c in outliers:
+        side = c.details["consensus"]
+        assert side["document_count"] == 1000 and len(side["documents"]) == MAX_LISTED
+        assert side["statements"] == 1000 and len(side["claims"]) == MAX_LISTED

@@ -350,11 +350,18 @@ def _fact_section(fact: Fact, findings: list[Conflict], index: int) -> str:
     return "".join(parts)
 
 
+def _source_list(side: dict) -> str:
+    """The documents of a side, with how many more than those listed ("and 950 more")."""
+    docs = side["documents"]
+    more = side.get("document_count", len(docs)) - len(docs)
+    return ", ".join(docs) + (f" and {more:,} more" if more > 0 else "")
+
+
 def _finding_item(report: Report, c: Conflict) -> str:
     state = report.standing(c)
     flag = "" if state == "open" else f" ({_t(state)})"
     consensus = c.details.get("consensus") if c.check == "outlier" else None
-    context = f"Consensus sources: {', '.join(consensus['documents'])}." if consensus else ""
+    context = f"Consensus sources: {_source_list(consensus)}." if consensus else ""
     return (
         f'<li id="finding-{c.id}" class="finding"><span class="sev sev-{_t(c.severity)}">'
         f'{_t(c.severity)}</span>{flag} <a href="#{statement_anchor(c.left)}">'
