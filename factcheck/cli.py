@@ -355,11 +355,13 @@ def _print_run(o: RunOptions, outputs, outcome, result) -> None:
     """Write every report, then the skipped files, warnings and the summary on the terminal."""
     for fmt, path in outputs:
         width, color = _terminal(path)
-        text = report.render(outcome, fmt, width=width, color=color)
+        pieces = report.render_chunks(outcome, fmt, width=width, color=color)
         if path:
-            write_atomic(path, text)
-        elif text:
-            click.echo(text, nl=False)
+            write_atomic(path, pieces)
+        else:
+            for text in pieces:
+                if text:
+                    click.echo(text, nl=False)
     summary_to_stderr = o.fmt != "table" and not o.output
     for s in result.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)

@@ -277,13 +277,19 @@ def _read_bytes(path: str, limit: int = MAX_BYTES, what: str = "") -> bytes:
     except OSError as e:
         raise InputError(f"{shown}: {what}cannot read ({e.strerror or e})") from None
     with os.fdopen(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
+        st = os.fstat(fd)
+        mode = st.st_mode
         if stat.S_ISDIR(mode):
             raise InputError(f"{shown}: is a folder, not a file")
         if not stat.S_ISREG(mode):
             raise InputError(f"{shown}: {what}not a regular file ({_file_type(mode)}); not read")
         try:
-            raw = f.read(limit + 1)
+            # read(n) allocates n bytes first: ask for the file's size (plus one, to see
+            # it grew), not for the limit, or each small article costs 200 MB for a moment
+            want = min(limit, st.st_size) + 1
+            raw = f.read(want)
+            if len(raw) == want:  # it grew since fstat: read on to the limit
+                raw += f.read(limit + 1 - len(raw))
         except OSError as e:
             raise InputError(f"{shown}: {what}cannot read ({e.strerror or e})") from None
     if len(raw) > limit:

@@ -56,6 +56,9 @@ from .rules import Rule
 from .sweep import count_greater, group_by
 
 MAX_LISTED = 50  # members listed in one finding's details; the count is always exact
+# statements and documents listed for each side of a finding (a consensus, a party): every
+# outlier of a fact repeats its consensus, so this bounds a report's size and a run's memory
+MAX_EXAMPLES = 10
 
 RELATION_CHECKS = ("part_whole", "sum", "percent_of")
 
@@ -298,12 +301,12 @@ def side_json(members: tuple[Claim, ...], unit: str | None, label: str | None = 
         "range": list(span),
         "unit": unit,
         "text": range_text(span, unit),
-        # at most MAX_LISTED names: a consensus of a thousand sources in every outlier's
+        # at most MAX_EXAMPLES names: a consensus of a thousand sources in every outlier's
         # details made the report grow with findings times sources
-        "documents": (docs := _documents(members))[:MAX_LISTED],
+        "documents": (docs := _documents(members))[:MAX_EXAMPLES],
         "document_count": len(docs),
         "statements": len(members),
-        "claims": [claim_ref(c) for c in members[:MAX_LISTED]],
+        "claims": [claim_ref(c) for c in members[:MAX_EXAMPLES]],
     }
     if label is not None:
         side["label"] = label

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 
 from .errors import InputError
 
@@ -35,14 +36,16 @@ def _same_file(a: str, b: str) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-def write_atomic(path: str, text: str, what: str = "report") -> None:
-    """Write text to path through a temporary file, so a failed write leaves the old file."""
+def write_atomic(path: str, text: str | Iterable[str], what: str = "report") -> None:
+    """Write text (or its pieces, in order) to path through a temporary file, so a failed
+    write leaves the old file."""
     folder = os.path.dirname(os.path.abspath(path))
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                f.write(piece)
         os.replace(tmp, path)
         tmp = None
     except OSError as e:

@@ -15,7 +15,7 @@ import json
 import math
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from tabulate import tabulate
@@ -260,20 +260,31 @@ def render(report: Report, fmt: str, width: int = 120, color: bool = False) -> s
     `color` matter only to the table. Formats for people get the findings'
     texts with control characters escaped (JSON, SARIF and HTML escape their own).
     """
+    return "".join(render_chunks(report, fmt, width, color))
+
+
+def render_chunks(report: Report, fmt: str, width: int = 120, color: bool = False) -> Iterator[str]:
+    """`render` in pieces to write one after the other: JSON a finding at a time."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt in HUMAN_FORMATS:
         report = replace(
             report,
             conflicts=[printable_conflict(c) for c in report.conflicts],
             skipped_files=tuple((printable(p), printable(r)) for p, r in report.skipped_files),
         )
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return _chunks(report, fmt, width, color)
+
+
+def _chunks(report: Report, fmt: str, width: int, color: bool) -> Iterator[str]:
     if fmt == "json":
-        return report_json(report)
+        yield from report_json_chunks(report)
+        return
     module = importlib.import_module(f".formats.{fmt}", __package__)
     if fmt == "table":
-        return module.render(report, width=width, color=color)
-    return module.render(report)
+        yield module.render(report, width=width, color=color)
+    else:
+        yield module.render(report)
 
 
 def context_lines(c: Conflict) -> list[str]:
@@ -370,28 +381,41 @@ def conflicts_json(conflicts: list[Conflict]) -> str:
 
 def report_json(report: Report) -> str:
     """The run as one JSON object: a summary and every finding with its consensus and members."""
-    conflicts = []
-    for c in report.conflicts:
-        item = conflict_json(c, report.baseline)
-        item["failing"] = report.failing(c)
-        conflicts.append(item)
-    return _dumps(
-        {
-            "summary": {
-                "documents": report.documents,
-                "claims": report.claims,
-                "facts": len(report.rules),
-                "findings": len(report.conflicts),
-                "failing": len(report.failures),
-                "accepted": sum(c.status == "accepted" for c in report.conflicts),
-                "skipped": report.skipped,
-                "fail_on": report.fail_on,
-                "text": report.summary(),
-            },
-            "findings": conflicts,
-            "skipped": [{"path": p, "reason": r} for p, r in report.skipped_files],
-        }
-    )
+    return "".join(report_json_chunks(report))
+
+
+def report_json_chunks(report: Report) -> Iterator[str]:
+    """`report_json` a finding at a time, byte for byte: a large run's report is written
+    as it is made, never held whole in memory."""
+    summary = {
+        "documents": report.documents,
+        "claims": report.claims,
+        "facts": len(report.rules),
+        "findings": len(report.conflicts),
+        "failing": len(report.failures),
+        "accepted": sum(c.status == "accepted" for c in report.conflicts),
+        "skipped": report.skipped,
+        "fail_on": report.fail_on,
+        "text": report.summary(),
+    }
+    skipped = [{"path": p, "reason": r} for p, r in report.skipped_files]
+    if not report.conflicts:
+        yield '{\n  "findings": [],\n'
+    else:
+        yield '{\n  "findings": [\n'
+        for i, c in enumerate(report.conflicts):
+            item = conflict_json(c, report.baseline)
+            item["failing"] = report.failing(c)
+            yield ("" if i == 0 else ",\n") + _indented(item, "    ", first=True)
+        yield "\n  ],\n"
+    yield '  "skipped": ' + _indented(skipped, "  ") + ",\n"
+    yield '  "summary": ' + _indented(summary, "  ") + "\n}\n"
+
+
+def _indented(value, prefix: str, first: bool = False) -> str:
+    """value as `_dumps` writes it nested under prefix (its first line too when first)."""
+    text = _dumps(value)[:-1].replace("\n", "\n" + prefix)
+    return prefix + text if first else text
 
 
 # Markdown: every piece of article text is escaped so that it cannot close a

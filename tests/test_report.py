@@ -151,6 +151,18 @@ def test_json_report():
 
 
 @pytest.mark.parametrize(
+    "made", [lambda: sample(), lambda: report.Report(conflicts=[], rules=[])], ids=["some", "none"]
+)
+def test_json_report_written_a_finding_at_a_time_is_the_same_document(made):
+    """The streamed report is byte for byte what one json.dumps of the whole gives."""
+    r = made()
+    pieces = list(report.render_chunks(r, "json"))
+    whole = "".join(pieces)
+    assert whole == report._dumps(json.loads(whole))
+    assert len(pieces) >= 3 + len(r.conflicts)  # one piece per finding, never the whole
+
+
+@pytest.mark.parametrize(
     "baseline, expected",
     [
         (None, "2 documents, 4 claims, 3 facts checked, 4 findings "

@@ -6,6 +6,7 @@ The bar (20) leaves room for a busy machine; n is large enough that the
 quadratic checks of before issue 13 took seconds and failed it.
 """
 
+import gc
 import textwrap
 import time
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from datetime import date, timedelta
 import pytest
 
 from factcheck.findings import (
+    MAX_EXAMPLES,
     MAX_LISTED,
     evaluate,
     evaluate_rule,
@@ -99,9 +101,14 @@ def seconds(rule_ids: list[str], rules, claims, repeat: int) -> float:
     chosen = [r for r in rules if r.id in rule_ids]
     best = float("inf")
     for _ in range(repeat):
-        started = time.process_time()  # not the time other processes take
-        evaluate(chosen, claims)
-        best = min(best, time.process_time() - started)
+        gc.collect()
+        gc.disable()  # a collection that lands in one run only is not the check's cost
+        try:
+            started = time.process_time()  # not the time other processes take
+            evaluate(chosen, claims)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
     return best
 
 
@@ -162,7 +169,7 @@ def test_one_rule_at_a_time_gives_what_evaluate_gives(rules):
 
 def test_a_report_lists_a_bounded_number_of_sources_per_finding(rules):
     """1,000 sources agree and 20 outliers each say their own figure: every outlier's
-    consensus names at most MAX_LISTED documents and counts them all, so the report
+    consensus names at most MAX_EXAMPLES documents and counts them all, so the report
     grows with the findings, not with findings times sources."""
     agree = [said(i, "people", 50_000.0) for i in range(1000)]
     odd = [said(i, "people", 90_000.0 + 7_000 * i, "odd") for i in range(20)]
@@ -172,5 +179,5 @@ def test_a_report_lists_a_bounded_number_of_sources_per_finding(rules):
     assert len(outliers) == 20
     for c in outliers:
         side = c.details["consensus"]
-        assert side["document_count"] == 1000 and len(side["documents"]) == MAX_LISTED
-        assert side["statements"] == 1000 and len(side["claims"]) == MAX_LISTED
+        assert side["document_count"] == 1000 and len(side["documents"]) == MAX_EXAMPLES
+        assert side["statements"] == 1000 and len(side["claims"]) == MAX_EXAMPLES
