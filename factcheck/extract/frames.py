@@ -396,7 +396,9 @@ def _clause_parts(
     """Each figure's words before and after it, the raw text before it, and what follows it."""
     n = len(figs)
     pre, post = [""] * n, [""] * n
-    raw_pre = [work[clause.start : f[0]] for f in figs]
+    # the clause's words before its first figure; before each later one, what lies between
+    # the two (set below): never the clause up to each figure, which is quadratic in figures
+    raw_pre = [work[clause.start : figs[0][0]]] + [""] * (n - 1)
     nxt: list[str | None] = [None] * n
     pre[0] = work[_body_start(work, clause, figs[0][0]) : figs[0][0]]
     partitive = [False] * n
@@ -408,7 +410,10 @@ def _clause_parts(
         of = _NOUN_OF_RE.search(between)
         if of and not pre[i].strip():
             pre[i] = of.group(1)  # "5% of its workforce of 60,000": 60,000 is the workforce
-        if part or (not between.strip() and _PARTITIVE_TEXT_RE.search(sent[: figs[i - 1][1]])):
+        if part or (
+            not between.strip()
+            and _PARTITIVE_TEXT_RE.search(sent[max(0, figs[i - 1][1] - 200) : figs[i - 1][1]])
+        ):
             partitive[i - 1] = True
             pre[i] = ""
         if link:
@@ -436,9 +441,11 @@ def _clause_frames(
     for i, (_, _, own) in enumerate(figs):
         if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
             post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
-        role = _role(raw_pre[i], post[i], nxt[i], own, work[start : figs[i][0]])
+        # _role reads the last 120 characters before the figure: no longer a slice
+        before = work[max(start, figs[i][0] - 120) : figs[i][0]]
+        role = _role(raw_pre[i], post[i], nxt[i], own, before)
         if role == "value" and i and _BECAUSE_RE.search(raw_pre[i]):
-            if _RISE_TO_RE.search(work[start : figs[i - 1][0]][-30:] + " "):
+            if _RISE_TO_RE.search(work[max(start, figs[i - 1][0] - 30) : figs[i - 1][0]] + " "):
                 role = "change"
         words = _content(pre[i]) + _content(post[i])
         if role in ("previous", "change") and not words and out:
