@@ -23,3 +23,14 @@ def plain_terminal(monkeypatch):
     """Reports as off a terminal: the default width and no colour, whatever the shell sets."""
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch):
+    """A working folder with the stand-in extractor's corpus (news/) and rules, as the cwd."""
+    from . import fake_extract
+
+    monkeypatch.chdir(tmp_path)
+    fake_extract.write_newsroom(tmp_path)
+    fake_extract.calls.clear()
+    return tmp_path

@@ -8,15 +8,8 @@ from factcheck.store import Store
 from . import fake_extract
 
 
-@pytest.fixture
-def newsroom(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    fake_extract.write_newsroom(tmp_path)
-    fake_extract.calls.clear()
-    return tmp_path
-
-
 def run(**kw):
+    """A pipeline run over the `newsroom` fixture's corpus, with the stand-in extractor."""
     kw.setdefault("extractor", fake_extract)
     return pipeline.run(["news"], "rules", "factcheck.db", **kw)
 

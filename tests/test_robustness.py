@@ -645,13 +645,19 @@ def test_file_name_that_is_not_utf8_is_skipped_and_later_runs_work(project):
         assert _stored(project) == before
 
 
-def test_extractor_failure_skips_the_article_and_keeps_its_claims(project, monkeypatch):
-    import factcheck.extract as extract_module
-
+def _poison_first_seed(project):
+    """After a clean run, the first seed gains a "Poison" line: (its path, the database dump)."""
     assert run().exit_code == 0
     before = dump(project / "factcheck.db")
     first = sorted((project / "seeds").iterdir())[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nPoison: 7,777 dogs.\n")
+    return first, before
+
+
+def test_extractor_failure_skips_the_article_and_keeps_its_claims(project, monkeypatch):
+    import factcheck.extract as extract_module
+
+    first, before = _poison_first_seed(project)
     real = extract_module.extract_many
     monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
 
@@ -681,10 +687,7 @@ def test_a_bug_deep_in_the_extractor_is_not_swallowed(project, monkeypatch):
     earlier claims; it is never stored with no claims, as a silent catch-all would."""
     from factcheck.extract.extractor import Extractor
 
-    assert run().exit_code == 0
-    before = dump(project / "factcheck.db")
-    first = sorted((project / "seeds").iterdir())[0]
-    first.write_text(first.read_text(encoding="utf-8") + "\nPoison: 7,777 dogs.\n")
+    first, before = _poison_first_seed(project)
     real = Extractor._core
     monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
 
