@@ -359,15 +359,16 @@ def consensus_findings(
     inside = {_key(c) for c in consensus}
     backers = set(_documents(consensus))
     side = side_json(consensus, unit)
+    sources = _sources(consensus)  # once per group: per outlier it made the check quadratic
     out = []
     for c in claims:
         # Two figures of one document are never compared with each other only:
         # the consensus must be backed by another document too.
-        if _key(c) in inside or not backers - {c.doc}:
+        if _key(c) in inside or (len(backers) == 1 and c.doc in backers):
             continue
         reason = (
             f"{_as_stated(c, unit)} is outside the consensus {side['text']} of "
-            f"{_sources(consensus)}{slack}{where}"
+            f"{sources}{slack}{where}"
         )
         details = {"consensus": side, "tolerance": tolerance, "absolute": absolute}
         out.append(_finding(rule, "outlier", c, consensus[0], reason, details))

@@ -100,37 +100,79 @@ EMPTY = "0:0:0"  # the fingerprint of a fact that selects nothing
 # -- findings as JSON ------------------------------------------------------------
 
 
-def _encode(value):
-    if isinstance(value, Claim):
-        return {"$claim": [getattr(value, f) for f in CLAIM_FIELDS]}
-    if isinstance(value, tuple):
-        return {"$tuple": [_encode(v) for v in value]}
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        if not all(isinstance(k, str) for k in value):
-            return {"$items": [[_encode(k), _encode(v)] for k, v in value.items()]}
-        return {k: _encode(v) for k, v in value.items()}
-    return value
+class _Codec:
+    """Findings to JSON and back, keeping a dict that several findings share (each outlier of
+    a fact carries the same consensus) once in the text and once in memory: written in full
+    the first time, as {"$ref": n} after, and read back as the same object."""
+
+    def __init__(self, shared: set[int] | None = None):
+        self.shared = shared or set()  # ids of the dicts met more than once
+        self.refs: dict[int, int] = {}  # encoding: id of a shared dict -> its number
+        self.table: dict[int, object] = {}  # decoding: number -> the dict read
+
+    def encode(self, value):
+        if isinstance(value, Claim):
+            return {"$claim": [getattr(value, f) for f in CLAIM_FIELDS]}
+        if isinstance(value, tuple):
+            return {"$tuple": [self.encode(v) for v in value]}
+        if isinstance(value, list):
+            return [self.encode(v) for v in value]
+        if isinstance(value, dict):
+            if id(value) in self.refs:
+                return {"$ref": self.refs[id(value)]}
+            if not all(isinstance(k, str) for k in value):
+                out = {"$items": [[self.encode(k), self.encode(v)] for k, v in value.items()]}
+            else:
+                out = {k: self.encode(v) for k, v in value.items()}
+            if id(value) in self.shared:
+                self.refs[id(value)] = len(self.refs)
+                out = {"$def": self.refs[id(value)], "$value": out}
+            return out
+        return value
+
+    def decode(self, value):
+        if isinstance(value, list):
+            return [self.decode(v) for v in value]
+        if isinstance(value, dict):
+            if "$ref" in value:
+                return self.table[value["$ref"]]
+            if "$def" in value:
+                self.table[value["$def"]] = found = self.decode(value["$value"])
+                return found
+            if "$claim" in value:
+                return claim_from_row(value["$claim"])
+            if "$tuple" in value:
+                return tuple(self.decode(v) for v in value["$tuple"])
+            if "$items" in value:
+                return {self.decode(k): self.decode(v) for k, v in value["$items"]}
+            return {k: self.decode(v) for k, v in value.items()}
+        return value
 
 
-def _decode(value):
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    if isinstance(value, dict):
-        if "$claim" in value:
-            return claim_from_row(value["$claim"])
-        if "$tuple" in value:
-            return tuple(_decode(v) for v in value["$tuple"])
-        if "$items" in value:
-            return {_decode(k): _decode(v) for k, v in value["$items"]}
-        return {k: _decode(v) for k, v in value.items()}
-    return value
+def _shared_dicts(records) -> set[int]:
+    """The ids of the dicts reachable more than once from the records' fields."""
+    seen: set[int] = set()
+    twice: set[int] = set()
+    stack = [getattr(r, f.name) for r in records for f in dataclasses.fields(r)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if id(value) in seen:
+                twice.add(id(value))
+                continue
+            seen.add(id(value))
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+    return twice
 
 
 def encode_records(records) -> str:
     """Dataclass records (findings, a fact) as JSON text that `decode_records` reads back equal."""
-    rows = [{f.name: _encode(getattr(r, f.name)) for f in dataclasses.fields(r)} for r in records]
+    codec = _Codec(_shared_dicts(records))
+    rows = [
+        {f.name: codec.encode(getattr(r, f.name)) for f in dataclasses.fields(r)} for r in records
+    ]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -138,8 +180,9 @@ def decode_records(text: str | None, cls) -> list | None:
     """The records `encode_records` wrote; None when the text is missing or damaged."""
     if not text:
         return None
+    codec = _Codec()
     try:
-        return [cls(**{k: _decode(v) for k, v in row.items()}) for row in json.loads(text)]
+        return [cls(**{k: codec.decode(v) for k, v in row.items()}) for row in json.loads(text)]
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # a damaged page: the fact is checked again
 

@@ -233,3 +233,36 @@ def test_a_failing_chunk_in_a_worker_skips_only_its_bad_document(project_copy, m
     assert [s.path for s in result.skipped] == ["seeds/n007.txt"]
     assert result.extracted == 44
     assert "seeds/n008.txt" in {d["path"] for d in Store("f.db").documents()}
+
+
+def test_stored_findings_keep_a_shared_consensus_once():
+    """Outliers of one fact share their consensus: stored once, read back as one object,
+    so a fact with thousands of outliers costs its consensus once in the database and in
+    memory, and reads back equal to what was computed."""
+    from factcheck.findings import side_json
+    from factcheck.incremental import decode_findings, encode_findings
+    from factcheck.model import Conflict
+
+    from .helpers import claim
+
+    backers = tuple(claim(doc=f"src{i:04d}.txt", value=5000.0) for i in range(200))
+    side = side_json(backers, None)
+    found = [
+        Conflict(
+            id=f"{i:012d}",
+            rule_id="troops",
+            severity="error",
+            check="outlier",
+            reason=f"{9000 + i:,} troops is outside the consensus 5,000 of 200 sources",
+            left=claim(doc=f"odd{i:04d}.txt", value=9000.0 + i),
+            right=backers[0],
+            details={"consensus": side, "tolerance": 0.1, "absolute": 0.0},
+        )
+        for i in range(300)
+    ]
+    text = encode_findings(found)
+    again = decode_findings(text)
+    assert again == found
+    assert len({id(c.details["consensus"]) for c in again}) == 1
+    # written once (its document and its statement), not once per outlier
+    assert text.count("src0001.txt") == 2
