@@ -518,8 +518,12 @@ def evaluate(rules: list[Rule], claims: list[Claim]) -> Result:
     """
     selection = select(rules, claims)
     conflicts = [c for rule in rules for c in check_relations(rule, selection.selected)]
-    unique = {c.id: c for c in conflicts}
-    ordered_conflicts = sorted(
+    return replace(selection, conflicts=sort_findings(conflicts))
+
+
+def sort_findings(found: list[Conflict]) -> list[Conflict]:
+    """Findings once each (by id), in report order: by rule, document, place, check, id."""
+    unique = {c.id: c for c in found}
+    return sorted(
         unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
     )
-    return replace(selection, conflicts=ordered_conflicts)

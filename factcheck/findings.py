@@ -50,6 +50,7 @@ from .check import (
     interval,
     party,
     select,
+    sort_findings,
 )
 from .model import Claim, Conflict
 from .rules import Rule
@@ -720,14 +721,6 @@ def relation_findings(rules: list[Rule], selected: dict[str, list[Claim]]) -> li
     order); sorted. O(n log n) in the statements of the related facts."""
     found = [c for rule in rules for c in check_relations(rule, selected)]
     return sort_findings(_fold(rules, found))
-
-
-def sort_findings(found: list[Conflict]) -> list[Conflict]:
-    """Findings once each (by id), in report order."""
-    unique = {c.id: c for c in found}
-    return sorted(
-        unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
-    )
 
 
 def evaluate_rule(rule: Rule, statements: list[Claim]) -> tuple[list[Conflict], Fact]:

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from types import ModuleType
 
 from . import findings
-from .check import selects, statements
+from .check import selects, sort_findings, statements
 from .crash import write_traceback
 from .documents import Scan, Skipped, project_path, project_root, read_files, scan
 from .errors import InputError
@@ -327,7 +327,7 @@ def _check(store: Store, rules: list[Rule], run: _Run, updated: _Updated, skippe
     checked = _Checked()
     for rule in rules:
         _check_fact(store, rule, versions[rule.id], prints, states.get(rule.id), run, checked)
-    conflicts = sorted(checked.unique.values(), key=_order)
+    conflicts = sort_findings(list(checked.unique.values()))
     claim_count = store.claim_count()
     documents = updated.documents
     run_row = {
@@ -450,11 +450,6 @@ def _chooser(rules: list[Rule]):
         ]
 
     return choose
-
-
-def _order(c: Conflict) -> tuple:
-    """The order findings are reported in (that of `findings.evaluate`)."""
-    return (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
 
 
 def _place(c: Claim) -> tuple:
