@@ -7,7 +7,7 @@ Each stage takes and returns these records, never a library's own objects.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field
 
 # an age says who a claim is about, and a bare fraction or ratio ("two thirds", "one
 # over three") counts nothing: both stored and shown, compared only by a rule that
@@ -95,6 +95,20 @@ class Claim:
     def to_json(self) -> dict:
         """The claim as a JSON-ready dict, in the eval claim format plus extras."""
         return asdict(self)
+
+
+_CLAIM_DEFAULTS = {
+    f.name: f.default for f in Claim.__dataclass_fields__.values() if f.default is not MISSING
+}
+
+
+def make_claim(**values) -> Claim:
+    """Claim(**values) without the frozen __init__ (which sets each field through
+    object.__setattr__): for the extractor's hot path; every field without a default
+    must be given."""
+    claim = object.__new__(Claim)
+    claim.__dict__.update(_CLAIM_DEFAULTS, **values)
+    return claim
 
 
 @dataclass(frozen=True)

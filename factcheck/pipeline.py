@@ -41,7 +41,7 @@ from .incremental import (
 )
 from .model import Claim, Conflict, Document
 from .rules import Rule, load_rules
-from .store import Store, run_lock, with_review
+from .store import Packed, Store, run_lock, with_review
 
 Progress = Callable[[int, int], None]
 
@@ -389,7 +389,7 @@ def _check_fact(store: Store, rule: Rule, version: str, prints, state, run: _Run
     if "findings" in row or fresh:
         out.rechecked.append(rule.id)
     if row or fresh:  # a fact's row is written whole: with its relation findings
-        row.update(relation_key=key, relations=encode_findings(related))
+        row.update(relation_key=key, relations=Packed.of(encode_findings(related)))
     found = own[0] + related
     for c in found:
         out.unique[c.id] = c
@@ -409,14 +409,20 @@ def _stored_fact(store: Store, rule: Rule, want_fact: bool) -> tuple[list[Confli
     if not facts:
         return None
     claims = tuple(sorted(statements(store.rule_claims(rule.id)), key=_place))
-    return found, replace(facts[0], claims=claims)
+    keys = set(facts[0].consensus)  # stored as places: the claims are read here anyway
+    return found, replace(facts[0], claims=claims, consensus=_at(claims, keys))
 
 
 def _fresh_fact(store: Store, rule: Rule) -> tuple[tuple[list[Conflict], Fact], dict]:
     """A fact checked from its claims in the database, and its findings to store."""
     found, fact = findings.evaluate_rule(rule, statements(store.rule_claims(rule.id)))
     text = encode_findings(found)
-    blobs = {"findings": text, "fact": encode_records([replace(fact, claims=())])}
+    blobs = {
+        "findings": Packed.of(text),
+        # the fact to draw, its statements left out and its consensus by place: read back
+        # with the statements (`_stored_fact`), they were the largest part of a run's memory
+        "fact": Packed.of(encode_records([replace(fact, claims=(), consensus=_places(fact))])),
+    }
     # the findings as a later run will read them back, so that both runs report alike
     return (decode_findings(text) or [], fact), blobs
 
@@ -454,6 +460,15 @@ def _chooser(rules: list[Rule]):
 
 def _place(c: Claim) -> tuple:
     return (c.doc, c.start, c.end)
+
+
+def _places(fact: Fact) -> tuple[tuple, ...]:
+    return tuple(_place(c) for c in fact.consensus)
+
+
+def _at(claims: tuple[Claim, ...], places: set) -> tuple[Claim, ...]:
+    """The claims (in their order) at these places."""
+    return tuple(c for c in claims if _place(c) in places)
 
 
 def _kinds(rules: list[Rule]) -> set[str] | None:

@@ -328,3 +328,40 @@ def test_opening_does_not_read_every_page(tmp_path, monkeypatch):
     checks = [q for q in seen if "quick_check" in q]
     assert checks and all("quick_check(" in q for q in checks)
     assert not any("claims" in q or "documents" in q for q in checks)
+
+
+def test_a_facts_claims_share_repeated_values_and_read_back_equal(tmp_path):
+    # 1,200 statements of one fact across 400 articles: kinds, nouns, sentences and
+    # figures repeat; each is held once
+    sentence = "Nearly 5,000 Überwachungs-Soldaten stayed in the Kurdish north, said Ömer Çelik."
+    s = Store(str(tmp_path / "f.db"))
+    saved = []
+    for d in range(400):
+        doc = Document(path=f"desk/2025-03/{d:04d}.txt", text=sentence * 3, sha256=f"h{d}")
+        claims = [
+            claim(doc=doc.path, start=i * len(sentence), sentence=sentence, context=sentence,
+                  value=5000.0)
+            for i in range(3)
+        ]  # fmt: skip
+        s.save_document(doc, claims, "v1")
+        saved += claims
+    s.refresh_matches({"troops": "r1"}, {"troops": None}, _troops)
+    loaded = s.rule_claims("troops")
+    assert loaded == sorted(saved, key=lambda c: (c.doc, c.start))
+    assert len({id(c.sentence) for c in loaded}) == 1
+    assert len({id(c.noun) for c in loaded}) == 1
+    assert len({id(c.value) for c in loaded if type(c.value) is float}) == 1
+    assert len({id(c.doc) for c in loaded}) == 400
+
+
+def test_packed_text_is_written_as_the_text(tmp_path):
+    # a fact's findings are held compressed until the run saves them
+    text = '[{"sentence":"Rs 1,70,300 crore — ‘about ₹2 lakh’ said the ministry"}]' * 500
+    packed = store_mod.Packed.of(text)
+    assert len(packed.data) < len(text) / 10
+    s = Store(str(tmp_path / "f.db"))
+    fact = {"rule_id": "rail-cost", "spec": "v", "fingerprint": "1:2:3", "findings": packed,
+            "fact": store_mod.Packed.of("[]"), "relation_key": None, "relations": "[]"}  # fmt: skip
+    s.save_run({"started": "2025-03-01T00:00:00+00:00"}, [], [fact], {})
+    assert s.fact_blob("rail-cost", "findings") == text
+    assert s.fact_blob("rail-cost", "fact") == "[]"

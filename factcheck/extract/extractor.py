@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Claim
+from ..model import Claim, make_claim
 from . import dates, nouns, scanner
 from . import intervals as iv
 from . import numbers as nums
@@ -24,7 +24,7 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
     def __init__(self, text: str, doc: str, published: str | None):
         self.original = text  # claims quote the text as written
         # Arabic-Indic and Persian digits read as ASCII ones, offsets unchanged
-        self.text = text if text.isascii() else text.translate(nums.DIGIT_MAP)
+        self.text = nums.ascii_digits(text)
         self.doc = doc
         self.published = published if valid_published(published) else None
         self.claims: list[dict] = []
@@ -282,7 +282,7 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             sentence, context = self._sentence_and_context(c["start"], cache)
             line = bisect.bisect_left(self.newlines, c["start"]) + 1
             out.append(
-                Claim(
+                make_claim(
                     doc=self.doc,
                     start=c["start"],
                     end=c["end"],

@@ -31,6 +31,15 @@ class Bare:
     after: str  # 30 characters after it
 
 
+# hot-path patterns, compiled once
+_POINT_BEFORE_RE = re.compile(r"\bpoint\s+$", re.I)
+_ERA_AFTER_RE = re.compile(r"\s*(?:AD|BC|BCE|CE)\b")
+_PREV_WORD_RE = re.compile(r"([A-Za-z.]+)\W*$")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+_GLUED_DIGIT_RE = re.compile(r"[.:/]\d")
+_NAME_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[^\S\n]*$")
+
+
 def ordinal_suffix(b: Bare) -> str | None:
     """ "21st", "3rd": a rank."""
     if pat.ORDINAL_RE.match(b.text, b.num.end) and not b.num.spelled and b.num.raw.isdigit():
@@ -47,7 +56,7 @@ def number_sign(b: Bare) -> str | None:
 
 def decimal_words(b: Bare) -> str | None:
     """ "... point eleven": the decimals of a number in words, not a figure of their own."""
-    return "skip" if re.search(r"\bpoint\s+$", b.before, re.I) else None
+    return "skip" if _POINT_BEFORE_RE.search(b.before) else None
 
 
 def multiplier(b: Bare) -> str | None:
@@ -59,11 +68,11 @@ def year(b: Bare) -> str | None:
     """A four-digit number from 1500 to 2100 is a year unless it counts a plural noun."""
     if not yearish(b.num):
         return None
-    if pat.DATE_PREFIX_RE.search(b.before) or re.match(r"\s*(?:AD|BC|BCE|CE)\b", b.after):
+    if pat.DATE_PREFIX_RE.search(b.before) or _ERA_AFTER_RE.match(b.after):
         return "date"
-    prev = re.search(r"([A-Za-z.]+)\W*$", b.before)
+    prev = _PREV_WORD_RE.search(b.before)
     prev_word = prev.group(1).lower() if prev else ""
-    nxt = re.match(r"\s+([A-Za-z]+)", b.after)
+    nxt = _NEXT_WORD_RE.match(b.after)
     plural = bool(nxt and nouns.is_plural(nxt.group(1)))
     if plural and (b.qual or (b.num.value % 100 == 0 and prev_word not in dates.YEAR_CUES)):
         return "count"
@@ -114,7 +123,7 @@ def glued_identifier(b: Bare) -> str | None:
         return "date" if pat.DATE_PREFIX_RE.search(b.before) else "skip"
     if text[num.end : num.end + 1].isalpha():
         return "skip"
-    if re.match(r"[.:/]\d", text[num.end : num.end + 2]):
+    if _GLUED_DIGIT_RE.match(text[num.end : num.end + 2]):
         return "skip"  # versions, ratios, fractions written 1/4
     if ch_before in "/:," and text[num.start - 2 : num.start - 1].isdigit():
         return "skip"  # "3:1", "1,3", "5,00": not a figure of its own
@@ -140,7 +149,7 @@ def _sentence_initial(b: Bare, word_start: int) -> bool:
 
 def named_identifier(b: Bare) -> str | None:
     """A name before the number: Route 9, Article 370, Boeing 737, iPhone 15."""
-    prev = re.search(r"([A-Za-z][A-Za-z.]*)[^\S\n]*$", b.before)
+    prev = _NAME_BEFORE_RE.search(b.before)
     if not prev or b.qual:
         return None
     word = prev.group(1)

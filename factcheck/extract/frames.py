@@ -182,6 +182,11 @@ class _Clause:
     by_span: tuple[int, int] | None = None  # "... by police": the passive's speaker
 
 
+# hot-path patterns, compiled once
+_RELATIVE_WORD_RE = re.compile(r"\b(?:that|which|who|whom|where)\s+")
+_POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
+
+
 def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]) -> str:
     """text with each span blanked out, unless it holds the start of one of keep (sorted)."""
     if not spans:
@@ -204,11 +209,11 @@ def _within(figures: Sequence[tuple], starts: list[int], start: int, end: int) -
 def _clean_speaker(who: str) -> str | None:
     who = " ".join(who.split())
     # "rains that officials said ...": the speaker is after the relative word
-    who = re.split(r"\b(?:that|which|who|whom|where)\s+", who)[-1]
+    who = _RELATIVE_WORD_RE.split(who)[-1]
     if _DANGLING_RE.search(who):
         return None  # "The number of (reported cases)": not a speaker
     who = _AUXILIARY_END_RE.sub("", who)  # "the police are (saying)"
-    who = re.sub(r"(?:['’]s|['’])$", "", who)  # "the organisers' (estimate)"
+    who = _POSSESSIVE_END_RE.sub("", who)  # "the organisers' (estimate)"
     who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
     if who.endswith(".") and "." not in who.split()[-1][:-1]:
         who = who[:-1]  # "said Montakan Sriwipas." ends the sentence; "the U.S." keeps its dot

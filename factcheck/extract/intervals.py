@@ -97,4 +97,6 @@ def clean(x):
     x = float(x)
     if x != x or x in (float("inf"), float("-inf")):
         return None
+    if x.is_integer() and abs(x) < 1e12:
+        return x  # what the rounding below gives for it, without formatting a string
     return float(f"{x:.12g}")  # 16.4 * 1e6 is 16399999.999999998; the text said 16.4 million

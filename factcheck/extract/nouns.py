@@ -39,6 +39,10 @@ _NUMBER_OF_RE = re.compile(
 )
 
 
+# hot-path patterns, compiled once
+_QUOTE_RE = re.compile(r"[\"”’]?")
+
+
 def is_plural(word: str) -> bool:
     """True for a word that looks like a plural noun (troops, people, fighters)."""
     w = word.lower()
@@ -96,7 +100,7 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     words: list[str] = []
     end = pos
     p = pos
-    q = re.compile(r"[\"”’]?").match(text, p)  # '"about 12,000" U.S. troops'
+    q = _QUOTE_RE.match(text, p)  # '"about 12,000" U.S. troops'
     p = q.end()
     m = _SKIP_BEFORE_NOUN_RE.match(text, p)
     if m and m.end() < limit:

@@ -47,6 +47,17 @@ DIGIT_MAP = str.maketrans(
     {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
      "\u066c": ",", "\u066b": "."}
 )  # fmt: skip
+_MAPPED_DIGIT_RE = re.compile("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]")
+
+
+def ascii_digits(text: str) -> str:
+    """text with Arabic-Indic and Persian digits as ASCII ones (offsets unchanged); the
+    translation, slow on long text, only when there is something to translate."""
+    if text.isascii() or not _MAPPED_DIGIT_RE.search(text):
+        return text
+    return text.translate(DIGIT_MAP)
+
+
 _NUMERAL_RE = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?$")
 
 

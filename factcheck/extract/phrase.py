@@ -487,11 +487,11 @@ class PhraseMixin:
             return found[1]  # "the 787 Dreamliner", "a 500 Series": a name, not a count
         if num is not None and "/" in num.raw:
             return stop  # "1 / 4 point": a fraction, not a count
-        if re.search(r"\b(?:the|top)\s+$", text[max(s_start, start - 6) : start]) and re.match(
-            r"\s+(?:most|least|best|worst|biggest|largest|top)\b", text[end : end + 10]
+        if _THE_TOP_RE.search(text[max(s_start, start - 6) : start]) and _SUPERLATIVE_RE.match(
+            text[end : end + 10]
         ):
             return end  # "the 20 most expensive": the size of a list, not a count
-        if re.match(r"[^\S\n]+\d", text[end : end + 3]) and num and not num.spelled:
+        if _NEXT_DIGIT_RE.match(text[end : end + 3]) and num and not num.spelled:
             return end  # "50 50 dollar bills": a table or list, not a count
         small = num is not None and num.spelled and value is not None and value <= 10
         counted = found and (
@@ -503,6 +503,12 @@ class PhraseMixin:
                 # small spelled counts are context ("two governments") unless they count people
                 return stop
         return None
+
+
+# hot-path patterns, compiled once
+_THE_TOP_RE = re.compile(r"\b(?:the|top)\s+$")
+_SUPERLATIVE_RE = re.compile(r"\s+(?:most|least|best|worst|biggest|largest|top)\b")
+_NEXT_DIGIT_RE = re.compile(r"[^\S\n]+\d")
 
 
 def _rescale(num: Num, factor: float) -> None:

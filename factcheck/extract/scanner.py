@@ -24,6 +24,11 @@ class Num:
         self.fraction = False  # "two thirds", "3/4": a bare fraction, not a count
 
 
+# hot-path patterns, compiled once
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)$")
+_NEXT_WORD_RE = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of text: split at sentence punctuation and at every newline."""
     spans = []
@@ -31,10 +36,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in pat.SENT_END_RE.finditer(text):
         if m.group(0) != "\n":
             before = text[max(start, m.start() - 12) : m.start()]
-            w = re.search(r"([A-Za-z]+)$", before)
+            w = _LAST_WORD_RE.search(before)
             if w:
                 word = w.group(1)
-                nxt = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", text[m.end() : m.end() + 20])
+                nxt = _NEXT_WORD_RE.match(text[m.end() : m.end() + 20])
                 # "U.S. presence" continues a sentence; "U.S. The" does not
                 if len(word) == 1 and before[-2:-1] == ".":
                     if not (nxt and nxt.group(1).lower() in pat.STARTERS):
