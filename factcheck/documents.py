@@ -141,10 +141,12 @@ def _walk(given, found, skipped, folders, follow_links, exclude) -> None:
         dirs[:] = kept
         for name in files:
             if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
-                _add_file(os.path.join(root, name), top, found, skipped, follow_links)
+                _add_file(os.path.join(root, name), top, found, skipped, follow_links, real)
 
 
-def _add_file(path, top, found, skipped, follow_links) -> None:
+def _add_file(path, top, found, skipped, follow_links, real_folder: str | None = None) -> None:
+    """real_folder: the resolved folder the file was listed in (resolved once per folder:
+    a file that is no link resolves to it plus its name)."""
     path = _norm(path)
     try:
         path.encode("utf-8")
@@ -153,10 +155,16 @@ def _add_file(path, top, found, skipped, follow_links) -> None:
             _shown(path), f"{_shown(path)}: the file name is not valid UTF-8; rename the file"
         )
         return
-    if top is not None and not follow_links and not _inside(os.path.realpath(path), top):
+    if top is not None and not follow_links and not _inside(_real(path, real_folder), top):
         skipped[path] = Skipped(path, _outside_message(path))
         return
     found.add(path)
+
+
+def _real(path: str, real_folder: str | None) -> str:
+    if real_folder is None or os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(real_folder, os.path.basename(path))
 
 
 def _inside(real: str, top: str) -> bool:
