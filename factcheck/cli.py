@@ -239,6 +239,12 @@ DB_OPTION = click.option(
     is_flag=True,
     help="Exit 0/1 even when some files could not be read (they are still listed).",
 )
+@click.option(
+    "--reread",
+    is_flag=True,
+    help="Read and hash every file, even one whose size, times and inode are as stored "
+    "(by default such a file is taken as unchanged without being read).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the report.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say what was extracted, reused, removed.")
 @click.pass_obj
@@ -289,6 +295,7 @@ def run(config, paths, **opts):
             follow_links=o.follow_links,
             exclude=config.exclude if config else None,
             facts=any(fmt == "html" for fmt, _path in outputs),  # only the HTML charts draw them
+            reread=o.reread,
         )
     finally:
         if progress:
@@ -330,6 +337,7 @@ class RunOptions:
     jobs: int
     follow_links: bool
     allow_skipped: bool
+    reread: bool
     quiet: bool
     verbose: bool
 

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 
 from .config import find_config
@@ -27,6 +28,10 @@ HEADER_LINES = 12  # a dateline sits in the first lines of an article, not in it
 # must not make the dateline search read half of a megabyte article
 HEADER_CHARS = 4000
 MAX_BYTES = 200 * 1024 * 1024
+# A file whose times are this close to the moment it is read may change again within
+# the same timestamp tick (a second or two on some file systems) without its times
+# changing: it gets no stamp, and is read and hashed again on the next run.
+RACY_NS = 3_000_000_000
 MAX_META_BYTES = 1024 * 1024
 
 MONTHS = {
@@ -251,6 +256,7 @@ def read_document(path: str, known: tuple[str, str | None, str | None] | None = 
     an earlier read: when the hash still matches, title and date are reused
     rather than looked for again.
     """
+    stamp = file_stamp(path)  # before reading: a change during the read shows next time
     raw = _read_bytes(path)
     meta_raw = _read_meta_bytes(path)
     digest = hashlib.sha256(raw)
@@ -267,8 +273,42 @@ def read_document(path: str, known: tuple[str, str | None, str | None] | None = 
         title = meta.get("title") or find_title(text)
         published = meta.get("published") or find_published(text)
     return Document(
-        path=path, text=text, sha256=sha, title=title, published=published, encoding=encoding
+        path=path,
+        text=text,
+        sha256=sha,
+        title=title,
+        published=published,
+        encoding=encoding,
+        stamp=stamp,
     )
+
+
+def file_stamp(path: str) -> str | None:
+    """The size, modification and change times, inode and mode of an article and of its
+    metadata file, as one string; None when either cannot be looked at or changed
+    within RACY_NS of now.
+
+    As git's index does: a later run that finds the same stamp takes the file's
+    bytes as unchanged without reading them. The change time (ctime) cannot be
+    set back, so a tool that restores a file's modification time after changing
+    it (`touch -r`, `rsync -t`) still changes the stamp.
+    """
+    now = time.time_ns()
+    parts = []
+    for p in (path, path + META_SUFFIX):
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            if p == path or os.path.lexists(p):  # no article, or a dangling metadata link
+                return None
+            parts.append("-")
+            continue
+        except (OSError, ValueError):
+            return None
+        if max(st.st_mtime_ns, st.st_ctime_ns) > now - RACY_NS:
+            return None
+        parts.append(f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_mode:o}")
+    return " ".join(parts)
 
 
 def _read_bytes(path: str, limit: int = MAX_BYTES, what: str = "") -> bytes:

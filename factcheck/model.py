@@ -45,6 +45,10 @@ class Document:
     # a time of day (YYYY-MM-DDTHH:MM), so same-day updates are successive
     published: str | None = None
     encoding: str = "utf-8"
+    # the file's size, times and inode when read (documents.file_stamp): an equal
+    # stamp on the next run means unchanged bytes without reading them; None when
+    # the file changed too recently for its times to be trusted
+    stamp: str | None = None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,15 @@ from types import ModuleType
 from . import findings
 from .check import selects, sort_findings, statements
 from .crash import write_traceback
-from .documents import Scan, Skipped, project_path, project_root, read_files, scan
+from .documents import (
+    Scan,
+    Skipped,
+    file_stamp,
+    project_path,
+    project_root,
+    read_files,
+    scan,
+)
 from .errors import InputError
 from .findings import Fact
 from .incremental import (
@@ -197,6 +205,7 @@ def run(
     exclude=None,
     lock_timeout: float | None = None,
     facts: bool = True,
+    reread: bool = False,
 ) -> RunResult:
     """Check the articles under paths against the rules, storing everything in db_path.
 
@@ -209,7 +218,8 @@ def run(
     findings (`factcheck.incremental`); the run's findings replace the
     previous run's only when it completes. One run at a time holds the
     database (`store.run_lock`). `facts`: whether to give each rule's
-    statements for charts (`RunResult.facts`, the HTML report).
+    statements for charts (`RunResult.facts`, the HTML report). `reread`: read
+    and hash every file, even one whose stamp says it is unchanged.
     """
     rules = load_rules(rules_path)  # a broken rule stops the run before anything is written
     found = scan(paths, follow_links=follow_links, exclude=exclude)  # raises for a missing path
@@ -222,7 +232,9 @@ def run(
     with run_lock(db_path, lock_timeout):
         store = Store(db_path)
         try:
-            updated, skipped = _update_documents(store, found, jobs, progress, extractor, root)
+            updated, skipped = _update_documents(
+                store, found, jobs, progress, extractor, root, reread
+            )
             run = _Run(paths, started, extractor.EXTRACTOR_VERSION, facts, db_path)
             result = _check(store, rules, run, updated, skipped)
             return replace(result, root=root)
@@ -230,7 +242,9 @@ def run(
             store.close()
 
 
-def _update_documents(store: Store, found: Scan, jobs: int, progress, extractor, root: str):
+def _update_documents(
+    store: Store, found: Scan, jobs: int, progress, extractor, root: str, reread: bool = False
+):
     """Read the files, extract the new and changed ones, store them, drop removed ones.
 
     Files are read a window at a time and kept without their text; the ones
@@ -239,7 +253,7 @@ def _update_documents(store: Store, found: Scan, jobs: int, progress, extractor,
     """
     version = extractor.EXTRACTOR_VERSION
     states = store.document_states()
-    documents, skipped, todo = _survey(found.files, root, states, version)
+    documents, skipped, todo = _survey(found.files, root, states, version, store, reread)
     if progress:
         progress(0, len(todo))
     failed: list[Skipped] = []
@@ -267,26 +281,46 @@ def _update_documents(store: Store, found: Scan, jobs: int, progress, extractor,
     return _Updated(documents, len(todo) - len(failed), removed), skipped
 
 
-def _survey(files: list[str], root: str, states: dict, version: str):
+def _survey(files: list[str], root: str, states: dict, version: str, store: Store, reread: bool):
     """Every readable document (without its text), the skipped files, and the files to extract.
 
     The hash covers the article and its metadata file, so an unchanged hash
-    means unchanged title, date and claims.
+    means unchanged title, date and claims. A file whose stamp (size, times,
+    inode: `documents.file_stamp`) equals its stored one is taken as unchanged
+    without being read again, unless `reread`.
     """
     documents: list[Document] = []
     skipped: list[Skipped] = []
     todo: list[str] = []
     for i in range(0, len(files), WINDOW):
-        window = files[i : i + WINDOW]
-        names = {f: project_path(f, root) for f in window}
-        on_disk = {n: f for f, n in names.items()}
-        docs, bad = _read_named(window, root, states, names)
+        names = {f: project_path(f, root) for f in files[i : i + WINDOW]}
+        known = {} if reread else _stamped(names, states)
+        window = [f for f in names if f not in known]
+        docs, bad = _read_named(window, root, states, {f: names[f] for f in window})
         skipped.extend(bad)
-        for d in docs:
-            if states.get(d.path, (None, None))[:2] != (d.sha256, version):
+        on_disk = {n: f for f, n in names.items()}
+        restamped = []
+        for d in [*known.values(), *docs]:
+            state = states.get(d.path)
+            if state is None or state[:2] != (d.sha256, version):
                 todo.append(on_disk[d.path])
+            elif d.stamp != state[5]:
+                restamped.append((d.path, d.stamp))
             documents.append(replace(d, text=""))  # kept without its text
+        if restamped:
+            store.save_stamps(restamped)
     return documents, skipped, todo
+
+
+def _stamped(names: dict[str, str], states: dict) -> dict[str, Document]:
+    """The stored documents (without text) of the files whose stamp is unchanged, by file."""
+    known = {}
+    for f, name in names.items():
+        state = states.get(name)
+        if state is not None and state[5] is not None and file_stamp(f) == state[5]:
+            sha, _version, title, published, encoding, stamp = state
+            known[f] = Document(name, "", sha, title, published, encoding, stamp)
+    return known
 
 
 def _chunks(todo: list[str], root: str, states: dict, failed: list[Skipped], size: int):

@@ -315,6 +315,13 @@ def m006_incremental_facts(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def m007_document_stamps(db: sqlite_utils.Database) -> None:
+    # each document's file stamp (documents.file_stamp): a run that finds the same
+    # stamp does not read the file again; empty here, so the first run reads everything
+    db["documents"].add_column("stamp", str)
+
+
 MIGRATIONS = _migrations
 REVIEW_STATUSES = ("accepted", "open")
 
@@ -446,12 +453,21 @@ class Store:
         self.db.conn.close()
 
     # -- documents and claims -------------------------------------------
-    def document_states(self) -> dict[str, tuple[str, str, str | None, str | None]]:
-        """Every stored document's (sha256, extractor_version, title, published), by path."""
+    def document_states(self) -> dict[str, tuple]:
+        """Every stored document's (sha256, extractor_version, title, published, encoding,
+        stamp), by path."""
         rows = self.db.execute(
-            "select path, sha256, extractor_version, title, published from documents"
+            "select path, sha256, extractor_version, title, published, encoding, stamp"
+            " from documents"
         )
         return {r[0]: tuple(r[1:]) for r in rows}
+
+    def save_stamps(self, stamps: Iterable[tuple[str, str]]) -> None:
+        """Record (path, stamp) for stored documents read again and found unchanged."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "update documents set stamp = ? where path = ?", [(s, p) for p, s in stamps]
+            )
 
     def save_document(self, doc: Document, claims: Iterable[Claim], extractor_version: str) -> None:
         """Replace a document and all its claims, in one transaction."""
@@ -482,7 +498,7 @@ class Store:
         ]
         self.db.execute(
             "insert or replace into documents (path, sha256, title, published, encoding, "
-            "chars, extractor_version, matched) values (?, ?, ?, ?, ?, ?, ?, 0)",
+            "chars, extractor_version, stamp, matched) values (?, ?, ?, ?, ?, ?, ?, ?, 0)",
             [
                 doc.path,
                 doc.sha256,
@@ -491,6 +507,7 @@ class Store:
                 doc.encoding,
                 len(doc.text),
                 extractor_version,
+                doc.stamp,
             ],
         )
         for table in ("claims", "sentences", "matches"):

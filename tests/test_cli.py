@@ -441,3 +441,22 @@ def test_conflict_tables_render_four_digit_figures(project):
     (conflict,) = json.loads(invoke("conflicts", "--format", "json").stdout)
     shown = invoke("show", conflict["id"])
     assert shown.exit_code == 0 and "12,000" in shown.stdout
+
+
+def test_reread_reads_every_file_even_with_its_stored_stamp(newsroom, monkeypatch):
+    from factcheck import documents
+
+    monkeypatch.setattr(documents, "RACY_NS", 0)  # times trusted at once
+    opened = []
+    real = documents._read_bytes
+    monkeypatch.setattr(
+        documents, "_read_bytes", lambda p, *a, **k: opened.append(p) or real(p, *a, **k)
+    )
+    first = invoke("run", "news", "--format", "json")
+    opened.clear()
+    again = invoke("run", "news", "--format", "json", "-v")
+    assert opened == [] and "extracted 0, reused 2" in again.stderr
+    reread = invoke("run", "news", "--format", "json", "--reread", "-v")
+    assert sorted(os.path.basename(p) for p in opened) == ["a, b: c.txt", "plain.txt"]
+    assert "extracted 0, reused 2" in reread.stderr
+    assert first.stdout == again.stdout == reread.stdout

@@ -1,8 +1,11 @@
 """The run: incremental extraction, removed documents, stable conflict ids, atomic results."""
 
+import os
+from types import SimpleNamespace
+
 import pytest
 
-from factcheck import pipeline
+from factcheck import documents, pipeline
 from factcheck.store import Store
 
 from . import fake_extract
@@ -161,3 +164,85 @@ def test_changed_metadata_alone_re_extracts_with_the_new_date(tmp_path):
     assert times == [["2017-12-02"], ["2019-05-06"]]
     again = pipeline.run([str(news)], str(rules), db, extractor=real_extractor)
     assert (again.extracted, again.reused) == (0, 1)
+
+
+# -- stamps: an unchanged file is not read again -----------------------------------
+
+
+@pytest.fixture
+def settled(newsroom, monkeypatch):
+    """The newsroom with every file's times trusted at once (as for files written long ago),
+    and a record of the article files each run reads."""
+    monkeypatch.setattr(documents, "RACY_NS", 0)
+    reads: list[str] = []
+    real = documents._read_bytes
+
+    def spy(path, *args, **kw):
+        if not path.endswith(documents.META_SUFFIX):
+            reads.append(os.path.basename(path))
+        return real(path, *args, **kw)
+
+    monkeypatch.setattr(documents, "_read_bytes", spy)
+    return SimpleNamespace(root=newsroom, reads=reads)
+
+
+def test_a_file_with_its_stored_stamp_is_not_read_again(settled):
+    first = run()
+    settled.reads.clear()
+    second = run()
+    assert settled.reads == []
+    assert (second.extracted, second.reused) == (0, 2)
+    assert second.conflicts == first.conflicts
+    assert {d.path: d.title for d in second.documents} == {d.path: d.title for d in first.documents}
+    # --reread reads and hashes every file all the same
+    run(reread=True)
+    assert sorted(settled.reads) == ["a, b: c.txt", "plain.txt"]
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(settled):
+    """rsync -t or touch -r put the old time back; the change time cannot be put back."""
+    run()
+    plain = settled.root / "news" / "plain.txt"
+    before = os.stat(plain)
+    text = plain.read_text(encoding="utf-8")
+    edited = text.replace("5", "6", 1)
+    assert edited != text and len(edited) == len(text)
+    plain.write_text(edited, encoding="utf-8")
+    os.utime(plain, ns=(before.st_atime_ns, before.st_mtime_ns))
+    fake_extract.calls.clear()
+    run()
+    assert fake_extract.calls == ["news/plain.txt"]
+
+
+def test_a_new_metadata_file_is_seen_without_touching_the_article(settled):
+    run()
+    meta = settled.root / "news" / ("plain.txt" + documents.META_SUFFIX)
+    meta.write_text('{"title": "Troop numbers in Iraq, updated"}', encoding="utf-8")
+    fake_extract.calls.clear()
+    result = run()
+    assert fake_extract.calls == ["news/plain.txt"]
+    assert {d.path: d.title for d in result.documents}["news/plain.txt"] == (
+        "Troop numbers in Iraq, updated"
+    )
+
+
+def test_a_touched_file_is_read_once_then_trusted_again(settled):
+    run()
+    plain = settled.root / "news" / "plain.txt"
+    os.utime(plain, ns=(10**18, 10**18 + 7))
+    settled.reads.clear()
+    fake_extract.calls.clear()
+    run()
+    assert settled.reads == ["plain.txt"] and fake_extract.calls == []  # same bytes
+    settled.reads.clear()
+    run()
+    assert settled.reads == []
+
+
+def test_a_file_changed_just_before_it_is_read_is_read_again_next_time(newsroom):
+    """Within a timestamp tick a second change may leave the times as they were."""
+    run()
+    stamps = Store("factcheck.db").db.execute("select stamp from documents").fetchall()
+    assert stamps == [(None,), (None,)]
+    fake_extract.calls.clear()
+    assert run().reused == 2  # read and hashed: the same bytes, not extracted
