@@ -298,14 +298,17 @@ def _survey(files: list[str], root: str, states: dict, version: str, store: Stor
         window = [f for f in names if f not in known]
         docs, bad = _read_named(window, root, states, {f: names[f] for f in window})
         skipped.extend(bad)
-        on_disk = {n: f for f, n in names.items()}
+        read = {d.path: d for d in docs}
         restamped = []
-        for d in [*known.values(), *docs]:
-            state = states.get(d.path)
+        for f, name in names.items():  # in the listing's order, stamped or read alike
+            d = known.get(f) or read.get(name)
+            if d is None:
+                continue  # skipped
+            state = states.get(name)
             if state is None or state[:2] != (d.sha256, version):
-                todo.append(on_disk[d.path])
+                todo.append(f)
             elif d.stamp != state[5]:
-                restamped.append((d.path, d.stamp))
+                restamped.append((name, d.stamp))
             documents.append(replace(d, text=""))  # kept without its text
         if restamped:
             store.save_stamps(restamped)

@@ -246,3 +246,11 @@ def test_a_file_changed_just_before_it_is_read_is_read_again_next_time(newsroom)
     assert stamps == [(None,), (None,)]
     fake_extract.calls.clear()
     assert run().reused == 2  # read and hashed: the same bytes, not extracted
+
+
+def test_documents_keep_the_listing_order_when_some_are_read_and_some_stamped(settled):
+    first = run()
+    os.utime(settled.root / "news" / "a, b: c.txt", ns=(10**18, 10**18 + 7))  # read again
+    second = run()
+    assert [d.path for d in second.documents] == [d.path for d in first.documents]
+    assert [d.path for d in first.documents] == ["news/a, b: c.txt", "news/plain.txt"]
