@@ -305,9 +305,9 @@ def _survey(files: list[str], root: str, states: dict, version: str, store: Stor
             if d is None:
                 continue  # skipped
             state = states.get(name)
-            if state is None or state[:2] != (d.sha256, version):
+            if state is None or (state.sha256, state.extractor_version) != (d.sha256, version):
                 todo.append(f)
-            elif d.stamp != state[5]:
+            elif d.stamp != state.stamp:
                 restamped.append((name, d.stamp))
             documents.append(replace(d, text=""))  # kept without its text
         if restamped:
@@ -320,9 +320,10 @@ def _stamped(names: dict[str, str], states: dict) -> dict[str, Document]:
     known = {}
     for f, name in names.items():
         state = states.get(name)
-        if state is not None and state[5] is not None and file_stamp(f) == state[5]:
-            sha, _version, title, published, encoding, stamp = state
-            known[f] = Document(name, "", sha, title, published, encoding, stamp)
+        if state is not None and state.stamp is not None and file_stamp(f) == state.stamp:
+            known[f] = Document(
+                name, "", state.sha256, state.title, state.published, state.encoding, state.stamp
+            )
     return known
 
 
@@ -572,7 +573,7 @@ def _read_named(
     names = names or {f: project_path(f, root) for f in files}
     known = {f: states[n] for f, n in names.items() if n in states}
     documents, skipped = read_files(
-        files, {path: (st[0], st[2], st[3]) for path, st in known.items()}
+        files, {path: (st.sha256, st.title, st.published) for path, st in known.items()}
     )
     documents = [replace(d, path=names[d.path]) for d in documents]
     skipped = [replace(s, path=names.get(s.path, s.path)) for s in skipped]

@@ -20,6 +20,7 @@ import urllib.parse
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
+from typing import NamedTuple
 
 import sqlite_utils
 
@@ -323,6 +324,19 @@ def m007_document_stamps(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS = _migrations
+
+
+class DocumentState(NamedTuple):
+    """What is stored of a document: enough to tell, without its claims, whether it changed."""
+
+    sha256: str
+    extractor_version: str
+    title: str | None
+    published: str | None
+    encoding: str
+    stamp: str | None  # documents.file_stamp when it was read; None: read it again
+
+
 REVIEW_STATUSES = ("accepted", "open")
 
 
@@ -453,14 +467,13 @@ class Store:
         self.db.conn.close()
 
     # -- documents and claims -------------------------------------------
-    def document_states(self) -> dict[str, tuple]:
-        """Every stored document's (sha256, extractor_version, title, published, encoding,
-        stamp), by path."""
+    def document_states(self) -> dict[str, DocumentState]:
+        """Every stored document's state, by path."""
         rows = self.db.execute(
             "select path, sha256, extractor_version, title, published, encoding, stamp"
             " from documents"
         )
-        return {r[0]: tuple(r[1:]) for r in rows}
+        return {r[0]: DocumentState(*r[1:]) for r in rows}
 
     def save_stamps(self, stamps: Iterable[tuple[str, str]]) -> None:
         """Record (path, stamp) for stored documents read again and found unchanged."""
