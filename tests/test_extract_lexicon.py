@@ -488,5 +488,40 @@ def test_participle_adjective_stays_in_the_noun_phrase(word):
     assert found is not None and found[0].endswith(f"{word} troops")
 
 
+@walks("money_nouns")
+@pytest.mark.parametrize("noun", entries("money_nouns"))
+def test_a_money_noun_without_a_currency_is_no_count(noun):
+    found = {c.text: c.kind for c in claims(f"The board reported a 2.4 billion {noun} for 2025.")}
+    assert found == {}
+    named = {c.text: c.kind for c in claims(f"The board reported a $2.4 billion {noun} for 2025.")}
+    assert named == {"$2.4 billion": "money"}
+
+
+ELDER = "Rescuers moved 4,200 residents from the flooded valley on Sunday."
+
+
+@walks("subject_determiners")
+@pytest.mark.parametrize("det", entries("subject_determiners"))
+def test_a_sentence_naming_its_own_subject_borrows_no_noun(det):
+    counts = {c.text: c.noun for c in claims(f"{ELDER} Police put {det} crowd at 12,500.")}
+    assert counts == {"4,200 residents": "residents", "12,500": None}
+
+
+@walks("subject_prepositions")
+@pytest.mark.parametrize("prep", entries("subject_prepositions"))
+def test_a_place_or_time_phrase_is_no_subject(prep):
+    later = f"{prep.capitalize()} the capital, another 1,300 were moved."
+    counts = {c.text: c.noun for c in claims(f"{ELDER} {later}")}
+    assert counts == {"4,200 residents": "residents", "1,300": "residents"}
+
+
+@walks("not_subject_words")
+@pytest.mark.parametrize("word", entries("not_subject_words"))
+def test_an_amount_word_after_a_determiner_is_no_subject(word):
+    article = "An" if word[0] in "aeiou" else "A"
+    counts = {c.value: c.noun for c in claims(f"{ELDER} {article} {word} 1,300 were moved.")}
+    assert counts == {4200: "residents", 1300: "residents"}
+
+
 def test_every_section_is_walked():
     assert set(LEX) == WALKED

@@ -1320,3 +1320,44 @@ if __name__ == "__main__":
     print(
         " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in result.items())
     )
+
+
+# What a count counts, when the sentence does not say it: the noun of the sentence before
+# stands in only when nothing in this sentence names the subject itself. A wrong noun puts a
+# count in the wrong fact, and a rule then reports a false conflict.
+NOUNS = [
+    ("The carmaker will cut roughly 9,000 positions by 2027. Police put the crowd outside its "
+     "Turin plant at 12,000 on Tuesday.", {"roughly 9,000 positions": "positions", "12,000": None}),
+    ("Traders sold 2,400 contracts before noon. Shares topped 41,500 in the afternoon.",
+     {"2,400 contracts": "contracts", "topped 41,500": None}),
+    ("Floods forced 10,000 residents from their homes. Officials said 2,000 more were moved "
+     "on Thursday.", {"10,000 residents": "residents", "2,000": "residents"}),
+    ("Floods forced 10,000 residents from their homes. In the capital, another 2,300 were "
+     "moved.", {"10,000 residents": "residents", "2,300": "residents"}),
+    ("The new levy would fall on hundreds of small, family-run bakeries across Bavaria.",
+     {"hundreds": None}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,nouns", NOUNS, ids=[n[0][:40] for n in NOUNS])
+def test_an_elided_count_borrows_only_a_noun_nothing_here_replaces(text, nouns):
+    got = {c.text: c.noun for c in extract(text, "t.txt") if c.kind == "count"}
+    assert got == nouns
+
+
+# A scaled amount of a money word with no currency is money in an unnamed currency: no count
+# of deficits. With its currency, it is money.
+UNNAMED_MONEY = [
+    ("The ministry reported a 2.0 billion deficit for August, after 1,650 civil servants left.",
+     {"1,650 civil servants": "count"}),
+    ("Leaders agreed a 1.2 trillion budget for the bloc, ending a four-day summit.",
+     {"four-day": "duration"}),
+    ("Leaders agreed a €1.2 trillion budget for the bloc, ending a four-day summit.",
+     {"€1.2 trillion": "money", "four-day": "duration"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,kinds", UNNAMED_MONEY, ids=[n[0][:40] for n in UNNAMED_MONEY])
+def test_a_money_word_without_its_currency_is_no_count(text, kinds):
+    got = {c.text: c.kind for c in extract(text, "t.txt") if c.kind in CLAIM_KINDS}
+    assert got == kinds

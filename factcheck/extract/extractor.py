@@ -202,6 +202,8 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             return None  # the sentence's own figures came first: no earlier sentence speaks here
         if ":" in self.text[s_start:start]:
             return None  # "Personnel on site: 3,216": a label names it, not the line before
+        if nouns.names_own_subject(self.text[s_start:start]):
+            return None  # "Police put the crowd at 12,000": not the last sentence's noun
         if s_start > 0:
             k = self._sent_index(s_start - 1)
             s, e = self.sents[k]

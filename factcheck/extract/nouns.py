@@ -26,6 +26,16 @@ PERSON_SINGULAR = set(LEX["person_singular"])
 # what follows "Six died", "31 were injured": the implied noun
 IMPLIED_BY_VERB: dict[str, str] = LEX["implied_by_verb"]
 NOT_COUNTED = set(LEX["not_counted_nouns"])
+MONEY_NOUN_AFTER_RE = re.compile(
+    r"[^\S\n]+" + alternation(LEX["money_nouns"]) + r"\b", re.IGNORECASE
+)
+_SUBJECT_PREPOSITIONS = set(LEX["subject_prepositions"])
+_SUBJECT_DETERMINERS = set(LEX["subject_determiners"])
+_NOT_SUBJECT = set(LEX["not_subject_words"])
+# what may follow a capitalised plural that opens a sentence when it is who tells
+# ("Officials said 2,000 more"), not the sentence's subject
+_TELLS = {"said", "say", "says", "told", "reported", "estimated", "added", "confirmed", "expect",
+          "expected", "fear", "feared", "believe", "believed"}  # fmt: skip
 _WORD_RE = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _VERB_AFTER_RE = re.compile(
     r"\s*(?:" + alternation(LEX["implied_by_verb_between"]) + r"\s+){0,4}([a-z]+)\b",
@@ -188,3 +198,26 @@ def noun_before(sentence_before: str) -> str | None:
             # and no earlier sentence's noun may stand in for it
             return "" if w.lower() in NOT_COUNTED else w.lower()
     return None
+
+
+def names_own_subject(sentence_before: str) -> bool:
+    """True when the words before an elided count name what it measures themselves, so no
+    earlier sentence's noun stands in: "Police put the crowd at" (the crowd), "Shares topped"
+    (shares). "Officials said another", "In the capital," and "The next day," name none."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence_before)
+    if not words:
+        return False
+    first, after = words[0], words[1].lower() if len(words) > 1 else ""
+    if first[0].isupper() and is_plural(first) and first.lower() not in NOT_COUNTED:
+        if after not in _TELLS:
+            return True
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].lower()
+        if w in STOP:
+            continue
+        if not is_content(w) or w in _NOT_SUBJECT or not w.isalpha():
+            return False  # a verb or an adverb governs the count: "said another", "arrived"
+        det = words[i - 1].lower() if i >= 1 else ""
+        before_det = words[i - 2].lower() if i >= 2 else ""
+        return det in _SUBJECT_DETERMINERS and before_det not in _SUBJECT_PREPOSITIONS
+    return False

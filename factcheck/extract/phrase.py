@@ -421,6 +421,13 @@ class PhraseMixin:
         skip = self._not_a_count(start, end, value, qual, num, found, s_start)
         if skip is not None:
             return skip
+        large = num is not None and (num.scaled or (value or 0) >= 1000)
+        if large and nouns.MONEY_NOUN_AFTER_RE.match(text, end):
+            return end  # "a 2.0 billion deficit": money in a currency it does not name
+        if found and qual == "vague" and _cut_short(text, found):
+            # "thousands of small, friendly deals": the noun is past the comma; say none
+            interval = iv.interval_for(value, low, high, 0.0, qual)
+            return self._claim(start, end, "count", value, low, high, qual, None, _COUNT, interval)
         if found:
             noun, end = found
             if noun == "times":
@@ -505,6 +512,7 @@ class PhraseMixin:
         return None
 
 
+_COUNT = (None, None, "count")  # a count's SI triple: no unit, its dimension
 # hot-path patterns, compiled once
 _THE_TOP_RE = re.compile(r"\b(?:the|top)\s+$")
 _SUPERLATIVE_RE = re.compile(r"\s+(?:most|least|best|worst|biggest|largest|top)\b")
@@ -516,6 +524,13 @@ def _rescale(num: Num, factor: float) -> None:
     num.value *= factor
     num.place = (num.place or 1.0) * factor if num.place else 0.0
     num.scaled = True
+
+
+def _cut_short(text: str, found: tuple[str, int]) -> bool:
+    """A singular word before a comma ends the noun phrase of a vague amount, which counts
+    a plural: an adjective whose noun comes later ("hundreds of small, family-run shops")."""
+    last = found[0].split()[-1]
+    return not nouns.is_plural(last) and text[found[1] : found[1] + 2].strip()[:1] == ","
 
 
 def _names_a_thing(text: str, end: int, found: tuple[str, int]) -> bool:
