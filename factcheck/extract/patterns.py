@@ -155,6 +155,12 @@ RISING_QUAL_RE = re.compile(
     r"[^\S\n]+(?P<q>" + alternation(RISING_QUALIFIERS) + r")[^\S\n]+$",
     re.IGNORECASE,
 )
+# "topped 40,000 and passed 45,000": the verb of the figure before it goes on rising
+RISING_CHAIN_RE = re.compile(
+    r"[^\S\n]*(?:,[^\S\n]*(?:and|then)?|and|then)[^\S\n]+(?P<q>"
+    + alternation(RISING_QUALIFIERS) + r")[^\S\n]+$",
+    re.IGNORECASE,
+)  # fmt: skip
 # "the toll went up to eight", "was revised up to 40": a figure that moved there, exactly
 MOVED_UP_TO_RE = re.compile(
     r"\b" + alternation(LEX["moved_up_to"]) + r"[^\S\n]+(?:(?:sharply|again|further)[^\S\n]+)?"

@@ -278,6 +278,10 @@ class ReaderMixin:
     def _rising_qualifier(self, start: int, lo: int):
         """ "the toll passed 2,000", "sales have passed $1 billion": after a figure that rises."""
         rm = pat.RISING_QUAL_RE.search(self.text, max(lo, start - 60), start)
+        if rm is None and self.claims and self.claims[-1]["qualifier"] in ("more_than", "at_least"):
+            # "topped 40,000 and passed 45,000": the figure just before rose past a bound too
+            rm = pat.RISING_CHAIN_RE.match(self.text, self.claims[-1]["end"], start)
+            rm = rm if rm and self.claims[-1]["end"] >= lo else None
         if rm and not pat.YEAR_AHEAD_RE.match(self.text, start):
             return pat.RISING_QUALIFIERS[rm.group("q").lower()], rm.start("q"), False, False
         return None, start, False, False
