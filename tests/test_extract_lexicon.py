@@ -523,5 +523,12 @@ def test_an_amount_word_after_a_determiner_is_no_subject(word):
     assert counts == {4200: "residents", 1300: "residents"}
 
 
+@walks("over_lasting_words")
+@pytest.mark.parametrize("word", entries("over_lasting_words"))
+def test_over_after_a_word_of_lasting_is_more_than(word):
+    found = {c.text: c.qualifier for c in claims(f"The 2,400 miners {word} over 36 hours.")}
+    assert found.get("over 36 hours") == "more_than", found
+
+
 def test_every_section_is_walked():
     assert set(LEX) == WALKED

@@ -1361,3 +1361,23 @@ UNNAMED_MONEY = [
 def test_a_money_word_without_its_currency_is_no_count(text, kinds):
     got = {c.text: c.kind for c in extract(text, "t.txt") if c.kind in CLAIM_KINDS}
     assert got == kinds
+
+
+# "over five years" after another figure of its sentence is the period that figure is spread
+# across, not a duration of more than five years; after a word of lasting it is more than.
+OVER = [
+    ("The state will spend Rs 1.5 lakh crore on rural roads over five years.", {}),
+    ("Rents in Lisbon rose 38% over three years, the housing survey found.", {}),
+    ("The inquiry into the Zürich collapse lasted over four years.",
+     {"over four years": "more_than"}),
+    ("Crews worked over 36 hours to reach the 14 trapped climbers.",
+     {"over 36 hours": "more_than"}),
+    ("Over five years of drought have emptied the reservoir near Nagpur.",
+     {"Over five years": "more_than"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,durations", OVER, ids=[o[0][:40] for o in OVER])
+def test_over_a_duration_after_a_figure_is_its_period(text, durations):
+    got = {c.text: c.qualifier for c in extract(text, "t.txt") if c.kind == "duration"}
+    assert got == durations

@@ -274,6 +274,9 @@ TIME_FRAME_RE = re.compile(
     r"(?:(?:past|last|next|first|coming|previous|following|final|initial|same)\s+)?$",
     re.IGNORECASE,
 )
+# "over five years" as a period: "over" after these words means "more than" ("lasted over")
+OVER_LASTING = set(LEX["over_lasting_words"])
+OF_AFTER_RE = re.compile(r"[^\S\n]+of\b", re.IGNORECASE)
 DATE_PREFIX_RE = re.compile(r"\b(?:mid|late|early|pre|post)-$", re.IGNORECASE)
 SENT_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n")
 ABBREVIATIONS = set(LEX["abbreviations"])

@@ -401,6 +401,8 @@ class PhraseMixin:
             return end  # "in the past three years": the time of other claims, not a claim
         if kind == "duration" and pat.TIME_SHIFT_AFTER_RE.match(text, end):
             return end  # "two years ago": a time, not an amount
+        if kind == "duration" and qual == "more_than" and self._over_a_period(start, end, s_start):
+            return end  # "spend £2bn over five years": the period of another claim
         if u.factor is not None:
             interval = tuple(units.to_si(x, u) if x is not None else None for x in interval)
             si = (u.si_unit, units.to_si(value, u), u.dimension)
@@ -445,6 +447,20 @@ class PhraseMixin:
         interval = iv.interval_for(value, low, high, place, qual)
         si = (None, None, "count")
         return self._claim(start, end, "count", value, low, high, qual, None, si, interval, noun)
+
+    def _over_a_period(self, start: int, end: int, s_start: int) -> bool:
+        """ "rose 40% over three years", "spend £2bn on roads over five years": after another
+        figure of its sentence, and no word of lasting, "over" spans that figure's period."""
+        text = self.text
+        if text[start : start + 4].lower() != "over" or pat.OF_AFTER_RE.match(text, end):
+            return False
+        before = text[s_start:start].split()
+        if before and before[-1].strip(",;:").lower() in pat.OVER_LASTING:
+            return False  # "lasted over five years", "for over 12 hours"
+        return any(
+            s_start <= c["start"] and c["end"] <= start and c["kind"] not in ("date", "rank")
+            for c in self.claims[-4:]
+        )
 
     def _qualifier_after(self, qual: str, end: int) -> tuple[str, int]:
         """A qualifier written after an exact figure ("or so", "or more"), and its end."""
