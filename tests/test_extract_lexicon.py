@@ -530,5 +530,12 @@ def test_over_after_a_word_of_lasting_is_more_than(word):
     assert found.get("over 36 hours") == "more_than", found
 
 
+@walks("tenor_instruments")
+@pytest.mark.parametrize("word", entries("tenor_instruments"))
+def test_a_term_that_names_an_instrument_is_no_duration(word):
+    found = {c.text: c.kind for c in claims(f"The 10-year {word} moved after a 25-year lease.")}
+    assert found == {"25-year": "duration"}
+
+
 def test_every_section_is_walked():
     assert set(LEX) == WALKED

@@ -33,9 +33,10 @@ def test_small_figure_before_brackets_is_still_a_count():
     assert ("About 300", "count", 300) in [(t, k, v) for t, k, v, _, _ in got]
 
 
-# "30-year bonds" as wire text spaces it is a duration, never a count of 30
+# "a 30-year lease" as wire text spaces it is a duration, never a count of 30 (a bond term is
+# neither: test_extract_news.TENORS)
 SPACED_HYPHEN = [
-    ("The bank sold $200 million of 30 - year bonds on Tuesday.", "30 - year", "duration", 30),
+    ("The bank signed a 30 - year lease on Tuesday.", "30 - year", "duration", 30),
     ("Rescuers walked a 12 - mile trail to the village.", "12 - mile", "measure", 12),
     ("A 2,000 - pound bomb was found near the port.", "2,000 - pound", "measure", 2000),
 ]

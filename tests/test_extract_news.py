@@ -1381,3 +1381,21 @@ OVER = [
 def test_over_a_duration_after_a_figure_is_its_period(text, durations):
     got = {c.text: c.qualifier for c in extract(text, "t.txt") if c.kind == "duration"}
     assert got == durations
+
+
+# A term that names a bond or a rate is part of its name; the term of a lease or a sentence
+# is a duration.
+TENORS = [
+    ("The 10-year Treasury yield climbed to 4.62 percent, its highest since 2007.",
+     {"4.62 percent": "percent"}),
+    ("Borrowers on a 30-year fixed mortgage now pay about 7.1 percent in Zürich.",
+     {"about 7.1 percent": "percent"}),
+    ("The council signed a 25-year lease and a 10-year maintenance contract.",
+     {"25-year": "duration", "10-year": "duration"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,kinds", TENORS, ids=[t[0][:40] for t in TENORS])
+def test_a_bond_term_is_no_duration(text, kinds):
+    got = {c.text: c.kind for c in extract(text, "t.txt") if c.kind in CLAIM_KINDS}
+    assert got == kinds

@@ -276,6 +276,12 @@ TIME_FRAME_RE = re.compile(
 )
 # "over five years" as a period: "over" after these words means "more than" ("lasted over")
 OVER_LASTING = set(LEX["over_lasting_words"])
+# "the 10-year Treasury yield", "30 - year bonds": up to two words, then an instrument
+TENOR_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+(?!(?:of|in|for|and|or|to|at|on)\b)[A-Za-z.-]+){0,2}?[^\S\n]+"
+    + alternation(LEX["tenor_instruments"]) + r"\b",
+    re.IGNORECASE,
+)  # fmt: skip
 OF_AFTER_RE = re.compile(r"[^\S\n]+of\b", re.IGNORECASE)
 DATE_PREFIX_RE = re.compile(r"\b(?:mid|late|early|pre|post)-$", re.IGNORECASE)
 SENT_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n")

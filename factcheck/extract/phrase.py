@@ -401,6 +401,8 @@ class PhraseMixin:
             return end  # "in the past three years": the time of other claims, not a claim
         if kind == "duration" and pat.TIME_SHIFT_AFTER_RE.match(text, end):
             return end  # "two years ago": a time, not an amount
+        if kind == "duration" and "-" in text[start:end] and pat.TENOR_AFTER_RE.match(text, end):
+            return end  # "the 10-year Treasury yield": the term names a bond, it is no claim
         if kind == "duration" and qual == "more_than" and self._over_a_period(start, end, s_start):
             return end  # "spend £2bn over five years": the period of another claim
         if u.factor is not None:
