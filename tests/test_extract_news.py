@@ -1357,12 +1357,6 @@ UNNAMED_MONEY = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text,kinds", UNNAMED_MONEY, ids=[n[0][:40] for n in UNNAMED_MONEY])
-def test_a_money_word_without_its_currency_is_no_count(text, kinds):
-    got = {c.text: c.kind for c in extract(text, "t.txt") if c.kind in CLAIM_KINDS}
-    assert got == kinds
-
-
 # "over five years" after another figure of its sentence is the period that figure is spread
 # across, not a duration of more than five years; after a word of lasting it is more than.
 OVER = [
@@ -1395,7 +1389,10 @@ TENORS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text,kinds", TENORS, ids=[t[0][:40] for t in TENORS])
-def test_a_bond_term_is_no_duration(text, kinds):
+@pytest.mark.parametrize(
+    "text,kinds", UNNAMED_MONEY + TENORS, ids=[t[0][:40] for t in UNNAMED_MONEY + TENORS]
+)
+def test_what_is_no_claim_of_its_own_kind(text, kinds):
+    # a money word without its currency is no count; a bond term is no duration
     got = {c.text: c.kind for c in extract(text, "t.txt") if c.kind in CLAIM_KINDS}
     assert got == kinds

@@ -447,8 +447,9 @@ class PhraseMixin:
                 noun = self._implied_noun(start, s_start)
         place = num.place if num is not None else 0.0
         interval = iv.interval_for(value, low, high, place, qual)
-        si = (None, None, "count")
-        return self._claim(start, end, "count", value, low, high, qual, None, si, interval, noun)
+        return self._claim(
+            start, end, "count", value, low, high, qual, None, _COUNT, interval, noun
+        )
 
     def _over_a_period(self, start: int, end: int, s_start: int) -> bool:
         """ "rose 40% over three years", "spend £2bn on roads over five years": after another
