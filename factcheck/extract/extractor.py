@@ -67,10 +67,11 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             if start < pos:
                 continue
             m = None
+            core = pat.CORE_DIGIT_RE if digit else pat.CORE_RE
             if digit and start and text[start - 1] in "-−.":
-                m = pat.CORE_RE.match(text, start - 1)
+                m = core.match(text, start - 1)
             if m is None:
-                m = pat.CORE_RE.match(text, start)
+                m = core.match(text, start)
             if m is None or m.start() < pos:
                 continue
             b = self._blocked_at(m.start())

@@ -319,7 +319,10 @@ def _worth_trying(text: str, has_verb: bool) -> frozenset[re.Pattern]:
 
 def _words(text: str) -> list[str]:
     # "the town's" is the town
-    return _WORD_RE.findall(_POSSESSIVE_RE.sub("", text.lower()))
+    low = text.lower()
+    if "'" in low or "’" in low:
+        low = _POSSESSIVE_RE.sub("", low)
+    return _WORD_RE.findall(low)
 
 
 def _content(text: str) -> list[str]:

@@ -81,6 +81,9 @@ def _parse_numeral(s: str) -> tuple[float, float] | None:
     written decimals): only round integers carry implied imprecision.
     """
     s = s.strip().replace("−", "-")
+    whole = s.replace(",", "")
+    if whole.isascii() and whole.isdigit() and s[0] != ",":
+        return _whole_number(whole)  # "5324", "1,70,300": most numerals, no pattern needed
     if "/" in s or s[-1:] in VULGAR:  # 1/2, 10 1/2, and "7 3 / 4" as tokenized text writes it
         return _fraction(s)
     if "10" in s and ("x" in s.lower() or "×" in s or "*" in s or s[-1] in _SUPER):
@@ -106,11 +109,22 @@ def _parse_numeral(s: str) -> tuple[float, float] | None:
         value = -value
     if frac:
         return value, 0.0
+    return value, _place(whole)
+
+
+def _whole_number(digits: str) -> tuple[float, float]:
+    """Value and place of a run of ASCII digits."""
+    return float(digits), _place(digits)
+
+
+def _place(whole: str) -> float:
+    """The unit of the last significant place of a whole number's digits: 100 for
+    "5300", 0 when it asserts itself ("5324", "0")."""
     stripped = whole.rstrip("0")
     zeros = len(whole) - len(stripped)
     if not stripped or zeros == 0:
-        return value, 0.0
-    return value, float(10**zeros)
+        return 0.0
+    return float(10**zeros)
 
 
 _SUPER = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")} | {"⁻": "-"}

@@ -43,6 +43,11 @@ A_FRACTION_AFTER = (
     r"(?=[^\S\n]*(?:[.,;:!?)]|$|(?:is|was|were|are|has|have|had|said|will|would|could|may"
     r"|might|people|men|women|children)\b|[a-z]+s\b))"
 )
+_RATIO = (
+    rf"(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?"
+    rf"(?P<rd>\d[\d,]*|{SPELLED})\b)"
+)
+_DIGIT_GROUPS = ("ratio", "rn", "rc", "over", "rd", "digits")
 CORE_RE = re.compile(
     rf"""
     (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
@@ -57,8 +62,7 @@ CORE_RE = re.compile(
        |\bhalf\b(?=\s+(?:of\b|the\b))
        |(?<=\bby\s)(?:(?:a|one|two|three|four)[\s-])?
        (?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of|a|an)\b|[\s-](?:century|mile|point)))
-   |(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?
-       (?P<rd>\d[\d,]*|{SPELLED})\b)
+   |{_RATIO}
    |(?P<ordw>\b{ORD}[\s-]
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
@@ -67,6 +71,13 @@ CORE_RE = re.compile(
    |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
    |(?P<digits>{DIGITS})
     """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# CORE_RE where a digit starts: only its ratio and digit shapes can match there, in the
+# same order and with every group of CORE_RE (the word-only ones never reached)
+CORE_DIGIT_RE = re.compile(
+    rf"{_RATIO}|(?P<digits>{DIGITS})|(?!)"
+    + "".join(f"(?P<{g}>)" for g in CORE_RE.groupindex if g not in _DIGIT_GROUPS),
     re.VERBOSE | re.IGNORECASE,
 )
 NEWLINE_RE = re.compile("\n")
@@ -121,12 +132,20 @@ SUB_WORDS = "|".join(
 SUB_PREFIX = alternation(units.SUBUNIT_PREFIXES)
 ADJS = sorted({a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}, key=len, reverse=True)
 NAMES = sorted(units.CURRENCY_FORMS, key=len, reverse=True)
+
+
+def _lower_alternation(phrases) -> str:
+    """alternation of phrases as written, for a pattern that ignores case: lowercase, so
+    case variants share a branch and the longest match is still tried first."""
+    return alternation([p.lower() for p in phrases], flexible_space=False)
+
+
 CUR_AFTER_RE = re.compile(
     rf"(?P<sp>[^\S\n]?)(?:(?P<sym>{CUR_SYM})"
     rf"|(?:(?P<subpre>{SUB_PREFIX})[^\S\n]+(?=[A-Za-z]))?(?P<sub>{SUB_WORDS})"
     rf"|(?P<mcode>[Mm](?:USD|EUR|GBP|AUD|CAD|usd|eur|gbp|aud|cad)\b)"
-    rf"|(?:(?P<adj>{'|'.join(re.escape(a) for a in ADJS)})\s+)?"
-    rf"(?P<name>{'|'.join(re.escape(n) for n in NAMES)})\b"
+    rf"|(?:(?P<adj>{_lower_alternation(ADJS)})\s+)?"
+    rf"(?P<name>{_lower_alternation(NAMES)})\b"
     rf"|(?P<code>[A-Za-z]{{3}})(?![A-Za-z]))",
     re.IGNORECASE,
 )
@@ -195,6 +214,11 @@ QUAL_BEFORE_RE = re.compile(
     r"|(?<![\w])(?P<between2>" + RANGE_OPENERS + r")\s+$"
     r"|(?<![\w])(?P<neg>minus|negative)\s+$",
     re.IGNORECASE,
+)
+# the last word of every text QUAL_BEFORE_RE can match (lowercase): a window that ends in
+# none of them, spaces aside, needs no search
+QUAL_BEFORE_ENDS = tuple(
+    sorted({p.split()[-1].lower() for p in [*QUAL_OF, *LEX["range_openers"], "minus", "negative"]})
 )
 CHANGE_VERBS_RE = re.compile(
     r"\b(?:(?:rose|risen|fell|fallen|grew|grown|went|gone|slid|shrank|shrunk|swung|sank|sunk|"

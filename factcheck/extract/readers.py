@@ -260,7 +260,8 @@ class ReaderMixin:
     def _qualifier_before(self, start: int, lo: int):
         """(qualifier, start, between, negative) of the words before text[start]."""
         window = self.text[max(lo, start - 40) : start]
-        m = pat.QUAL_BEFORE_RE.search(window)
+        ends = window.rstrip().lower().endswith(pat.QUAL_BEFORE_ENDS)
+        m = pat.QUAL_BEFORE_RE.search(window) if ends else None
         base = start - len(window)
         if not m:
             if "pas" in window[-10:].lower():  # "the toll passed 2,000"; the test is cheap

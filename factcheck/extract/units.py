@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from .lexicon import LEX
+from .lexicon import LEX, alternation
 
 # --- currencies -------------------------------------------------------------
 
@@ -149,10 +149,10 @@ LOWERCASE_ONLY = set(LEX["units_lowercase_only"])
 SQUARED: dict[str, str] = LEX["squared_units"]
 # the spaced "2" of "280 km 2)": alone, before a bracket or punctuation, never a figure
 _SQUARED_RE = re.compile(r"[ ]2(?=[ ]?[()\[\],;:]|\.(?!\d)|\s*$|\s*\n)")
-# the longest written form first, so "square kilometres" wins over "kilometres"
-_FORMS = sorted(CURATED, key=len, reverse=True)
+# a trie of the written forms, the longest tried first, so "square kilometres" wins over
+# "kilometres"; lowercase, as the pattern ignores case (case variants are one branch)
 UNIT_RE = re.compile(
-    r"(?:" + "|".join(re.escape(f) for f in _FORMS) + r")(?![\w²³])",
+    alternation([f.lower() for f in CURATED], flexible_space=False) + r"(?![\w²³])",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,53 @@
+"""The scanner's fast paths match what the patterns they stand in for match."""
+
+import re
+
+import pytest
+
+from factcheck.extract import patterns as pat
+from factcheck.extract.lexicon import alternation
+
+# news-style text with every shape a digit can start: ratios, fractions, powers, signs,
+# grouped thousands in several styles, decimals, years, times and phone numbers
+TEXT = (
+    "About 1 in 5 residents, or 12,400 people, left after the 2019 floods; 3 out of every "
+    "10 homes lost power. The fund grew to $4.75bn (Rs 1,70,300 crore) in 2023, while "
+    "1.2e6 tonnes and 3 x 10^6 litres were shipped, 10⁹ bytes a second. Temperatures fell "
+    "to -3C and −4.5% growth was forecast; 7½ miles, 10 1/2 hours, 7 3 / 4 inches. "
+    "Crowds of 5 000 to 5'000 and 80, 000 marched at 3:45 p.m., call 555-1234. "
+    "Sales rose .08 points, 2000 over 3, and 312-108 was the vote on 3/4."
+)
+
+
+def test_core_digit_re_matches_what_core_re_does_at_every_digit():
+    for m in re.finditer(r"\d", TEXT):
+        for start in (m.start(), m.start() - 1):
+            fast, full = pat.CORE_DIGIT_RE.match(TEXT, start), pat.CORE_RE.match(TEXT, start)
+            fast_span = fast and (fast.span(), fast.lastgroup, fast.groupdict())
+            full_span = full and (full.span(), full.lastgroup, full.groupdict())
+            assert fast_span == full_span, TEXT[start : start + 20]
+
+
+@pytest.mark.parametrize(
+    "window",
+    ["killed more than ", "— about ", "a toll of at least ", "between ", "ranging from ",
+     "temperatures of minus ", "up to\u00a0", "C. ", "approx ~", "fewer than\n", "said "],
+)  # fmt: skip
+def test_qualifier_precheck_never_skips_a_window_the_pattern_reads(window):
+    if pat.QUAL_BEFORE_RE.search(window):
+        assert window.rstrip().lower().endswith(pat.QUAL_BEFORE_ENDS)
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_trie_alternation_matches_like_the_longest_first_list(flags):
+    phrases = ["KM", "km/hr", "km/h", "kilometre", "kilometres", "Hong Kong dollar", "$", "US$"]
+    flat = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    plain = re.compile(f"(?:{flat})(?!\\w)", flags)
+    # a pattern that ignores case gets its phrases lowercased, as the extractor's do
+    written = [p.lower() for p in phrases] if flags else phrases
+    trie = re.compile(alternation(written, flexible_space=False) + r"(?!\w)", flags)
+    for text in ["5 km/hr.", "9 KM/H", "12 kilometres east", "HK$ 40", "3 hong kong dollars",
+                 "US$9", "a $5,000 fine"]:  # fmt: skip
+        assert [m.span() for m in trie.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
