@@ -30,10 +30,23 @@ from .frame_words import WORDS
 
 # a date after these is a baseline ("the highest since 1981", "since the storm struck on
 # September 3"), not the figure's time
+_BASELINE_WORDS = ("since", "from", "than", "before", "after", "until")
 _BASELINE_RE = re.compile(
     r"\b(?:since|from|than|before|after|until)\s+$|\b(?:since|until)\b[^,;.\d]{0,40}$",
     re.IGNORECASE,
 )
+
+
+def _is_baseline(before: str) -> bool:
+    """Whether a date after these words is a baseline ("since May", "than in 2019"); the
+    search, which tries every place, only when a baseline word ends the text or "since"
+    or "until" is in it."""
+    low = before.lower()
+    if "since" not in low and "until" not in low and not low.rstrip().endswith(_BASELINE_WORDS):
+        return False
+    return bool(_BASELINE_RE.search(before))
+
+
 # clauses that elaborate on the one before share its time; contrasting ones do not
 # "since May last year": the relative year starts a period
 _PERIOD_START_RE = re.compile(r"\b(?:since|from)\s+(?:[A-Za-z]+\s+){0,2}$", re.IGNORECASE)
@@ -114,7 +127,7 @@ def figure_times(
         d
         for d in dates
         if s <= d.start < e
-        and not _BASELINE_RE.search(text[max(s, d.start - 48) : d.start])
+        and not _is_baseline(text[max(s, d.start - 48) : d.start])
         and not names_event(text, d)
         and not (known and in_dateline(text, d))
     ]
@@ -125,7 +138,7 @@ def figure_times(
         best = None
         for d in own:
             if cs <= d.start and d.end <= ce:
-                if _BASELINE_RE.search(text[max(cs, d.start - 48) : d.start]):
+                if _is_baseline(text[max(cs, d.start - 48) : d.start]):
                     continue
                 dist = abs(d.start - span[0])
                 if best is None or dist < best[0]:

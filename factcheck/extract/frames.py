@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from factcheck.model import Claim
 
+from . import lexicon
 from .figure_time import DateMention, figure_times
 from .frame_words import WORDS, alternation
 
@@ -57,11 +58,13 @@ _LEADING_RE = re.compile(
     r"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?(?:\s+that\b)?",
     re.I,
 )
+_OWNER_TAIL = r"(?:['’]s|s['’])\s+(?:own\s+)?(?:" + alternation("attribution_owners") + r")\b"
 _OWNER_RE = re.compile(
-    r"(?P<who>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)(?:['’]s|s['’])\s+(?:own\s+)?"
-    r"(?:" + alternation("attribution_owners") + r")\b",
-    re.I,
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)" + _OWNER_TAIL, re.I
 )
+# what every _OWNER_RE match holds, found fast (it starts with an apostrophe or an s): a
+# text without it needs no search for an owner, which tries every word as one
+_OWNER_TAIL_RE = re.compile(_OWNER_TAIL, re.I)
 # "the floods claimed at least five lives": a verb that takes lives, not a speaker's
 _CLAIMED_LIVES_RE = re.compile(r"[^;]{0,60}?\b(?:" + alternation("claimed_objects") + r")\b", re.I)
 _AUXILIARY_END_RE = re.compile(r"\s+(?:are|is|was|were|have|has|had|been|will|would)$", re.I)
@@ -81,8 +84,12 @@ _PARTITIVE_RE = re.compile(
     r"^\s*of\s+(?:the|its|their|these|those|all)?\s*(?:[A-Za-z-]+['’]s\s+)?$", re.I
 )
 _CONNECTOR_RE = re.compile(
-    r"\b(?:and|or|but|while|to|than|from|with|including|plus|against|out\s+of|of\s+whom|"
-    r"of\s+which)\b",
+    r"\b"
+    + lexicon.alternation(
+        "and or but while to than from with including plus against".split()
+        + ["out of", "of whom", "of which"]
+    )
+    + r"\b",
     re.I,
 )
 # "38 of the ferry's" read as one claim: a part of the figure that follows
@@ -91,9 +98,20 @@ _PARTITIVE_TEXT_RE = re.compile(
 )
 _NOUN_OF_RE = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+|its\s+|a\s+|their\s+)?$", re.I)
 _RANGE_LINK_RE = re.compile(r"^\s*(?:to|and|or|-|–)\s*$", re.I)
+# the last words of _COMPARISON_RE's matches
+_COMPARISON_ENDS = ("twice", "half", "times", "than", "thrice", "double", "triple", "as", "the")
 _COMPARISON_RE = re.compile(
     r"\b(?:twice|half|times|than|thrice|double|triple|as\s+much\s+as)\s+(?:the\s+)?$", re.I
 )
+
+
+def _compares(before: str) -> bool:
+    """Whether the text before a figure ends in a comparison ("twice the", "more than"):
+    searched only when its last word can end one."""
+    end = before.rstrip().lower()
+    return end.endswith(_COMPARISON_ENDS) and bool(_COMPARISON_RE.search(before))
+
+
 _PREVIOUS_RE = re.compile(
     r"\b(?:(?:"
     + alternation("previous_before")
@@ -191,12 +209,32 @@ def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int,
     """text with each span blanked out, unless it holds the start of one of keep (sorted)."""
     if not spans:
         return text
-    chars = list(text)
     starts = [k for k, _ in keep]
+    blank = []
     for s, e in spans:
         i = bisect.bisect_left(starts, s)
-        if i < len(starts) and starts[i] < e:
+        if not (i < len(starts) and starts[i] < e):
+            blank.append((s, e))
+    if any(not 0 <= s <= e <= len(text) for s, e in blank):
+        return _mask_chars(text, blank)
+    blank.sort()
+    out, pos = [], 0
+    for s, e in blank:  # sorted: copy what lies between, blank the rest
+        if e <= pos:
             continue
+        s = max(s, pos)
+        out.append(text[pos:s])
+        out.append(" " * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _mask_chars(text: str, spans: list[tuple[int, int]]) -> str:
+    """_mask for spans that reach outside text or end before they start, as slice
+    assignment treats them."""
+    chars = list(text)
+    for s, e in spans:
         chars[s:e] = " " * (e - s)
     return "".join(chars)
 
@@ -298,7 +336,7 @@ def _attribution_spans(work: str, has_verb: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def _worth_trying(text: str, has_verb: bool) -> frozenset[re.Pattern]:
+def _worth_trying(text: str, has_verb: bool) -> list[re.Pattern]:
     """The speaker patterns that can match text at all (a cheap test first: most
     sentences have no "according to", no apostrophe, no attribution verb);
     has_verb: whether text holds an attribution verb."""
@@ -308,13 +346,13 @@ def _worth_trying(text: str, has_verb: bool) -> frozenset[re.Pattern]:
         need.append(_ACCORDING_RE)
     if "said" in low:
         need.append(_INVERTED_RE)
-    if "'" in text or "’" in text:
+    if ("'" in text or "’" in text) and _OWNER_TAIL_RE.search(text):
         need.append(_OWNER_RE)
     if has_verb:
         need.append(_LEADING_RE)
         if "," in text:
             need.append(_TRAILING_RE)
-    return frozenset(need)
+    return need
 
 
 def _words(text: str) -> list[str]:
@@ -332,7 +370,8 @@ def _content(text: str) -> list[str]:
 def _role(pre: str, post: str, next_between: str | None, own: str = "", before: str = "") -> str:
     """The role a figure plays from the words just before and after it in its clause."""
     pre, post, before = pre[-80:], post[:60], before[-120:]  # the cues sit next to the figure
-    if _MORE_WITHIN_RE.match(own):
+    more = "more" in own or "additional" in own or "extra" in own or "further" in own
+    if more and _MORE_WITHIN_RE.match(own):
         return "change"
     if _PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre):
         return "previous"
@@ -434,7 +473,7 @@ def _clause_parts(
             v = _VERBISH_RE.search(tail)
             post[i] = f"{figs[i + 1][2]} {tail}"
             post[i + 1] = tail[: v.start()] if v else tail
-        if _COMPARISON_RE.search(raw_pre[i]):
+        if _compares(raw_pre[i]):
             pre[i] = ""  # "twice the £320 million": the base of a comparison has no subject
     return pre, post, raw_pre, nxt
 

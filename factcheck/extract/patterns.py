@@ -83,6 +83,7 @@ CORE_DIGIT_RE = re.compile(
 NEWLINE_RE = re.compile("\n")
 TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|" + VULGAR)
 # first words of every CORE_RE alternative, and month names (dates start there)
+# (lowercase: the scanner looks a word up as written, then lowercased)
 STARTS = {
     *nums.SMALL,
     *nums.TENS,
@@ -94,6 +95,7 @@ STARTS = {
     *("lakhs crores dozen several few many a an half quarter third percent percents per "
       "percentage").split(),
 }  # fmt: skip
+STARTS = {w.lower() for w in STARTS}
 # fast test: does the text have anything that can start a number at all
 ANYNUM_RE = re.compile(
     r"\d|"
@@ -123,6 +125,9 @@ CUR_BEFORE_RE = re.compile(
     r"|(?P<mcode>\b[Mm](?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|usd|eur|gbp|aud|cad|chf|jpy|inr))\s*$"
     r"|(?P<word>\b[^\W\d_]{2,7}\.?)\s*$"
 )
+# the most CUR_BEFORE_RE can match before its trailing spaces: "U.S." and a space before the
+# longest symbol, or a word of seven letters and a dot; a search starts no further back
+CUR_BEFORE_LONGEST = max(len("U.S.") + 1 + max(map(len, units.SYMBOLS)), 7 + 1)
 # subunits ("cents", "pence", "¢"): a word ends at a word boundary; "p" only alone, not "p.m."
 SUB_WORDS = "|".join(
     [alternation([w for w in units.SUBUNITS if w.isalpha() and w != "p"]) + r"\b"]
@@ -220,15 +225,16 @@ QUAL_BEFORE_RE = re.compile(
 QUAL_BEFORE_ENDS = tuple(
     sorted({p.split()[-1].lower() for p in [*QUAL_OF, *LEX["range_openers"], "minus", "negative"]})
 )
+# verbs of change and the stems of more ("ris" + "ing"), each with any of the endings
+CHANGE_VERBS = (
+    "rose risen fell fallen grew grown went gone slid shrank shrunk swung sank sunk shot up down "
+    "edged inched eased easing moved lowered lowering "
+    "ris increas decreas reduc rais declin surg doubl tripl chang revis hik tumbl slump spik "
+    "narrow widen slash soar plung shrink expand boost trim drop dropp dip dipp climb jump cut "
+    "cutt fall grow slip slipp sink rebound recover swell balloon"
+).split()
 CHANGE_VERBS_RE = re.compile(
-    r"\b(?:(?:rose|risen|fell|fallen|grew|grown|went|gone|slid|shrank|shrunk|swung|sank|sunk|"
-    r"shot|up|down)"
-    r"|edged|inched|eased|easing|moved|lowered|lowering"
-    r"|(?:ris|increas|decreas|reduc|rais|declin|surg|doubl|tripl|chang|revis|hik|tumbl|"
-    r"slump|spik|narrow|widen|slash|soar|plung|shrink|expand|boost|trim|drop|dropp|dip|"
-    r"dipp|climb|jump|cut|cutt|fall|grow|slip|slipp|sink|rebound|recover|swell|balloon)"
-    r"(?:e|es|ed|ing|s|en)?)\b[^.;]{0,40}$",
-    re.IGNORECASE,
+    r"\b" + alternation(CHANGE_VERBS) + r"(?:e|es|ed|ing|s|en)?\b[^.;]{0,40}$", re.IGNORECASE
 )
 SCORE_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["score_words_before"]) + r"\b[^.;]{0,25}$", re.IGNORECASE

@@ -233,7 +233,7 @@ class ReaderMixin:
     def _currency_before(self, start: int, lo: int):
         """(code, label, start, million) of a currency written before text[start]."""
         window = self.text[max(lo, start - 14) : start]
-        m = pat.CUR_BEFORE_RE.search(window)
+        m = pat.CUR_BEFORE_RE.search(window, max(0, len(window.rstrip()) - pat.CUR_BEFORE_LONGEST))
         if not m:
             return None
         base = start - len(window)

@@ -76,7 +76,8 @@ def candidates(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, boo
     for m in pat.TOKEN_RE.finditer(text):
         tok = m.group(0)
         if not tok[0].isdigit():
-            if tok.lower() in pat.STARTS:
+            # a lowercase word not among the starts is most words: no copy made for it
+            if tok in pat.STARTS or (not tok.islower() and tok.lower() in pat.STARTS):
                 cands.append((m.start(), False))
             continue
         start, e = m.start(), m.end()
