@@ -1,9 +1,12 @@
 """The scanner's fast paths match what the patterns they stand in for match."""
 
+import bisect
+import random
 import re
 
 import pytest
 
+from factcheck.extract import figure_time, frames
 from factcheck.extract import patterns as pat
 from factcheck.extract.lexicon import alternation
 
@@ -51,3 +54,37 @@ def test_trie_alternation_matches_like_the_longest_first_list(flags):
         assert [m.span() for m in trie.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+def _mask_by_assignment(text, spans, keep):
+    """What frames._mask did before it masked by slices: blank each span by assignment."""
+    chars, starts = list(text), [k for k, _ in keep]
+    for s, e in spans:
+        i = bisect.bisect_left(starts, s)
+        if not (i < len(starts) and starts[i] < e):
+            chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def test_mask_blanks_what_slice_assignment_blanks():
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab c,é") for _ in range(rng.randint(0, 40)))
+        spans = [(a, a + rng.randint(-2, 9)) for a in (rng.randint(-3, 42) for _ in range(4))]
+        keep = sorted((a, a + 2) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 3))))
+        assert frames._mask(text, spans, keep) == _mask_by_assignment(text, spans, keep)
+
+
+WINDOWS = [
+    "it was twice the ", "costs rose more than ", "about half ", "as much as ", "since May ",
+    "up from ", "higher than in ", "until the end of ", "before ", "the organisers' estimate of ",
+    "police's own count of ", "the town’s tally of ", "said ", "it's ", "", "  ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_cheap_tests_never_skip_a_window_their_pattern_reads(window):
+    assert frames._compares(window) == bool(frames._COMPARISON_RE.search(window))
+    assert figure_time._is_baseline(window) == bool(figure_time._BASELINE_RE.search(window))
+    if frames._OWNER_RE.search(window):
+        assert frames._OWNER_RE in frames._worth_trying(window, has_verb=False)
