@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from factcheck.extract import figure_time, frames
+from factcheck.extract import dates, figure_time, frames
 from factcheck.extract import patterns as pat
 from factcheck.extract.lexicon import alternation
 
@@ -29,6 +29,25 @@ def test_core_digit_re_matches_what_core_re_does_at_every_digit():
             fast_span = fast and (fast.span(), fast.lastgroup, fast.groupdict())
             full_span = full and (full.span(), full.lastgroup, full.groupdict())
             assert fast_span == full_span, TEXT[start : start + 20]
+
+
+DATES = (
+    "On 30 November 2017 the count stood at 1,700; by Dec 02, 2017 it was 2,100 and on "
+    "2018-01-15 it passed 3,000. Polls closed at 8 p.m. and 21:30:05, on 4/11/2016 and in "
+    "the 1990s and '80s, and on the 3rd of March 2020 a further 40 were reported."
+)
+
+
+def test_date_digit_re_matches_what_date_re_does_at_every_digit():
+    for m in re.finditer(r"(?<!\d)\d", DATES):
+        fast, full = (
+            dates.DATE_DIGIT_RE.match(DATES, m.start()),
+            dates.DATE_RE.match(DATES, m.start()),
+        )
+        assert (fast and (fast.span(), fast.groupdict())) == (
+            full and (full.span(), full.groupdict())
+        )
+    assert dates.DATE_DIGIT_RE.match(DATES, DATES.index("30 November")).group("dmy")
 
 
 @pytest.mark.parametrize(
@@ -79,7 +98,11 @@ WINDOWS = [
     "it was twice the ", "costs rose more than ", "about half ", "as much as ", "since May ",
     "up from ", "higher than in ", "until the end of ", "before ", "the organisers' estimate of ",
     "police's own count of ", "the town’s tally of ", "said ", "it's ", "", "  ",
+    "down from nearly ", "compared with about ", "rose by more than ", "an increase of ",
+    "another ", "capped at ", "a maximum of ", "limited to at least ", "up sharply from ",
+    "Cases went up 40% from ", "the toll was previously ",
 ]  # fmt: skip
+ROLE_CUES = ("_PREVIOUS_RE", "_FROM_RE", "_UP_FROM_RE", "_CHANGE_RE", "_LIMIT_RE")
 
 
 @pytest.mark.parametrize("window", WINDOWS)
@@ -88,3 +111,5 @@ def test_cheap_tests_never_skip_a_window_their_pattern_reads(window):
     assert figure_time._is_baseline(window) == bool(figure_time._BASELINE_RE.search(window))
     if frames._OWNER_RE.search(window):
         assert frames._OWNER_RE in frames._worth_trying(window, has_verb=False)
+    if any(getattr(frames, name).search(window) for name in ROLE_CUES):
+        assert window.rstrip().lower().endswith(frames._CUE_ENDS)

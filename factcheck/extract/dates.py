@@ -16,18 +16,26 @@ _MONTH = alternation(MONTHS) + r"\b(?:\s?\.)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
-DATE_RE = re.compile(
-    rf"""
-    (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:\s?,?\s+(?P<y1>{_YEAR})\b)?
-       (?!\s*(?:%|percent|[-–]\d|,\d)))
-   |(?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\s?,?\s+(?P<y2>{_YEAR})\b)?)
-   |(?P<my>\b(?P<m3>{_MONTH})\s?,?\s+(?P<y3>{_YEAR})\b)
-   |(?P<iso>\b(?P<y4>{_YEAR})-(?P<m4>0[1-9]|1[0-2])-(?P<d4>[0-3]\d)\b)
-   |(?P<slash>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)
-   |(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*{_AMPM})?)
-   |(?P<ampm>\b(?:1[0-2]|0?[1-9])\s*{_AMPM})
-   |(?P<decade>\b(?:1[5-9]|20)\d0['’]?s\b|['’]\d0s\b)
-    """,
+# each shape of date, in the order they are tried; the first two start with a month name
+_SHAPES = {
+    "mdy": rf"""\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:\s?,?\s+(?P<y1>{_YEAR})\b)?
+       (?!\s*(?:%|percent|[-–]\d|,\d))""",
+    "my": rf"\b(?P<m3>{_MONTH})\s?,?\s+(?P<y3>{_YEAR})\b",
+    "dmy": rf"\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\s?,?\s+(?P<y2>{_YEAR})\b)?",
+    "iso": rf"\b(?P<y4>{_YEAR})-(?P<m4>0[1-9]|1[0-2])-(?P<d4>[0-3]\d)\b",
+    "slash": r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    "clock": rf"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*{_AMPM})?",
+    "ampm": rf"\b(?:1[0-2]|0?[1-9])\s*{_AMPM}",
+    "decade": r"\b(?:1[5-9]|20)\d0['’]?s\b|['’]\d0s\b",
+}
+_ORDER = ("mdy", "dmy", "my", "iso", "slash", "clock", "ampm", "decade")
+DATE_RE = re.compile("|".join(f"(?P<{k}>{_SHAPES[k]})" for k in _ORDER), re.VERBOSE | re.IGNORECASE)
+# DATE_RE where a digit starts: the shapes that open with a month cannot match there; their
+# groups are kept (never set), so a match reads the same
+DATE_DIGIT_RE = re.compile(
+    "|".join(f"(?P<{k}>{_SHAPES[k]})" for k in _ORDER if k not in ("mdy", "my"))
+    + "|(?!)"
+    + "".join(f"(?P<{g}>)" for g in ("mdy", "m1", "d1", "y1", "my", "m3", "y3")),
     re.VERBOSE | re.IGNORECASE,
 )
 # month names that are also words: in lower case a date only as "on 1 may"

@@ -118,7 +118,7 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             if start and text[start - 1] in "'’":
                 tries.append(start - 1)
             for t in tries:
-                m = dates.DATE_RE.match(text, t)
+                m = (dates.DATE_DIGIT_RE if t == start else dates.DATE_RE).match(text, t)
                 if m and m.end() > start and self._date(m):
                     done = m.end()
                     break

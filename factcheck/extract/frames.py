@@ -35,10 +35,11 @@ from . import lexicon
 from .figure_time import DateMention, figure_times
 from .frame_words import WORDS, alternation
 
-_QUAL = (
-    r"(?:(?:about|around|some|roughly|nearly|almost|approximately|an\s+estimated|"
-    r"more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|only|just)\s+)?"
-)
+_QUAL_WORDS = (
+    "about", "around", "some", "roughly", "nearly", "almost", "approximately", "an estimated",
+    "more than", "over", "at least", "up to", "as many as", "only", "just",
+)  # fmt: skip
+_QUAL = r"(?:(?:" + "|".join(q.replace(" ", r"\s+") for q in _QUAL_WORDS) + r")\s+)?"
 _CLAUSE_RE = re.compile(
     r";|:\s|\s[—–-]\s|,\s+(?=(?:" + alternation("clause_openers") + r")\b)", re.IGNORECASE
 )
@@ -144,6 +145,15 @@ _PROJECTION_RE = re.compile(
     r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+(?!not\b)[a-z]+){{0,3}}\s+{_QUAL}$"
 )
 _LIMIT_RE = re.compile(r"\b(?:" + alternation("limit_before") + rf")\s+{_QUAL}$", re.I)
+# the last word of every text that _PREVIOUS_RE, _FROM_RE, _UP_FROM_RE, _CHANGE_RE or
+# _LIMIT_RE can match: words before a figure that end in none of them need no search
+_CUE_ENDS = tuple(
+    sorted(
+        {p.split()[-1].lower() for p in (*_QUAL_WORDS, *WORDS["previous_before"])}
+        | {p.split()[-1].lower() for p in WORDS["limit_before"]}
+        | {"of", "from", "by", "another"}
+    )
+)
 _LIMIT_AFTER_RE = re.compile(
     r"^\s*(?:(?:"
     + alternation("limit_after")
@@ -157,7 +167,8 @@ _VERBISH_RE = re.compile(
     r"[a-z]{3,}ed)\b",
     re.I,
 )
-_WORD_RE = re.compile(r"[a-z](?:[a-z'’-]*[a-z])?")
+# a word of two letters or more (with its inner hyphens and apostrophes)
+_CONTENT_WORD_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s?\b")
 _STOP = frozenset(WORDS["stopwords"])
 _CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
@@ -355,16 +366,13 @@ def _worth_trying(text: str, has_verb: bool) -> list[re.Pattern]:
     return need
 
 
-def _words(text: str) -> list[str]:
-    # "the town's" is the town
+def _content(text: str) -> list[str]:
+    """The words of text that say what it is about: lowercase, "the town's" as the town, no
+    stopword and no single letter."""
     low = text.lower()
     if "'" in low or "’" in low:
         low = _POSSESSIVE_RE.sub("", low)
-    return _WORD_RE.findall(low)
-
-
-def _content(text: str) -> list[str]:
-    return [w for w in _words(text) if w and w not in _STOP and len(w) > 1]
+    return [w for w in _CONTENT_WORD_RE.findall(low) if w not in _STOP]
 
 
 def _role(pre: str, post: str, next_between: str | None, own: str = "", before: str = "") -> str:
@@ -373,17 +381,23 @@ def _role(pre: str, post: str, next_between: str | None, own: str = "", before: 
     more = "more" in own or "additional" in own or "extra" in own or "further" in own
     if more and _MORE_WITHIN_RE.match(own):
         return "change"
-    if _PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre):
+    cued = pre.rstrip().lower().endswith(_CUE_ENDS)
+    if cued and (_PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre)):
         return "previous"
-    if _FROM_RE.search(pre) and (
-        (next_between is not None and _TO_NEXT_RE.match(next_between)) or _RISE_TO_RE.search(before)
+    if (
+        cued
+        and _FROM_RE.search(pre)
+        and (
+            (next_between is not None and _TO_NEXT_RE.match(next_between))
+            or _RISE_TO_RE.search(before)
+        )
     ):
         return "previous"  # "from 5,000 to 1,200", "rose to $3 billion from $2.4 billion"
-    if _CHANGE_RE.search(pre) or _CHANGE_AFTER_RE.match(post):
+    if (cued and _CHANGE_RE.search(pre)) or _CHANGE_AFTER_RE.match(post):
         return "change"
     if _PROJECTION_RE.search(pre):
         return "projection"
-    if _LIMIT_RE.search(pre) or _LIMIT_AFTER_RE.match(post):
+    if (cued and _LIMIT_RE.search(pre)) or _LIMIT_AFTER_RE.match(post):
         return "limit"
     return "value"
 
@@ -578,18 +592,13 @@ def sentence_frames(
     return [frames[(a, b)] for a, b, _ in figs]
 
 
-def _with(claim: Claim, **changes) -> Claim:
-    """dataclasses.replace without the frozen __init__ (a claim per figure: the hot path);
-    the store loads claims the same way."""
-    new = object.__new__(Claim)
-    new.__dict__.update(claim.__dict__, **changes)
-    return new
-
-
 def annotate(
     text: str, claims: list[Claim], sentences: Sequence[tuple[int, int]], published: str | None
 ) -> list[Claim]:
-    """The claims with what each figure is about, its role, its speaker and its time."""
+    """The claims with what each figure is about, its role, its speaker and its time.
+
+    The claims are the ones the extractor has just made for this text: their fields are
+    filled in where they are, not copied (one more claim object per figure)."""
     dates = sorted(
         (DateMention(c.start, c.end, c.time) for c in claims if c.kind == "date" and c.time),
         key=lambda d: d.start,
@@ -601,7 +610,6 @@ def annotate(
         if c.kind != "date":
             k = max(bisect.bisect_right(starts, c.start) - 1, 0)
             groups.setdefault(k, []).append(c)
-    out: dict[tuple[int, int], Claim] = {}
     for k, group in groups.items():
         sentence = sentences[k] if sentences else (0, len(text))
         mine = _within(dates, date_starts, *sentence)
@@ -615,7 +623,8 @@ def annotate(
         spans = [(c.start, c.end) for c in group]
         times = figure_times(text, sentence, spans, mine, published)
         for c, f, (time, source) in zip(group, frames, times, strict=True):
-            out[(c.start, c.end)] = _with(
-                c, about=f.about, role=f.role, speaker=f.speaker, time=time, time_source=source
+            # a frozen dataclass set without its __setattr__, as make_claim builds it
+            c.__dict__.update(
+                about=f.about, role=f.role, speaker=f.speaker, time=time, time_source=source
             )
-    return [out.get((c.start, c.end), c) for c in claims]
+    return claims

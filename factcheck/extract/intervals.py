@@ -91,11 +91,14 @@ def stated_bounds(value, low, high, qual):
     return bounds(value, qual)
 
 
+_INF = float("inf")
+
+
 def clean(x):
     if x is None:
         return None
     x = float(x)
-    if x != x or x in (float("inf"), float("-inf")):
+    if x != x or x == _INF or x == -_INF:
         return None
     if x.is_integer() and abs(x) < 1e12:
         return x  # what the rounding below gives for it, without formatting a string
