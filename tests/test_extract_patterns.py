@@ -29,6 +29,10 @@ def test_core_digit_re_matches_what_core_re_does_at_every_digit():
             fast_span = fast and (fast.span(), fast.lastgroup, fast.groupdict())
             full_span = full and (full.span(), full.lastgroup, full.groupdict())
             assert fast_span == full_span, TEXT[start : start + 20]
+        plain = pat.PLAIN_DIGITS_RE.match(TEXT, m.start())
+        if plain:  # a plain run of digits reads as the full pattern reads it
+            full = pat.CORE_DIGIT_RE.match(TEXT, m.start())
+            assert (plain.span(), plain.groupdict()) == (full.span(), full.groupdict())
 
 
 DATES = (

@@ -70,6 +70,8 @@ class Extractor(ReaderMixin, PhraseMixin, SpecialMixin):
             core = pat.CORE_DIGIT_RE if digit else pat.CORE_RE
             if digit and start and text[start - 1] in "-−.":
                 m = core.match(text, start - 1)
+            elif digit:
+                m = pat.PLAIN_DIGITS_RE.match(text, start)
             if m is None:
                 m = core.match(text, start)
             if m is None or m.start() < pos:

@@ -80,6 +80,14 @@ CORE_DIGIT_RE = re.compile(
     + "".join(f"(?P<{g}>)" for g in CORE_RE.groupindex if g not in _DIGIT_GROUPS),
     re.VERBOSE | re.IGNORECASE,
 )
+# a plain run of digits that no shape of CORE_DIGIT_RE can continue: a space and a word
+# (not "in", "out of", "over" of a ratio, nor the "x" of a power), or punctuation that ends
+# a number; most figures of news text, read without trying each shape. Its groups are
+# CORE_RE's, so a match reads the same
+PLAIN_DIGITS_RE = re.compile(
+    r"(?P<digits>\d++)(?=[ ][A-HJ-NP-WYZa-hj-np-wyz]|\.(?!\d)|,(?![ ]?\d)|[;:!?)]|$)"
+    r"|(?!)" + "".join(f"(?P<{g}>)" for g in CORE_RE.groupindex if g != "digits")
+)
 NEWLINE_RE = re.compile("\n")
 TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|" + VULGAR)
 # first words of every CORE_RE alternative, and month names (dates start there)
