@@ -523,6 +523,16 @@ def test_an_amount_word_after_a_determiner_is_no_subject(word):
     assert counts == {4200: "residents", 1300: "residents"}
 
 
+@walks("telling_verbs")
+@pytest.mark.parametrize("verb", entries("telling_verbs"))
+def test_a_plural_that_tells_is_no_subject(verb):
+    # ("estimated 1,300" is also an estimate: the values say which noun each count has)
+    counts = {c.value: c.noun for c in claims(f"{ELDER} Officials {verb} 1,300 more.")}
+    assert counts == {4200: "residents", 1300: "residents"}, counts
+    counts = {c.value: c.noun for c in claims(f"{ELDER} Shelters took 1,300.")}
+    assert counts == {4200: "residents", 1300: None}, counts
+
+
 @walks("over_lasting_words")
 @pytest.mark.parametrize("word", entries("over_lasting_words"))
 def test_over_after_a_word_of_lasting_is_more_than(word):

@@ -34,8 +34,7 @@ _SUBJECT_DETERMINERS = set(LEX["subject_determiners"])
 _NOT_SUBJECT = set(LEX["not_subject_words"])
 # what may follow a capitalised plural that opens a sentence when it is who tells
 # ("Officials said 2,000 more"), not the sentence's subject
-_TELLS = {"said", "say", "says", "told", "reported", "estimated", "added", "confirmed", "expect",
-          "expected", "fear", "feared", "believe", "believed"}  # fmt: skip
+_TELLS = frozenset(LEX["telling_verbs"])
 _WORD_RE = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _VERB_AFTER_RE = re.compile(
     r"\s*(?:" + alternation(LEX["implied_by_verb_between"]) + r"\s+){0,4}([a-z]+)\b",
