@@ -1368,6 +1368,10 @@ OVER = [
      {"over 36 hours": "more_than"}),
     ("Over five years of drought have emptied the reservoir near Nagpur.",
      {"Over five years": "more_than"}),
+    ("Over three years, the pension fund in Malmö doubled its holdings to 4,800 homes.", {}),
+    ("Over 1,200 years, the abbey has survived fires and floods.", {}),
+    ("For over 1,200 years the abbey has stood above the river.",
+     {"over 1,200 years": "more_than"}),
 ]  # fmt: skip
 
 

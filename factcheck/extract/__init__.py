@@ -30,7 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from ..model import Claim
 from .extractor import Extractor
 
-EXTRACTOR_VERSION = "1.8"
+EXTRACTOR_VERSION = "1.9"
 
 __all__ = ["EXTRACTOR_VERSION", "Pool", "extract", "extract_many"]
 

@@ -453,11 +453,15 @@ class PhraseMixin:
 
     def _over_a_period(self, start: int, end: int, s_start: int) -> bool:
         """ "rose 40% over three years", "spend £2bn on roads over five years": after another
-        figure of its sentence, and no word of lasting, "over" spans that figure's period."""
+        figure of its sentence, and no word of lasting, "over" spans that figure's period.
+        Fronted before a comma ("Over three years, the fund doubled") it may be either: no
+        claim rather than a guess."""
         text = self.text
         if text[start : start + 4].lower() != "over" or pat.OF_AFTER_RE.match(text, end):
             return False
         before = text[s_start:start].split()
+        if not before and text[end : end + 1] == ",":
+            return True  # "Over three years, the fund doubled": a period, or more than one
         if before and before[-1].strip(",;:").lower() in pat.OVER_LASTING:
             return False  # "lasted over five years", "for over 12 hours"
         return any(
