@@ -139,9 +139,8 @@ def main() -> None:
     ratios = []
     for r in range(a.rounds):
         # CPU time of this process, both sides alike: a busy machine slows both less
-        # unevenly than wall time, and the rounds interleave so drift hits both
-        # in turns, a slice of each side at a time: a machine whose speed drifts within a
-        # round (these VMs' does, by up to a third) slows both sides alike
+        # unevenly than wall time; and in turns, a slice of each side at a time, so a
+        # machine whose speed drifts within a round (these VMs' does) slows both alike
         ours_s = theirs_s = 0.0
         claims = 0
         for k in range(a.slices):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LEX, alternation
+from .lexicon import LEX, alternation, narrowed
 
 MONTHS: dict[str, int] = LEX["months"]
 _MONTH = alternation(MONTHS) + r"\b(?:\s?\.)?"
@@ -32,11 +32,10 @@ _ORDER = ("mdy", "dmy", "my", "iso", "slash", "clock", "ampm", "decade")
 DATE_RE = re.compile("|".join(f"(?P<{k}>{_SHAPES[k]})" for k in _ORDER), re.VERBOSE | re.IGNORECASE)
 # DATE_RE where a digit starts: the shapes that open with a month cannot match there; their
 # groups are kept (never set), so a match reads the same
-DATE_DIGIT_RE = re.compile(
-    "|".join(f"(?P<{k}>{_SHAPES[k]})" for k in _ORDER if k not in ("mdy", "my"))
-    + "|(?!)"
-    + "".join(f"(?P<{g}>)" for g in ("mdy", "m1", "d1", "y1", "my", "m3", "y3")),
-    re.VERBOSE | re.IGNORECASE,
+DATE_DIGIT_RE = narrowed(
+    DATE_RE,
+    "|".join(f"(?P<{k}>{_SHAPES[k]})" for k in _ORDER if k not in ("mdy", "my")),
+    DATE_RE.flags,
 )
 # month names that are also words: in lower case a date only as "on 1 may"
 AMBIGUOUS_MONTHS = set(LEX["ambiguous_months"])

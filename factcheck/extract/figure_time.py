@@ -32,7 +32,7 @@ from .frame_words import WORDS
 # September 3"), not the figure's time
 _BASELINE_WORDS = ("since", "from", "than", "before", "after", "until")
 _BASELINE_RE = re.compile(
-    r"\b(?:since|from|than|before|after|until)\s+$|\b(?:since|until)\b[^,;.\d]{0,40}$",
+    rf"\b(?:{'|'.join(_BASELINE_WORDS)})\s+$|\b(?:since|until)\b[^,;.\d]{{0,40}}$",
     re.IGNORECASE,
 )
 

@@ -99,11 +99,13 @@ _PARTITIVE_TEXT_RE = re.compile(
 )
 _NOUN_OF_RE = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+|its\s+|a\s+|their\s+)?$", re.I)
 _RANGE_LINK_RE = re.compile(r"^\s*(?:to|and|or|-|–)\s*$", re.I)
-# the last words of _COMPARISON_RE's matches
-_COMPARISON_ENDS = ("twice", "half", "times", "than", "thrice", "double", "triple", "as", "the")
+_COMPARISONS = ("twice", "half", "times", "than", "thrice", "double", "triple", "as much as")
 _COMPARISON_RE = re.compile(
-    r"\b(?:twice|half|times|than|thrice|double|triple|as\s+much\s+as)\s+(?:the\s+)?$", re.I
+    r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _COMPARISONS) + r")\s+(?:the\s+)?$",
+    re.I,
 )
+# the last words of _COMPARISON_RE's matches
+_COMPARISON_ENDS = (*{c.split()[-1] for c in _COMPARISONS}, "the")
 
 
 def _compares(before: str) -> bool:
@@ -126,7 +128,10 @@ _PREVIOUS_RE = re.compile(
 _FROM_RE = re.compile(rf"\bfrom\s+{_QUAL}$", re.I)
 _UP_FROM_RE = re.compile(rf"\b(?:up|down)\s+(?:[\w,.]+\s+){{1,2}}from\s+{_QUAL}$", re.I)
 # "two more bodies", "500 additional troops": the figure is an increment
-_MORE_WITHIN_RE = re.compile(r"^\S+(?:\s+\S+)*?\s+(?:more|additional|extra|further)\b(?!\s+than)")
+_MORE_WORDS = "more|additional|extra|further"
+_MORE_WITHIN_RE = re.compile(rf"^\S+(?:\s+\S+)*?\s+(?:{_MORE_WORDS})\b(?!\s+than)")
+# what every _MORE_WITHIN_RE match holds: a figure without it needs no match
+_MORE_WORD_RE = re.compile(_MORE_WORDS)
 _TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
 _CHANGE_RE = re.compile(
     r"(?:\b(?:"
@@ -378,8 +383,7 @@ def _content(text: str) -> list[str]:
 def _role(pre: str, post: str, next_between: str | None, own: str = "", before: str = "") -> str:
     """The role a figure plays from the words just before and after it in its clause."""
     pre, post, before = pre[-80:], post[:60], before[-120:]  # the cues sit next to the figure
-    more = "more" in own or "additional" in own or "extra" in own or "further" in own
-    if more and _MORE_WITHIN_RE.match(own):
+    if _MORE_WORD_RE.search(own) and _MORE_WITHIN_RE.match(own):
         return "change"
     cued = pre.rstrip().lower().endswith(_CUE_ENDS)
     if cued and (_PREVIOUS_RE.search(pre) or _UP_FROM_RE.search(pre)):

@@ -53,6 +53,22 @@ def alternation(phrases, flexible_space: bool = True) -> str:
     return "(?:" + _first_atoms(trie) + _trie_regex(trie) + ")"
 
 
+def lower_alternation(phrases) -> str:
+    """alternation of phrases as written (no flexible spaces), for a pattern that ignores
+    case: lowercased first, so case variants share a branch and the longest match is still
+    tried first (a trie of "KM" and "km/hr" would try "KM" first and stop there)."""
+    return alternation([p.lower() for p in phrases], flexible_space=False)
+
+
+def narrowed(full: re.Pattern, source: str, flags: int) -> re.Pattern:
+    """source, a pattern with some of full's shapes, compiled with every other group of full
+    as an empty group of a last alternative that never matches: its matches read the same
+    way as full's (each group is there; the ones it lacks are never set)."""
+    own = re.compile(source, flags).groupindex
+    missing = "".join(f"(?P<{g}>)" for g in full.groupindex if g not in own)
+    return re.compile(f"{source}|(?!){missing}", flags)
+
+
 def _first_atoms(trie: dict) -> str:
     """A lookahead for the phrases' first characters: the engine tests one character
     class at each place instead of entering every branch of the trie (a search over a

@@ -6,7 +6,7 @@ import re
 
 from . import dates, nouns, units
 from . import numbers as nums
-from .lexicon import LEX, alternation
+from .lexicon import LEX, alternation, lower_alternation, narrowed
 
 NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
 NW = alternation(NUMBER_WORDS)
@@ -47,7 +47,6 @@ _RATIO = (
     rf"(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?"
     rf"(?P<rd>\d[\d,]*|{SPELLED})\b)"
 )
-_DIGIT_GROUPS = ("ratio", "rn", "rc", "over", "rd", "digits")
 CORE_RE = re.compile(
     rf"""
     (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
@@ -75,24 +74,19 @@ CORE_RE = re.compile(
 )
 # CORE_RE where a digit starts: only its ratio and digit shapes can match there, in the
 # same order and with every group of CORE_RE (the word-only ones never reached)
-CORE_DIGIT_RE = re.compile(
-    rf"{_RATIO}|(?P<digits>{DIGITS})|(?!)"
-    + "".join(f"(?P<{g}>)" for g in CORE_RE.groupindex if g not in _DIGIT_GROUPS),
-    re.VERBOSE | re.IGNORECASE,
-)
+CORE_DIGIT_RE = narrowed(CORE_RE, rf"{_RATIO}|(?P<digits>{DIGITS})", CORE_RE.flags)
 # a plain run of digits that no shape of CORE_DIGIT_RE can continue: a space and a word
 # (not "in", "out of", "over" of a ratio, nor the "x" of a power), or punctuation that ends
 # a number; most figures of news text, read without trying each shape. Its groups are
 # CORE_RE's, so a match reads the same
-PLAIN_DIGITS_RE = re.compile(
-    r"(?P<digits>\d++)(?=[ ][A-HJ-NP-WYZa-hj-np-wyz]|\.(?!\d)|,(?![ ]?\d)|[;:!?)]|$)"
-    r"|(?!)" + "".join(f"(?P<{g}>)" for g in CORE_RE.groupindex if g != "digits")
+PLAIN_DIGITS_RE = narrowed(
+    CORE_RE, r"(?P<digits>\d++)(?=[ ][A-HJ-NP-WYZa-hj-np-wyz]|\.(?!\d)|,(?![ ]?\d)|[;:!?)]|$)", 0
 )
 NEWLINE_RE = re.compile("\n")
 TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|" + VULGAR)
 # first words of every CORE_RE alternative, and month names (dates start there)
 # (lowercase: the scanner looks a word up as written, then lowercased)
-STARTS = {
+STARTS = {w.lower() for w in (
     *nums.SMALL,
     *nums.TENS,
     *nums.BIG_WORDS,
@@ -102,8 +96,7 @@ STARTS = {
     *dates.MONTHS,
     *("lakhs crores dozen several few many a an half quarter third percent percents per "
       "percentage").split(),
-}  # fmt: skip
-STARTS = {w.lower() for w in STARTS}
+)}  # fmt: skip
 # fast test: does the text have anything that can start a number at all
 ANYNUM_RE = re.compile(
     r"\d|"
@@ -143,22 +136,14 @@ SUB_WORDS = "|".join(
     + [r"p(?!\w|\.\w)"] * ("p" in units.SUBUNITS)
 )
 SUB_PREFIX = alternation(units.SUBUNIT_PREFIXES)
-ADJS = sorted({a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}, key=len, reverse=True)
-NAMES = sorted(units.CURRENCY_FORMS, key=len, reverse=True)
-
-
-def _lower_alternation(phrases) -> str:
-    """alternation of phrases as written, for a pattern that ignores case: lowercase, so
-    case variants share a branch and the longest match is still tried first."""
-    return alternation([p.lower() for p in phrases], flexible_space=False)
-
-
+ADJS = {a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}
+NAMES = units.CURRENCY_FORMS
 CUR_AFTER_RE = re.compile(
     rf"(?P<sp>[^\S\n]?)(?:(?P<sym>{CUR_SYM})"
     rf"|(?:(?P<subpre>{SUB_PREFIX})[^\S\n]+(?=[A-Za-z]))?(?P<sub>{SUB_WORDS})"
     rf"|(?P<mcode>[Mm](?:USD|EUR|GBP|AUD|CAD|usd|eur|gbp|aud|cad)\b)"
-    rf"|(?:(?P<adj>{_lower_alternation(ADJS)})\s+)?"
-    rf"(?P<name>{_lower_alternation(NAMES)})\b"
+    rf"|(?:(?P<adj>{lower_alternation(ADJS)})\s+)?"
+    rf"(?P<name>{lower_alternation(NAMES)})\b"
     rf"|(?P<code>[A-Za-z]{{3}})(?![A-Za-z]))",
     re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from .lexicon import LEX, alternation
+from .lexicon import LEX, lower_alternation
 
 # --- currencies -------------------------------------------------------------
 
@@ -152,7 +152,7 @@ _SQUARED_RE = re.compile(r"[ ]2(?=[ ]?[()\[\],;:]|\.(?!\d)|\s*$|\s*\n)")
 # a trie of the written forms, the longest tried first, so "square kilometres" wins over
 # "kilometres"; lowercase, as the pattern ignores case (case variants are one branch)
 UNIT_RE = re.compile(
-    alternation([f.lower() for f in CURATED], flexible_space=False) + r"(?![\w²³])",
+    lower_alternation(CURATED) + r"(?![\w²³])",
     re.IGNORECASE,
 )
 
