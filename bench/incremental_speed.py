@@ -1,7 +1,7 @@
 """How much faster a second run over an unchanged corpus is than the first.
 
 Generates a corpus of news-like articles in a temporary folder (nothing is
-kept), runs `factcheck.pipeline.run` twice in this process against the
+kept), runs `factcheck.app.run` twice in this process against the
 repository's rules, and prints both times and their ratio. The second run
 must not extract anything again; the target is a ratio of at most 0.05.
 
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from factcheck import pipeline
+from factcheck import app
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 0.05  # issue 13: an unchanged run costs at most 5% of the first
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             for times in (firsts, seconds):
                 forget_caches()  # as a new process would: no memo from the run before
                 start = time.perf_counter()
-                results = pipeline.run([str(corpus)], args.rules, db, jobs=args.jobs)
+                results = app.run([str(corpus)], args.rules, db, jobs=args.jobs)
                 times.append((time.perf_counter() - start, results))
     # the median pair by each time, so one noisy run cannot decide the verdict
     first = sorted(firsts, key=lambda t: t[0])[len(firsts) // 2][1]

@@ -1,7 +1,7 @@
 """How much faster a first run is with --jobs 2 than with --jobs 1, and that both agree.
 
 Generates the news-like corpus of `incremental_speed.py` in a temporary
-folder (nothing is kept), runs `factcheck.pipeline.run` on it from an empty
+folder (nothing is kept), runs `factcheck.app.run` on it from an empty
 database with --jobs 1, then with --jobs 2, and prints both times, their
 ratio, and whether the findings are the same. The target is a ratio of at
 least 1.6 on a machine with two free cores.
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from incremental_speed import ROOT, forget_caches, write_corpus  # noqa: E402
 
-from factcheck import pipeline  # noqa: E402
+from factcheck import app  # noqa: E402
 
 TARGET = 1.6
 
@@ -39,7 +39,7 @@ def timed_run(corpus: Path, db: str, jobs: int, rules: str):
     """(wall seconds, this process's CPU seconds, the workers' CPU seconds, result)."""
     forget_caches()
     start, (own0, kids0) = time.perf_counter(), _cpu()
-    result = pipeline.run([str(corpus)], rules, db, jobs=jobs, facts=False)
+    result = app.run([str(corpus)], rules, db, jobs=jobs, facts=False)
     own1, kids1 = _cpu()
     return time.perf_counter() - start, own1 - own0, kids1 - kids0, result
 

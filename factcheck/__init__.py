@@ -1,6 +1,6 @@
 """factcheck: find numeric claims in news articles and check that sources agree.
 
-Library first: `factcheck.pipeline.run()` does what `factcheck run` does.
+Library first: `factcheck.app.run()` does what `factcheck run` does.
 """
 
 __version__ = "0.1.0"

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from factcheck import pipeline
+from factcheck import app as pipeline
 from factcheck.findings import agreement_sets, evaluate
 from factcheck.rules import load_rules
 

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline, report
+from factcheck import app as pipeline
+from factcheck import report
 from factcheck.cli import cli
 from factcheck.findings import side_json
 from factcheck.formats import github, markdown

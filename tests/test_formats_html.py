@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import pipeline, report
+from factcheck import app as pipeline
+from factcheck import report
 from factcheck.formats.html import Scale
 
 from .planted import write_planted

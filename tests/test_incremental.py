@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import pipeline
+from factcheck import app
 from factcheck.cli import cli
 from factcheck.store import Store
 
@@ -27,9 +27,9 @@ RELATED_RULES = fake_extract.RULES.replace(
 
 
 def run(**kw):
-    """A pipeline run over the `newsroom` fixture's corpus, with the stand-in extractor."""
+    """A run over the `newsroom` fixture's corpus, with the stand-in extractor."""
     kw.setdefault("extractor", fake_extract)
-    return pipeline.run(["news"], "rules", "factcheck.db", **kw)
+    return app.run(["news"], "rules", "factcheck.db", **kw)
 
 
 def reported(result) -> list:
@@ -208,7 +208,7 @@ def test_one_pool_serves_the_whole_run(project_copy, monkeypatch):
     news = project_copy / "seeds"
     for i in range(100):
         (news / f"n{i:03d}.txt").write_text(f"About {1000 + i} troops are in Iraq.\n")
-    result = pipeline.run(["seeds"], "rules", "f.db", jobs=2)
+    result = app.run(["seeds"], "rules", "f.db", jobs=2)
     assert result.extracted == 105
     assert started == [2]
 
@@ -229,7 +229,7 @@ def test_a_failing_chunk_in_a_worker_skips_only_its_bad_document(project_copy, m
     for i in range(40):
         (news / f"n{i:03d}.txt").write_text(f"About {1000 + i} troops are in Iraq.\n")
     (news / "n007.txt").write_text("Poison: 7,777 dogs.\n")
-    result = pipeline.run(["seeds"], "rules", "f.db", jobs=2)
+    result = app.run(["seeds"], "rules", "f.db", jobs=2)
     assert [s.path for s in result.skipped] == ["seeds/n007.txt"]
     assert result.extracted == 44
     assert "seeds/n008.txt" in {d["path"] for d in Store("f.db").documents()}
@@ -240,8 +240,8 @@ def test_stored_findings_keep_a_shared_consensus_once():
     so a fact with thousands of outliers costs its consensus once in the database and in
     memory, and reads back equal to what was computed."""
     from factcheck.findings import side_json
-    from factcheck.incremental import decode_findings, encode_findings
     from factcheck.model import Conflict
+    from factcheck.store.codecs import decode_findings, encode_findings
 
     from .helpers import claim
 

@@ -44,7 +44,10 @@ def dump(db: Path) -> list:
             if t == "runs":  # a failed run must not add a run either
                 rows.append((t, conn.execute(f'select count(*) from "{t}"').fetchall()))
                 continue
-            rows.append((t, sorted(map(repr, conn.execute(f'select * from "{t}"').fetchall()))))
+            query = f'select * from "{t}"'
+            if t == "_sqlite_migrations":  # which were applied; when differs between databases
+                query = "select migration_set, name from _sqlite_migrations"
+            rows.append((t, sorted(map(repr, conn.execute(query).fetchall()))))
         return rows
     finally:
         conn.close()
@@ -242,10 +245,10 @@ def test_unwritable_database_path(project):
 
 
 def test_locked_database_fails_after_a_bounded_wait(project, monkeypatch):
-    import factcheck.store as store
+    from factcheck.store import connection
 
     assert run().exit_code == 0
-    monkeypatch.setattr(store, "DEFAULT_LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(connection, "DEFAULT_LOCK_TIMEOUT", 0.2)
     holder = sqlite3.connect(project / "factcheck.db", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -258,7 +261,7 @@ def test_locked_database_fails_after_a_bounded_wait(project, monkeypatch):
 
 
 def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(project, monkeypatch):
-    import factcheck.store as store
+    from factcheck.store import Store
 
     (project / "seeds" / "005.txt").write_text(
         "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
@@ -270,7 +273,7 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(project, monke
         """Stands for SIGKILL: nothing after it runs, no handler catches it."""
 
     calls = {"n": 0}
-    real = store.Store._save_one  # one document, inside the transaction of its chunk
+    real = Store._save_one  # one document, inside the transaction of its chunk
 
     def dies_on_third(self, *a, **k):
         calls["n"] += 1
@@ -279,7 +282,7 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(project, monke
         return real(self, *a, **k)
 
     with monkeypatch.context() as m, pytest.raises(Killed):
-        m.setattr(store.Store, "_save_one", dies_on_third)
+        m.setattr(Store, "_save_one", dies_on_third)
         run("--db", "killed.db")
     assert calls["n"] == 3
     assert run("--db", "killed.db").exit_code == 1
@@ -325,9 +328,9 @@ FAILED_RUNS = [
 
 @pytest.mark.parametrize("case, setup, args, message", FAILED_RUNS, ids=[c[0] for c in FAILED_RUNS])
 def test_failed_run_leaves_results_intact(project, monkeypatch, case, setup, args, message):
-    import factcheck.store as store
+    from factcheck.store import connection
 
-    monkeypatch.setattr(store, "DEFAULT_LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(connection, "DEFAULT_LOCK_TIMEOUT", 0.2)
     (project / "seeds" / "005.txt").write_text(
         "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"
     )
@@ -373,7 +376,10 @@ def test_extractor_takes_any_text(text):
 
 
 def test_no_eval_exec_or_pickle_in_the_package():
-    for path in (ROOT / "factcheck").glob("*.py"):
+    package = ROOT / "factcheck"
+    # the top-level modules and the packages they moved into (extract/ passes a safe
+    # loader to yaml.load)
+    for path in [*package.glob("*.py"), *package.glob("store/*.py"), *package.glob("app/*.py")]:
         source = path.read_text(encoding="utf-8")
         assert not re.search(
             r"\b(eval|exec)\(|\bpickle\b|yaml\.load\(|Loader=yaml\.Loader", source
@@ -384,12 +390,12 @@ def test_no_eval_exec_or_pickle_in_the_package():
 
 
 def _raise_in_run(monkeypatch, error: BaseException):
-    import factcheck.pipeline as pipeline
+    from factcheck.app import checking
 
     def boom(*a, **k):
         raise error
 
-    monkeypatch.setattr(pipeline, "_check_fact", boom)  # checking a fact, every run
+    monkeypatch.setattr(checking, "_check_fact", boom)  # checking a fact, every run
 
 
 def test_internal_error_exits_3_with_the_traceback_file(project, monkeypatch):
@@ -710,11 +716,11 @@ def test_a_bug_deep_in_the_extractor_is_not_swallowed(project, monkeypatch):
 def test_second_concurrent_run_waits_then_exits_2(project, monkeypatch):
     import fcntl
 
-    import factcheck.store as store
+    from factcheck.store import connection
 
     assert run().exit_code == 0
     before = dump(project / "factcheck.db")
-    monkeypatch.setattr(store, "DEFAULT_LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(connection, "DEFAULT_LOCK_TIMEOUT", 0.3)
     with open(project / "factcheck.db.lock", "w") as holder:
         fcntl.flock(holder, fcntl.LOCK_EX)  # what a first run holds while it runs
         result = run()
@@ -874,15 +880,18 @@ def _baseline(content: str):
 
 def _newer_schema(project):
     conn = sqlite3.connect(project / "factcheck.db")
-    conn.execute("insert into _factcheck_migrations (name, applied) values ('m099_future', 99)")
+    conn.execute(
+        "insert into _sqlite_migrations (migration_set, name, applied_at)"
+        " values ('factcheck', 'm099_future', '2099-01-01 00:00:00+00:00')"
+    )
     conn.commit()
     conn.close()
 
 
 def _connect_with(monkeypatch, pragma: str | None = None, readonly: bool = False):
-    import factcheck.store as store
+    from factcheck.store import connection
 
-    real = store._connect
+    real = connection.connect
 
     def connect(path, timeout, ro):
         if readonly:  # the file as a read-only mount or a root-owned file shows it
@@ -893,7 +902,7 @@ def _connect_with(monkeypatch, pragma: str | None = None, readonly: bool = False
             conn.execute(pragma)
         return conn
 
-    monkeypatch.setattr(store, "_connect", connect)
+    monkeypatch.setattr(connection, "connect", connect)
 
 
 def _full_disk(project):

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck import schema
+from factcheck.app import run
 from factcheck.cli import cli
-from factcheck.pipeline import run
 from factcheck.rules import load_rules
 from factcheck.ruletest import run_examples, skeleton
 

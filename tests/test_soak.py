@@ -6,7 +6,7 @@ About twenty seconds, so it stays in the default run: CI exercises it on every c
 import random
 import string
 
-from factcheck import pipeline
+from factcheck import app
 from factcheck.errors import FactcheckError
 
 WORDS = (
@@ -71,7 +71,7 @@ def test_soak(tmp_path):
         rules.mkdir()
         (rules / "r.yaml").write_text(random_rules(rng, i), encoding="utf-8")
         try:
-            pipeline.run([str(corpus)], str(rules), str(tmp_path / "soak.db"))
+            app.run([str(corpus)], str(rules), str(tmp_path / "soak.db"))
             outcomes["ok"] += 1
         except FactcheckError:
             outcomes["refused"] += 1  # a clear user-facing error is a handled outcome

@@ -1,13 +1,16 @@
 """The SQLite store: migrations, refusal of foreign files, idempotent writes, locking."""
 
+import json
 import sqlite3
+from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from factcheck import store as store_mod
 from factcheck.errors import StoreError
 from factcheck.model import Document
-from factcheck.store import Store
+from factcheck.store import FactRow, RunRecord, Store, schema
 
 from .helpers import claim
 
@@ -16,42 +19,46 @@ DOC = Document(path="a.txt", text="The U.S. has 5,000 troops in Iraq.", sha256="
 
 def test_new_database_has_every_migration(tmp_path):
     s = Store(str(tmp_path / "f.db"))
-    assert s.applied_migrations() == [name for name, _ in store_mod.MIGRATIONS]
+    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS]
     assert {"documents", "claims", "rules", "matches", "conflicts", "runs", "reviews"} <= set(
         s.db.table_names()
     )
 
 
-def _old_database(path: str, monkeypatch, migrations: int, claims: list) -> None:
-    """A database as a factcheck with only the first migrations wrote it (sentences inline)."""
-    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:migrations])
-    old = Store(path)
+def _old_database(path: str, migrations: int, claims: list) -> None:
+    """A database as a factcheck with only the first migrations wrote it (sentences inline),
+    its migrations recorded in factcheck's own registry of the time (`_factcheck_migrations`)."""
+    old = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))  # as the store did
+    old.execute("PRAGMA journal_mode=WAL")
+    old["_factcheck_migrations"].create({"name": str, "applied": int}, pk="name")
+    for order, step in enumerate(schema.STEPS[:migrations], 1):
+        step(old)
+        old["_factcheck_migrations"].insert({"name": step.__name__, "applied": order})
     # rows as the first schemas held them: later migrations add claim columns
-    old.db["documents"].insert({"path": DOC.path, "sha256": "abc", "extractor_version": "v1"})
-    columns = old.db["claims"].columns_dict
-    old.db["claims"].insert_all(
+    old["documents"].insert({"path": DOC.path, "sha256": "abc", "extractor_version": "v1"})
+    columns = old["claims"].columns_dict
+    old["claims"].insert_all(
         [{k: v for k, v in c.to_json().items() if k in columns} for c in claims]
     )
     old.close()
-    monkeypatch.undo()
 
 
-def test_old_database_upgrades_itself_and_keeps_its_rows(tmp_path, monkeypatch):
+def test_old_database_upgrades_itself_and_keeps_its_rows(tmp_path):
     path = str(tmp_path / "old.db")
-    _old_database(path, monkeypatch, 1, [claim()])
+    _old_database(path, 1, [claim()])
     new = Store(path)
-    assert new.applied_migrations() == [name for name, _ in store_mod.MIGRATIONS]
+    assert new.applied_migrations() == [step.__name__ for step in schema.STEPS]
     assert new.claims() == [claim()]
 
 
-def test_m004_stores_each_sentence_once_and_claims_read_the_same(tmp_path, monkeypatch):
+def test_m004_stores_each_sentence_once_and_claims_read_the_same(tmp_path):
     long_line = "Officials said " + ", ".join(f"{1000 + i:,} troops" for i in range(300)) + "."
     many = [
         claim(start=15 + 14 * i, text=f"{1000 + i:,} troops", sentence=long_line, context=long_line)
         for i in range(300)
     ]
     path = str(tmp_path / "old.db")
-    _old_database(path, monkeypatch, 3, many)
+    _old_database(path, 3, many)
     new = Store(path)
     assert new.db["sentences"].count == 1  # the sentence and the context are the same text
     assert "sentence" not in new.db["claims"].columns_dict
@@ -62,9 +69,9 @@ def test_m004_stores_each_sentence_once_and_claims_read_the_same(tmp_path, monke
     assert row[0] == long_line
 
 
-def test_upgraded_claims_are_plain_values_with_no_frame(tmp_path, monkeypatch):
+def test_upgraded_claims_are_plain_values_with_no_frame(tmp_path):
     path = str(tmp_path / "old.db")
-    _old_database(path, monkeypatch, 1, [claim()])
+    _old_database(path, 1, [claim()])
     [upgraded] = Store(path).claims()
     assert (upgraded.text, upgraded.role, upgraded.about, upgraded.speaker) == (
         claim().text,
@@ -72,6 +79,89 @@ def test_upgraded_claims_are_plain_values_with_no_frame(tmp_path, monkeypatch):
         "",
         None,
     )
+
+
+# -- adoption of factcheck's own registry by sqlite-utils' migrations -------------------
+
+REGISTRY_DUMP = Path(__file__).parent / "fixtures" / "store" / "registry-4283a2b.sql"
+
+
+def _registry_database(path: str) -> None:
+    """The database main made at 4283a2b of the newsroom corpus (one review), from its dump."""
+    conn = sqlite3.connect(path)
+    conn.executescript(REGISTRY_DUMP.read_text(encoding="utf-8"))
+    conn.close()
+
+
+def _rows(path: str) -> dict[str, list]:
+    """Every row of every table but the migration registries, sorted."""
+    conn = sqlite3.connect(path)
+    names = conn.execute(
+        "select name from sqlite_master where type = 'table' and name not like '%migrations'"
+    ).fetchall()
+    rows = {n: sorted(conn.execute(f'select * from "{n}"').fetchall(), key=repr) for (n,) in names}
+    conn.close()
+    return rows
+
+
+def test_a_database_of_the_old_registry_is_adopted_and_keeps_every_row(tmp_path):
+    path = str(tmp_path / "old.db")
+    _registry_database(path)
+    before = _rows(path)
+    assert before["matches"] and before["facts"] and before["reviews"]
+    s = Store(path)
+    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS]
+    assert "_factcheck_migrations" not in s.db.table_names()
+    expected = json.loads(REGISTRY_DUMP.with_name("registry-4283a2b.conflicts.json").read_text())
+    assert [(c.id, c.status) for c in s.conflicts()] == [(c["id"], c["status"]) for c in expected]
+    s.close()
+    # no migration ran again: m006 would have emptied `matches` and marked documents unmatched
+    assert _rows(path) == before
+    assert Store(path).applied_migrations() == [step.__name__ for step in schema.STEPS]
+
+
+def test_a_partly_migrated_database_of_the_old_registry_is_adopted_then_upgraded(tmp_path):
+    path = str(tmp_path / "old.db")
+    _old_database(path, 3, [claim()])  # sentences inline: m004 moves them
+    s = Store(path)
+    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS]
+    rows = s.db.execute("select migration_set, name from _sqlite_migrations order by id")
+    assert [r[1] for r in rows] == [step.__name__ for step in schema.STEPS]
+    assert s.claims() == [claim()]
+
+
+def test_a_database_of_the_old_registry_is_read_without_being_adopted(tmp_path):
+    path = tmp_path / "old.db"
+    _registry_database(str(path))
+    raw = path.read_bytes()
+    s = Store(str(path), readonly=True)
+    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS]
+    assert len(s.conflicts()) == 3
+    s.close()
+    assert path.read_bytes() == raw
+
+
+def test_a_database_partly_migrated_by_sqlite_utils_upgrades_itself(tmp_path):
+    path = str(tmp_path / "f.db")
+    db = sqlite_utils.Database(path)
+    schema.MIGRATIONS.apply(db, stop_before="m006_incremental_facts")
+    db.close()
+    s = Store(path)
+    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS]
+    assert "selections" in s.db.table_names()
+
+
+def test_a_database_another_program_migrated_is_refused(tmp_path):
+    path = tmp_path / "f.db"
+    db = sqlite_utils.Database(path)
+    photos = sqlite_utils.Migrations("photos")
+    photos()(lambda db: db["photos"].create({"id": int}))
+    photos.apply(db)
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a factcheck database"):
+        Store(str(path))
+    assert path.read_bytes() == before
 
 
 def test_saving_twice_leaves_the_same_rows(tmp_path):
@@ -240,11 +330,22 @@ def test_run_lock_is_held_until_released_and_waits_a_bounded_time(tmp_path):
         pass
 
 
-def test_database_of_a_newer_factcheck_is_refused_untouched(tmp_path):
+NEWER = {  # a migration this factcheck does not know, in either registry
+    "sqlite-utils": "insert into _sqlite_migrations (migration_set, name, applied_at)"
+    " values ('factcheck', 'm042_from_the_future', '2099-01-01 00:00:00+00:00')",
+    "factcheck's own": "insert into _factcheck_migrations values ('m042_from_the_future', 42)",
+}
+
+
+@pytest.mark.parametrize("registry", list(NEWER))
+def test_database_of_a_newer_factcheck_is_refused_untouched(tmp_path, registry):
     path = tmp_path / "f.db"
-    Store(str(path)).close()
+    if registry == "sqlite-utils":
+        Store(str(path)).close()
+    else:
+        _old_database(str(path), len(schema.STEPS), [])
     conn = sqlite3.connect(path)
-    conn.execute("insert into _factcheck_migrations values ('m042_from_the_future', 42)")
+    conn.execute(NEWER[registry])
     conn.commit()
     conn.close()
     raw = path.read_bytes()
@@ -253,9 +354,9 @@ def test_database_of_a_newer_factcheck_is_refused_untouched(tmp_path):
     assert path.read_bytes() == raw
 
 
-def test_a_read_only_open_of_an_old_database_asks_for_a_run(tmp_path, monkeypatch):
+def test_a_read_only_open_of_an_old_database_asks_for_a_run(tmp_path):
     path = str(tmp_path / "old.db")
-    _old_database(path, monkeypatch, 3, [claim()])
+    _old_database(path, 3, [claim()])
     with pytest.raises(StoreError, match="written by an older factcheck; run `factcheck run`"):
         Store(path, readonly=True)
 
@@ -300,9 +401,9 @@ def test_a_changed_rule_selects_from_every_claim_of_its_kinds(tmp_path):
     assert s.rule_claims("t") == []
 
 
-def test_an_upgraded_database_selects_and_checks_everything_once(tmp_path, monkeypatch):
+def test_an_upgraded_database_selects_and_checks_everything_once(tmp_path):
     path = str(tmp_path / "old.db")
-    _old_database(path, monkeypatch, 5, [claim()])
+    _old_database(path, 5, [claim()])
     new = Store(path)
     assert new.applied_migrations()[-2:] == ["m006_incremental_facts", "m007_document_stamps"]
     assert new.fact_states() == {}
@@ -323,7 +424,7 @@ def test_opening_does_not_read_every_page(tmp_path, monkeypatch):
             seen.append(sql)
             return real(self, sql, *args)
 
-    monkeypatch.setattr(store_mod.sqlite3, "connect", lambda *a, **k: Spy(*a, **k))
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: Spy(*a, **k))
     Store(str(tmp_path / "f.db")).close()
     checks = [q for q in seen if "quick_check" in q]
     assert checks and all("quick_check(" in q for q in checks)
@@ -360,8 +461,8 @@ def test_packed_text_is_written_as_the_text(tmp_path):
     packed = store_mod.Packed.of(text)
     assert len(packed.data) < len(text) / 10
     s = Store(str(tmp_path / "f.db"))
-    fact = {"rule_id": "rail-cost", "spec": "v", "fingerprint": "1:2:3", "findings": packed,
-            "fact": store_mod.Packed.of("[]"), "relation_key": None, "relations": "[]"}  # fmt: skip
-    s.save_run({"started": "2025-03-01T00:00:00+00:00"}, [], [fact], {})
+    fact = FactRow(rule_id="rail-cost", spec="v", fingerprint="1:2:3", findings=packed,
+                   fact=store_mod.Packed.of("[]"), relation_key=None, relations="[]")  # fmt: skip
+    s.save_run(RunRecord(started="2025-03-01T00:00:00+00:00"), [], [fact], {})
     assert s.fact_blob("rail-cost", "findings") == text
     assert s.fact_blob("rail-cost", "fact") == "[]"

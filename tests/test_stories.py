@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.pipeline import run
+from factcheck.app import run
 from factcheck.report import related_claims
 
 STORIES = Path(__file__).resolve().parent / "stories"

@@ -1,20 +1,21 @@
-"""The run: incremental extraction, removed documents, stable conflict ids, atomic results."""
+"""The app's run: incremental extraction, removed documents, stable conflict ids, atomic results."""
 
 import os
 from types import SimpleNamespace
 
 import pytest
 
-from factcheck import documents, pipeline
+from factcheck import app, documents
+from factcheck.app import checking
 from factcheck.store import Store
 
 from . import fake_extract
 
 
 def run(**kw):
-    """A pipeline run over the `newsroom` fixture's corpus, with the stand-in extractor."""
+    """A run over the `newsroom` fixture's corpus, with the stand-in extractor."""
     kw.setdefault("extractor", fake_extract)
-    return pipeline.run(["news"], "rules", "factcheck.db", **kw)
+    return app.run(["news"], "rules", "factcheck.db", **kw)
 
 
 def conflict_ids(result) -> dict[str, str]:
@@ -103,7 +104,7 @@ def test_a_failed_run_keeps_the_previous_results(newsroom, monkeypatch):
     def broken(*args):
         raise RuntimeError("interrupted")
 
-    monkeypatch.setattr(pipeline, "_check_fact", broken)  # checking a fact, every run
+    monkeypatch.setattr(checking, "_check_fact", broken)  # checking a fact, every run
     (newsroom / "news" / "plain.txt").unlink()
     with pytest.raises(RuntimeError):
         run()
@@ -113,10 +114,10 @@ def test_a_failed_run_keeps_the_previous_results(newsroom, monkeypatch):
 
 def test_reviews_outlive_runs(newsroom):
     troops = conflict_ids(run())["troops"]
-    assert pipeline.review("factcheck.db", troops, "accepted", "known") == troops
+    assert app.review("factcheck.db", troops, "accepted", "known") == troops
     result = run()
     assert {c.rule_id: c.status for c in result.conflicts}["troops"] == "accepted"
-    assert pipeline.review("factcheck.db", troops[:5], "open") == troops
+    assert app.review("factcheck.db", troops[:5], "open") == troops
     assert {c.rule_id: c.status for c in run().conflicts}["troops"] == "open"
 
 
@@ -130,13 +131,13 @@ def test_ids_are_stable_with_the_real_extractor(tmp_path, monkeypatch):
     news.mkdir()
     (news / "a.txt").write_text("Dec 04, 2017\n\nThere are 5,000 troops in Iraq.\n")
     (news / "b.txt").write_text("Dec 05, 2017\n\nAbout 12,000 troops are in Iraq now.\n")
-    first = pipeline.run(["news"], "rules", "factcheck.db")
+    first = app.run(["news"], "rules", "factcheck.db")
     assert [c.rule_id for c in first.conflicts] == ["troops"]
     (news / "c.txt").write_text("Dec 06, 2017\n\nThe council approved 45 new buses.\n")
     (news / "a.txt").write_text(
         "Dec 04, 2017\n\nA new opening paragraph.\n\nThere are 5,000 troops in Iraq.\n"
     )
-    second = pipeline.run(["news"], "rules", "factcheck.db")
+    second = app.run(["news"], "rules", "factcheck.db")
     assert second.extracted == 2
     assert [c.id for c in second.conflicts] == [c.id for c in first.conflicts]
 
@@ -158,11 +159,11 @@ def test_changed_metadata_alone_re_extracts_with_the_new_date(tmp_path):
     times = []
     for published in ("2017-12-02", "2019-05-06"):
         meta.write_text(f'{{"published": "{published}"}}', encoding="utf-8")
-        result = pipeline.run([str(news)], str(rules), db, extractor=real_extractor)
+        result = app.run([str(news)], str(rules), db, extractor=real_extractor)
         assert result.extracted == 1
         times.append([c.time for c in result.claims])
     assert times == [["2017-12-02"], ["2019-05-06"]]
-    again = pipeline.run([str(news)], str(rules), db, extractor=real_extractor)
+    again = app.run([str(news)], str(rules), db, extractor=real_extractor)
     assert (again.extracted, again.reused) == (0, 1)
 
 

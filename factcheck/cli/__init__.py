@@ -1,9 +1,10 @@
-"""The `factcheck` command: parse options, call one library function, print what it returns.
+"""The `factcheck` command, click only: parse options, call `factcheck.app`, print the result.
 
-Exit codes: 0 clean, 1 conflicts at or above the failing severity, 2 bad usage,
-rules, input or database, 3 an internal error (a bug: the traceback is written
-to a file and its path printed), 130 interrupted (Ctrl-C), 143 terminated.
-A user's mistake is reported as a message, never a traceback.
+A finished command exits with its `app.Outcome`'s code. Exit codes: 0 clean,
+1 conflicts at or above the failing severity, 2 bad usage, rules, input or
+database, 3 an internal error (a bug: the traceback is written to a file and
+its path printed), 130 interrupted (Ctrl-C), 143 terminated. A user's mistake
+is reported as a message, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,25 +14,23 @@ import functools
 import os
 import shutil
 import sys
-import time
 
 import click
 
-from . import report
-from .crash import (
+from .. import app, report
+from ..crash import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     handle_termination,
     stop_workers,
     write_traceback,
 )
-from .errors import FactcheckError
-from .model import KINDS
-from .output import check_output, write_atomic
-from .rules import load_rules
-from .safe_text import printable
+from ..errors import FactcheckError
+from ..model import KINDS
+from ..output import write_atomic
+from ..safe_text import printable
+from .progress import progress_bar
 
-EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
@@ -76,38 +75,6 @@ class FactcheckGroup(click.Group):
                 ctx.exit(EXIT_INTERNAL)
 
 
-class ProgressBar:
-    """Extraction progress on stderr: drawn only on a terminal, and only once a run
-    has taken longer than `delay` seconds, so quick runs and CI logs stay clean."""
-
-    def __init__(self, stream=None, delay: float = 1.0, clock=time.monotonic):
-        self.stream = stream or sys.stderr
-        self.delay = delay
-        self.clock = clock
-        self.started = clock()
-        self.bar = None
-        self.shown = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if not total or done >= total or self.clock() - self.started < self.delay:
-                return
-            self.bar = click.progressbar(
-                length=total, label="Extracting", file=self.stream, show_pos=True
-            )
-            self.bar.__enter__()
-        self.bar.update(done - self.shown)
-        self.shown = done
-        if done >= total:
-            self.close()
-
-    def close(self) -> None:
-        """Finish the bar (if one was drawn) so the next output starts on a clean line."""
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-
 def _terminal(output: str | None) -> tuple[int, bool]:
     """The width to fit a table to, and whether to colour it.
 
@@ -122,12 +89,6 @@ def _terminal(output: str | None) -> tuple[int, bool]:
     else:
         width = shutil.get_terminal_size((120, 24)).columns if tty else 120
     return width, tty and not os.environ.get("NO_COLOR")
-
-
-def _progress_bar(stream=None) -> ProgressBar | None:
-    """A progress callback for stderr when it is a terminal, else None."""
-    stream = stream or sys.stderr
-    return ProgressBar(stream) if stream.isatty() else None
 
 
 follow_links_option = click.option(
@@ -159,7 +120,7 @@ def cli(ctx):
     Example:
         factcheck run seeds/ --rules rules/
     """
-    from .config import load_config
+    from ..config import load_config
 
     config = load_config()
     ctx.obj = config
@@ -274,53 +235,39 @@ def run(config, paths, **opts):
         factcheck run corpus/ --format html -o report.html
         factcheck run --report sarif:factcheck.sarif --report markdown:comment.md
     """
-    from . import pipeline
-    from .baseline import read_baseline
-
     o = RunOptions(**opts)
     paths = list(paths) or (config.get("paths") if config else None) or ["seeds"]
-    known = read_baseline(o.baseline_path) if o.baseline_path else None
-    outputs = _outputs(o)
-    for _fmt, path in outputs:
-        if path:
-            check_output(path, {"database": o.db_path, "baseline file": o.baseline_path})
-    progress = None if o.quiet else _progress_bar()
+    known = app.load_baseline(o.baseline_path)
+    request = app.RunRequest(
+        paths=paths,
+        rules_path=o.rules_path,
+        db_path=o.db_path,
+        outputs=tuple(_outputs(o)),
+        fail_on=o.fail_on,
+        baseline=known,
+        baseline_path=o.baseline_path,
+        allow_skipped=o.allow_skipped,
+        jobs=o.jobs,
+        follow_links=o.follow_links,
+        exclude=config.exclude if config else None,
+        reread=o.reread,
+    )
+    progress = None if o.quiet else progress_bar()
     try:
-        result = pipeline.run(
-            paths,
-            o.rules_path,
-            o.db_path,
-            jobs=o.jobs,
-            progress=progress,
-            follow_links=o.follow_links,
-            exclude=config.exclude if config else None,
-            facts=any(fmt == "html" for fmt, _path in outputs),  # only the HTML charts draw them
-            reread=o.reread,
-        )
+        done = app.run_and_report(request, progress)
     finally:
         if progress:
             progress.close()
-    outcome = report.Report(
-        conflicts=result.conflicts,
-        rules=result.rules,
-        documents=len(result.documents),
-        claims=result.claim_count,
-        skipped=len(result.skipped),
-        skipped_files=tuple((s.path, s.reason) for s in result.skipped),
-        fail_on=o.fail_on,
-        baseline=known,
-        facts=result.facts,
-        root=result.root,
-    )
-    _print_run(o, outputs, outcome, result)
-    if result.skipped and not o.allow_skipped:
-        click.echo(
-            "Error: some files were skipped (see above); fix them or pass --allow-skipped",
-            err=True,
-        )
-        sys.exit(EXIT_BAD_INPUT)
-    if outcome.failures:
-        sys.exit(EXIT_CONFLICTS)
+    _print_run(o, request.outputs, done.report, done.result)
+    _finish(done.outcome)
+
+
+def _finish(outcome: app.Outcome) -> None:
+    """Say why a command fails, if it does, and exit with its code."""
+    if outcome.error:
+        click.echo(f"Error: {outcome.error}", err=True)
+    if outcome.exit_code:
+        sys.exit(outcome.exit_code)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -407,28 +354,15 @@ def extract(config, paths, fmt, jobs, follow_links):
     Example:
         factcheck extract seeds/ --format jsonl > claims.jsonl
     """
-    from . import pipeline
-
-    claims, skipped = pipeline.extract_paths(
-        list(paths),
-        jobs=jobs,
-        follow_links=follow_links,
-        exclude=config.exclude if config else None,
-    )
-    for s in skipped:
+    exclude = config.exclude if config else None
+    done = app.extract_claims(list(paths), jobs=jobs, follow_links=follow_links, exclude=exclude)
+    for s in done.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)
     if fmt == "jsonl":
-        sys.stdout.write(report.claims_jsonl(claims))
+        sys.stdout.write(report.claims_jsonl(done.claims))
     else:
-        click.echo(report.claims_table(claims))
-    if skipped:
-        sys.exit(EXIT_BAD_INPUT)
-
-
-def _open_store(db_path: str):
-    from .store import Store
-
-    return Store(db_path, readonly=True)
+        click.echo(report.claims_table(done.claims))
+    _finish(done.outcome)
 
 
 def _json_option(*choices: str):
@@ -456,9 +390,7 @@ def accept(conflict_id, reason, db_path):
     Example:
         factcheck accept 3f1c0d9a2b7e --reason "different dates; both figures are right"
     """
-    from . import pipeline
-
-    full = pipeline.review(db_path, conflict_id, "accepted", reason)
+    full = app.review(db_path, conflict_id, "accepted", reason)
     click.echo(f"accepted {full}")
 
 
@@ -474,9 +406,7 @@ def reopen(conflict_id, reason, db_path):
     Example:
         factcheck reopen 3f1c0d9a2b7e
     """
-    from . import pipeline
-
-    full = pipeline.review(db_path, conflict_id, "open", reason)
+    full = app.review(db_path, conflict_id, "open", reason)
     click.echo(f"reopened {full}")
 
 
@@ -500,20 +430,11 @@ def baseline(output, db_path):
     Example:
         factcheck baseline && git add factcheck-baseline.json
     """
-    from .baseline import baseline_json
-
-    check_output(output, {"database": db_path})
-    store = _open_store(db_path)
-    try:
-        conflicts = store.conflicts()
-    finally:
-        store.close()
-    text = baseline_json(conflicts)
+    written = app.write_baseline(db_path, output)
     if output == "-":
-        click.echo(text, nl=False)
+        click.echo(written.text, nl=False)
         return
-    write_atomic(output, text, "baseline")
-    n = len(conflicts)
+    n = written.count
     click.echo(f"wrote {n} conflict{'s' if n != 1 else ''} to {output}")
 
 
@@ -535,11 +456,7 @@ def conflicts(status, fmt, db_path):
     Example:
         factcheck conflicts --status all --format json
     """
-    store = _open_store(db_path)
-    try:
-        found = store.conflicts(status)
-    finally:
-        store.close()
+    found = app.conflicts(db_path, status)
     if fmt == "json":
         click.echo(report.conflicts_json(found), nl=False)
     elif found:
@@ -560,18 +477,11 @@ def show(conflict_id, fmt, db_path):
     Example:
         factcheck show 3f1c0d9a2b7e
     """
-    store = _open_store(db_path)
-    try:
-        conflict = store.conflict(conflict_id)
-        rule = store.rule_rows().get(conflict.rule_id)
-        sides = [c for c in (conflict.left, conflict.right) if c is not None]
-        docs = {c.doc: store.document_row(c.doc) for c in sides}
-    finally:
-        store.close()
+    shown = app.show(db_path, conflict_id)
     if fmt == "json":
-        click.echo(report.conflicts_json([conflict]), nl=False)
+        click.echo(report.conflicts_json([shown.conflict]), nl=False)
     else:
-        click.echo(report.conflict_detail(conflict, rule, docs))
+        click.echo(report.conflict_detail(shown.conflict, shown.rule, shown.documents))
 
 
 @cli.command()
@@ -592,13 +502,7 @@ def claims(doc, rule_id, kind, unmatched, fmt, db_path):
         factcheck claims --rule us-troops-in-iraq-now
         factcheck claims --unmatched
     """
-    store = _open_store(db_path)
-    try:
-        found = store.claims(
-            docs=[doc] if doc else None, kind=kind, rule=rule_id, unmatched=unmatched
-        )
-    finally:
-        store.close()
+    found = app.claims(db_path, doc=doc, rule=rule_id, kind=kind, unmatched=unmatched)
     if unmatched:
         groups = report.group_unmatched(found)
         out = report.groups_json(groups) if fmt == "json" else report.groups_table(groups) + "\n"
@@ -622,7 +526,7 @@ def rules_lint(path):
     Example:
         factcheck rules lint rules/
     """
-    loaded = load_rules(path)
+    loaded = app.lint_rules(path)
     click.echo(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK in {path}")
 
 
@@ -637,9 +541,7 @@ def rules_schema():
     Example:
         factcheck rules schema > .vscode/factcheck-rules.schema.json
     """
-    from .schema import json_schema_text
-
-    click.echo(json_schema_text(), nl=False)
+    click.echo(app.rule_schema(), nl=False)
 
 
 @rules.command("test")
@@ -656,14 +558,11 @@ def rules_test(path):
     Example:
         factcheck rules test rules/
     """
-    from . import ruletest
-
-    result = ruletest.run_examples(load_rules(path))
-    for failure in result.failures:
+    tested = app.test_rules(path)
+    for failure in tested.result.failures:
         click.echo(str(failure))
-    click.echo(result.summary())
-    if result.failures:
-        sys.exit(EXIT_CONFLICTS)
+    click.echo(tested.result.summary())
+    _finish(tested.outcome)
 
 
 @rules.command("new")
@@ -684,7 +583,5 @@ def rules_new(rule_id, folder):
     Example:
         factcheck rules new museum-visitors && factcheck rules test
     """
-    from . import ruletest
-
-    path = ruletest.new_rule_file(folder, rule_id)
+    path = app.new_rule(folder, rule_id)
     click.echo(f"wrote {path}; edit it, then run: factcheck rules lint && factcheck rules test")

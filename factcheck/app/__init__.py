@@ -1,0 +1,324 @@
+"""What each command does, for the CLI and for Python callers alike.
+
+Each function takes plain values, opens and closes what it needs (the
+database, the rules) and returns a result; a command that can fail a build
+returns an `Outcome` that knows its exit code. Printing is the CLI's.
+
+The extractor (`factcheck.extract`) is imported only by a command that
+extracts (`default_extractor`), so the others start without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import ModuleType
+
+from ..baseline import baseline_json, read_baseline
+from ..documents import Skipped
+from ..model import Claim, Conflict
+from ..output import check_output, write_atomic
+from ..report import Report
+from ..rules import Rule, load_rules
+from ..store import Store
+from . import running
+from .checking import now
+from .running import Progress, RunResult, RunSettings
+
+EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CLEAN",
+    "EXIT_CONFLICTS",
+    "Outcome",
+    "RunRequest",
+    "RunResult",
+    "claims",
+    "conflicts",
+    "default_extractor",
+    "extract_claims",
+    "extract_paths",
+    "lint_rules",
+    "load_baseline",
+    "new_rule",
+    "review",
+    "rule_schema",
+    "run",
+    "run_and_report",
+    "show",
+    "test_rules",
+    "write_baseline",
+]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a command ends: the exit code it gives the shell and, when it fails, why."""
+
+    exit_code: int = EXIT_CLEAN
+    error: str | None = None  # for standard error, after the command's output
+
+
+def default_extractor() -> ModuleType:
+    """The extractor module: anything with `EXTRACTOR_VERSION` and `extract_many()`.
+
+    Imported on first use so that the stages after extraction (and their tests)
+    work without loading quantulum3; tests pass a small stand-in instead.
+    """
+    return importlib.import_module("factcheck.extract")
+
+
+# -- extracting and running -----------------------------------------------------------
+
+
+def run(
+    paths: list[str],
+    rules_path: str,
+    db_path: str,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    extractor: ModuleType | None = None,
+    follow_links: bool = False,
+    exclude=None,
+    lock_timeout: float | None = None,
+    facts: bool = True,
+    reread: bool = False,
+) -> RunResult:
+    """Check the articles under paths against the rules, storing everything in db_path.
+
+    A document whose bytes and the extractor's version are unchanged since it
+    was stored is not extracted again; a removed document's claims are
+    dropped; a skipped document (unreadable, in an unlistable folder, or one
+    the extractor failed on) keeps its earlier claims. Each rule selects from
+    the claims of new documents only (a new or changed rule from all), and a
+    fact whose rule and selected claims are unchanged keeps its stored
+    findings (`factcheck.app.incremental`); the run's findings replace the
+    previous run's only when it completes. One run at a time holds the
+    database (`store.run_lock`). `facts`: whether to give each rule's
+    statements for charts (`RunResult.facts`, the HTML report). `reread`: read
+    and hash every file, even one whose stamp says it is unchanged.
+    """
+    how = RunSettings(jobs, progress, follow_links, exclude, lock_timeout, facts, reread)
+    return running.run(paths, rules_path, db_path, extractor or default_extractor(), how)
+
+
+def extract_paths(
+    paths: list[str],
+    jobs: int = 1,
+    extractor: ModuleType | None = None,
+    follow_links: bool = False,
+    exclude=None,
+) -> tuple[list[Claim], list[Skipped]]:
+    """Every claim of every article under paths, in path then text order."""
+    extractor = extractor or default_extractor()
+    return running.extract_paths(paths, jobs, extractor, follow_links, exclude)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The claims of `factcheck extract`, the files it skipped, and how it ends."""
+
+    claims: list[Claim]
+    skipped: list[Skipped]
+    outcome: Outcome
+
+
+def extract_claims(
+    paths: list[str], jobs: int = 1, follow_links: bool = False, exclude=None
+) -> Extracted:
+    """What `factcheck extract` lists; exit 2 when a file was skipped."""
+    found, skipped = extract_paths(paths, jobs=jobs, follow_links=follow_links, exclude=exclude)
+    return Extracted(found, skipped, Outcome(EXIT_BAD_INPUT) if skipped else Outcome())
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What `factcheck run` is asked to do: what to read, where to store, what to report."""
+
+    paths: list[str]
+    rules_path: str
+    db_path: str
+    outputs: tuple[tuple[str, str | None], ...] = (("table", None),)  # (format, file or stdout)
+    fail_on: str = "error"
+    baseline: frozenset[str] | None = None  # finding ids of the baseline (`load_baseline`)
+    baseline_path: str | None = None  # never overwritten by a report
+    allow_skipped: bool = False
+    jobs: int = 1
+    follow_links: bool = False
+    exclude: object = None
+    reread: bool = False
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A run, its report, and how the command ends."""
+
+    result: RunResult
+    report: Report
+    outcome: Outcome
+
+
+SKIPPED_FAILS = "some files were skipped (see above); fix them or pass --allow-skipped"
+
+
+def load_baseline(path: str | None) -> frozenset[str] | None:
+    """The finding ids of a baseline file (None without one); InputError when unreadable."""
+    return read_baseline(path) if path else None
+
+
+def run_and_report(request: RunRequest, progress: Progress | None = None) -> Reported:
+    """Run, and make the report: exit 2 for skipped files (unless allowed), 1 for failures."""
+    protected = {"database": request.db_path, "baseline file": request.baseline_path}
+    for _fmt, path in request.outputs:
+        if path:
+            check_output(path, protected)
+    result = run(
+        request.paths,
+        request.rules_path,
+        request.db_path,
+        jobs=request.jobs,
+        progress=progress,
+        follow_links=request.follow_links,
+        exclude=request.exclude,
+        facts=any(fmt == "html" for fmt, _path in request.outputs),  # only HTML draws them
+        reread=request.reread,
+    )
+    report = Report(
+        conflicts=result.conflicts,
+        rules=result.rules,
+        documents=len(result.documents),
+        claims=result.claim_count,
+        skipped=len(result.skipped),
+        skipped_files=tuple((s.path, s.reason) for s in result.skipped),
+        fail_on=request.fail_on,
+        baseline=request.baseline,
+        facts=result.facts,
+        root=result.root,
+    )
+    if result.skipped and not request.allow_skipped:
+        outcome = Outcome(EXIT_BAD_INPUT, SKIPPED_FAILS)
+    elif report.failures:
+        outcome = Outcome(EXIT_CONFLICTS)
+    else:
+        outcome = Outcome()
+    return Reported(result, report, outcome)
+
+
+# -- the results of the last run ----------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _reading(db_path: str) -> Iterator[Store]:
+    """The database, opened read-only for the length of a `with` block."""
+    store = Store(db_path, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def review(db_path: str, conflict: str, status: str, reason: str | None = None) -> str:
+    """Record a reviewer's decision ("accepted" or "open") on a conflict; return its full id."""
+    store = Store(db_path, create=False)
+    try:
+        conflict_id = store.find_conflict(conflict)
+        store.set_review(conflict_id, status, reason, now())
+    finally:
+        store.close()
+    return conflict_id
+
+
+def conflicts(db_path: str, status: str = "open") -> list[Conflict]:
+    """The last run's conflicts of a status ("open", "accepted", "disputed" or "all")."""
+    with _reading(db_path) as store:
+        return store.conflicts(status)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One conflict, the row of its rule, and the rows of its documents, by path."""
+
+    conflict: Conflict
+    rule: dict | None
+    documents: dict[str, dict | None]
+
+
+def show(db_path: str, conflict_id: str) -> Shown:
+    """One conflict of the last run, by its id or a unique prefix, with its rule and documents."""
+    with _reading(db_path) as store:
+        conflict = store.conflict(conflict_id)
+        rule = store.rule_rows().get(conflict.rule_id)
+        sides = [c for c in (conflict.left, conflict.right) if c is not None]
+        return Shown(conflict, rule, {c.doc: store.document_row(c.doc) for c in sides})
+
+
+def claims(
+    db_path: str,
+    doc: str | None = None,
+    rule: str | None = None,
+    kind: str | None = None,
+    unmatched: bool = False,
+) -> list[Claim]:
+    """Stored claims: of one document, selected by one rule, of one kind, or selected by none."""
+    with _reading(db_path) as store:
+        return store.claims(docs=[doc] if doc else None, kind=kind, rule=rule, unmatched=unmatched)
+
+
+@dataclass(frozen=True)
+class Baselined:
+    """The baseline file's text and how many conflicts it holds."""
+
+    text: str
+    count: int
+
+
+def write_baseline(db_path: str, output: str) -> Baselined:
+    """Write the last run's conflicts to a baseline file (`-`: write nothing, return the text)."""
+    check_output(output, {"database": db_path})
+    with _reading(db_path) as store:
+        found = store.conflicts()
+    text = baseline_json(found)
+    if output != "-":
+        write_atomic(output, text, "baseline")
+    return Baselined(text, len(found))
+
+
+# -- rule files --------------------------------------------------------------------------
+
+
+def lint_rules(path: str) -> list[Rule]:
+    """The rules of a file or folder; RuleError with every problem when one is invalid."""
+    return load_rules(path)
+
+
+@dataclass(frozen=True)
+class RulesTested:
+    """What running the rules' examples gave, and how the command ends."""
+
+    result: object  # ruletest.ExampleResult: its failures and a summary line
+    outcome: Outcome
+
+
+def test_rules(path: str) -> RulesTested:
+    """Run every rule's examples: exit 1 when one fails."""
+    from .. import ruletest
+
+    result = ruletest.run_examples(load_rules(path))
+    return RulesTested(result, Outcome(EXIT_CONFLICTS) if result.failures else Outcome())
+
+
+def new_rule(folder: str, rule_id: str) -> str:
+    """Write a commented skeleton rule file, FOLDER/ID.yaml; return its path."""
+    from .. import ruletest
+
+    return ruletest.new_rule_file(folder, rule_id)
+
+
+def rule_schema() -> str:
+    """The JSON Schema of rule files, as text."""
+    from ..schema import json_schema_text
+
+    return json_schema_text()

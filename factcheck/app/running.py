@@ -1,0 +1,249 @@
+"""The run: read documents, extract the new and changed ones, store them, check the rules.
+
+A run streams: articles are read a window at a time, extracted in chunks by
+one process pool for the whole run (`--jobs`) while this process stores the
+chunks before, and checked one fact at a time from the database, so memory
+follows the largest fact rather than the corpus. It is incremental: a
+document whose bytes and the extractor's version are unchanged is not
+extracted again, and a fact whose rule and selected claims are unchanged
+keeps its stored findings (`factcheck.app.checking`, docs/scale.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from types import ModuleType
+
+from ..documents import (
+    Scan,
+    Skipped,
+    file_stamp,
+    project_path,
+    project_root,
+    read_files,
+    scan,
+)
+from ..errors import InputError
+from ..findings import Fact
+from ..model import Claim, Conflict, Document
+from ..rules import Rule, load_rules
+from ..store import Store, run_lock
+from .checking import RunInfo, check, now
+from .extraction import ahead, extract_guarded, extraction, guarded
+
+Progress = Callable[[int, int], None]
+
+WINDOW = 512  # files read (and hashed) at a time while looking for changed documents
+CHUNK = 32  # documents extracted in one go by one worker, and stored in one transaction
+
+
+@dataclass
+class RunResult:
+    """What a run found."""
+
+    documents: list[Document]
+    skipped: list[Skipped]
+    claims: Sequence[Claim]  # the claims the rules could select (read when first used)
+    rules: list[Rule]
+    conflicts: list[Conflict]  # findings, one per outlying statement, split or broken relation
+    claim_count: int = 0  # every claim of the corpus, checked or not
+    notes: list[str] = field(default_factory=list)  # warnings about rules, for the editor
+    extracted: int = 0  # documents extracted this run
+    reused: int = 0  # documents whose stored claims were still current
+    run_id: int | None = None
+    removed: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # each rule's statements, for charts
+    root: str = ""  # the project folder that document paths are relative to
+    rechecked: list[str] = field(default_factory=list)  # rules whose findings were computed
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """How to run, beyond what to read and where to store it (see `factcheck.app.run`)."""
+
+    jobs: int = 1
+    progress: Progress | None = None
+    follow_links: bool = False
+    exclude: object = None
+    lock_timeout: float | None = None
+    facts: bool = True
+    reread: bool = False
+
+
+def extract_paths(
+    paths: list[str], jobs: int, extractor: ModuleType, follow_links: bool, exclude
+) -> tuple[list[Claim], list[Skipped]]:
+    """Every claim of every article under paths, in path then text order."""
+    found = scan(paths, follow_links=follow_links, exclude=exclude)
+    documents, skipped = read_files(found.files)
+    pairs, failed = extract_guarded(documents, jobs, extractor)
+    skipped = sorted(found.skipped + skipped + failed, key=lambda s: s.path)
+    return [c for _doc, claims in pairs for c in claims], skipped
+
+
+def run(
+    paths: list[str], rules_path: str, db_path: str, extractor: ModuleType, how: RunSettings
+) -> RunResult:
+    """Check the articles under paths against the rules, storing everything in db_path."""
+    rules = load_rules(rules_path)  # a broken rule stops the run before anything is written
+    found = scan(paths, follow_links=how.follow_links, exclude=how.exclude)  # raises if missing
+    if not found.files and not found.skipped:
+        raise InputError(f"no .txt or .md articles under {', '.join(paths)}")
+    started = now()
+    root = project_root(rules_path)
+    found = _named_scan(found, root)
+    with run_lock(db_path, how.lock_timeout):
+        store = Store(db_path)
+        try:
+            updated, skipped = _update_documents(store, found, extractor, root, how)
+            info = RunInfo(paths, started, extractor.EXTRACTOR_VERSION, how.facts, db_path)
+            checked = check(store, rules, info, len(updated.documents), skipped)
+        finally:
+            store.close()
+    documents = updated.documents
+    return RunResult(
+        documents=documents,
+        skipped=skipped,
+        claims=checked.claims,
+        claim_count=checked.claim_count,
+        notes=[],
+        rules=rules,
+        conflicts=checked.conflicts,
+        extracted=updated.extracted,
+        reused=len(documents) - updated.extracted,
+        run_id=checked.run_id,
+        removed=updated.removed,
+        facts=checked.facts,
+        root=root,
+        rechecked=checked.rechecked,
+    )
+
+
+def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunSettings):
+    """Read the files, extract the new and changed ones, store them, drop removed ones.
+
+    Files are read a window at a time and kept without their text; the ones
+    to extract are read again, a chunk at a time, as the extraction reaches
+    them, so no more than a few chunks of text are held at once.
+    """
+    version = extractor.EXTRACTOR_VERSION
+    states = store.document_states()
+    documents, skipped, todo = _survey(found.files, root, states, version, store, how.reread)
+    jobs, progress = how.jobs, how.progress
+    if progress:
+        progress(0, len(todo))
+    failed: list[Skipped] = []
+    done = 0
+    with extraction(extractor, jobs) as (submit, more):
+        # a few documents are shared out evenly; many go in chunks of CHUNK
+        size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs))))
+        chunks = _chunks(todo, root, states, failed, size)
+        for docs, future in ahead(submit, chunks, more):
+            pairs, bad = guarded(docs, future, extractor)
+            store.save_documents(pairs, version)
+            failed.extend(bad)
+            done += len(docs)
+            if progress:
+                progress(min(done, len(todo)), len(todo))
+    if progress and done < len(todo):
+        progress(len(todo), len(todo))
+    skipped = sorted(found.skipped + skipped + failed, key=lambda s: s.path)
+    # A skipped file, and every stored file under a folder that could not be
+    # listed, keeps its earlier claims.
+    kept = {d.path for d in documents} | {s.path for s in skipped}
+    removed = store.remove_documents_except(kept, keep_under=found.skipped_folders)
+    failed_paths = {s.path for s in failed}
+    documents = [d for d in documents if d.path not in failed_paths]
+    return _Updated(documents, len(todo) - len(failed), removed), skipped
+
+
+def _survey(files: list[str], root: str, states: dict, version: str, store: Store, reread: bool):
+    """Every readable document (without its text), the skipped files, and the files to extract.
+
+    The hash covers the article and its metadata file, so an unchanged hash
+    means unchanged title, date and claims. A file whose stamp (size, times,
+    inode: `documents.file_stamp`) equals its stored one is taken as unchanged
+    without being read again, unless `reread`.
+    """
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    todo: list[str] = []
+    for i in range(0, len(files), WINDOW):
+        names = {f: project_path(f, root) for f in files[i : i + WINDOW]}
+        known = {} if reread else _stamped(names, states)
+        window = [f for f in names if f not in known]
+        docs, bad = _read_named(window, root, states, {f: names[f] for f in window})
+        skipped.extend(bad)
+        read = {d.path: d for d in docs}
+        restamped = []
+        for f, name in names.items():  # in the listing's order, stamped or read alike
+            d = known.get(f) or read.get(name)
+            if d is None:
+                continue  # skipped
+            state = states.get(name)
+            if state is None or (state.sha256, state.extractor_version) != (d.sha256, version):
+                todo.append(f)
+            elif d.stamp != state.stamp:
+                restamped.append((name, d.stamp))
+            documents.append(replace(d, text=""))  # kept without its text
+        if restamped:
+            store.save_stamps(restamped)
+    return documents, skipped, todo
+
+
+def _stamped(names: dict[str, str], states: dict) -> dict[str, Document]:
+    """The stored documents (without text) of the files whose stamp is unchanged, by file."""
+    known = {}
+    for f, name in names.items():
+        state = states.get(name)
+        if state is not None and state.stamp is not None and file_stamp(f) == state.stamp:
+            known[f] = Document(
+                name, "", state.sha256, state.title, state.published, state.encoding, state.stamp
+            )
+    return known
+
+
+def _chunks(todo: list[str], root: str, states: dict, failed: list[Skipped], size: int):
+    """The documents to extract, read again a chunk at a time; a file that can no
+    longer be read (removed or changed since) joins `failed`."""
+    for i in range(0, len(todo), size):
+        docs, bad = _read_named(todo[i : i + size], root, states)
+        failed.extend(bad)
+        if docs:
+            yield docs
+
+
+@dataclass
+class _Updated:
+    documents: list[Document]
+    extracted: int
+    removed: list[str]
+
+
+def _named_scan(found: Scan, root: str) -> Scan:
+    """The scan with its skipped entries named relative to the project root, like documents."""
+    return Scan(
+        found.files,  # read from disk as found; named after reading
+        [replace(s, path=project_path(s.path, root)) for s in found.skipped],
+        [project_path(f, root) for f in found.skipped_folders],
+    )
+
+
+def _read_named(
+    files: list[str], root: str, states: dict, names: dict[str, str] | None = None
+) -> tuple[list[Document], list[Skipped]]:
+    """Read the files; each document and skipped file named relative to the project root.
+
+    Stored and reported under the project's name for the file, so ids do not
+    depend on how the corpus path was typed or where the run started.
+    `names`: each file's name, when already known.
+    """
+    names = names or {f: project_path(f, root) for f in files}
+    known = {f: states[n] for f, n in names.items() if n in states}
+    documents, skipped = read_files(
+        files, {path: (st.sha256, st.title, st.published) for path, st in known.items()}
+    )
+    documents = [replace(d, path=names[d.path]) for d in documents]
+    skipped = [replace(s, path=names.get(s.path, s.path)) for s in skipped]
+    return documents, skipped
