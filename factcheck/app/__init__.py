@@ -4,8 +4,10 @@ Each function takes plain values, opens and closes what it needs (the
 database, the rules) and returns a result; a command that can fail a build
 returns an `Outcome` that knows its exit code. Printing is the CLI's.
 
-The extractor (`factcheck.extract`) is imported only by a command that
-extracts (`default_extractor`), so the others start without it.
+Each command imports what it needs when it runs, so `factcheck --help` and
+`factcheck rules lint` start without SQLite, the report's tables or the
+extractor: `factcheck.extract` is imported only by a command that extracts
+(`default_extractor`).
 """
 
 from __future__ import annotations
@@ -15,17 +17,16 @@ import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from ..baseline import baseline_json, read_baseline
-from ..documents import Skipped
 from ..model import Claim, Conflict
-from ..output import check_output, write_atomic
-from ..report import Report
-from ..rules import Rule, load_rules
-from ..store import Store
-from . import running
-from .checking import now
-from .running import Progress, RunResult, RunSettings
+
+if TYPE_CHECKING:
+    from ..documents import Skipped
+    from ..report import Report
+    from ..rules import Rule
+    from ..store import Store
+    from .running import Progress, RunResult
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -35,7 +36,6 @@ __all__ = [
     "EXIT_CONFLICTS",
     "Outcome",
     "RunRequest",
-    "RunResult",
     "claims",
     "conflicts",
     "default_extractor",
@@ -101,7 +101,9 @@ def run(
     statements for charts (`RunResult.facts`, the HTML report). `reread`: read
     and hash every file, even one whose stamp says it is unchanged.
     """
-    how = RunSettings(jobs, progress, follow_links, exclude, lock_timeout, facts, reread)
+    from . import running
+
+    how = running.RunSettings(jobs, progress, follow_links, exclude, lock_timeout, facts, reread)
     return running.run(paths, rules_path, db_path, extractor or default_extractor(), how)
 
 
@@ -113,6 +115,8 @@ def extract_paths(
     exclude=None,
 ) -> tuple[list[Claim], list[Skipped]]:
     """Every claim of every article under paths, in path then text order."""
+    from . import running
+
     extractor = extractor or default_extractor()
     return running.extract_paths(paths, jobs, extractor, follow_links, exclude)
 
@@ -166,11 +170,16 @@ SKIPPED_FAILS = "some files were skipped (see above); fix them or pass --allow-s
 
 def load_baseline(path: str | None) -> frozenset[str] | None:
     """The finding ids of a baseline file (None without one); InputError when unreadable."""
+    from ..baseline import read_baseline
+
     return read_baseline(path) if path else None
 
 
 def run_and_report(request: RunRequest, progress: Progress | None = None) -> Reported:
     """Run, and make the report: exit 2 for skipped files (unless allowed), 1 for failures."""
+    from ..output import check_output
+    from ..report import Report
+
     protected = {"database": request.db_path, "baseline file": request.baseline_path}
     for _fmt, path in request.outputs:
         if path:
@@ -213,6 +222,8 @@ def run_and_report(request: RunRequest, progress: Progress | None = None) -> Rep
 @contextlib.contextmanager
 def _reading(db_path: str) -> Iterator[Store]:
     """The database, opened read-only for the length of a `with` block."""
+    from ..store import Store
+
     store = Store(db_path, readonly=True)
     try:
         yield store
@@ -222,6 +233,9 @@ def _reading(db_path: str) -> Iterator[Store]:
 
 def review(db_path: str, conflict: str, status: str, reason: str | None = None) -> str:
     """Record a reviewer's decision ("accepted" or "open") on a conflict; return its full id."""
+    from ..store import Store
+    from .checking import now
+
     store = Store(db_path, create=False)
     try:
         conflict_id = store.find_conflict(conflict)
@@ -277,6 +291,9 @@ class Baselined:
 
 def write_baseline(db_path: str, output: str) -> Baselined:
     """Write the last run's conflicts to a baseline file (`-`: write nothing, return the text)."""
+    from ..baseline import baseline_json
+    from ..output import check_output, write_atomic
+
     check_output(output, {"database": db_path})
     with _reading(db_path) as store:
         found = store.conflicts()
@@ -291,6 +308,8 @@ def write_baseline(db_path: str, output: str) -> Baselined:
 
 def lint_rules(path: str) -> list[Rule]:
     """The rules of a file or folder; RuleError with every problem when one is invalid."""
+    from ..rules import load_rules
+
     return load_rules(path)
 
 
@@ -305,6 +324,7 @@ class RulesTested:
 def test_rules(path: str) -> RulesTested:
     """Run every rule's examples: exit 1 when one fails."""
     from .. import ruletest
+    from ..rules import load_rules
 
     result = ruletest.run_examples(load_rules(path))
     return RulesTested(result, Outcome(EXIT_CONFLICTS) if result.failures else Outcome())

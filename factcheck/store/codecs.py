@@ -201,6 +201,7 @@ class Packed:
 
     @property
     def text(self) -> str:
+        """The text, decompressed."""
         return zlib.decompress(self.data).decode("utf-8", "surrogatepass")
 
 

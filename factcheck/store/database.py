@@ -134,6 +134,7 @@ class Store:
         return connection.transaction(self.db.conn, self.path)
 
     def close(self) -> None:
+        """Close the connection."""
         self.db.conn.close()
 
     # -- documents and claims -------------------------------------------

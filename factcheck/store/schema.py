@@ -32,6 +32,7 @@ def migration(fn):
 
 @migration
 def m001_initial(db: sqlite_utils.Database) -> None:
+    """Documents, claims, rules, matches, conflicts and runs."""
     _m001_documents_and_claims(db)
     _m001_rules_and_results(db)
 
@@ -130,6 +131,7 @@ def _m001_rules_and_results(db: sqlite_utils.Database) -> None:
 
 @migration
 def m002_reviews(db: sqlite_utils.Database) -> None:
+    """Reviewers' decisions, kept apart from the conflicts a run replaces."""
     # Review decisions outlive runs: a run replaces conflicts, never reviews.
     db["reviews"].create(
         {"conflict_id": str, "status": str, "reason": str, "decided": str},
@@ -171,6 +173,7 @@ left join documents rd on rd.path = r.doc
 
 @migration
 def m003_views(db: sqlite_utils.Database) -> None:
+    """Views for browsing: claims with their documents, conflicts with both claims."""
     db.create_view("claim_documents", CLAIM_DOCUMENTS_SQL.strip())
     db.create_view("conflict_details", CONFLICT_DETAILS_SQL.strip())
 
@@ -201,6 +204,7 @@ CONFLICT_DETAILS_SQL_4 = (
 
 @migration
 def m004_sentences(db: sqlite_utils.Database) -> None:
+    """Each sentence and context once per document, claims referring to them."""
     # Each distinct sentence or context text once per document; claims refer to it.
     db["sentences"].create(
         {"doc": str, "n": int, "text": str},
@@ -242,6 +246,7 @@ def m004_sentences(db: sqlite_utils.Database) -> None:
 
 @migration
 def m005_claim_frames(db: sqlite_utils.Database) -> None:
+    """What each figure is about, its role and its speaker."""
     # what each figure is about, its role and its speaker (factcheck/extract/frames.py); the
     # extractor version changed with them, so stored documents are extracted again
     db["claims"].add_column("about", str, not_null_default="")
@@ -251,6 +256,7 @@ def m005_claim_frames(db: sqlite_utils.Database) -> None:
 
 @migration
 def m006_incremental_facts(db: sqlite_utils.Database) -> None:
+    """Selections, fingerprints and findings kept across runs."""
     # Selection kept across runs: `matches` holds what each rule selects, with a
     # hash of each selected claim's content (h1, h2), kept up to date document by
     # document; a document is `matched` once every current rule has looked at its
@@ -283,6 +289,7 @@ def m006_incremental_facts(db: sqlite_utils.Database) -> None:
 
 @migration
 def m007_document_stamps(db: sqlite_utils.Database) -> None:
+    """Each document's file stamp, to skip reading unchanged files."""
     # each document's file stamp (documents.file_stamp): a run that finds the same
     # stamp does not read the file again; empty here, so the first run reads everything
     db["documents"].add_column("stamp", str)
