@@ -255,3 +255,35 @@ def test_documents_keep_the_listing_order_when_some_are_read_and_some_stamped(se
     second = run()
     assert [d.path for d in second.documents] == [d.path for d in first.documents]
     assert [d.path for d in first.documents] == ["news/a, b: c.txt", "news/plain.txt"]
+
+
+@pytest.mark.parametrize(
+    "fail_on, empty_file, allow_skipped, code, error",
+    [
+        ("error", False, False, app.EXIT_CONFLICTS, None),
+        ("never", False, False, app.EXIT_CLEAN, None),
+        ("never", True, False, app.EXIT_BAD_INPUT, app.SKIPPED_FAILS),
+        ("never", True, True, app.EXIT_CLEAN, None),
+        ("error", True, True, app.EXIT_CONFLICTS, None),
+    ],
+)
+def test_a_run_and_its_report_know_their_exit_code(
+    newsroom, monkeypatch, fail_on, empty_file, allow_skipped, code, error
+):
+    monkeypatch.setattr(app, "default_extractor", lambda: fake_extract)
+    if empty_file:
+        (newsroom / "news" / "empty.txt").write_text("")
+    request = app.RunRequest(
+        ["news"], "rules", "factcheck.db", fail_on=fail_on, allow_skipped=allow_skipped
+    )
+    done = app.run_and_report(request)
+    assert done.outcome == app.Outcome(code, error)
+    assert [s.path for s in done.result.skipped] == (["news/empty.txt"] if empty_file else [])
+    assert done.report.summary().startswith("2 documents, 6 claims, 4 facts checked, 3 findings")
+
+
+def test_extracting_a_skipped_file_exits_2(newsroom, monkeypatch):
+    monkeypatch.setattr(app, "default_extractor", lambda: fake_extract)
+    assert app.extract_claims(["news"]).outcome == app.Outcome()
+    (newsroom / "news" / "empty.txt").write_text("")
+    assert app.extract_claims(["news"]).outcome == app.Outcome(app.EXIT_BAD_INPUT)

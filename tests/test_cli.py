@@ -478,7 +478,29 @@ def test_importing_the_cli_imports_no_extractor_module():
         "import sys, factcheck.cli; print(sorted(m for m in sys.modules"
         " if m == 'factcheck.extract' or m.startswith('factcheck.extract.')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=GOLDEN.parent.parent,
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_importing_the_cli_loads_no_database_code():
+    """`factcheck --help` and `rules lint` start without SQLite: commands import the store."""
+    code = (
+        "import sys, factcheck.cli; print([m for m in ('sqlite_utils', 'factcheck.store',"
+        " 'factcheck.app.running') if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=GOLDEN.parent.parent,
+    )
     assert out.stdout.strip() == "[]"
 
 
