@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .model import SELECTED_ONLY_KINDS, Claim, Conflict
-from .rules import Rule, noun_words
+from .figures import describe_interval, fmt_span
+from .model import SELECTED_ONLY_KINDS, Claim, Conflict, Rule, period
+from .rules import noun_words
 from .sweep import best_compatible, group_by
 
 
@@ -31,29 +32,16 @@ class Result:
 # -- selection ---------------------------------------------------------------
 
 
-def _period(time: str) -> tuple[str, str]:
-    """The first and last moment a time ('2016', '2007-11', '2017-12-02', '2017-12-02T19:00')
-    covers, as ISO strings that sort in time order."""
-    if "T" in time:
-        return time, time  # a publication time of day: the figure holds from that moment
-    parts = time.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-01-01", f"{parts[0]}-12-31T24:00"
-    if len(parts) == 2:
-        return f"{time}-01", f"{time}-31T24:00"
-    return time, f"{time}T24:00"
-
-
 def in_window(claim_time: str | None, after: str | None, before: str | None, unknown: str) -> bool:
     """Whether a claim's time can fall inside [after, before]."""
     if after is None and before is None:
         return True
     if not claim_time:
         return unknown == "include"
-    first, last = _period(claim_time)
-    if after is not None and last < _period(after)[0]:
+    first, last = period(claim_time)
+    if after is not None and last < period(after)[0]:
         return False
-    return not (before is not None and first > _period(before)[1])
+    return not (before is not None and first > period(before)[1])
 
 
 def selects(rule: Rule, claim: Claim) -> bool:
@@ -170,21 +158,6 @@ def _why_not_frame(s, claim: Claim) -> str | None:
 # -- agreement -----------------------------------------------------------------
 
 
-def interval(claim: Claim) -> tuple[float, float]:
-    """The interval a claim asserts (unbounded sides as infinities).
-
-    A vague amount asserts a floor, not a range: "thousands were killed" says at
-    least a thousand, so it never conflicts with 38,000; "tens of thousands"
-    does conflict with 1,200.
-    """
-    lo, hi = claim.interval_low, claim.interval_high
-    if lo is None and hi is None:
-        lo = hi = claim.si_value if claim.si_value is not None else claim.value
-    if claim.qualifier == "vague":
-        hi = None
-    return (-math.inf if lo is None else lo, math.inf if hi is None else hi)
-
-
 def as_stated(claim: Claim) -> Claim:
     """The claim asserting exactly its stated figure ('an estimated 223' is 223), for rules
     with `agree: {precision: stated}`; bounds and ranges stay as stated."""
@@ -203,7 +176,7 @@ def statements(claims: list[Claim]) -> list[Claim]:
     best: dict[tuple, Claim] = {}
     for c in claims:
         x = c.si_value if c.si_value is not None else c.value
-        key = (c.doc, comparable_unit(c), x, c.low, c.high, c.role, c.time)
+        key = (c.doc, c.comparable_unit(), x, c.low, c.high, c.role, c.time)
         kept = best.get(key)
         if kept is None or _width(c) > _width(kept):
             best[key] = c
@@ -212,12 +185,8 @@ def statements(claims: list[Claim]) -> list[Claim]:
 
 
 def _width(claim: Claim) -> float:
-    lo, hi = interval(claim)
+    lo, hi = claim.interval()
     return hi - lo
-
-
-def comparable_unit(claim: Claim) -> str | None:
-    return claim.si_unit or claim.unit
 
 
 def conflict_id(rule_id: str, check: str, claims: Iterable[Claim]) -> str:
@@ -231,37 +200,13 @@ def conflict_id(rule_id: str, check: str, claims: Iterable[Claim]) -> str:
     return digest[:12]
 
 
-def fmt_number(x: float | None) -> str:
-    """A number as an editor writes it: 5,000; 0.25; 1.2e+12 for huge ones."""
-    if x is None or (isinstance(x, float) and math.isinf(x)):
-        return "…"
-    if abs(x) >= 1e15:
-        return f"{x:.3g}"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
-def describe_interval(claim: Claim) -> str:
-    lo, hi = interval(claim)
-    unit = comparable_unit(claim)
-    suffix = f" {unit}" if unit and unit != "percent" else ("%" if unit == "percent" else "")
-    if lo == hi:
-        return f"{fmt_number(lo)}{suffix}"
-    if math.isinf(hi):
-        return f"≥ {fmt_number(lo)}{suffix}"
-    if math.isinf(lo):
-        return f"≤ {fmt_number(hi)}{suffix}"
-    return f"{fmt_number(lo)}–{fmt_number(hi)}{suffix}"
-
-
 def _json_interval(claim: Claim) -> list[float | None]:
-    return [x if math.isfinite(x) else None for x in interval(claim)]
+    return [x if math.isfinite(x) else None for x in claim.interval()]
 
 
 def _overlaps(a: str, b: str) -> bool:
-    a0, a1 = _period(a)
-    b0, b1 = _period(b)
+    a0, a1 = period(a)
+    b0, b1 = period(b)
     return a0 <= b1 and b0 <= a1
 
 
@@ -309,9 +254,9 @@ def check_bounds(rule: Rule, claims: list[Claim]) -> list[Conflict]:
         return []
     out = []
     for c in claims:
-        if b.si_unit is not None and (comparable_unit(c) or "").lower() != b.si_unit.lower():
+        if b.si_unit is not None and (c.comparable_unit() or "").lower() != b.si_unit.lower():
             continue
-        lo, hi = interval(c)
+        lo, hi = c.interval()
         if not (b.high is not None and lo > b.high) and not (b.low is not None and hi < b.low):
             continue
         reason = f"{describe_interval(c)} is not plausible: it must be {b.written}"
@@ -324,23 +269,14 @@ def _span(claims: list[Claim]) -> tuple[float, float] | None:
     """The smallest interval holding every claim's interval (what the sources say, together)."""
     if not claims:
         return None
-    spans = [interval(c) for c in claims]
+    spans = [c.interval() for c in claims]
     return min(lo for lo, _ in spans), max(hi for _, hi in spans)
-
-
-def _fmt_span(span: tuple[float, float]) -> str:
-    lo, hi = span
-    if lo == hi:
-        return fmt_number(lo)
-    if math.isinf(hi):
-        return f"≥ {fmt_number(lo)}"
-    return f"{fmt_number(lo)}–{fmt_number(hi)}"
 
 
 def _stated_period(claim: Claim) -> tuple[str, str] | None:
     """The period a claim's text says it refers to, or None (see `_stated_times_differ`)."""
     if claim.time_source == "text" and claim.time:
-        return _period(claim.time)
+        return period(claim.time)
     return None
 
 
@@ -357,7 +293,7 @@ def _extremes(queries: list[Claim], items: list[Claim], value, k: int = 1) -> li
 
 
 def _by_unit(claims: list[Claim]) -> dict[str | None, list[Claim]]:
-    return group_by(claims, comparable_unit)
+    return group_by(claims, Claim.comparable_unit)
 
 
 def _part_whole(rule: Rule, own: list[Claim], wholes: list[Claim], slack: str) -> list[Conflict]:
@@ -369,14 +305,14 @@ def _part_whole(rule: Rule, own: list[Claim], wholes: list[Claim], slack: str) -
     by_unit = _by_unit(wholes)
 
     def top(w: Claim) -> float | None:
-        hi = interval(w)[1]
+        hi = w.interval()[1]
         return hi * (1 + tol) if math.isfinite(hi) else None
 
     for unit, parts in _by_unit(own).items():
         found = _extremes(parts, by_unit.get(unit, []), top, k=2)
         for p, best in zip(parts, found, strict=True):
             w = next((c for _, _, c in best if c is not p), None)
-            if w is None or not interval(p)[0] > interval(w)[1] * (1 + tol):
+            if w is None or not p.interval()[0] > w.interval()[1] * (1 + tol):
                 continue
             reason = (
                 f"the part {describe_interval(p)} exceeds the whole "
@@ -389,8 +325,8 @@ def _part_whole(rule: Rule, own: list[Claim], wholes: list[Claim], slack: str) -
 
 def _spans(queries: list[Claim], items: list[Claim]) -> list[tuple[float, float] | None]:
     """For each query, the span of the items whose stated time does not differ from its."""
-    lows = _extremes(queries, items, lambda c: interval(c)[0])
-    highs = _extremes(queries, items, lambda c: -interval(c)[1])
+    lows = _extremes(queries, items, lambda c: c.interval()[0])
+    highs = _extremes(queries, items, lambda c: -c.interval()[1])
     return [(lo[0][0], -hi[0][0]) if lo else None for lo, hi in zip(lows, highs, strict=True)]
 
 
@@ -409,12 +345,10 @@ def _sum(rule: Rule, own: list[Claim], selected: dict[str, list[Claim]], slack: 
             if any(span is None for _, span in parts):
                 continue
             total = (sum(sp[0] for _, sp in parts), sum(sp[1] for _, sp in parts))
-            lo, hi = interval(s)
+            lo, hi = s.interval()
             if lo > total[1] * (1 + tol) or hi < total[0] * (1 - tol):
-                terms = " + ".join(f"'{pid}' {_fmt_span(sp)}" for pid, sp in parts)
-                reason = (
-                    f"{describe_interval(s)} is not the sum {terms} = {_fmt_span(total)}{slack}"
-                )
+                terms = " + ".join(f"'{pid}' {fmt_span(sp)}" for pid, sp in parts)
+                reason = f"{describe_interval(s)} is not the sum {terms} = {fmt_span(total)}{slack}"
                 details = {"sum": list(total), "parts": {pid: list(sp) for pid, sp in parts}}
                 out.append(_conflict(rule, "sum", (s,), reason, details))
     return out
@@ -428,8 +362,8 @@ def _percent(rule: Rule, own: list[Claim], selected: dict[str, list[Claim]], sla
     wholes = _by_unit(selected.get(r.percent_whole, []))
     for unit, shares in sorted(_by_unit(selected.get(r.percent_part, [])).items(), key=_unit):
         spans = _spans(own, wholes.get(unit, []))
-        highest = _extremes(own, shares, lambda c: -interval(c)[0], k=2)
-        lowest = _extremes(own, shares, lambda c: interval(c)[1], k=2)
+        highest = _extremes(own, shares, lambda c: -c.interval()[0], k=2)
+        lowest = _extremes(own, shares, lambda c: c.interval()[1], k=2)
         for n, p in enumerate(own):
             if n in found or spans[n] is None:
                 continue
@@ -453,14 +387,14 @@ def _share_breaks(rule: Rule, p: Claim, span, t: Claim, slack: str) -> Conflict 
     """The conflict when the percentage p of the whole's span is not the part t, else None."""
     r = rule.relate
     tol = r.tolerance
-    plo, phi = interval(p)
+    plo, phi = p.interval()
     expected = (plo * span[0] / 100, phi * span[1] / 100)
-    tlo, thi = interval(t)
+    tlo, thi = t.interval()
     if not (tlo > expected[1] * (1 + tol) or thi < expected[0] * (1 - tol)):
         return None
     reason = (
-        f"{describe_interval(p)} of '{r.percent_whole}' {_fmt_span(span)} is "
-        f"{_fmt_span(expected)}, but '{r.percent_part}' is "
+        f"{describe_interval(p)} of '{r.percent_whole}' {fmt_span(span)} is "
+        f"{fmt_span(expected)}, but '{r.percent_part}' is "
         f"{describe_interval(t)}{slack}"
     )
     details = {"whole": list(span), "expected": list(expected)}

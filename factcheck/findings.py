@@ -39,21 +39,16 @@ from dataclasses import dataclass, field
 
 from .check import (
     Result,
-    _period,
     as_stated,
     check_bounds,
     check_relations,
-    comparable_unit,
     conflict_id,
-    describe_interval,
-    fmt_number,
-    interval,
     party,
     select,
     sort_findings,
 )
-from .model import Claim, Conflict
-from .rules import Rule
+from .figures import describe_interval, fmt_number, range_text
+from .model import Claim, Conflict, Fact, Rule, period
 from .sweep import count_greater, group_by
 
 MAX_LISTED = 50  # members listed in one finding's details; the count is always exact
@@ -62,20 +57,6 @@ MAX_LISTED = 50  # members listed in one finding's details; the count is always 
 MAX_EXAMPLES = 10
 
 RELATION_CHECKS = ("part_whole", "sum", "percent_of")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One rule's statements and how they stand: for the per-fact charts."""
-
-    rule_id: str
-    title: str
-    severity: str
-    claims: tuple[Claim, ...]  # every statement the rule checks, in document order
-    consensus: tuple[Claim, ...] = ()  # the statements in a consensus (of any group)
-    bands: tuple[tuple[float, float], ...] = ()  # each consensus's figure range
-    timeline: bool = False  # an over_time fact: shown against time
-    outliers: tuple[str, ...] = field(default=())  # finding ids about this fact
 
 
 @dataclass(frozen=True)
@@ -98,7 +79,7 @@ def _widened(claim: Claim, tolerance: float, absolute: float) -> tuple[float, fl
     Two claims agree when their widened intervals overlap: that is the test
     the pair checks applied before findings, made symmetric.
     """
-    lo, hi = interval(claim)
+    lo, hi = claim.interval()
     if math.isfinite(hi):
         hi = hi + abs(hi) * tolerance + absolute
     return lo, hi
@@ -248,7 +229,7 @@ def _listed_sides(sweep: _Sweep, best: list[int]) -> Grouping:
 
 def _figures(claim: Claim) -> tuple[float, ...]:
     """The figures a statement gives, in its comparable unit: its value, or a range's ends."""
-    lo, hi = interval(claim)
+    lo, hi = claim.interval()
     if claim.qualifier in ("range", "vague"):
         return tuple(x for x in (lo, hi) if math.isfinite(x))
     point = claim.si_value if claim.si_value is not None else claim.value
@@ -264,25 +245,9 @@ def figure_range(members: tuple[Claim, ...] | list[Claim]) -> tuple[float, float
     return min(figures), max(figures)
 
 
-def compact_number(x: float) -> str:
-    """A figure as a reader says it: 2.4 billion, 12.5 million, 1,250."""
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(x) >= size:
-            return f"{x / size:,.3g} {word}"
-    return fmt_number(x)
-
-
-def range_text(span: tuple[float, float], unit: str | None) -> str:
-    lo, hi = span
-    figure = compact_number(lo) if lo == hi else f"{compact_number(lo)}–{compact_number(hi)}"
-    if unit == "percent":
-        return figure + "%"
-    return f"{figure} {unit}" if unit else figure
-
-
 def claim_ref(claim: Claim) -> dict:
     """A statement as findings list it: where it is, what it says, and when."""
-    lo, hi = interval(claim)
+    lo, hi = claim.interval()
     return {
         "doc": claim.doc,
         "line": claim.line,
@@ -407,7 +372,7 @@ def _own(side: tuple[Claim, ...], other: tuple[Claim, ...]) -> Claim:
 def _by_unit(claims: list[Claim]) -> dict[str | None, list[Claim]]:
     out: dict[str | None, list[Claim]] = {}
     for c in claims:
-        out.setdefault(comparable_unit(c), []).append(c)
+        out.setdefault(c.comparable_unit(), []).append(c)
     return {u: out[u] for u in sorted(out, key=lambda u: u or "")}
 
 
@@ -421,18 +386,18 @@ def timeline_findings(rule: Rule, claims: list[Claim], unit: str | None) -> list
     extreme of them (`_Board`), never all pairs.
     """
     o = rule.over_time
-    timed = sorted((c for c in claims if c.time), key=lambda c: (_period(c.time)[0], _key(c)))
-    by_end = sorted(timed, key=lambda c: (_period(c.time)[1], _key(c)))
+    timed = sorted((c for c in claims if c.time), key=lambda c: (period(c.time)[0], _key(c)))
+    by_end = sorted(timed, key=lambda c: (period(c.time)[1], _key(c)))
     rise = o.may_only == "rise"
     board = _Board(rule)
     steps, j, bar = [], 0, None
     for b in timed:
-        start = _period(b.time)[0]
-        while j < len(by_end) and _period(by_end[j].time)[1] < start:
+        start = period(b.time)[0]
+        while j < len(by_end) and period(by_end[j].time)[1] < start:
             a = by_end[j]
             board.add(a, j)
             j += 1
-            edge = interval(a)[0] if rise else interval(a)[1]
+            edge = a.interval()[0] if rise else a.interval()[1]
             if math.isfinite(edge) and (bar is None or (edge > bar[0] if rise else edge < bar[0])):
                 bar = (edge, a)
         if bar is None or bar[1].doc == b.doc:
@@ -460,14 +425,14 @@ def _score(rule: Rule, a: Claim) -> float | None:
     its edge is unbounded."""
     o = rule.over_time
     if o.may_only == "rise":
-        edge = interval(a)[0]
+        edge = a.interval()[0]
         return edge - abs(edge) * o.tolerance if math.isfinite(edge) else None
-    edge = interval(a)[1]
+    edge = a.interval()[1]
     return -(edge + abs(edge) * o.tolerance) if math.isfinite(edge) else None
 
 
 def _threshold(rule: Rule, b: Claim) -> float:
-    return interval(b)[1] if rule.over_time.may_only == "rise" else -interval(b)[0]
+    return b.interval()[1] if rule.over_time.may_only == "rise" else -b.interval()[0]
 
 
 def _above_counts(rule: Rule, by_end: list[Claim], steps: list[tuple[Claim, int]]) -> list[int]:
@@ -523,10 +488,10 @@ def _moved_against(rule: Rule, a: Claim, b: Claim) -> bool:
     """Whether b, a later report, moves against the allowed direction from a."""
     o = rule.over_time
     if o.may_only == "rise":
-        edge = interval(a)[0]
-        return math.isfinite(edge) and interval(b)[1] < edge - abs(edge) * o.tolerance
-    edge = interval(a)[1]
-    return math.isfinite(edge) and interval(b)[0] > edge + abs(edge) * o.tolerance
+        edge = a.interval()[0]
+        return math.isfinite(edge) and b.interval()[1] < edge - abs(edge) * o.tolerance
+    edge = a.interval()[1]
+    return math.isfinite(edge) and b.interval()[0] > edge + abs(edge) * o.tolerance
 
 
 def _fell(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from tabulate import tabulate
 
-from .check import describe_interval, fmt_number
+from .figures import describe_interval, fmt_number
 from .model import CLAIM_KINDS, SEVERITIES, Claim, Conflict
 from .safe_text import printable
 

@@ -12,21 +12,14 @@ rules are loaded, with the place in the rule file.
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 import re2
+
+from .model import Pattern
 
 MAX_REPEAT = 1000  # RE2's limit; larger counts it would silently read as literal text
 MAX_PATTERN_CHARS = 10_000
 _REPEAT = re.compile(r"(?<!\\)\{\s*(\d+)\s*(?:,\s*(\d*)\s*)?\}")
-
-
-class Pattern(Protocol):
-    """What the checker uses of a compiled pattern (RE2's and `re`'s both have it)."""
-
-    pattern: str
-
-    def search(self, text: str): ...
 
 
 class RegexError(ValueError):

@@ -15,7 +15,6 @@ import functools
 import math
 import os
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -23,7 +22,19 @@ import yaml
 from . import schema
 from .errors import Problem, RuleError
 from .extract import units
-from .rule_regex import Pattern, RegexError, compile_rule_regex
+from .model import (
+    Agreement,
+    Article,
+    Attribution,
+    Bounds,
+    Case,
+    Examples,
+    OverTime,
+    Relation,
+    Rule,
+    Selector,
+)
+from .rule_regex import RegexError, compile_rule_regex
 from .schema import Key
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -54,133 +65,6 @@ CODES = {
     "E022": "keys that contradict each other",
     "E023": "unknown unit",
 }
-
-
-@dataclass(frozen=True)
-class Selector:
-    """Which claims a rule selects; patterns are compiled once."""
-
-    kinds: tuple[str, ...] = ()
-    nouns: tuple[tuple[str, ...], ...] = ()  # each a sequence of normalized words
-    noun_excludes: frozenset[str] = frozenset()
-    words: tuple[re.Pattern, ...] = ()  # every one must match the sentence
-    any_words: re.Pattern | None = None
-    not_words: re.Pattern | None = None
-    regex: Pattern | None = None  # RE2, so matching takes linear time
-    not_regex: Pattern | None = None
-    dimensions: tuple[str, ...] = ()
-    units: frozenset[str] = frozenset()  # lower case; SI unit, written unit or currency code
-    after: str | None = None
-    before: str | None = None
-    unknown_time: str = "include"
-    scope: str = "sentence"
-    # what the figure itself is about, its role and its speaker (factcheck/extract/frames.py)
-    about: tuple[frozenset[tuple[str, ...]], ...] = ()  # each: normalized phrases, any matches
-    not_about: frozenset[tuple[str, ...]] = frozenset()
-    roles: tuple[str, ...] = ("value",)
-    speaker: re.Pattern | None = None
-
-
-@dataclass(frozen=True)
-class Agreement:
-    """How closely sources must agree."""
-
-    tolerance: float = 0.0
-    absolute: float = 0.0
-    precision: str = "implied"  # or "stated": a figure asserts exactly what it states
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """Plausible values of a single claim, in si_unit (None: any claim's unit)."""
-
-    low: float | None = None
-    high: float | None = None
-    si_unit: str | None = None
-    written: str = ""  # how the editor wrote them, for messages ("100 km")
-
-
-@dataclass(frozen=True)
-class Relation:
-    """How a fact relates to other facts (rule ids)."""
-
-    part_of: str | None = None
-    sum_of: tuple[str, ...] = ()
-    percent_whole: str | None = None
-    percent_part: str | None = None
-    tolerance: float = 0.0
-
-
-@dataclass(frozen=True)
-class OverTime:
-    """The direction a figure may move from one report to a later one."""
-
-    may_only: str  # rise | fall
-    tolerance: float = 0.0
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Parties a figure may be attributed to, each with its compiled words."""
-
-    parties: tuple[tuple[str, re.Pattern], ...]
-    disputed: bool = True
-
-
-@dataclass(frozen=True)
-class Article:
-    """A one-line article of an example, with where it is written."""
-
-    text: str
-    published: str | None
-    line: int
-    col: int
-    select: str | None = None  # in a match example: the one figure the rule must select
-
-
-@dataclass(frozen=True)
-class Case:
-    """A small multi-source example that must (or must not) conflict."""
-
-    articles: tuple[Article, ...]
-    line: int
-    col: int
-    note: str = ""
-    status: str = "open"  # the status a conflict must have
-
-
-@dataclass(frozen=True)
-class Examples:
-    """What proves a rule: sentences to select or not, cases to conflict or not."""
-
-    match: tuple[Article, ...] = ()
-    no_match: tuple[Article, ...] = ()
-    conflict: tuple[Case, ...] = ()
-    no_conflict: tuple[Case, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.match) + len(self.no_match) + len(self.conflict) + len(self.no_conflict)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One validated rule."""
-
-    id: str
-    title: str
-    severity: str
-    select: Selector
-    agree: Agreement | None
-    file: str
-    line: int
-    description: str = ""
-    references: tuple[str, ...] = ()
-    spec: dict = field(default_factory=dict, compare=False, hash=False)
-    bounds: Bounds | None = None
-    relate: Relation | None = None
-    over_time: OverTime | None = None
-    attribution: Attribution | None = None
-    examples: Examples = field(default_factory=Examples, compare=False)
 
 
 # -- YAML with positions ----------------------------------------------------

@@ -15,11 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .check import describe_interval, selects, why_not
+from .check import selects, why_not
 from .errors import FactcheckError, Problem
+from .figures import describe_interval
 from .findings import evaluate
-from .model import Claim
-from .rules import Article, Case, Rule
+from .model import Article, Case, Claim, Rule
 from .schema import RULE
 
 ID_PATTERN = next(k.pattern for k in RULE if k.name == "id")

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from factcheck.check import _stated_times_differ, check_relations, comparable_unit, interval
+from factcheck.check import _stated_times_differ, check_relations
 from factcheck.rules import load_rules
 from factcheck.sweep import best_compatible, count_greater
 
@@ -63,16 +63,16 @@ def _pairs_part_of(rule, selected):
     r, out = rule.relate, set()
     for p in selected[rule.id]:
         for w in selected[r.part_of]:
-            if p is w or comparable_unit(p) != comparable_unit(w) or _stated_times_differ(p, w):
+            if p is w or p.comparable_unit() != w.comparable_unit() or _stated_times_differ(p, w):
                 continue
-            whi = interval(w)[1]
-            if math.isfinite(whi) and interval(p)[0] > whi * (1 + r.tolerance):
+            whi = w.interval()[1]
+            if math.isfinite(whi) and p.interval()[0] > whi * (1 + r.tolerance):
                 out.add(id(p))
     return out
 
 
 def _span(claims):
-    return (min(interval(c)[0] for c in claims), max(interval(c)[1] for c in claims))
+    return (min(c.interval()[0] for c in claims), max(c.interval()[1] for c in claims))
 
 
 def _pairs_sum(rule, selected):
@@ -83,12 +83,12 @@ def _pairs_sum(rule, selected):
             parts = [
                 c
                 for c in selected[pid]
-                if comparable_unit(c) == comparable_unit(s) and not _stated_times_differ(c, s)
+                if c.comparable_unit() == s.comparable_unit() and not _stated_times_differ(c, s)
             ]
             spans.append(_span(parts) if parts else None)
         if None in spans:
             continue
-        lo, hi = interval(s)
+        lo, hi = s.interval()
         total = (sum(sp[0] for sp in spans), sum(sp[1] for sp in spans))
         if lo > total[1] * (1 + r.tolerance) or hi < total[0] * (1 - r.tolerance):
             out.add(id(s))
@@ -100,11 +100,11 @@ def _pairs_percent(rule, selected):
     for p in selected[rule.id]:
         wholes = [c for c in selected[r.percent_whole] if not _stated_times_differ(c, p)]
         for t in selected[r.percent_part]:
-            same = [w for w in wholes if comparable_unit(w) == comparable_unit(t)]
+            same = [w for w in wholes if w.comparable_unit() == t.comparable_unit()]
             if t is p or not same or _stated_times_differ(p, t):
                 continue
             span = _span(same)
-            (plo, phi), (tlo, thi) = interval(p), interval(t)
+            (plo, phi), (tlo, thi) = p.interval(), t.interval()
             expected = (plo * span[0] / 100, phi * span[1] / 100)
             if tlo > expected[1] * (1 + tol) or thi < expected[0] * (1 - tol):
                 out.add(id(p))

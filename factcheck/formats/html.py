@@ -20,9 +20,8 @@ import math
 from datetime import date
 from html import escape
 
-from ..check import _period, interval
-from ..findings import Fact, compact_number
-from ..model import Claim, Conflict
+from ..figures import compact_number
+from ..model import Claim, Conflict, Fact, period
 from ..report import Report, _xml, stated
 
 WIDTH = 720  # the charts' coordinate width (SVG user units)
@@ -79,7 +78,7 @@ def statement_anchor(claim: Claim) -> str:
 
 
 def _figure(claim: Claim) -> float | None:
-    lo, hi = interval(claim)
+    lo, hi = claim.interval()
     point = claim.si_value if claim.si_value is not None else claim.value
     if point is not None and lo <= point <= hi:
         return point
@@ -154,7 +153,7 @@ def _label(claim: Claim) -> str:
 
 
 def _bar(claim: Claim, kind: str, scale: Scale, y: float, pattern: str) -> str:
-    lo, hi = interval(claim)
+    lo, hi = claim.interval()
     x0, x1 = scale(lo), scale(hi)
     if x1 - x0 < 4:
         x0, x1 = (x0 + x1) / 2 - 2, (x0 + x1) / 2 + 2
@@ -204,7 +203,7 @@ def _defs(uid: str) -> str:
 def number_line(fact: Fact, outliers: set, uid: str) -> str:
     """The fact's statements as bars on one number line, the consensus band shaded."""
     claims = sorted(fact.claims, key=lambda c: (_figure(c) or 0, c.doc, c.start))
-    ends = [x for c in claims for x in interval(c)] + [x for b in fact.bands for x in b]
+    ends = [x for c in claims for x in c.interval()] + [x for b in fact.bands for x in b]
     scale = Scale(ends, MARGIN, WIDTH - MARGIN)
     top = 12
     height = top + ROW * len(claims) + 44
@@ -232,7 +231,7 @@ def number_line(fact: Fact, outliers: set, uid: str) -> str:
 
 
 def _day(time: str) -> int:
-    first, _ = _period(time)
+    first, _ = period(time)
     return date.fromisoformat(first[:10]).toordinal()
 
 
@@ -242,7 +241,7 @@ def timeline(fact: Fact, outliers: set, uid: str) -> str:
     if not dated:
         return '<p class="timeline-empty">No statement of this fact is dated.</p>'
     height, top, bottom = 300, 16, 250
-    values = [x for c in dated for x in interval(c) if math.isfinite(x)]
+    values = [x for c in dated for x in c.interval() if math.isfinite(x)]
     ys = Scale(values, bottom, top)
     days = [_day(c.time) for c in dated]
     xs = Scale([float(d) for d in days], 90, WIDTH - MARGIN)
@@ -269,7 +268,7 @@ def timeline(fact: Fact, outliers: set, uid: str) -> str:
     out.append("</g>")
     for c, d in zip(dated, days, strict=True):
         kind = _kind(c, outliers, consensus)
-        lo, hi = interval(c)
+        lo, hi = c.interval()
         x = xs(float(d))
         y0, y1 = (
             ys(hi if math.isfinite(hi) else max(values)),
