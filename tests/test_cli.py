@@ -147,7 +147,7 @@ def test_markdown_cells_cannot_be_broken(newsroom):
 
 
 def test_hostile_sentence_is_inert_in_markdown():
-    from factcheck.report import md
+    from factcheck.report.helpers import md
 
     text = 'a "q" | b ::error file=x:: </testcase> <script> @someone *x* [l](u) `c`\nnext'
     out = md(text)

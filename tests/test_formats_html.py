@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import pipeline, report
-from factcheck.formats.html import Scale
+from factcheck.report.html import Scale
 
 from .planted import write_planted
 

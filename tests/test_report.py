@@ -10,6 +10,7 @@ import pytest
 from factcheck import report
 from factcheck.findings import side_json
 from factcheck.model import Conflict
+from factcheck.report.helpers import dumps
 
 from .helpers import claim
 
@@ -158,7 +159,7 @@ def test_json_report_written_a_finding_at_a_time_is_the_same_document(made):
     r = made()
     pieces = list(report.render_chunks(r, "json"))
     whole = "".join(pieces)
-    assert whole == report._dumps(json.loads(whole))
+    assert whole == dumps(json.loads(whole))
     assert len(pieces) >= 3 + len(r.conflicts)  # one piece per finding, never the whole
 
 

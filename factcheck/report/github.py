@@ -7,19 +7,21 @@ there are and where to read them (a notice slot is kept free for it).
 
 from __future__ import annotations
 
-from ..report import Report, _gh_data, _gh_property, finding_message
+from .base import PLAIN, Report, Terminal
+from .helpers import finding_message, gh_data, gh_property
 
 GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # annotations GitHub shows per step for each level
 
 
 def _line(level: str, props: dict[str, str], message: str) -> str:
-    head = ",".join(f"{k}={_gh_property(v)}" for k, v in props.items())
-    return f"::{level} {head}::{_gh_data(message)}"
+    head = ",".join(f"{k}={gh_property(v)}" for k, v in props.items())
+    return f"::{level} {head}::{gh_data(message)}"
 
 
-def render(report: Report, per_level: int = PER_LEVEL) -> str:
+def render(report: Report, terminal: Terminal = PLAIN, per_level: int = PER_LEVEL) -> str:
     """The findings as annotations, at most `per_level` per level, then one notice for the rest."""
+    report = report.printable()
     by_level: dict[str, list] = {"error": [], "warning": [], "notice": []}
     for c in report.reported:
         by_level[GITHUB_LEVELS.get(c.severity, "warning")].append(c)

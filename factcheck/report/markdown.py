@@ -2,13 +2,14 @@
 
 GitHub refuses a comment longer than 65,536 characters, so rows are added
 while they fit and the rest is counted in an "and N more" line that points
-to the full report. Every piece of article text is made inert by `report.md`.
+to the full report. Every piece of article text is made inert by `helpers.md`.
 """
 
 from __future__ import annotations
 
 from ..model import Conflict
-from ..report import Report, _plural, context_lines, md, snippet, stated
+from .base import PLAIN, Report, Terminal
+from .helpers import context_lines, md, plural, snippet, stated
 
 MAX_CHARS = 65_536  # GitHub's limit for a comment body
 HEADER = [
@@ -36,7 +37,7 @@ def _row(report: Report, c: Conflict) -> str:
 def _head(report: Report) -> list[str]:
     failures = len(report.failures)
     if failures:
-        head = f"### factcheck: {_plural(failures, 'finding')} to fix"
+        head = f"### factcheck: {plural(failures, 'finding')} to fix"
     elif report.reported:
         head = "### factcheck: passed, with findings below the failing severity"
     else:
@@ -59,7 +60,7 @@ def _skipped(report: Report, room: int) -> list[str]:
     """The files the run could not read, as many as fit in `room` characters."""
     if not report.skipped_files:
         return []
-    lines = [f"**{_plural(len(report.skipped_files), 'file')} skipped:**", ""]
+    lines = [f"**{plural(len(report.skipped_files), 'file')} skipped:**", ""]
     for n, (_path, reason) in enumerate(report.skipped_files):
         line = f"- {md(reason)}"
         if sum(len(x) + 1 for x in lines) + len(line) + 80 > room:
@@ -69,18 +70,19 @@ def _skipped(report: Report, room: int) -> list[str]:
     return lines + [""]
 
 
-def render(report: Report, max_chars: int = MAX_CHARS) -> str:
+def render(report: Report, terminal: Terminal = PLAIN, max_chars: int = MAX_CHARS) -> str:
     """The run as a pull-request comment of at most `max_chars` characters.
 
     The findings that need a look come first; known ones (accepted or in the
     baseline) follow in a folded section. Rows that do not fit are counted.
     """
+    report = report.printable()
     head, foot = _head(report), _foot(report)
     reported = report.reported
     needs_look = {id(c) for c in reported}
     known = [c for c in report.conflicts if id(c) not in needs_look]
     folded = [
-        f"<details><summary>{_plural(len(known), 'known finding')} (accepted or in the "
+        f"<details><summary>{plural(len(known), 'known finding')} (accepted or in the "
         "baseline)</summary>",
         "",
     ]

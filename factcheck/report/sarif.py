@@ -11,7 +11,8 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..model import Conflict
-from ..report import Report, _dumps, finding_message, related_claims, stated
+from .base import PLAIN, Report, Terminal
+from .helpers import dumps, finding_message, related_claims
 
 TOOL_URI = "https://github.com/factcheck/factcheck"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -110,7 +111,7 @@ def _invocation(skipped: tuple[tuple[str, str], ...]) -> dict:
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, terminal: Terminal = PLAIN) -> str:
     """The run as a SARIF 2.1.0 log."""
     rules = sorted(report.rules, key=lambda r: r.id)
     index = {r.id: i for i, r in enumerate(rules)}
@@ -129,7 +130,4 @@ def render(report: Report) -> str:
         run["invocations"] = [_invocation(report.skipped_files)]
     if report.root:
         run["originalUriBaseIds"] = {"%SRCROOT%": {"description": {"text": "the project root"}}}
-    return _dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
-
-
-__all__ = ["render", "stated"]
+    return dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})

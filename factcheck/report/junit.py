@@ -13,11 +13,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..model import Conflict
-from ..report import Report, _xml, finding_message
+from .base import PLAIN, Report, Terminal
+from .helpers import finding_message, xml
 
 
 def _case(suite: ET.Element, report: Report, rule_id: str, rule, found: list[Conflict]) -> bool:
-    case = ET.SubElement(suite, "testcase", classname="factcheck.facts", name=_xml(rule_id))
+    case = ET.SubElement(suite, "testcase", classname="factcheck.facts", name=xml(rule_id))
     failing = [c for c in found if report.failing(c)]
     if failing:
         n = len(failing)
@@ -26,23 +27,24 @@ def _case(suite: ET.Element, report: Report, rule_id: str, rule, found: list[Con
             case,
             "failure",
             type=severity,
-            message=_xml(
+            message=xml(
                 f"{n} finding{'s' if n != 1 else ''}: " + "; ".join(c.reason for c in failing[:5])
             ),
         )
-        failure.text = _xml("\n".join(f"{c.severity}: {finding_message(c)}" for c in failing))
+        failure.text = xml("\n".join(f"{c.severity}: {finding_message(c)}" for c in failing))
     others = [
         f"{report.standing(c)} {c.severity}: {finding_message(c)}"
         for c in found
         if c not in failing
     ]
     where = [f"rule: {rule.file}:{rule.line}"] if rule is not None else []
-    ET.SubElement(case, "system-out").text = _xml("\n".join(where + others))
+    ET.SubElement(case, "system-out").text = xml("\n".join(where + others))
     return bool(failing)
 
 
-def render(report: Report) -> str:
+def render(report: Report, terminal: Terminal = PLAIN) -> str:
     """The run as JUnit XML."""
+    report = report.printable()
     by_rule: dict[str, list[Conflict]] = {}
     for c in report.conflicts:
         by_rule.setdefault(c.rule_id, []).append(c)
@@ -51,8 +53,8 @@ def render(report: Report) -> str:
     suites = ET.Element("testsuites", name="factcheck")
     suite = ET.SubElement(suites, "testsuite", name="factcheck")
     for path, reason in report.skipped_files:  # a file not read is an error, not a pass
-        case = ET.SubElement(suite, "testcase", classname="factcheck.files", name=_xml(path))
-        ET.SubElement(case, "error", type="skipped", message=_xml(reason))
+        case = ET.SubElement(suite, "testcase", classname="factcheck.files", name=xml(path))
+        ET.SubElement(case, "error", type="skipped", message=xml(reason))
     failed = sum(_case(suite, report, i, rules.get(i), by_rule.get(i, [])) for i in ids)
     for element in (suites, suite):
         element.set("tests", str(len(ids) + len(report.skipped_files)))

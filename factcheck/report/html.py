@@ -22,7 +22,8 @@ from html import escape
 
 from ..figures import compact_number
 from ..model import Claim, Conflict, Fact, period
-from ..report import Report, _xml, stated
+from .base import PLAIN, Report, Terminal
+from .helpers import stated, xml
 
 WIDTH = 720  # the charts' coordinate width (SVG user units)
 MARGIN = 24
@@ -68,7 +69,7 @@ fill-opacity=".15"/></svg> consensus range</span></div>"""
 
 
 def _t(text: object) -> str:
-    return escape(_xml(str(text)), quote=True)
+    return escape(xml(str(text)), quote=True)
 
 
 def statement_anchor(claim: Claim) -> str:
@@ -111,6 +112,7 @@ class Scale:
         return min(max(x, first), last)
 
     def ticks(self) -> list[float]:
+        """Where to mark the axis: 1, 2, 5 times powers of ten (log), else about five steps."""
         if self.log:
             first, last = math.floor(self.lo), math.ceil(self.hi)
             out = [10.0**e * m for e in range(first, last + 1) for m in (1, 2, 5)]
@@ -370,7 +372,7 @@ def _finding_item(report: Report, c: Conflict) -> str:
     )
 
 
-def render(report: Report) -> str:
+def render(report: Report, terminal: Terminal = PLAIN) -> str:
     """The run as one self-contained HTML page."""
     by_rule: dict[str, list[Conflict]] = {}
     for c in report.conflicts:

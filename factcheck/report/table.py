@@ -13,7 +13,8 @@ import textwrap
 import click
 
 from ..model import Conflict
-from ..report import Report, _table, context_lines, snippet, stated
+from .base import PLAIN, Report, Terminal
+from .helpers import context_lines, snippet, stated, table
 
 STACK_BELOW = 110  # columns: under this a grid's cells get too narrow to read
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -32,12 +33,12 @@ def _paint(word: str, color: bool) -> str:
     return click.style(word, fg=COLOURS[word], bold=True)
 
 
-def _paint_grid(table: str, color: bool) -> str:
+def _paint_grid(grid: str, color: bool) -> str:
     """Colour the severity column of a grid (the cell after the first bar)."""
     if not color:
-        return table
+        return grid
     out = []
-    for line in table.splitlines():
+    for line in grid.splitlines():
         parts = line.split("|")
         if len(parts) > 3 and parts[2].strip() in COLOURS:
             word = parts[2].strip()
@@ -80,7 +81,7 @@ def _grid(report: Report, width: int, color: bool) -> str:
         ]
         for c in report.conflicts
     ]
-    return _paint_grid(_table(rows, HEADERS, "grid", widths), color)
+    return _paint_grid(table(rows, HEADERS, "grid", widths), color)
 
 
 def _stacked(report: Report, width: int, color: bool) -> str:
@@ -118,10 +119,11 @@ def _wrapped(text: str, width: int) -> list[str]:
     return out
 
 
-def render(report: Report, width: int = 120, color: bool = False) -> str:
+def render(report: Report, terminal: Terminal = PLAIN) -> str:
     """The findings as a grid (or stacked blocks when narrow); empty when there are none."""
     if not report.conflicts:
         return ""
-    if width < STACK_BELOW:
-        return _stacked(report, width, color) + "\n"
-    return _grid(report, width, color) + "\n"
+    report = report.printable()
+    if terminal.width < STACK_BELOW:
+        return _stacked(report, terminal.width, terminal.color) + "\n"
+    return _grid(report, terminal.width, terminal.color) + "\n"
