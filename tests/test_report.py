@@ -1,8 +1,10 @@
 """Report formats on hand-made conflicts, including text built to break each format."""
 
+import importlib
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -70,6 +72,14 @@ def sample(**kw) -> report.Report:
 def test_what_fails_a_run(status, severity, fail_on, baseline, fails):
     c = conflict("aaaaaaaaaaaa", severity=severity, status=status)
     assert report.failing(c, fail_on, baseline) is fails
+
+
+def test_a_format_is_a_module_and_its_line_in_the_registry():
+    shared = {"__init__", "base", "helpers", "claims", "conflicts"}
+    modules = {p.stem for p in Path(report.__file__).parent.glob("*.py")} - shared
+    assert set(report.FORMATS) == modules
+    for name, render in report.FORMATS.items():
+        assert render is importlib.import_module(f"factcheck.report.{name}").render
 
 
 @pytest.mark.parametrize("fmt", report.FORMATS)
