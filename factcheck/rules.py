@@ -22,9 +22,9 @@ import yaml
 
 from . import schema
 from .errors import Problem, RuleError
-from .extract import units
 from .rule_regex import Pattern, RegexError, compile_rule_regex
 from .schema import Key
+from .vocab import units
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and huge files

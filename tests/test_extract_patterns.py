@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.extract import dates, figure_time, frames
 from factcheck.extract import patterns as pat
-from factcheck.extract.lexicon import alternation
+from factcheck.vocab.tries import alternation
 
 # news-style text with every shape a digit can start: ratios, fractions, powers, signs,
 # grouped thousands in several styles, decimals, years, times and phone numbers

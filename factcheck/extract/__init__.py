@@ -12,12 +12,13 @@ G7), phone numbers and scores are told apart from claims.
 quantulum3 is used only through its unit tables, read lazily the first time a
 number is followed by a word the curated unit table does not know.
 
-The package, in the order text flows through it: `lexicon` (every word list,
-as data in lexicon.yaml), `patterns` (regexes generated from it), `scanner`
-(sentences, number records), `numbers`, `dates`, `units`, `nouns` (readers of
-words and figures), `readers`, `phrase`, `special`, `filters` (named checks
-for non-claims), `intervals` (implied precision), `time` (the time a claim
-refers to) and `extractor` (the driver).
+Its words come from factcheck.vocab (the lexicon, the tries built from it, the
+unit table). The package, in the order text flows through it: `patterns` (regexes
+generated from the lexicon), `scanner` (sentences, number records), `numbers`,
+`dates`, `unit_match`, `nouns` (readers of words and figures), `readers`,
+`phrase`, `special`, `filters` (named checks for non-claims), `intervals`
+(implied precision), `time` (the time a claim refers to) and `extractor` (the
+driver).
 """
 
 from __future__ import annotations

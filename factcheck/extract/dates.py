@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LEX, alternation, narrowed
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation, narrowed
 
 MONTHS: dict[str, int] = LEX["months"]
 _MONTH = alternation(MONTHS) + r"\b(?:\s?\.)?"

@@ -19,7 +19,7 @@ out its words, and each figure gets:
   None: an unknown speaker is better than a wrong one.
 
 `annotate` also sets each figure's time (factcheck/figure_time.py). The word
-lists live in factcheck/data/frames.txt.
+lists live in factcheck/vocab/lexicon.yaml.
 """
 
 from __future__ import annotations
@@ -31,9 +31,15 @@ from dataclasses import dataclass
 
 from factcheck.model import Claim
 
-from . import lexicon
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation
 from .figure_time import DateMention, figure_times
-from .frame_words import WORDS, alternation
+
+
+def _words(key: str) -> str:
+    """The trie of a word list of the lexicon: its phrases' words joined by any space."""
+    return alternation(LEX[key])
+
 
 _QUAL_WORDS = (
     "about", "around", "some", "roughly", "nearly", "almost", "approximately", "an estimated",
@@ -41,12 +47,12 @@ _QUAL_WORDS = (
 )  # fmt: skip
 _QUAL = r"(?:(?:" + "|".join(q.replace(" ", r"\s+") for q in _QUAL_WORDS) + r")\s+)?"
 _CLAUSE_RE = re.compile(
-    r";|:\s|\s[—–-]\s|,\s+(?=(?:" + alternation("clause_openers") + r")\b)", re.IGNORECASE
+    r";|:\s|\s[—–-]\s|,\s+(?=(?:" + _words("clause_openers") + r")\b)", re.IGNORECASE
 )
-_OPENER_RE = re.compile(r"\s*(?:" + alternation("clause_openers") + r")\b\s*", re.IGNORECASE)
+_OPENER_RE = re.compile(r"\s*(?:" + _words("clause_openers") + r")\b\s*", re.IGNORECASE)
 _PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
-_FRONTED_RE = re.compile(r"\s*(?:" + alternation("fronted_openers") + r")\b[^,;]*,\s*", re.I)
-_VERBS = alternation("attribution_verbs")
+_FRONTED_RE = re.compile(r"\s*(?:" + _words("fronted_openers") + r")\b[^,;]*,\s*", re.I)
+_VERBS = _words("attribution_verbs")
 _ANY_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _WHO = r"(?P<who>[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,6}?)"
 _TRAILING_RE = re.compile(
@@ -59,7 +65,7 @@ _LEADING_RE = re.compile(
     r"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?(?:\s+that\b)?",
     re.I,
 )
-_OWNER_TAIL = r"(?:['’]s|s['’])\s+(?:own\s+)?(?:" + alternation("attribution_owners") + r")\b"
+_OWNER_TAIL = r"(?:['’]s|s['’])\s+(?:own\s+)?(?:" + _words("attribution_owners") + r")\b"
 _OWNER_RE = re.compile(
     r"(?P<who>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)" + _OWNER_TAIL, re.I
 )
@@ -67,7 +73,7 @@ _OWNER_RE = re.compile(
 # text without it needs no search for an owner, which tries every word as one
 _OWNER_TAIL_RE = re.compile(_OWNER_TAIL, re.I)
 # "the floods claimed at least five lives": a verb that takes lives, not a speaker's
-_CLAIMED_LIVES_RE = re.compile(r"[^;]{0,60}?\b(?:" + alternation("claimed_objects") + r")\b", re.I)
+_CLAIMED_LIVES_RE = re.compile(r"[^;]{0,60}?\b(?:" + _words("claimed_objects") + r")\b", re.I)
 _AUXILIARY_END_RE = re.compile(r"\s+(?:are|is|was|were|have|has|had|been|will|would)$", re.I)
 _DANGLING_RE = re.compile(r"\b(?:of|the|a|an|to|for|in|on|at|by|with|from|and|or)$", re.I)
 _NOT_SPEAKERS = {
@@ -86,7 +92,7 @@ _PARTITIVE_RE = re.compile(
 )
 _CONNECTOR_RE = re.compile(
     r"\b"
-    + lexicon.alternation(
+    + alternation(
         "and or but while to than from with including plus against".split()
         + ["out of", "of whom", "of which"]
     )
@@ -117,11 +123,11 @@ def _compares(before: str) -> bool:
 
 _PREVIOUS_RE = re.compile(
     r"\b(?:(?:"
-    + alternation("previous_before")
+    + _words("previous_before")
     + r")|(?:"
-    + alternation("previous_adjectives")
+    + _words("previous_adjectives")
     + r")\s+(?:"
-    + alternation("previous_nouns")
+    + _words("previous_nouns")
     + rf")\s+of)\s+{_QUAL}$",
     re.I,
 )
@@ -135,35 +141,35 @@ _MORE_WORD_RE = re.compile(_MORE_WORDS)
 _TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
 _CHANGE_RE = re.compile(
     r"(?:\b(?:"
-    + alternation("change_verbs")
+    + _words("change_verbs")
     + r")\s+by|\b(?:"
-    + alternation("change_nouns")
+    + _words("change_nouns")
     + rf")\s+of|\banother)\s+{_QUAL}$",
     re.I,
 )
 # "The toll rose to 17 as three of the injured died": the second figure is what was added
-_RISE_TO_RE = re.compile(r"\b(?:" + alternation("change_verbs") + r")\s+(?:to|past)\s+", re.I)
+_RISE_TO_RE = re.compile(r"\b(?:" + _words("change_verbs") + r")\s+(?:to|past)\s+", re.I)
 _BECAUSE_RE = re.compile(r"\b(?:as|after|when|because)\b", re.I)
-_CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + alternation("change_after") + r")\b", re.I)
+_CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + _words("change_after") + r")\b", re.I)
 # case-sensitive: "could reach", but not "in May 2,000"; never "could not confirm"
 _PROJECTION_RE = re.compile(
-    r"\b(?:" + alternation("projection_before") + rf")\b(?:\s+(?!not\b)[a-z]+){{0,3}}\s+{_QUAL}$"
+    r"\b(?:" + _words("projection_before") + rf")\b(?:\s+(?!not\b)[a-z]+){{0,3}}\s+{_QUAL}$"
 )
-_LIMIT_RE = re.compile(r"\b(?:" + alternation("limit_before") + rf")\s+{_QUAL}$", re.I)
+_LIMIT_RE = re.compile(r"\b(?:" + _words("limit_before") + rf")\s+{_QUAL}$", re.I)
 # the last word of every text that _PREVIOUS_RE, _FROM_RE, _UP_FROM_RE, _CHANGE_RE or
 # _LIMIT_RE can match: words before a figure that end in none of them need no search
 _CUE_ENDS = tuple(
     sorted(
-        {p.split()[-1].lower() for p in (*_QUAL_WORDS, *WORDS["previous_before"])}
-        | {p.split()[-1].lower() for p in WORDS["limit_before"]}
+        {p.split()[-1].lower() for p in (*_QUAL_WORDS, *LEX["previous_before"])}
+        | {p.split()[-1].lower() for p in LEX["limit_before"]}
         | {"of", "from", "by", "another"}
     )
 )
 _LIMIT_AFTER_RE = re.compile(
     r"^\s*(?:(?:"
-    + alternation("limit_after")
+    + _words("limit_after")
     + r")\b|(?:[a-z]+\s+){0,4}?(?:"
-    + alternation("limit_after_near")
+    + _words("limit_after_near")
     + r")\b)",
     re.I,
 )
@@ -175,8 +181,8 @@ _VERBISH_RE = re.compile(
 # a word of two letters or more (with its inner hyphens and apostrophes)
 _CONTENT_WORD_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s?\b")
-_STOP = frozenset(WORDS["stopwords"])
-_CASUALTY = frozenset(w for w in WORDS["casualty_words"] if " " not in w)
+_STOP = frozenset(LEX["stopwords"])
+_CASUALTY = frozenset(w for w in LEX["casualty_words"] if " " not in w)
 _NEW_TOTAL = ("bringing", "taking", "pushing", "raising", "lifting")
 _SAME_QUANTITY = ("up from", "down from", "compared with", "compared to")
 _ELLIPTICAL = ("while", "but", "whereas", "although", "though", "and", "")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import filters, nouns, units
+from ..vocab import units
+from . import filters, nouns
 from . import intervals as iv
 from . import patterns as pat
 from .scanner import Num

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from . import nouns, units
+from ..vocab import units
+from . import nouns
 from . import numbers as nums
 from . import patterns as pat
 from .scanner import Num
+from .unit_match import match_unit
 
 
 class ReaderMixin:
@@ -313,7 +315,7 @@ class ReaderMixin:
             return None
         if not (text[q : q + 1].isalpha() or text[q : q + 1] in "°"):
             return None
-        r = units.match_unit(text, q, attached)
+        r = match_unit(text, q, attached)
         if r is None or text[r[1] : r[1] + 1].isalpha():
             return None
         if r[1] - q == 1 and r[0].dimension == "temperature" and not self._temperature(num, q):

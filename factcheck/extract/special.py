@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..vocab import units
 from . import intervals as iv
-from . import nouns, units
+from . import nouns
 from . import numbers as nums
 from . import patterns as pat
 from .scanner import Num
