@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract import extract, frames
+from factcheck.extract import clauses, extract, frames
 from factcheck.vocab.lexicon import LEX
 
 WALKED = set()
@@ -63,9 +63,9 @@ def test_the_owner_of_a_figure_is_its_speaker(noun):
 @pytest.mark.parametrize("opener", LEX["clause_openers"])
 def test_a_comma_before_a_clause_opener_starts_a_clause(opener):
     sentence = f"Rescuers found 5,200 tents in the camp, {opener} 300 trucks waited nearby."
-    cut = frames._CLAUSE_RE.search(sentence)
+    cut = clauses.CLAUSE_RE.search(sentence)
     assert cut is not None and sentence[cut.start()] == ","
-    assert frames._OPENER_RE.match(sentence, cut.end()).group(0).strip() == opener
+    assert clauses.OPENER_RE.match(sentence, cut.end()).group(0).strip() == opener
 
 
 @walks("fronted_openers")

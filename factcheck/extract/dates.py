@@ -59,6 +59,7 @@ def plausible(m: re.Match, text: str) -> bool:
 
 
 def month_number(word: str) -> int | None:
+    """The number of a month name or abbreviation ("Sept." → 9), or None."""
     return MONTHS.get(word.lower().rstrip(". "))
 
 

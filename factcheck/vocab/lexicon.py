@@ -1,7 +1,7 @@
 """The vocabulary, read once from `lexicon.yaml` and checked.
 
 Every word list lives in the YAML file; the modules that read text take their
-tables from `LEX` and build their patterns with `tries.alternation`, so a word
+tables from `LEX` and build their patterns with `trie` or `tries.alternation`, so a word
 added to the file is seen by every pattern that uses its list.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
+from .tries import alternation
 
 _PATH = Path(__file__).with_name("lexicon.yaml")
 
@@ -43,3 +45,9 @@ def check(lex: object, where: str = "lexicon.yaml") -> None:
 
 
 LEX: dict = _load()
+
+
+def trie(key: str) -> str:
+    """The regex alternation (a trie) of a word list of the lexicon: each phrase's words
+    match any run of spaces."""
+    return alternation(LEX[key])
