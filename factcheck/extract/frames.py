@@ -1,9 +1,9 @@
 """What a figure is about, the role it plays and who gives it, read in its own clause.
 
-Pure functions over a document's text, its sentence spans and the claims the
-extractor found. A sentence is cut into clauses (at ";", dashes and a comma
-before "while", "but", "up from", "including"...), each clause's figures share
-out its words, and each figure gets:
+Functions over a document's text, its sentence spans and the claim drafts the
+extractor found. A sentence is cut into clauses (at ";", dashes and a comma before
+"while", "but", "up from", "including"...; factcheck/extract/clauses.py), each
+clause's figures share out its words, and each figure gets:
 
 - `about`: the content words that belong to it and no other figure: its counted
   noun, the subject it is the predicate of ("the death toll rose to 38,000"),
@@ -18,8 +18,9 @@ out its words, and each figure gets:
   to organisers", "X said A, while police put it at B" gives B to police), or
   None: an unknown speaker is better than a wrong one.
 
-`annotate` also sets each figure's time (factcheck/figure_time.py). The word
-lists live in factcheck/vocab/lexicon.yaml.
+`annotate` sets these on the drafts before they are frozen into Claims, and each
+figure's time (factcheck/extract/figure_time.py). The word lists live in
+factcheck/vocab/lexicon.yaml.
 """
 
 from __future__ import annotations
