@@ -21,7 +21,6 @@ import yaml
 
 from . import schema
 from .errors import Problem, RuleError
-from .extract import units
 from .model import (
     Agreement,
     Article,
@@ -36,6 +35,7 @@ from .model import (
 )
 from .rule_regex import RegexError, compile_rule_regex
 from .schema import Key
+from .vocab import units
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and huge files

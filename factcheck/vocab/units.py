@@ -1,11 +1,12 @@
-"""Currencies and units of measure, with their SI conversions.
+"""Currencies and units of measure as data: their tables and SI conversions.
 
 Currencies come from a table of symbols, ISO 4217 codes and names written for
 news text. Units of measure come first from a short curated table (the units
 news uses, with short names and SI factors) and then, for the long tail, from
 quantulum3's unit tables (`units.json`, names, plurals and symbols, entity =
 dimension). Those tables are read once, lazily, the first time a number is
-followed by a word the curated table does not know. They are read as data:
+followed by a word the curated table does not know (`quantulum_units`, called by
+factcheck/extract/unit_match.py, which reads a unit in text). They are read as data:
 importing quantulum3's Python package would cost seconds (it pulls in an
 inflection engine and a classifier), for tables that are plain JSON.
 """
@@ -15,10 +16,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import re
 from dataclasses import dataclass
 
-from .lexicon import LEX, lower_alternation
+from .lexicon import LEX
 
 # --- currencies -------------------------------------------------------------
 
@@ -147,15 +147,6 @@ ATTACHED_LOWERCASE = set(LEX["units_attached_lowercase"])
 SPACED_LOWERCASE = set(LEX["units_spaced_lowercase"])
 LOWERCASE_ONLY = set(LEX["units_lowercase_only"])
 SQUARED: dict[str, str] = LEX["squared_units"]
-# the spaced "2" of "280 km 2)": alone, before a bracket or punctuation, never a figure
-_SQUARED_RE = re.compile(r"[ ]2(?=[ ]?[()\[\],;:]|\.(?!\d)|\s*$|\s*\n)")
-# a trie of the written forms, the longest tried first, so "square kilometres" wins over
-# "kilometres"; lowercase, as the pattern ignores case (case variants are one branch)
-UNIT_RE = re.compile(
-    lower_alternation(CURATED) + r"(?![\w²³])",
-    re.IGNORECASE,
-)
-
 # SI factors of quantulum3 base unit names (for the long tail of its table)
 QUANTULUM_SI = {
     "metre": (M, 1.0),
@@ -242,8 +233,8 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _load_quantulum() -> dict[str, Unit]:
-    """quantulum3's unit names and plurals → Unit, read once from its JSON tables."""
+def quantulum_units() -> dict[str, Unit]:
+    """quantulum3's unit names and plurals (lower case) → Unit, read once from its JSON tables."""
     global _QUANTULUM, QUANTULUM_LOADED
     if _QUANTULUM is not None:
         return _QUANTULUM
@@ -324,51 +315,6 @@ def _quantulum_unit(name: str, spec: dict) -> Unit:
             return Unit(name, entity, None, None)
         factor *= f ** d.get("power", 1)
     return Unit(name, entity, SI_OF_DIMENSION.get(entity), factor)
-
-
-_WORDS_RE = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+){0,2}")
-
-
-def match_unit(text: str, pos: int, attached: bool) -> tuple[Unit, int] | None:
-    """The unit written at text[pos:], and where it ends; None if there is none.
-
-    `attached` says the unit touches the number ("5km"): single letters and
-    symbols that are also words count only then.
-    """
-    m = UNIT_RE.match(text, pos)
-    if m:
-        form = m.group(0)
-        low = form.lower()
-        found = CURATED.get(low)
-        if found is not None and found.short in SQUARED and _SQUARED_RE.match(text, m.end()):
-            return CURATED[SQUARED[found.short]], m.end() + 2
-        if low in LOWERCASE_ONLY and not form.islower():
-            return None  # "5G" is a network, not five grams
-        if low in SPACED_LOWERCASE and form.islower():
-            return CURATED[low], m.end()
-        if low in ATTACHED_ONLY and not attached and not (form.isupper() and len(form) > 1):
-            pass
-        elif low in ATTACHED_LOWERCASE and form.islower():
-            if attached:
-                return CURATED[low], m.end()
-        else:
-            return CURATED[low], m.end()
-    # the long tail: quantulum3's names, only for words the curated table lacks
-    w = _WORDS_RE.match(text, pos)
-    if not w:
-        return None
-    table = _load_quantulum()
-    words = w.group(0).lower().replace("-", " ").split()
-    for n in range(len(words), 0, -1):
-        phrase = " ".join(words[:n])
-        unit = table.get(phrase)
-        if unit is not None:
-            end = pos
-            for _ in range(n):
-                wm = re.compile(r"[ -]?[A-Za-z]+").match(text, end)
-                end = wm.end()
-            return unit, end
-    return None
 
 
 def to_si(value: float | None, unit: Unit) -> float | None:
