@@ -15,11 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .check import selects, why_not
 from .errors import FactcheckError, Problem
 from .figures import describe_interval
-from .findings import evaluate
 from .model import Article, Case, Claim, Rule
+from .rules import evaluate, selects, why_not
 from .schema import RULE
 
 ID_PATTERN = next(k.pattern for k in RULE if k.name == "id")

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 import pytest
 
-from factcheck.check import conflict_id, in_window, party, selects, why_not
+from factcheck.checks.attribution import party
+from factcheck.checks.base import conflict_id
 from factcheck.extract import extract
-from factcheck.findings import evaluate
-from factcheck.rules import load_rules
+from factcheck.rules import evaluate, in_window, load_rules, selects, why_not
 
 from .helpers import claim
 
