@@ -26,7 +26,7 @@ from .model import Claim, Conflict
 from .store import CLAIM_FIELDS, claim_from_row
 
 # the modules whose code decides what a rule selects and what it finds
-_CODE = ("checks", "rules.py", "model.py", "pipeline.py", "incremental.py")
+_CODE = ("checks", "rules", "model.py", "pipeline.py", "incremental.py")
 
 
 @functools.cache
