@@ -630,14 +630,14 @@ def rules_lint(path):
 def rules_schema():
     """Print the JSON Schema of rule files, for editors (completion and checks as you type).
 
-    The same file ships as factcheck/rules.schema.json; docs/rules.md shows the
+    The same file ships as factcheck/rules/rules.schema.json; docs/rules.md shows the
     VS Code setting that uses it.
 
     \b
     Example:
         factcheck rules schema > .vscode/factcheck-rules.schema.json
     """
-    from .schema import json_schema_text
+    from .rules.schema import json_schema_text
 
     click.echo(json_schema_text(), nl=False)
 
@@ -656,9 +656,9 @@ def rules_test(path):
     Example:
         factcheck rules test rules/
     """
-    from . import ruletest
+    from .rules import examples
 
-    result = ruletest.run_examples(load_rules(path))
+    result = examples.run_examples(load_rules(path))
     for failure in result.failures:
         click.echo(str(failure))
     click.echo(result.summary())
@@ -684,7 +684,7 @@ def rules_new(rule_id, folder):
     Example:
         factcheck rules new museum-visitors && factcheck rules test
     """
-    from . import ruletest
+    from .rules import examples
 
-    path = ruletest.new_rule_file(folder, rule_id)
+    path = examples.new_rule_file(folder, rule_id)
     click.echo(f"wrote {path}; edit it, then run: factcheck rules lint && factcheck rules test")

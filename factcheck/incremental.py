@@ -26,7 +26,7 @@ from .model import Claim, Conflict
 from .store import CLAIM_FIELDS, claim_from_row
 
 # the modules whose code decides what a rule selects and what it finds
-_CODE = ("check.py", "findings.py", "rules.py", "model.py", "pipeline.py", "incremental.py")
+_CODE = ("checks", "rules", "model.py", "pipeline.py", "incremental.py")
 
 
 @functools.cache
@@ -35,11 +35,13 @@ def code_version() -> str:
     digest = hashlib.sha256(__version__.encode())
     here = Path(__file__).parent
     for name in _CODE:
-        try:
-            source = (here / name).read_bytes()
-        except OSError:  # installed without sources: the package version alone
-            source = b""
-        digest.update(name.encode() + b"\0" + source)
+        path = here / name
+        for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            try:
+                source = file.read_bytes()
+            except OSError:  # installed without sources: the package version alone
+                source = b""
+            digest.update(file.relative_to(here).as_posix().encode() + b"\0" + source)
     return digest.hexdigest()[:16]
 
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import ModuleType
 
-from . import findings
-from .check import selects, sort_findings, statements
+from . import checks
+from .checks import sort_findings, statements
 from .crash import write_traceback
 from .documents import (
     Scan,
@@ -36,7 +36,6 @@ from .documents import (
     scan,
 )
 from .errors import InputError
-from .findings import Fact
 from .incremental import (
     EMPTY,
     decode_findings,
@@ -47,8 +46,8 @@ from .incremental import (
     relation_key,
     rule_version,
 )
-from .model import Claim, Conflict, Document
-from .rules import Rule, load_rules
+from .model import Claim, Conflict, Document, Fact, Rule
+from .rules import load_rules, selects
 from .store import Packed, Store, run_lock, with_review
 
 Progress = Callable[[int, int], None]
@@ -453,7 +452,7 @@ def _stored_fact(store: Store, rule: Rule, want_fact: bool) -> tuple[list[Confli
 
 def _fresh_fact(store: Store, rule: Rule) -> tuple[tuple[list[Conflict], Fact], dict]:
     """A fact checked from its claims in the database, and its findings to store."""
-    found, fact = findings.evaluate_rule(rule, statements(store.rule_claims(rule.id)))
+    found, fact = checks.evaluate_rule(rule, statements(store.rule_claims(rule.id)))
     text = encode_findings(found)
     blobs = {
         "findings": Packed.of(text),
@@ -477,7 +476,7 @@ def _stored_relations(store: Store, rule: Rule, state, key: str | None) -> list[
 def _fresh_relations(store: Store, rule: Rule) -> list[Conflict]:
     """A rule's relation findings from the statements of the facts it relates, read one by one."""
     selected = {i: statements(store.rule_claims(i)) for i in related_ids(rule)}
-    text = encode_findings(findings.relation_findings([rule], selected))
+    text = encode_findings(checks.relation_findings([rule], selected))
     return decode_findings(text) or []
 
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck import pipeline, report
+from factcheck.checks.base import side_json
 from factcheck.cli import cli
-from factcheck.findings import side_json
 from factcheck.model import Conflict
 from factcheck.report import github, markdown
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from factcheck import report
-from factcheck.findings import side_json
+from factcheck.checks.base import side_json
 from factcheck.model import Conflict
 from factcheck.report.helpers import dumps
 

@@ -481,7 +481,7 @@ def test_python_re_hangs_on_the_pattern_that_re2_runs_at_once(tmp_path):
     probe = f"import re; re.search({BACKTRACKER!r}, {line!r})"
     with pytest.raises(subprocess.TimeoutExpired):
         subprocess.run([sys.executable, "-c", probe], timeout=3)
-    from factcheck.rule_regex import compile_rule_regex
+    from factcheck.rules.regex import compile_rule_regex
 
     assert compile_rule_regex(BACKTRACKER).search(line * 1000) is None
 

@@ -1,4 +1,4 @@
-"""The JSON Schema of rule files: generated from factcheck/schema.py, and agreeing with lint."""
+"""The JSON Schema of rule files: generated from factcheck/rules/schema.py; it agrees with lint."""
 
 import json
 from pathlib import Path
@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.rules import parse_yaml
-from factcheck.schema import json_schema, json_schema_text
+from factcheck.rules.schema import json_schema, json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "factcheck" / "rules.schema.json"
+SHIPPED = ROOT / "factcheck" / "rules" / "rules.schema.json"
 BAD = ROOT / "tests" / "fixtures" / "rules" / "bad"
 
 
@@ -24,7 +24,7 @@ def _plain(path: Path):
 
 
 def test_shipped_schema_is_the_generated_one():
-    # regenerate with: factcheck rules schema > factcheck/rules.schema.json
+    # regenerate with: factcheck rules schema > factcheck/rules/rules.schema.json
     assert SHIPPED.read_text(encoding="utf-8") == json_schema_text()
     jsonschema.Draft202012Validator.check_schema(json.loads(json_schema_text()))
 

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import schema
 from factcheck.cli import cli
 from factcheck.pipeline import run
-from factcheck.rules import load_rules
-from factcheck.ruletest import run_examples, skeleton
+from factcheck.rules import load_rules, schema
+from factcheck.rules.examples import run_examples, skeleton
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -236,7 +235,8 @@ DOCS = ROOT / "docs" / "rules.md"
 def test_docs_reference_is_generated_from_the_schema():
     text = DOCS.read_text(encoding="utf-8")
     assert schema.reference_markdown() in text, (
-        "docs/rules.md is out of date: run `.venv/bin/python -m factcheck.schema docs/rules.md`"
+        "docs/rules.md is out of date: "
+        "run `.venv/bin/python -m factcheck.rules.schema docs/rules.md`"
     )
 
 

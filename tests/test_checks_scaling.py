@@ -13,15 +13,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from factcheck.findings import (
-    MAX_EXAMPLES,
-    MAX_LISTED,
-    evaluate,
-    evaluate_rule,
-    relation_findings,
-    sort_findings,
-)
-from factcheck.rules import load_rules
+from factcheck.checks import evaluate_rule, relation_findings, sort_findings
+from factcheck.checks.base import MAX_EXAMPLES, MAX_LISTED
+from factcheck.rules import evaluate, load_rules
 
 from .helpers import claim
 

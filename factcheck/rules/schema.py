@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .model import KINDS, ROLES, SEVERITIES
+from ..model import KINDS, ROLES, SEVERITIES
 
 
 @dataclass(frozen=True)
@@ -407,7 +407,7 @@ def all_keys(key: Key = FILE, prefix: str = "") -> list[tuple[str, Key]]:
     return out
 
 
-REFERENCE_START = "<!-- reference: generated from factcheck/schema.py, do not edit -->"
+REFERENCE_START = "<!-- reference: generated from factcheck/rules/schema.py, do not edit -->"
 REFERENCE_END = "<!-- end of reference -->"
 
 
@@ -525,11 +525,11 @@ def json_schema() -> dict:
 
 
 def json_schema_text() -> str:
-    """The JSON Schema as the text of factcheck/rules.schema.json (sorted, stable)."""
+    """The JSON Schema as the text of factcheck/rules/rules.schema.json (sorted, stable)."""
     return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-if __name__ == "__main__":  # python -m factcheck.schema docs/rules.md
+if __name__ == "__main__":  # python -m factcheck.rules.schema docs/rules.md
     import sys
 
     write_reference(sys.argv[1] if len(sys.argv) > 1 else "docs/rules.md")

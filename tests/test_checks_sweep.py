@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from factcheck.check import _stated_times_differ, check_relations
+from factcheck.checks.relations import _stated_times_differ, check_relations
+from factcheck.checks.sweep import best_compatible, count_greater
 from factcheck.rules import load_rules
-from factcheck.sweep import best_compatible, count_greater
 
 from .helpers import claim
 

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from factcheck import pipeline
-from factcheck.findings import agreement_sets, evaluate
-from factcheck.rules import load_rules
+from factcheck.checks.sweep import agreement_sets
+from factcheck.rules import evaluate, load_rules
 
 from . import fake_extract
 from .helpers import claim

@@ -15,12 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .check import selects, why_not
-from .errors import FactcheckError, Problem
-from .figures import describe_interval
-from .findings import evaluate
-from .model import Article, Case, Claim, Rule
+from ..errors import FactcheckError, Problem
+from ..figures import describe_interval
+from ..model import Article, Case, Claim, Rule
 from .schema import RULE
+from .select import evaluate, selects, why_not
 
 ID_PATTERN = next(k.pattern for k in RULE if k.name == "id")
 Extract = Callable[[str, str, str | None], list[Claim]]
@@ -49,7 +48,7 @@ class ExampleResult:
 
 
 def _default_extract() -> Extract:
-    from .extract import extract
+    from ..extract import extract
 
     return extract
 

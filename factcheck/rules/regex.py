@@ -15,7 +15,7 @@ import re
 
 import re2
 
-from .model import Pattern
+from ..model import Pattern
 
 MAX_REPEAT = 1000  # RE2's limit; larger counts it would silently read as literal text
 MAX_PATTERN_CHARS = 10_000

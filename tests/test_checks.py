@@ -1,14 +1,16 @@
 """Selection and agreement on hand-made claims."""
 
 import textwrap
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
 
-from factcheck.check import conflict_id, in_window, party, selects, why_not
+from factcheck.checks import CHECKS
+from factcheck.checks.attribution import party
+from factcheck.checks.base import conflict_id
 from factcheck.extract import extract
-from factcheck.findings import evaluate
-from factcheck.rules import load_rules
+from factcheck.model import Rule
+from factcheck.rules import evaluate, in_window, load_rules, schema, selects, why_not
 
 from .helpers import claim
 
@@ -548,3 +550,11 @@ def test_updates_of_one_day_at_different_hours_are_successive(framed):
     # a date without a time of day can be any hour of that day
     day = claim(doc="d.txt", value=1500, time="2025-07-13", about="dead")
     assert [c.check for c in evaluate([rule], [day, evening]).conflicts] == ["split"]
+
+
+def test_each_check_type_reads_its_own_section_of_a_rule():
+    sections = {k.name: k for k in schema.RULE}
+    rule_fields = {f.name for f in fields(Rule)}
+    for name, check in CHECKS.items():
+        assert check.section == name
+        assert sections[name].type == "mapping" and name in rule_fields
