@@ -7,7 +7,10 @@ Each stage takes and returns these records, never a library's own objects.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import MISSING, asdict, dataclass, field
+from typing import Protocol
 
 # an age says who a claim is about, and a bare fraction or ratio ("two thirds", "one
 # over three") counts nothing: both stored and shown, compared only by a rule that
@@ -100,6 +103,24 @@ class Claim:
         """The claim as a JSON-ready dict, in the eval claim format plus extras."""
         return asdict(self)
 
+    def interval(self) -> tuple[float, float]:
+        """The interval the claim asserts (unbounded sides as infinities).
+
+        A vague amount asserts a floor, not a range: "thousands were killed" says at
+        least a thousand, so it never conflicts with 38,000; "tens of thousands"
+        does conflict with 1,200.
+        """
+        lo, hi = self.interval_low, self.interval_high
+        if lo is None and hi is None:
+            lo = hi = self.si_value if self.si_value is not None else self.value
+        if self.qualifier == "vague":
+            hi = None
+        return (-math.inf if lo is None else lo, math.inf if hi is None else hi)
+
+    def comparable_unit(self) -> str | None:
+        """The unit its figure compares in: the SI unit, else the unit as written."""
+        return self.si_unit or self.unit
+
 
 _CLAIM_DEFAULTS = {
     f.name: f.default for f in Claim.__dataclass_fields__.values() if f.default is not MISSING
@@ -136,3 +157,168 @@ class Conflict:
     right: Claim | None = None
     status: str = "open"  # open, disputed, accepted
     details: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def period(time: str) -> tuple[str, str]:
+    """The first and last moment a time ('2016', '2007-11', '2017-12-02', '2017-12-02T19:00')
+    covers, as ISO strings that sort in time order."""
+    if "T" in time:
+        return time, time  # a publication time of day: the figure holds from that moment
+    parts = time.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01", f"{parts[0]}-12-31T24:00"
+    if len(parts) == 2:
+        return f"{time}-01", f"{time}-31T24:00"
+    return time, f"{time}T24:00"
+
+
+class Pattern(Protocol):
+    """What the checker uses of a compiled pattern (RE2's and `re`'s both have it)."""
+
+    pattern: str
+
+    def search(self, text: str): ...
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One rule's statements and how they stand: for the per-fact charts."""
+
+    rule_id: str
+    title: str
+    severity: str
+    claims: tuple[Claim, ...]  # every statement the rule checks, in document order
+    consensus: tuple[Claim, ...] = ()  # the statements in a consensus (of any group)
+    bands: tuple[tuple[float, float], ...] = ()  # each consensus's figure range
+    timeline: bool = False  # an over_time fact: shown against time
+    outliers: tuple[str, ...] = field(default=())  # finding ids about this fact
+
+
+# -- rules ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Which claims a rule selects; patterns are compiled once."""
+
+    kinds: tuple[str, ...] = ()
+    nouns: tuple[tuple[str, ...], ...] = ()  # each a sequence of normalized words
+    noun_excludes: frozenset[str] = frozenset()
+    words: tuple[re.Pattern, ...] = ()  # every one must match the sentence
+    any_words: re.Pattern | None = None
+    not_words: re.Pattern | None = None
+    regex: Pattern | None = None  # RE2, so matching takes linear time
+    not_regex: Pattern | None = None
+    dimensions: tuple[str, ...] = ()
+    units: frozenset[str] = frozenset()  # lower case; SI unit, written unit or currency code
+    after: str | None = None
+    before: str | None = None
+    unknown_time: str = "include"
+    scope: str = "sentence"
+    # what the figure itself is about, its role and its speaker (factcheck/extract/frames.py)
+    about: tuple[frozenset[tuple[str, ...]], ...] = ()  # each: normalized phrases, any matches
+    not_about: frozenset[tuple[str, ...]] = frozenset()
+    roles: tuple[str, ...] = ("value",)
+    speaker: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How closely sources must agree."""
+
+    tolerance: float = 0.0
+    absolute: float = 0.0
+    precision: str = "implied"  # or "stated": a figure asserts exactly what it states
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Plausible values of a single claim, in si_unit (None: any claim's unit)."""
+
+    low: float | None = None
+    high: float | None = None
+    si_unit: str | None = None
+    written: str = ""  # how the editor wrote them, for messages ("100 km")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a fact relates to other facts (rule ids)."""
+
+    part_of: str | None = None
+    sum_of: tuple[str, ...] = ()
+    percent_whole: str | None = None
+    percent_part: str | None = None
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class OverTime:
+    """The direction a figure may move from one report to a later one."""
+
+    may_only: str  # rise | fall
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Parties a figure may be attributed to, each with its compiled words."""
+
+    parties: tuple[tuple[str, re.Pattern], ...]
+    disputed: bool = True
+
+
+@dataclass(frozen=True)
+class Article:
+    """A one-line article of an example, with where it is written."""
+
+    text: str
+    published: str | None
+    line: int
+    col: int
+    select: str | None = None  # in a match example: the one figure the rule must select
+
+
+@dataclass(frozen=True)
+class Case:
+    """A small multi-source example that must (or must not) conflict."""
+
+    articles: tuple[Article, ...]
+    line: int
+    col: int
+    note: str = ""
+    status: str = "open"  # the status a conflict must have
+
+
+@dataclass(frozen=True)
+class Examples:
+    """What proves a rule: sentences to select or not, cases to conflict or not."""
+
+    match: tuple[Article, ...] = ()
+    no_match: tuple[Article, ...] = ()
+    conflict: tuple[Case, ...] = ()
+    no_conflict: tuple[Case, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.match) + len(self.no_match) + len(self.conflict) + len(self.no_conflict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule."""
+
+    id: str
+    title: str
+    severity: str
+    select: Selector
+    agree: Agreement | None
+    file: str
+    line: int
+    description: str = ""
+    references: tuple[str, ...] = ()
+    spec: dict = field(default_factory=dict, compare=False, hash=False)
+    bounds: Bounds | None = None
+    relate: Relation | None = None
+    over_time: OverTime | None = None
+    attribution: Attribution | None = None
+    examples: Examples = field(default_factory=Examples, compare=False)

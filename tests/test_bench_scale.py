@@ -5,7 +5,7 @@ from pathlib import Path
 
 from factcheck.documents import find_published
 from factcheck.rules import load_rules
-from factcheck.ruletest import run_examples
+from factcheck.rules.examples import run_examples
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))

@@ -151,7 +151,7 @@ def test_markdown_cells_cannot_be_broken(newsroom):
 
 
 def test_hostile_sentence_is_inert_in_markdown():
-    from factcheck.report import md
+    from factcheck.report.helpers import md
 
     text = 'a "q" | b ::error file=x:: </testcase> <script> @someone *x* [l](u) `c`\nnext'
     out = md(text)
@@ -469,9 +469,6 @@ def test_reread_reads_every_file_even_with_its_stored_stamp(newsroom, monkeypatc
 # -- layers and databases of earlier versions -----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="factcheck.rules imports factcheck.extract.units until vocab/ lands"
-)
 def test_importing_the_cli_imports_no_extractor_module():
     """The extractor (and quantulum3) load only in a command that extracts."""
     code = (

@@ -487,7 +487,7 @@ def test_odd_inputs(text):
 
 def test_no_number_no_quantulum3():
     code = (
-        "import sys; from factcheck.extract import extract; from factcheck.extract import units;"
+        "import sys; from factcheck.extract import extract; from factcheck.vocab import units;"
         "extract('The minister spoke to reporters on Tuesday.');"
         "assert not units.QUANTULUM_LOADED;"
         "assert not any(m.startswith('quantulum3') for m in sys.modules), 'imported'"

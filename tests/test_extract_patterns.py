@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from factcheck.extract import dates, figure_time, frames
+from factcheck.extract import clauses, dates, figure_time, frames
 from factcheck.extract import patterns as pat
-from factcheck.extract.lexicon import alternation
+from factcheck.vocab.tries import alternation
 
 # news-style text with every shape a digit can start: ratios, fractions, powers, signs,
 # grouped thousands in several styles, decimals, years, times and phone numbers
@@ -113,7 +113,7 @@ ROLE_CUES = ("_PREVIOUS_RE", "_FROM_RE", "_UP_FROM_RE", "_CHANGE_RE", "_LIMIT_RE
 def test_cheap_tests_never_skip_a_window_their_pattern_reads(window):
     assert frames._compares(window) == bool(frames._COMPARISON_RE.search(window))
     assert figure_time._is_baseline(window) == bool(figure_time._BASELINE_RE.search(window))
-    if frames._OWNER_RE.search(window):
-        assert frames._OWNER_RE in frames._worth_trying(window, has_verb=False)
+    if clauses.OWNER_RE.search(window):
+        assert clauses.OWNER_RE in clauses.worth_trying(window, has_verb=False)
     if any(getattr(frames, name).search(window) for name in ROLE_CUES):
         assert window.rstrip().lower().endswith(frames._CUE_ENDS)

@@ -1,4 +1,4 @@
-"""The report formats of `factcheck.formats` on many findings: fitting the terminal,
+"""The report formats of `factcheck.report` on many findings: fitting the terminal,
 colour, the markdown and annotation caps, SARIF and JUnit structure."""
 
 import json
@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from factcheck import app as pipeline
 from factcheck import report
+from factcheck.checks.base import side_json
 from factcheck.cli import cli
-from factcheck.findings import side_json
-from factcheck.formats import github, markdown
 from factcheck.model import Conflict
+from factcheck.report import github, markdown
 
 from . import fake_extract
 from .helpers import claim

@@ -12,7 +12,7 @@ import pytest
 
 from factcheck import app as pipeline
 from factcheck import report
-from factcheck.formats.html import Scale
+from factcheck.report.html import Scale
 
 from .planted import write_planted
 
@@ -185,8 +185,7 @@ def test_chromium_renders_a_chart_per_fact_with_outliers_marked(planted, width, 
 
 
 def test_hostile_article_text_is_inert(tmp_path):
-    from factcheck.findings import evaluate
-    from factcheck.rules import load_rules
+    from factcheck.rules import evaluate, load_rules
 
     from .helpers import claim
 

@@ -239,7 +239,7 @@ def test_stored_findings_keep_a_shared_consensus_once():
     """Outliers of one fact share their consensus: stored once, read back as one object,
     so a fact with thousands of outliers costs its consensus once in the database and in
     memory, and reads back equal to what was computed."""
-    from factcheck.findings import side_json
+    from factcheck.checks.base import side_json
     from factcheck.model import Conflict
     from factcheck.store.codecs import decode_findings, encode_findings
 

@@ -1,15 +1,18 @@
 """Report formats on hand-made conflicts, including text built to break each format."""
 
+import importlib
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from factcheck import report
-from factcheck.findings import side_json
+from factcheck.checks.base import side_json
 from factcheck.model import Conflict
+from factcheck.report.helpers import dumps
 
 from .helpers import claim
 
@@ -69,6 +72,14 @@ def sample(**kw) -> report.Report:
 def test_what_fails_a_run(status, severity, fail_on, baseline, fails):
     c = conflict("aaaaaaaaaaaa", severity=severity, status=status)
     assert report.failing(c, fail_on, baseline) is fails
+
+
+def test_a_format_is_a_module_and_its_line_in_the_registry():
+    shared = {"__init__", "base", "helpers", "claims", "conflicts"}
+    modules = {p.stem for p in Path(report.__file__).parent.glob("*.py")} - shared
+    assert set(report.FORMATS) == modules
+    for name, render in report.FORMATS.items():
+        assert render is importlib.import_module(f"factcheck.report.{name}").render
 
 
 @pytest.mark.parametrize("fmt", report.FORMATS)
@@ -158,7 +169,7 @@ def test_json_report_written_a_finding_at_a_time_is_the_same_document(made):
     r = made()
     pieces = list(report.render_chunks(r, "json"))
     whole = "".join(pieces)
-    assert whole == report._dumps(json.loads(whole))
+    assert whole == dumps(json.loads(whole))
     assert len(pieces) >= 3 + len(r.conflicts)  # one piece per finding, never the whole
 
 

@@ -487,7 +487,7 @@ def test_python_re_hangs_on_the_pattern_that_re2_runs_at_once(tmp_path):
     probe = f"import re; re.search({BACKTRACKER!r}, {line!r})"
     with pytest.raises(subprocess.TimeoutExpired):
         subprocess.run([sys.executable, "-c", probe], timeout=3)
-    from factcheck.rule_regex import compile_rule_regex
+    from factcheck.rules.regex import compile_rule_regex
 
     assert compile_rule_regex(BACKTRACKER).search(line * 1000) is None
 
@@ -691,18 +691,18 @@ def test_extractor_failure_skips_the_article_and_keeps_its_claims(project, monke
 def test_a_bug_deep_in_the_extractor_is_not_swallowed(project, monkeypatch):
     """A phrase reader that raises on one article: that article is skipped and keeps its
     earlier claims; it is never stored with no claims, as a silent catch-all would."""
-    from factcheck.extract.extractor import Extractor
+    from factcheck.extract import extractor
 
     first, before = _poison_first_seed(project)
-    real = Extractor._core
+    real = extractor.read_at
     monkeypatch.setenv("FACTCHECK_CRASH_DIR", str(project))
 
-    def fails_on_poison(self, m):
-        if "Poison" in self.text:
+    def fails_on_poison(t, drafts, m):
+        if "Poison" in t.text:
             raise ZeroDivisionError("float division by zero")
-        return real(self, m)
+        return real(t, drafts, m)
 
-    monkeypatch.setattr(Extractor, "_core", fails_on_poison)
+    monkeypatch.setattr(extractor, "read_at", fails_on_poison)
     result = run()
     assert result.exit_code == 2
     assert f"skipped seeds/{first.name}: the extractor failed on this article" in result.stderr

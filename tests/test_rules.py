@@ -6,10 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import schema
 from factcheck.cli import cli
 from factcheck.errors import RuleError
-from factcheck.rules import load_rules, noun_words, phrase_pattern
+from factcheck.rules import load_rules, noun_words, phrase_pattern, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "fixtures" / "rules" / "bad"

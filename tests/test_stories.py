@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from factcheck.app import run
-from factcheck.report import related_claims
+from factcheck.report.helpers import related_claims
 
 STORIES = Path(__file__).resolve().parent / "stories"
 EXPECTED = yaml.safe_load((STORIES / "expected.yaml").read_text(encoding="utf-8"))["stories"]

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from ..model import Claim, Conflict
+from ..model import Claim, Conflict, Rule
 
 if TYPE_CHECKING:
     from ..documents import Skipped
     from ..report import Report
-    from ..rules import Rule
     from ..store import Store
     from .running import Progress, RunResult
 
@@ -317,28 +316,27 @@ def lint_rules(path: str) -> list[Rule]:
 class RulesTested:
     """What running the rules' examples gave, and how the command ends."""
 
-    result: object  # ruletest.ExampleResult: its failures and a summary line
+    result: object  # rules.examples.ExampleResult: its failures and a summary line
     outcome: Outcome
 
 
 def test_rules(path: str) -> RulesTested:
     """Run every rule's examples: exit 1 when one fails."""
-    from .. import ruletest
-    from ..rules import load_rules
+    from ..rules import examples, load_rules
 
-    result = ruletest.run_examples(load_rules(path))
+    result = examples.run_examples(load_rules(path))
     return RulesTested(result, Outcome(EXIT_CONFLICTS) if result.failures else Outcome())
 
 
 def new_rule(folder: str, rule_id: str) -> str:
     """Write a commented skeleton rule file, FOLDER/ID.yaml; return its path."""
-    from .. import ruletest
+    from ..rules import examples
 
-    return ruletest.new_rule_file(folder, rule_id)
+    return examples.new_rule_file(folder, rule_id)
 
 
 def rule_schema() -> str:
     """The JSON Schema of rule files, as text."""
-    from ..schema import json_schema_text
+    from ..rules.schema import json_schema_text
 
     return json_schema_text()

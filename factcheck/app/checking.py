@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from .. import findings
-from ..check import selects, sort_findings, statements
-from ..findings import Fact
-from ..model import Claim, Conflict
-from ..rules import Rule
+from .. import checks
+from ..checks import sort_findings, statements
+from ..model import Claim, Conflict, Fact, Rule
+from ..rules import selects
 from ..store import FactRow, Packed, RunRecord, Store, with_review
 from ..store.codecs import decode_findings, decode_records, encode_findings, encode_records
 from .incremental import EMPTY, related_ids, relation_key, rule_version
@@ -136,7 +135,7 @@ def _stored_fact(store: Store, rule: Rule, want_fact: bool) -> tuple[list[Confli
 
 def _fresh_fact(store: Store, rule: Rule) -> tuple[tuple[list[Conflict], Fact], dict]:
     """A fact checked from its claims in the database, and its findings to store."""
-    found, fact = findings.evaluate_rule(rule, statements(store.rule_claims(rule.id)))
+    found, fact = checks.evaluate_rule(rule, statements(store.rule_claims(rule.id)))
     text = encode_findings(found)
     blobs = {
         "findings": Packed.of(text),
@@ -160,7 +159,7 @@ def _stored_relations(store: Store, rule: Rule, state, key: str | None) -> list[
 def _fresh_relations(store: Store, rule: Rule) -> list[Conflict]:
     """A rule's relation findings from the statements of the facts it relates, read one by one."""
     selected = {i: statements(store.rule_claims(i)) for i in related_ids(rule)}
-    text = encode_findings(findings.relation_findings([rule], selected))
+    text = encode_findings(checks.relation_findings([rule], selected))
     return decode_findings(text) or []
 
 

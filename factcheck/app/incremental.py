@@ -23,12 +23,9 @@ from .. import __version__
 # the modules whose code decides what a rule selects and what it finds, and how
 # its findings are stored and read back (patterns under the package folder)
 _CODE = (
-    "model.py",
-    "check.py",
-    "findings.py",
-    "rules.py",
     "checks/*.py",
     "rules/*.py",
+    "model.py",
     "app/checking.py",
     "app/incremental.py",
     "store/codecs.py",

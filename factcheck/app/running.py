@@ -25,9 +25,8 @@ from ..documents import (
     scan,
 )
 from ..errors import InputError
-from ..findings import Fact
-from ..model import Claim, Conflict, Document
-from ..rules import Rule, load_rules
+from ..model import Claim, Conflict, Document, Fact, Rule
+from ..rules import load_rules
 from ..store import Store, run_lock
 from .checking import RunInfo, check, now
 from .extraction import ahead, extract_guarded, extraction, guarded

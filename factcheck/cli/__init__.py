@@ -534,7 +534,7 @@ def rules_lint(path):
 def rules_schema():
     """Print the JSON Schema of rule files, for editors (completion and checks as you type).
 
-    The same file ships as factcheck/rules.schema.json; docs/rules.md shows the
+    The same file ships as factcheck/rules/rules.schema.json; docs/rules.md shows the
     VS Code setting that uses it.
 
     \b

@@ -12,12 +12,18 @@ G7), phone numbers and scores are told apart from claims.
 quantulum3 is used only through its unit tables, read lazily the first time a
 number is followed by a word the curated unit table does not know.
 
-The package, in the order text flows through it: `lexicon` (every word list,
-as data in lexicon.yaml), `patterns` (regexes generated from it), `scanner`
-(sentences, number records), `numbers`, `dates`, `units`, `nouns` (readers of
-words and figures), `readers`, `phrase`, `special`, `filters` (named checks
-for non-claims), `intervals` (implied precision), `time` (the time a claim
-refers to) and `extractor` (the driver).
+Its words come from factcheck.vocab (the lexicon, the tries built from it, the
+unit table). The package, in the order text flows through it: `patterns` (regexes
+generated from the lexicon); `text` (the frozen `Text`: the document, its sentences,
+lines and masks) and `scanner` (sentences, candidates, the `Num` record); the readers,
+plain functions of the `Text`: `read_number` (numerals, spelled numbers, fractions,
+scales; word tables in `numbers`), `read_around` (currency, qualifier, unit via
+`unit_match`), `phrase` (a number phrase, with `ranges`), `special` (vague amounts,
+fractions, ratios), `dates`; `emit` (a read phrase as a claim draft by kind, with
+`nouns`, `filters` and `intervals`); `drafts` (the `ClaimDraft` records, the one
+mutable collection, and their freezing into Claims); `frames` with `clauses` (about,
+role, speaker), `figure_time` and `time` (the time a claim refers to); and
+`extractor` (the driver).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..model import Claim
-from .extractor import Extractor
+from .extractor import extract_text
 
 EXTRACTOR_VERSION = "1.9"
 
@@ -44,7 +50,7 @@ def extract(text: str, doc: str = "", published: str | None = None) -> list[Clai
     """
     if not isinstance(text, str) or not text:
         return []
-    return Extractor(text, doc, published).run()
+    return extract_text(text, doc, published)
 
 
 def _extract_chunk(items: list[tuple[str, str, str | None]]) -> list[list[Claim]]:
@@ -97,6 +103,7 @@ class Pool:
         )
 
     def submit(self, items: list[tuple[str, str, str | None]]) -> Future:
+        """A future of the claim lists of items, extracted in a worker."""
         return self.executor.submit(_extract_chunk, items)
 
     def __enter__(self) -> Pool:

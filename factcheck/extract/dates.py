@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LEX, alternation, narrowed
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation, narrowed
 
 MONTHS: dict[str, int] = LEX["months"]
 _MONTH = alternation(MONTHS) + r"\b(?:\s?\.)?"
@@ -58,6 +59,7 @@ def plausible(m: re.Match, text: str) -> bool:
 
 
 def month_number(word: str) -> int | None:
+    """The number of a month name or abbreviation ("Sept." → 9), or None."""
     return MONTHS.get(word.lower().rstrip(". "))
 
 

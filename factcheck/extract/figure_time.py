@@ -25,8 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..vocab.lexicon import LEX
 from . import dates as timeref
-from .frame_words import WORDS
 
 # a date after these is a baseline ("the highest since 1981", "since the storm struck on
 # September 3"), not the figure's time
@@ -56,7 +56,7 @@ _CLAUSE_RE = re.compile(
     r"compared|up from|down from|from|against)\b)"
 )
 _EVENT_AFTER_RE = re.compile(
-    r"(?:[^\S\n]*,[^\S\n]*\d{4})?[^\S\n]+(?:" + "|".join(WORDS["event_nouns"]) + r")\b",
+    r"(?:[^\S\n]*,[^\S\n]*\d{4})?[^\S\n]+(?:" + "|".join(LEX["event_nouns"]) + r")\b",
     re.IGNORECASE,
 )
 # "TARSEN, March 3 (Northern Wire) - ...": a dateline dates the article, not its figures

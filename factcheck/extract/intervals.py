@@ -64,20 +64,24 @@ def interval(x: float, place: float, qual: str) -> tuple[float | None, float | N
 
 
 def interval_for(value, low, high, place, qual):
+    """The interval of a range as stated, or of a single value under its qualifier."""
     if value is None:
         return low, high
     return interval(value, place, qual)
 
 
 def times(x: float | None, factor: float) -> float | None:
+    """x times factor, None staying None."""
     return None if x is None else x * factor
 
 
 def times_all(xs: tuple, factor: float) -> tuple:
+    """Each of xs times factor, None staying None."""
     return tuple(times(x, factor) for x in xs)
 
 
 def bounds(value, qual):
+    """(low, high) a qualifier states of value: "more than 5" is (5, None)."""
     if qual in ("at_least", "more_than"):
         return value, None
     if qual in ("at_most", "less_than", "nearly"):
@@ -86,6 +90,7 @@ def bounds(value, qual):
 
 
 def stated_bounds(value, low, high, qual):
+    """(low, high) of a range as stated, else the bounds of value under its qualifier."""
     if value is None:
         return low, high
     return bounds(value, qual)
@@ -95,6 +100,7 @@ _INF = float("inf")
 
 
 def clean(x):
+    """x as a float fit for output: None for NaN and infinities, rounded to 12 digits."""
     if x is None:
         return None
     x = float(x)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LEX, alternation
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation
 
 STOP = set(LEX["noun_stop_words"])
 # verbs and participles that end a noun phrase; words ending in -ed/-ing do too,

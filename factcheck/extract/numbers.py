@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from .lexicon import LEX
+from ..vocab.lexicon import LEX
 
 SMALL: dict[str, int] = LEX["number_words"]["small"]
 TENS: dict[str, int] = LEX["number_words"]["tens"]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from . import dates, nouns, units
+from ..vocab import units
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation, lower_alternation, narrowed
+from . import dates, nouns
 from . import numbers as nums
-from .lexicon import LEX, alternation, lower_alternation, narrowed
 
 NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
 NW = alternation(NUMBER_WORDS)

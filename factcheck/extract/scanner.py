@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from . import patterns as pat
+
+if TYPE_CHECKING:
+    from .text import SpanSet
 
 
 class Num:
@@ -57,7 +61,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def masks(text: str) -> list[tuple[int, int]]:
     """Spans never read as numbers: URLs and e-mail addresses."""
-    blocked = []
+    blocked: list[tuple[int, int]] = []
     if "://" in text or "www." in text:
         blocked.extend(m.span() for m in pat.URL_RE.finditer(text))
     if "@" in text:
@@ -65,11 +69,11 @@ def masks(text: str) -> list[tuple[int, int]]:
     return blocked
 
 
-def candidates(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, bool]]:
+def candidates(text: str, masks: SpanSet) -> list[tuple[int, bool]]:
     """Where a number, a number word or a month starts, and whether it is a digit.
 
     One cheap pass over words and digit runs; the scanner's patterns are then
-    tried only there. Phone numbers met on the way are added to `blocked`.
+    tried only there. Phone numbers met on the way are added to `masks`.
     """
     cands = []
     phone_end = 0
@@ -84,7 +88,7 @@ def candidates(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, boo
         if start >= phone_end and text[e : e + 1] in " .-)" and e < len(text):
             pm = pat.PHONE_RE.match(text, start - 1 if text[start - 1 : start] in "+(" else start)
             if pm:
-                blocked.append(pm.span())
+                masks.add(pm.span())
                 phone_end = pm.end()
         cands.append((start, True))
     return cands

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from .drafts import ClaimDraft
 
-def date_times(claims: list[dict]) -> None:
-    """A date holds its own time: set time and time_source of each resolved date claim."""
-    for c in claims:
-        if c["kind"] == "date" and c["iso"]:
-            c["time"], c["time_source"] = c["iso"], "text"
+
+def date_times(drafts: list[ClaimDraft]) -> None:
+    """A date holds its own time: set time and time_source of each resolved date draft."""
+    for d in drafts:
+        if d.kind == "date" and d.iso:
+            d.time, d.time_source = d.iso, "text"

@@ -1,0 +1,292 @@
+"""A read phrase made a claim draft by its kind: money, percent, measure, duration, count, age.
+
+Numbers that count nothing (a model name, the size of a list, a duration that places
+other events in time) are dropped here, and a count gets the noun it counts: the one
+after it, the one a verb implies ("six died"), or the one its sentence or the sentence
+before names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vocab import units
+from . import intervals as iv
+from . import nouns
+from . import patterns as pat
+from .drafts import ClaimDraft, Drafts, Stated, stated_claim
+from .scanner import Num
+from .text import Text
+
+
+@dataclass(slots=True)
+class Reading:
+    """A read phrase as it becomes a claim: its span, what it states, its money or unit."""
+
+    start: int
+    end: int
+    stated: Stated
+    money: tuple | None  # (code, label, factor)
+    after: tuple | None  # ('percent'|'unit', info, end) after the number
+    num: Num | None
+    s_start: int  # the sentence holding it
+    s_end: int
+
+
+def emit(t: Text, drafts: Drafts, r: Reading) -> int:
+    """Add the claim of a read phrase by its kind; return where it ends."""
+    value, low, high, qual = r.stated
+    if r.money or r.after:
+        qual, r.end = qualifier_after(t.text, qual, r.end)
+        r.stated = (value, low, high, qual)
+    place = r.num.place if r.num is not None else 0.0
+    interval = iv.interval_for(value, low, high, place, qual)
+    span = (r.start, r.end)
+    if r.money:
+        code, label, factor = r.money
+        si = (code, iv.times(value, factor), "currency")
+        interval = iv.times_all(interval, factor)
+        drafts.add(stated_claim("money", span, r.stated, label, si, interval))
+        return r.end
+    if r.after and r.after[0] == "percent":
+        info = r.after[1]
+        si_unit = "percent" if info == "percent" else "percentage point"
+        factor = 0.01 if info == "basis point" else 1.0
+        si = (si_unit, iv.times(value, factor), si_unit)
+        interval = iv.times_all(interval, factor)
+        drafts.add(stated_claim("percent", span, r.stated, info, si, interval))
+        return r.end
+    if r.after:
+        return _emit_measure(t, drafts, r, interval)
+    return _emit_count(t, drafts, r)
+
+
+def emit_age(drafts: Drafts, span: tuple[int, int], stated: Stated, u: units.Unit, num: Num) -> int:
+    """An age ("a 74-year-old", "aged 18 to 24"): kept as its own kind, not a count."""
+    value, low, high, qual = stated
+    interval = iv.interval_for(value, low, high, num.place, qual)
+    interval = tuple(units.to_si(x, u) if x is not None else None for x in interval)
+    si = (u.si_unit, units.to_si(value, u), u.dimension)
+    drafts.add(stated_claim("age", span, stated, u.short, si, interval))
+    return span[1]
+
+
+def add_year(drafts: Drafts, start: int, end: int, year: float) -> int:
+    """A year ("in 2014") or a span of years ("2014-15"), dated by its first year."""
+    drafts.add(ClaimDraft(start, end, "date", year, iso=str(int(year))))
+    return end
+
+
+def add_number(drafts: Drafts, span: tuple[int, int], value: float, qual: str) -> int:
+    """A number of kind number (a bare fraction, a ratio with "over"), which no rule
+    compares unless it selects that kind."""
+    interval = iv.interval(value, 0.0, qual)
+    drafts.add(stated_claim("number", span, (value, None, None, qual), interval=interval))
+    return span[1]
+
+
+def _emit_measure(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
+    """A measure or a duration; a duration that places other events in time is none."""
+    text, start, end, num, u = t.text, r.start, r.end, r.num, r.after[1]
+    kind = "duration" if u.dimension == "time" else "measure"
+    if (
+        kind == "duration"
+        and pat.TIME_FRAME_RE.search(text[max(r.s_start, start - 30) : start])
+        and not (num and ("." in num.raw or text[num.end : num.end + 1] == "-"))
+    ):
+        return end  # "in the past three years": the time of other claims, not a claim
+    if kind == "duration" and pat.TIME_SHIFT_AFTER_RE.match(text, end):
+        return end  # "two years ago": a time, not an amount
+    if kind == "duration" and "-" in text[start:end] and pat.TENOR_AFTER_RE.match(text, end):
+        return end  # "the 10-year Treasury yield": the term names a bond, it is no claim
+    if kind == "duration" and r.stated[3] == "more_than" and _over_a_period(t, drafts, r):
+        return end  # "spend £2bn over five years": the period of another claim
+    if u.factor is not None:
+        interval = tuple(units.to_si(x, u) if x is not None else None for x in interval)
+        si = (u.si_unit, units.to_si(r.stated[0], u), u.dimension)
+    else:
+        si = (None, None, u.dimension)
+    drafts.add(stated_claim(kind, (start, end), r.stated, u.short, si, interval))
+    return end
+
+
+def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
+    """A count and what it counts; numbers that count nothing are skipped."""
+    text, num, start = t.text, r.num, r.start
+    value, low, high, qual = r.stated
+    qual, end = qualifier_after(text, qual, r.end)  # "4,500 or more people"
+    qual, end = _plus_before_noun(text, qual, end, r.s_end)
+    found, end, qual = _counted(text, num, end, qual, r.s_end)
+    if found:  # "4,500 people or more"
+        qual, found_end = qualifier_after(text, qual, found[1])
+        found = (found[0], found_end)
+    skip = _not_a_count(text, r, end, qual, found)
+    if skip is not None:
+        return skip
+    large = num is not None and (num.scaled or (value or 0) >= 1000)
+    if large and nouns.MONEY_NOUN_AFTER_RE.match(text, end):
+        return end  # "a 2.0 billion deficit": money in a currency it does not name
+    stated = (value, low, high, qual)
+    if found and qual == "vague" and _cut_short(text, found):
+        # "thousands of small, friendly deals": the noun is past the comma; say none
+        interval = iv.interval_for(value, low, high, 0.0, qual)
+        drafts.add(stated_claim("count", (start, end), stated, None, _COUNT, interval))
+        return end
+    if found:
+        noun, end = found
+        if noun == "times":
+            return end  # a multiplier or a number of occasions, not an amount
+    else:
+        decimal = num is not None and not num.spelled and "." in num.raw
+        if value is not None and (value != int(value) or decimal) and not (num and num.scaled):
+            return end  # a count is whole: 0.95 or 5.0 alone is a rate or an index, not a count
+        if num and num.scaled and pat.PAREN_MONEY_AFTER_RE.match(text, end):
+            return end  # "1.6 billion ($2.0 billion)": money in an unnamed currency
+        noun = nouns.implied_by_verb(text, end) or nouns.partitive_noun(text, end, r.s_end)
+        if noun is None:
+            noun = implied_noun(t, drafts, start, r.s_start)
+    place = num.place if num is not None else 0.0
+    interval = iv.interval_for(value, low, high, place, qual)
+    drafts.add(stated_claim("count", (start, end), stated, None, _COUNT, interval, noun))
+    return end
+
+
+def implied_noun(t: Text, drafts: Drafts, start: int, s_start: int) -> str | None:
+    """The noun a count with none after it counts: the last count's of its sentence, the
+    one its sentence names before its first figure, or the last count's of the sentence
+    before."""
+    for c in reversed(drafts.noun_counts):
+        if c.end <= start:
+            if c.start >= s_start:
+                return c.noun
+            break
+    text = t.text
+    # only the words before the sentence's first figure: in "71 to firefighters, and
+    # 27 to civilians" the firefighters are 71's
+    first = drafts.first_figure_before(s_start, start)
+    found = nouns.noun_before(text[s_start:first])
+    if found is not None:
+        return found or None
+    if first < start:
+        return None  # the sentence's own figures came first: no earlier sentence speaks here
+    if ":" in text[s_start:start]:
+        return None  # "Personnel on site: 3,216": a label names it, not the line before
+    if nouns.names_own_subject(text[s_start:start]):
+        return None  # "Police put the crowd at 12,000": not the last sentence's noun
+    if s_start > 0:
+        k = t.sentence_index(s_start - 1)
+        s, e = t.sentences[k]
+        for c in reversed(drafts.noun_counts_by_sent.get(k, ())):
+            if s <= c.start < e:
+                return c.noun
+    return None
+
+
+def _over_a_period(t: Text, drafts: Drafts, r: Reading) -> bool:
+    """ "rose 40% over three years", "spend £2bn on roads over five years": after another
+    figure of its sentence, and no word of lasting, "over" spans that figure's period.
+    Fronted before a comma ("Over three years, the fund doubled") it may be either: no
+    claim rather than a guess."""
+    text, start, end, s_start = t.text, r.start, r.end, r.s_start
+    if text[start : start + 4].lower() != "over" or pat.OF_AFTER_RE.match(text, end):
+        return False
+    before = text[s_start:start].split()
+    if not before and text[end : end + 1] == ",":
+        return True  # "Over three years, the fund doubled": a period, or more than one
+    if before and before[-1].strip(",;:").lower() in pat.OVER_LASTING:
+        return False  # "lasted over five years", "for over 12 hours"
+    return any(
+        s_start <= c.start and c.end <= start and c.kind not in ("date", "rank")
+        for c in drafts.items[-4:]
+    )
+
+
+def qualifier_after(text: str, qual: str, end: int) -> tuple[str, int]:
+    """A qualifier written after an exact figure ("or so", "or more"), and its end."""
+    if qual != "exact":
+        return qual, end
+    m = pat.QUAL_AFTER_RE.match(text, end)
+    if m:
+        return pat.QUAL_AFTER[m.group("q").lower()], m.end()
+    m = pat.SPACED_QUAL_AFTER_RE.match(text, end)  # "2,000 plus."
+    if m:
+        return pat.SPACED_QUAL_AFTER[m.group("q").lower()], m.end()
+    return qual, end
+
+
+def _plus_before_noun(text: str, qual: str, end: int, s_end: int) -> tuple[str, int]:
+    """ "2,000 plus people": at least, when the counted noun follows "plus"."""
+    m = pat.SPACED_QUAL_BEFORE_NOUN_RE.match(text, end)
+    if qual != "exact" or not m or not nouns.noun_after(text, m.end(), s_end):
+        return qual, end
+    return pat.SPACED_QUAL_AFTER[m.group("q").lower()], m.end()
+
+
+def _counted(text: str, num: Num | None, end: int, qual: str, s_end: int):
+    """(noun found, end, qualifier) after a count, through "-odd", "-plus", "-strong"."""
+    found = nouns.noun_after(text, end, s_end)
+    hm = None
+    if text[end : end + 1] == "-" and num and not num.spelled:
+        hm = pat.HYPHEN_WORD_RE.match(text, end)
+    if hm and not found:
+        word = hm.group("w")
+        if word in pat.HYPHEN_QUALIFIERS or word == "strong":
+            if qual == "exact" and word in pat.HYPHEN_QUALIFIERS:
+                qual = pat.HYPHEN_QUALIFIERS[word]
+            end = hm.end() if word in pat.HYPHEN_QUALIFIERS else end + 1
+            found = nouns.noun_after(text, end, s_end)
+        elif nouns.is_content(word):
+            found = (word, hm.end())
+    return found, end, qual
+
+
+def _not_a_count(text: str, r: Reading, end: int, qual: str, found) -> int | None:
+    """Where a number that counts nothing ends (a model, a list size, a fraction), or None."""
+    start, num, value, s_start = r.start, r.num, r.stated[0], r.s_start
+    stop = found[1] if found else end
+    if found and text[end : found[1]].isupper():
+        if all(len(w) > 1 for w in re.findall(r"[A-Za-z]+", text[end : found[1]])):
+            return found[1]  # "the 737 MAX": a model name, not a count
+    if found and num is not None and not num.spelled and _names_a_thing(text, end, found):
+        return found[1]  # "the 787 Dreamliner", "a 500 Series": a name, not a count
+    if num is not None and "/" in num.raw:
+        return stop  # "1 / 4 point": a fraction, not a count
+    if _THE_TOP_RE.search(text[max(s_start, start - 6) : start]) and _SUPERLATIVE_RE.match(
+        text[end : end + 10]
+    ):
+        return end  # "the 20 most expensive": the size of a list, not a count
+    if _NEXT_DIGIT_RE.match(text[end : end + 3]) and num and not num.spelled:
+        return end  # "50 50 dollar bills": a table or list, not a count
+    small = num is not None and num.spelled and value is not None and value <= 10
+    counted = found and (
+        found[0].split()[-1] in nouns.PERSON_NOUNS
+        or (nouns.is_plural(found[0].split()[-1]) and " " in found[0])
+    )  # "five border posts": a count; "two governments" alone is context
+    if small and qual == "exact" and not counted:
+        if nouns.implied_by_verb(text, stop) is None:
+            # small spelled counts are context ("two governments") unless they count people
+            return stop
+    return None
+
+
+_COUNT = (None, None, "count")  # a count's SI triple: no unit, its dimension
+# hot-path patterns, compiled once
+_THE_TOP_RE = re.compile(r"\b(?:the|top)\s+$")
+_SUPERLATIVE_RE = re.compile(r"\s+(?:most|least|best|worst|biggest|largest|top)\b")
+_NEXT_DIGIT_RE = re.compile(r"[^\S\n]+\d")
+
+
+def _cut_short(text: str, found: tuple[str, int]) -> bool:
+    """A singular word before a comma ends the noun phrase of a vague amount, which counts
+    a plural: an adjective whose noun comes later ("hundreds of small, family-run shops")."""
+    last = found[0].split()[-1]
+    return not nouns.is_plural(last) and text[found[1] : found[1] + 2].strip()[:1] == ","
+
+
+def _names_a_thing(text: str, end: int, found: tuple[str, int]) -> bool:
+    """A capitalised singular word after a figure names a model: "787 Dreamliner"."""
+    words = text[end : found[1]].split()
+    if not words or not words[0][:1].isupper() or "." in words[0]:
+        return False
+    return not nouns.is_plural(words[-1])

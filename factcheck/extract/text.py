@@ -1,0 +1,91 @@
+"""The text being read: the document as written and as read, its sentences, lines and masks."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from . import patterns as pat
+from . import scanner
+
+
+class SpanSet:
+    """Spans of text never read as numbers (URLs, e-mail addresses, phone numbers, dates),
+    kept in order of (start, end) as they are added."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans=()):
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.starts: list[int] = [s for s, _ in self.spans]
+
+    def add(self, span: tuple[int, int]) -> None:
+        """Add a span where its order puts it."""
+        k = bisect.bisect_right(self.spans, span)
+        self.spans.insert(k, span)
+        self.starts.insert(k, span[0])
+
+    def blocked_at(self, i: int) -> int | None:
+        """The end of the last span starting at or before i, when it holds i; else None."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k >= 0 and self.spans[k][0] <= i < self.spans[k][1]:
+            return self.spans[k][1]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One document as the extractor reads it.
+
+    `original` is quoted by claims; `text` is what is read (Arabic-Indic and Persian
+    digits as ASCII ones, `numbers.ascii_digits`, offsets unchanged). `sentences` are
+    spans in order, `starts` their start offsets, `newlines` the offsets of the line
+    breaks. `masks` is the one
+    part that grows while reading: dates join the URLs, e-mail addresses and phone
+    numbers once they are found.
+    """
+
+    original: str
+    text: str
+    doc: str
+    published: str | None
+    sentences: list[tuple[int, int]]
+    starts: list[int]
+    newlines: list[int]
+    masks: SpanSet
+
+    @classmethod
+    def read(cls, original: str, text: str, doc: str, published: str | None) -> Text:
+        """The Text of a document read as text (`nums.ascii_digits(original)`); published
+        must already be a valid date or None."""
+        sentences = scanner.sentences(text)
+        return cls(
+            original,
+            text,
+            doc,
+            published,
+            sentences,
+            [s for s, _ in sentences],
+            [m.start() for m in pat.NEWLINE_RE.finditer(text)],
+            SpanSet(scanner.masks(text)),
+        )
+
+    def sentence_index(self, i: int) -> int:
+        """The index of the sentence holding offset i (the first before any sentence)."""
+        return max(bisect.bisect_right(self.starts, i) - 1, 0)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """The span of the sentence holding offset i."""
+        return self.sentences[max(bisect.bisect_right(self.starts, i) - 1, 0)]
+
+    def previous_sentence(self, i: int) -> str:
+        """The sentence before the one holding offset i, as written ("" for the first)."""
+        k = bisect.bisect_right(self.starts, i) - 2
+        if k < 0:
+            return ""
+        s, e = self.sentences[k]
+        return self.original[s:e].strip()
+
+    def line_of(self, i: int) -> int:
+        """The line (from 1) of offset i."""
+        return bisect.bisect_left(self.newlines, i) + 1

@@ -1,0 +1,137 @@
+"""Stored conflicts for `factcheck conflicts` (a listing) and `factcheck show` (one in full)."""
+
+from __future__ import annotations
+
+import json
+
+from ..figures import describe_interval, fmt_number
+from ..model import Claim, Conflict
+from ..safe_text import printable
+from .helpers import context_lines, finite, printable_conflict, related_claims, stated, table
+
+# the details `conflict_detail` shows as "measured against" rather than as data
+_CONTEXT_KEYS = (
+    "consensus",
+    "sides",
+    "side_count",
+    "step",
+    "above",
+    "above_count",
+    "members",
+    "statements",
+    "pairs",
+)
+
+
+def conflict_list_table(conflicts: list[Conflict]) -> str:
+    """Conflicts as a compact listing: id, fact, severity, status, where, why."""
+    conflicts = [printable_conflict(c) for c in conflicts]
+    rows = [
+        [
+            c.id,
+            c.rule_id,
+            c.severity,
+            c.status,
+            f"{c.left.doc}:{c.left.line}" + (f"\n{c.right.doc}:{c.right.line}" if c.right else ""),
+            c.reason,
+        ]
+        for c in conflicts
+    ]
+    return table(
+        rows,
+        headers=["id", "fact", "severity", "status", "sources", "why"],
+        tablefmt="simple",
+        widths=[12, 28, 8, 8, 40, 50],
+    )
+
+
+def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, dict]) -> str:
+    """Everything about one conflict: the rule, both claims in context, and why."""
+    c = printable_conflict(conflict)
+    details = _printable_values(c.details)
+    documents = {printable(path): _printable_values(row or {}) for path, row in documents.items()}
+    lines = _head(c, rule, details)
+    lines.append("")
+    lines += _detail_side(
+        "source", c.left, details.pop("left_interval", None), documents.get(c.left.doc)
+    )
+    right_interval = details.pop("right_interval", None)
+    if c.right is not None:
+        lines.append("")
+        lines += _detail_side("other source", c.right, right_interval, documents.get(c.right.doc))
+    for key in _CONTEXT_KEYS:
+        details.pop(key, None)
+    shown = context_lines(c)
+    if shown:
+        lines += ["", "measured against:", *(f"  {line}" for line in shown)]
+        lines += [f"  {r['doc']}:{r['line']}: “{r['text']}”" for r in related_claims(c)[:10]]
+    if details:
+        lines.append("")
+        lines += [
+            f"{k}: {json.dumps(finite(v), ensure_ascii=False)}" for k, v in sorted(details.items())
+        ]
+    return "\n".join(lines)
+
+
+def _printable_values(row: dict) -> dict:
+    return {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def _head(c: Conflict, rule: dict | None, details: dict) -> list[str]:
+    """The conflict's id, review, rule and tolerance (taking those out of `details`)."""
+    rule_line = c.rule_id
+    if rule:
+        rule_line += (
+            f": {printable(rule.get('title'))} ({printable(rule.get('file'))}:{rule.get('line')})"
+        )
+    lines = [f"conflict:  {c.id}", f"status:    {c.status}"]
+    if details.get("review_reason"):
+        lines.append(f"review:    {details.pop('review_reason')}")
+    lines += [
+        f"rule:      {rule_line}",
+        f"severity:  {c.severity}",
+        f"check:     {c.check}",
+        f"why:       {c.reason}",
+    ]
+    tolerance = details.pop("tolerance", None)
+    absolute = details.pop("absolute", None)
+    if tolerance is not None or absolute:
+        text = f"{tolerance:.0%}" if tolerance is not None else "0%"
+        if absolute:
+            text += f" and ± {fmt_number(absolute)}"
+        lines.append(f"tolerance: {text}")
+    return lines
+
+
+def _interval_text(value, claim: Claim) -> str:
+    if isinstance(value, list | tuple) and len(value) == 2:
+        lo, hi = value
+        unit = claim.si_unit or claim.unit or claim.noun or ""
+        if lo == hi:
+            return f"{fmt_number(lo)} {unit}".strip()
+        if lo is None:
+            return f"≤ {fmt_number(hi)} {unit}".strip()
+        if hi is None:
+            return f"≥ {fmt_number(lo)} {unit}".strip()
+        return f"{fmt_number(lo)}–{fmt_number(hi)} {unit}".strip()
+    return describe_interval(claim)
+
+
+def _detail_side(label: str, claim: Claim, interval, document: dict | None) -> list[str]:
+    document = document or {}
+    published = document.get("published") or "unknown"
+    lines = [f"{label}: {claim.doc}:{claim.line}"]
+    if document.get("title"):
+        lines.append(f"  title:     {document['title']}")
+    lines += [
+        f"  published: {published}",
+        f"  sentence:  {' '.join((claim.sentence or claim.text).split())}",
+        f"  claim:     “{claim.text}” = {stated(claim)}",
+        f"  interval:  {_interval_text(interval, claim)}",
+        f"  refers to: {claim.time or 'unknown time'}"
+        + (f" ({claim.time_source})" if claim.time_source else ""),
+        f"  about:     {claim.about or '(nothing of its own)'}",
+        f"  role:      {claim.role}",
+        f"  speaker:   {claim.speaker or 'none named'}",
+    ]
+    return lines

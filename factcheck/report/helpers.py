@@ -1,0 +1,231 @@
+"""What the formats share: a finding in words, its statements in short, and escaping.
+
+The only module that calls tabulate. Untrusted text (file names, sentences,
+titles) in human-readable output goes through `printable_conflict` first: a
+newline could start a GitHub workflow command (`::error ...`) on a line of
+its own, an escape byte could drive the terminal. Each format escapes what
+its own syntax needs (`md`, `xml`, `gh_data`, `gh_property`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import textwrap
+from dataclasses import replace
+
+from ..figures import fmt_number
+from ..model import Claim, Conflict
+from ..safe_text import printable
+
+SNIPPET_CHARS = 90
+
+# -- counting and JSON -------------------------------------------------------------
+
+
+def plural(n: int, word: str) -> str:
+    """`n word` with an s unless n is 1 ("info" stays as it is)."""
+    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+
+
+def dumps(data) -> str:
+    """JSON as every format writes it: indented, keys sorted, UTF-8, ending with a newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
+
+
+def finite(value):
+    """The value with every infinite or NaN float (at any depth) as None, for JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+# -- tables --------------------------------------------------------------------------
+
+
+def _wrap_cell(cell: object, width: int | None) -> str:
+    # our own layout puts line breaks in cells; anything else is escaped
+    text = printable(cell, newlines=True)
+    if width is None:
+        return text
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) or line
+        for line in text.splitlines()
+    )
+
+
+def table(rows: list[list], headers: list[str], tablefmt: str, widths: list, colalign=None) -> str:
+    """A tabulate table whose cells are wrapped here and never parsed as numbers.
+
+    tabulate 0.10's own ``maxcolwidths`` parses number-like cells ("2,014") even
+    with ``disable_numparse`` and crashes, so cells are wrapped before it sees them.
+    """
+    # imported here: tabulate reads its package metadata on import (about 30 ms), a cost
+    # every command would pay at start-up, `factcheck --help` included
+    from tabulate import tabulate
+
+    wrapped = [[_wrap_cell(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
+    return tabulate(
+        wrapped, headers=headers, tablefmt=tablefmt, disable_numparse=True, colalign=colalign
+    )
+
+
+# -- untrusted text for people -------------------------------------------------------
+
+_CLAIM_TEXTS = ("doc", "text", "sentence", "context", "noun", "unit")
+
+
+def printable_claim(claim: Claim | None) -> Claim | None:
+    """The claim with control characters and line breaks escaped in its texts."""
+    if claim is None:
+        return None
+    return replace(claim, **{k: printable(getattr(claim, k)) for k in _CLAIM_TEXTS})
+
+
+def _printable_data(value):
+    """Every string of a finding's details (documents, sentences of its consensus) printable."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {k: _printable_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable_data(v) for v in value]
+    return value
+
+
+def printable_conflict(c: Conflict) -> Conflict:
+    """The finding with its rule id, reason, claims and details printable."""
+    return replace(
+        c,
+        rule_id=printable(c.rule_id),
+        reason=printable(c.reason),
+        left=printable_claim(c.left),
+        right=printable_claim(c.right),
+        details=_printable_data(c.details),
+    )
+
+
+# -- a finding in words ----------------------------------------------------------------
+
+
+def snippet(claim: Claim, width: int = SNIPPET_CHARS) -> str:
+    """The claim in its sentence, cut to about `width` characters around the figure."""
+    sentence = " ".join((claim.sentence or claim.text).split())
+    text = " ".join(claim.text.split())
+    at = sentence.find(text)
+    if len(sentence) <= width or at < 0:
+        return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+    room = max(0, width - len(text))
+    start = max(0, at - room // 2)
+    end = min(len(sentence), start + width)
+    start = max(0, end - width)
+    out = sentence[start:end]
+    return ("…" if start > 0 else "") + out + ("…" if end < len(sentence) else "")
+
+
+def stated(claim: Claim) -> str:
+    """What the claim states, in figures: the value or bounds and the qualifier."""
+    if claim.kind == "date" and claim.value is not None:
+        figure = f"{claim.value:g}"  # a year, never "2,014"
+    elif claim.qualifier in ("range", "vague"):
+        figure = f"{fmt_number(claim.low)}–{fmt_number(claim.high)}"
+    else:
+        figure = fmt_number(claim.value)
+    unit = claim.unit or claim.noun or ""
+    qual = "" if claim.qualifier == "exact" else f" ({claim.qualifier})"
+    return f"{figure} {unit}".strip() + qual
+
+
+def finding_message(c: Conflict) -> str:
+    """A finding in one line of prose: why, what the outlying statement says, its id."""
+    text = f"{c.reason}. {c.left.doc}:{c.left.line} states {stated(c.left)}"
+    return text + f". (factcheck finding {c.id})"
+
+
+def context_lines(c: Conflict) -> list[str]:
+    """What a finding is measured against, in short lines: the consensus and its
+    sources, each side of a split or dispute, or the earlier step of a timeline."""
+    d = c.details
+    if "consensus" in d and c.check != "over_time":
+        side = d["consensus"]
+        return [side["text"], _backers(side)]
+    if c.check == "over_time" and "step" in d:
+        a = d["step"]["from"]
+        return [f"earlier: {d['consensus']['text']} ({a['time']})", f"{a['doc']}:{a['line']}"]
+    if "sides" in d:
+        return _side_lines(c, d)
+    if "members" in d:
+        n = d["statements"]  # the rule's statements that break the relation
+        return [f"{n} statement{'s break' if n != 1 else ' breaks'} it"]
+    return []
+
+
+def _side_lines(c: Conflict, d: dict) -> list[str]:
+    lines = ["parties disagree:" if c.check == "disputed" else "no consensus; sides:"]
+    for side in d["sides"][:4]:
+        label = f"{side['label']}: " if side.get("label") else ""
+        lines.append(f"{label}{side['text']} ({_backers(side)})")
+    more = d.get("side_count", len(d["sides"])) - (len(lines) - 1)
+    if more > 0:
+        lines.append(f"and {more} more")
+    return lines
+
+
+def _backers(side: dict) -> str:
+    docs = side["documents"]
+    n = side.get("document_count", len(docs))
+    shown = ", ".join(docs[:3]) + (f" +{n - 3}" if n > 3 else "")
+    return f"{n} source{'s' if n != 1 else ''}: {shown}"
+
+
+def related_claims(c: Conflict) -> list[dict]:
+    """The statements a finding is measured against, as listed in its details."""
+    d = c.details
+    refs: list[dict] = []
+    if c.check == "over_time" and "step" in d:
+        step = d["step"]["from"]
+        refs = [step, *(r for r in d.get("above", []) if r != step)]
+    elif "consensus" in d:
+        refs = list(d["consensus"]["claims"])
+    elif "sides" in d:
+        refs = [r for side in d["sides"] for r in side["claims"]]
+    elif "members" in d:
+        refs = list(d["members"])
+    own = (c.left.doc, c.left.start, c.left.end)
+    return [r for r in refs if (r["doc"], r["start"], r["end"]) != own]
+
+
+# -- escaping for one syntax --------------------------------------------------------------
+
+# Markdown: every piece of article text is escaped so that it cannot close a
+# table cell, start a tag, mention a user or run into the next line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#~|!])")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def md(text: str) -> str:
+    """Text made inert for a Markdown table cell."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("@", "&#64;")
+    text = _MD_SPECIAL.sub(r"\\\1", _XML_INVALID.sub("\ufffd", text))
+    return " ".join(text.split())
+
+
+def xml(text: str) -> str:
+    """Text XML can hold: control characters it cannot are replaced."""
+    return _XML_INVALID.sub("\ufffd", text)
+
+
+def gh_data(text: str) -> str:
+    """Text for the message of a GitHub workflow command: it cannot end the line."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def gh_property(text: str) -> str:
+    """Text for a property of a GitHub workflow command: it cannot end the property."""
+    return gh_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,129 @@
+"""The table for people: one row per finding, fitted to the terminal.
+
+Wide terminals get a grid (fact, severity, outlier, consensus, why) whose
+columns share the width; terminals narrower than `STACK_BELOW` columns get
+one block per finding, a field per line. Severity is coloured only when the
+caller says so (a terminal, and `NO_COLOR` unset).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import click
+
+from ..model import Conflict
+from .base import PLAIN, Report, Terminal
+from .helpers import context_lines, snippet, stated, table
+
+STACK_BELOW = 110  # columns: under this a grid's cells get too narrow to read
+COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+HEADERS = ["fact", "severity", "statement", "consensus", "why"]
+
+
+def _severity(report: Report, c: Conflict) -> str:
+    state = report.standing(c)
+    return c.severity if state == "open" else f"{c.severity}\n{state}"
+
+
+def _paint(word: str, color: bool) -> str:
+    """A severity word in its colour (after the layout: cells escape control bytes)."""
+    if not color or word not in COLOURS:
+        return word
+    return click.style(word, fg=COLOURS[word], bold=True)
+
+
+def _paint_grid(grid: str, color: bool) -> str:
+    """Colour the severity column of a grid (the cell after the first bar)."""
+    if not color:
+        return grid
+    out = []
+    for line in grid.splitlines():
+        parts = line.split("|")
+        if len(parts) > 3 and parts[2].strip() in COLOURS:
+            word = parts[2].strip()
+            parts[2] = parts[2].replace(word, _paint(word, color), 1)
+        out.append("|".join(parts))
+    return "\n".join(out)
+
+
+def _outlier(c: Conflict, width: int) -> str:
+    return f'{c.left.doc}:{c.left.line}\n"{snippet(c.left, width)}"\n= {stated(c.left)}'
+
+
+def _why(c: Conflict) -> str:
+    """Why, without repeating the sides the consensus column lists."""
+    if c.check in ("split", "disputed"):
+        return c.reason.split(":", 1)[0]
+    return c.reason
+
+
+def _widths(width: int) -> list[int]:
+    """Column widths (without padding) that fill `width` with a 5-column grid."""
+    room = width - 16  # a grid spends 3 characters per column and 1 more
+    fact = max(16, room * 21 // 100)
+    outlier = max(28, room * 33 // 100)  # a path:line such as seeds/000_bd7df65e452f0e71.txt:23
+    consensus = max(18, room * 21 // 100)
+    severity = 8
+    why = max(16, room - fact - outlier - consensus - severity)
+    return [fact, severity, outlier, consensus, why]
+
+
+def _grid(report: Report, width: int, color: bool) -> str:
+    widths = _widths(width)
+    rows = [
+        [
+            f"{c.rule_id}\n[{c.id}]",
+            _severity(report, c),
+            _outlier(c, max(30, widths[2] * 2)),
+            "\n".join(context_lines(c)),
+            _why(c),
+        ]
+        for c in report.conflicts
+    ]
+    return _paint_grid(table(rows, HEADERS, "grid", widths), color)
+
+
+def _stacked(report: Report, width: int, color: bool) -> str:
+    wrap = max(20, width - 12)
+    blocks = []
+    for c in report.conflicts:
+        severity = _severity(report, c).replace("\n", ", ")
+        fields = [
+            ("fact", f"{c.rule_id} [{c.id}]"),
+            ("severity", severity),
+            ("statement", _outlier(c, wrap)),
+            ("consensus", "\n".join(context_lines(c))),
+            ("why", _why(c)),
+        ]
+        lines = []
+        for name, value in fields:
+            for i, line in enumerate(_wrapped(value, wrap)):
+                lines.append(f"{name if i == 0 else '':<10}  {line}")
+        if color:  # painted after wrapping, so escape codes do not count as width
+            lines = [
+                f"{'severity':<10}  " + _paint(c.severity, True) + line[12 + len(c.severity) :]
+                if line.startswith("severity")
+                else line
+                for line in lines
+            ]
+        blocks.append("\n".join(lines))
+    rule = "-" * min(width, 80)
+    return f"\n{rule}\n".join(blocks)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    out = []
+    for line in text.splitlines() or [""]:
+        out.extend(textwrap.wrap(line, width, break_on_hyphens=False) or [line])
+    return out
+
+
+def render(report: Report, terminal: Terminal = PLAIN) -> str:
+    """The findings as a grid (or stacked blocks when narrow); empty when there are none."""
+    if not report.conflicts:
+        return ""
+    report = report.printable()
+    if terminal.width < STACK_BELOW:
+        return _stacked(report, terminal.width, terminal.color) + "\n"
+    return _grid(report, terminal.width, terminal.color) + "\n"

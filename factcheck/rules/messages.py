@@ -1,0 +1,166 @@
+"""Every problem the rule loader reports: its stable code, and its message and hint as
+templates, so the words of an error live in one table (docs/rules.md lists the codes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Problem
+
+CODES = {
+    "E001": "YAML syntax error",
+    "E002": "file too large or too many nodes (alias expansion)",
+    "E003": "tag not allowed",
+    "E004": "duplicate key",
+    "E005": "cannot read file",
+    "E010": "unknown key",
+    "E011": "missing required key",
+    "E012": "wrong type",
+    "E013": "value not allowed",
+    "E014": "malformed value",
+    "E015": "duplicate rule id",
+    "E016": "invalid regular expression",
+    "E017": "unknown alias group",
+    "E018": "invalid date",
+    "E019": "number out of range",
+    "E020": "no rule files",
+    "E021": "unknown rule id",
+    "E022": "keys that contradict each other",
+    "E023": "unknown unit",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """One kind of problem: its code, and its message and hint as `str.format` templates."""
+
+    code: str
+    text: str
+    hint: str | None = None  # None: no hint, or one the caller works out (a suggestion)
+
+
+_BIG = "write a number of at most a few dozen digits, e.g. 1.5e12"
+
+MESSAGES = {
+    # reading and YAML
+    "no_path": Message("E005", "no such rules file or folder"),
+    "no_files": Message(
+        "E020",
+        "no rule files (*.yaml) here",
+        "run `factcheck rules new ID` to start one, or pass --rules DIR",
+    ),
+    "file_too_large": Message(
+        "E002",
+        "rule file is {size} bytes, over the {limit} byte limit",
+        "split it into several files",
+    ),
+    "not_utf8": Message("E005", "not UTF-8 text (byte {byte})"),
+    "unreadable": Message("E005", "cannot read: {reason}"),
+    "empty_file": Message("E011", "the file is empty", "add 'rules:' with a list of rules"),
+    "yaml_syntax": Message("E001", "YAML syntax error: {detail}"),
+    "documents": Message("E001", "more than one YAML document ('---') in a rule file"),
+    "too_many_nodes": Message(
+        "E002",
+        "more than {limit} YAML nodes (an alias bomb or a huge file)",
+        "split the rules into several files and do not nest aliases",
+    ),
+    "too_deep": Message(
+        "E002",
+        "nested more than {limit} levels deep",
+        "a rule is a mapping a few levels deep; remove the extra brackets or indentation",
+    ),
+    "tag": Message(
+        "E003",
+        "tag {tag!r} is not allowed",
+        "rule files hold plain data (strings, numbers, lists, mappings); remove the tag",
+    ),
+    "duplicate_key": Message(
+        "E004",
+        "duplicate key '{key}' (first at line {line})",
+        "remove one of the two; YAML would silently keep only the last",
+    ),
+    "key_not_word": Message("E012", "a key must be a plain word"),
+    "long_number": Message("E019", "the number is {length} characters long", _BIG),
+    # the schema
+    "not_a_file_mapping": Message(
+        "E012", "a rule file must be a mapping with 'rules:', not {found}"
+    ),
+    "unknown_key": Message("E010", "unknown key '{name}' {where}"),
+    "missing_key": Message("E011", "{where} needs the key '{name}'", "add '{name}:' ({meaning})"),
+    "wrong_type": Message("E012", "'{name}' must be {expected}, not {found}", "{meaning}"),
+    "item_not_mapping": Message("E012", "each item of '{name}' must be a mapping"),
+    "item_not_article": Message(
+        "E012",
+        "each item of '{name}' must be a text or a mapping with 'text:', not {found}",
+        "write the sentence in quotes, or {{published: YYYY-MM-DD, text: '...'}}",
+    ),
+    "alias_group_type": Message("E012", "alias group '{name}' must be a list of words or phrases"),
+    "not_allowed": Message("E013", "'{name}' cannot be '{value}'; allowed: {choices}"),
+    "bad_date": Message(
+        "E018", "'{name}' is '{value}', not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"
+    ),
+    "too_large": Message("E019", "'{name}' is too large a number", _BIG),
+    "not_finite": Message(
+        "E019",
+        "'{name}' is {value}, not a finite number",
+        ".nan would silently turn the check off and .inf make it accept anything; write a number",
+    ),
+    "below_minimum": Message("E019", "'{name}' is {value}, below its minimum {minimum}"),
+    "bad_regex": Message(
+        "E016",
+        "'{name}' does not compile on RE2: {error}",
+        "RE2 has no backreferences (\\1) or lookaround ((?=, (?<!) and counts up to "
+        "1000; check brackets and escapes (write \\. for a literal dot)",
+    ),
+    "bad_pattern": Message(
+        "E014",
+        "'{name}' is '{value}', which is not allowed",
+        "use only lower-case letters, digits, '.', '-' and '_' (pattern {pattern})",
+    ),
+    # across keys, rules and files
+    "duplicate_id": Message(
+        "E015", "rule id '{id}' is already used at {first}", "give each rule its own id"
+    ),
+    "unknown_alias": Message("E017", "unknown alias group '{item}'"),
+    "relates_to_itself": Message(
+        "E021", "rule '{id}' cannot relate to itself", "name another rule's id"
+    ),
+    "unknown_rule": Message("E021", "no rule has the id '{id}'"),
+    "after_before": Message(
+        "E022",
+        "'after' ({after}) is later than 'before' ({before}); no claim can match",
+        "swap them: after is the earlier date",
+    ),
+    "with_as_of": Message(
+        "E022",
+        "'{name}' cannot be used together with 'as_of'",
+        "as_of already means after and before that date; keep one of them",
+    ),
+    "min_above_max": Message(
+        "E022",
+        "'min' ({low:g}) is greater than 'max' ({high:g})",
+        "swap them: min is the smallest plausible value",
+    ),
+    "bounds_empty": Message("E011", "'bounds' needs 'min', 'max' or both"),
+    "unknown_unit": Message("E023", "unknown unit '{unit}'"),
+}
+
+
+def problem(
+    file: str,
+    line: int | None,
+    col: int | None,
+    what: str,
+    /,
+    *,
+    hint: str | None = None,
+    rule_id: str | None = None,
+    **fields,
+) -> Problem:
+    """The problem `what` of MESSAGES at a place, its templates filled in with `fields`;
+    `hint` is the caller's when the message has no hint template."""
+    m = MESSAGES[what]
+    if m.hint is not None:
+        hint = m.hint.format(**fields)
+    return Problem(file, line, col, m.code, m.text.format(**fields), hint, rule_id)

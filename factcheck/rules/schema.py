@@ -1,0 +1,535 @@
+"""The rule schema, as data.
+
+One declarative description of every key a rule file may hold: its type, the
+values it allows, whether it is required, and a one-line meaning. The rule
+loader validates against it, `factcheck rules lint` reports from it, and the
+reference in docs/rules.md is checked against it by a test, so the three
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..model import KINDS, ROLES, SEVERITIES
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a mapping in a rule file."""
+
+    name: str
+    # str, number, bool, date, regex, enum, list[str], list[enum], mapping, list[mapping],
+    # aliases (name: list of words), list[article] (each a string or a mapping)
+    type: str
+    meaning: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    children: tuple[Key, ...] = field(default_factory=tuple)
+    minimum: float | None = None
+    pattern: str | None = None  # a regular expression the string must match in full
+
+    def child(self, name: str) -> Key | None:
+        for k in self.children:
+            if k.name == name:
+                return k
+        return None
+
+
+DIMENSIONS = (
+    "count",
+    "percent",
+    "currency",
+    "length",
+    "mass",
+    "time",
+    "area",
+    "volume",
+    "speed",
+    "energy",
+    "power",
+    "temperature",
+    "ratio",
+    "data storage",
+    "data rate",
+    "sound level",
+)
+
+TIME = (
+    Key("after", "date", "Only claims about this date or later (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    Key("before", "date", "Only claims about this date or earlier."),
+    Key(
+        "as_of",
+        "date",
+        "Only claims about this day, month or year (the same as after and before it); "
+        "not together with after or before.",
+    ),
+    Key(
+        "unknown",
+        "enum",
+        "What to do with a claim whose time is unknown: include it (default) or exclude it.",
+        choices=("include", "exclude"),
+    ),
+)
+
+SELECT = (
+    Key(
+        "kind",
+        "list[enum]",
+        "Claim kinds the fact is stated in (count, percent, money, measure, duration).",
+        choices=KINDS,
+    ),
+    Key(
+        "nouns",
+        "list[str]",
+        "What is counted: a claim matches when its counted noun ends with one of these "
+        "(singular and plural both match; '@group' adds an alias group).",
+    ),
+    Key(
+        "noun_excludes",
+        "list[str]",
+        "Words that must not appear in the counted noun phrase ('troops' but not 'Iraqi troops').",
+    ),
+    Key(
+        "words",
+        "list[str]",
+        "Words or phrases that must all appear in the claim's sentence; '@group' means any "
+        "member of an alias group.",
+    ),
+    Key(
+        "any_words",
+        "list[str]",
+        "At least one of these words or phrases must appear in the sentence.",
+    ),
+    Key(
+        "not_words",
+        "list[str]",
+        "None of these words or phrases may appear in the sentence.",
+    ),
+    Key(
+        "regex",
+        "regex",
+        "A regular expression the sentence must match (case-insensitive), where words "
+        "cannot say it.",
+    ),
+    Key(
+        "not_regex",
+        "regex",
+        "A regular expression the sentence must not match (case-insensitive).",
+    ),
+    Key(
+        "scope",
+        "enum",
+        "Where words, any_words, not_words and the regexes look: the claim's sentence (default) "
+        "or its context (that sentence and the one before it).",
+        choices=("sentence", "context"),
+    ),
+    Key(
+        "dimension",
+        "list[enum]",
+        "What the figure measures: count, percent, currency, length, mass, time, area, ...; "
+        "claims in any unit of that dimension match.",
+        choices=DIMENSIONS,
+    ),
+    Key(
+        "unit",
+        "list[str]",
+        "Units the claim must be stated in or convert to: an SI unit (metre, kilogram), "
+        "a written unit (km, feet) or a currency code (INR, USD).",
+    ),
+    Key("time", "mapping", "The time the claims must refer to.", children=TIME),
+    Key(
+        "about",
+        "list[str]",
+        "Words that must all be in what the figure itself is about (its counted noun, the "
+        "subject it is the predicate of, its purpose and place; 'dead' for a toll), not "
+        "elsewhere in the sentence; plural and singular both match, '@group' means any member.",
+    ),
+    Key(
+        "not_about",
+        "list[str]",
+        "Words that must not be in what the figure is about ('passengers' but not 'rescued').",
+    ),
+    Key(
+        "role",
+        "list[enum]",
+        "The roles the figure may play: value (default: the figure as now stated), previous "
+        "('up from X'), change ('rose by X'), projection ('could reach X'), limit "
+        "('a capacity of X').",
+        choices=ROLES,
+    ),
+    Key(
+        "speaker",
+        "list[str]",
+        "Who must give the figure: words of the party its clause attributes it to "
+        "('police said', 'according to organisers'); '@group' allowed.",
+    ),
+)
+
+AGREE = (
+    Key(
+        "tolerance",
+        "number",
+        "Relative slack allowed between sources' intervals (0.1 = 10%). Default 0.",
+        minimum=0,
+    ),
+    Key(
+        "absolute",
+        "number",
+        "Absolute slack allowed between sources' intervals, in the claims' SI unit "
+        "(metres, kilograms, the currency). Default 0.",
+        minimum=0,
+    ),
+    Key(
+        "precision",
+        "enum",
+        "implied (default): 'about 5,000' and '5,000' assert the interval their wording "
+        "implies; stated: each figure asserts exactly its stated number (or its stated "
+        "bounds), for facts where small differences matter.",
+        choices=("implied", "stated"),
+    ),
+)
+
+BOUNDS = (
+    Key("min", "number", "The smallest plausible value; a claim wholly below it is flagged."),
+    Key("max", "number", "The largest plausible value; a claim wholly above it is flagged."),
+    Key(
+        "unit",
+        "str",
+        "The unit min and max are written in (km, feet, tonnes, INR...). Default: the claims' "
+        "SI unit, or a plain number for counts.",
+    ),
+)
+
+PERCENT_OF = (
+    Key(
+        "whole",
+        "str",
+        "Id of the rule selecting the total the percentage is taken of.",
+        required=True,
+    ),
+    Key(
+        "part",
+        "str",
+        "Id of the rule selecting the figure that is that percentage of the total.",
+        required=True,
+    ),
+)
+
+RELATE = (
+    Key(
+        "part_of",
+        "str",
+        "Id of a rule whose figure is a whole this fact is part of: no claim of this fact "
+        "may exceed a claim of the whole.",
+    ),
+    Key(
+        "sum_of",
+        "list[str]",
+        "Ids of rules whose figures add up to this fact: the sum of their claims must "
+        "agree with it.",
+    ),
+    Key(
+        "percent_of",
+        "mapping",
+        "This fact is a percentage: that percentage of the whole must agree with the part.",
+        children=PERCENT_OF,
+    ),
+    Key(
+        "tolerance",
+        "number",
+        "Relative slack allowed in the relation (0.1 = 10%). Default 0.",
+        minimum=0,
+    ),
+)
+
+OVER_TIME = (
+    Key(
+        "may_only",
+        "enum",
+        "How the figure may change from an earlier report to a later one: rise (a toll) or "
+        "fall (survivors still missing).",
+        required=True,
+        choices=("rise", "fall"),
+    ),
+    Key(
+        "tolerance",
+        "number",
+        "Relative slack allowed against the direction (0.1 = 10%). Default 0.",
+        minimum=0,
+    ),
+)
+
+ATTRIBUTION = (
+    Key(
+        "parties",
+        "aliases",
+        "Who gives a figure: each party's name and the words that name it in the figure's "
+        "speaker (the party its clause attributes it to; '@group' allowed).",
+        required=True,
+    ),
+    Key(
+        "disputed",
+        "bool",
+        "true: figures of different parties that disagree are reported with status "
+        "'disputed'; false: they are not compared at all. Default true.",
+    ),
+)
+
+ARTICLE = (
+    Key("text", "str", "The article (a sentence or two).", required=True),
+    Key("published", "date", "Its publication date, the time its claims refer to by default."),
+    Key(
+        "select",
+        "str",
+        "In a 'match' example: the figure, as written, that the rule must select; it must "
+        "select no other figure of the sentence.",
+    ),
+)
+
+CASE = (
+    Key(
+        "articles",
+        "list[article]",
+        "One-line articles from different sources: each a string or "
+        "{published: YYYY-MM-DD, text: ...}.",
+        required=True,
+        children=ARTICLE,
+    ),
+    Key("note", "str", "Why the case must or must not conflict, for the reader."),
+    Key(
+        "status",
+        "enum",
+        "The status the conflict must have: open (default) or disputed (see attribution).",
+        choices=("open", "disputed"),
+    ),
+)
+
+EXAMPLES = (
+    Key(
+        "match",
+        "list[article]",
+        "Sentences the rule must select a claim from: each a string or "
+        "{published: YYYY-MM-DD, text: ...}.",
+        children=ARTICLE,
+    ),
+    Key(
+        "no_match",
+        "list[article]",
+        "Sentences the rule must not select any claim from.",
+        children=ARTICLE,
+    ),
+    Key(
+        "conflict",
+        "list[mapping]",
+        "Small multi-source cases in which this rule must report a conflict.",
+        children=CASE,
+    ),
+    Key(
+        "no_conflict",
+        "list[mapping]",
+        "Small multi-source cases in which this rule must report no conflict.",
+        children=CASE,
+    ),
+)
+
+RULE = (
+    Key(
+        "id",
+        "str",
+        "Unique id of the rule, used in reports and baselines (lower case, digits, '-', '_', '.').",
+        required=True,
+        pattern=r"[a-z0-9][a-z0-9._-]*",
+    ),
+    Key("title", "str", "The fact in a few words, shown in reports.", required=True),
+    Key("description", "str", "What the fact is and why sources must agree on it."),
+    Key(
+        "severity",
+        "enum",
+        "How serious a conflict is: error (fails the run by default), warning or info.",
+        choices=SEVERITIES,
+    ),
+    Key("references", "list[str]", "Links or notes for the reviewer."),
+    Key("select", "mapping", "Which claims speak about the fact.", required=True, children=SELECT),
+    Key("agree", "mapping", "How closely sources must agree on the fact.", children=AGREE),
+    Key(
+        "bounds",
+        "mapping",
+        "Plausible values for a single claim; one claim outside them is flagged.",
+        children=BOUNDS,
+    ),
+    Key("relate", "mapping", "How this fact relates to other facts (rules).", children=RELATE),
+    Key(
+        "over_time",
+        "mapping",
+        "How the figure may change between reports of different times; sources are then "
+        "compared for agreement only when they refer to the same time.",
+        children=OVER_TIME,
+    ),
+    Key(
+        "attribution",
+        "mapping",
+        "Parties a figure may be attributed to (organisers, police): how to treat their "
+        "disagreement.",
+        children=ATTRIBUTION,
+    ),
+    Key(
+        "examples",
+        "mapping",
+        "Sentences and small cases that prove the rule (`factcheck rules test`).",
+        children=EXAMPLES,
+    ),
+)
+
+FILE = Key(
+    "<file>",
+    "mapping",
+    "A rule file.",
+    children=(
+        Key(
+            "aliases",
+            "aliases",
+            "Named groups of words that mean the same thing; a rule uses one as '@name'.",
+        ),
+        Key("rules", "list[mapping]", "The rules of this file.", children=RULE),
+    ),
+)
+
+
+def all_keys(key: Key = FILE, prefix: str = "") -> list[tuple[str, Key]]:
+    """Every key of the schema with its dotted path (`rules.select.time.after`)."""
+    out = []
+    for child in key.children:
+        path = f"{prefix}{child.name}"
+        out.append((path, child))
+        out.extend(all_keys(child, path + "."))
+    return out
+
+
+REFERENCE_START = "<!-- reference: generated from factcheck/rules/schema.py, do not edit -->"
+REFERENCE_END = "<!-- end of reference -->"
+
+
+def _type_words(key: Key) -> str:
+    if key.choices:
+        sep = " | "
+        return ("list of " if key.type.startswith("list") else "") + sep.join(key.choices)
+    return {
+        "str": "text",
+        "number": "number",
+        "bool": "true / false",
+        "date": "date",
+        "regex": "regular expression",
+        "list[str]": "list of text",
+        "mapping": "mapping",
+        "list[mapping]": "list of mappings",
+        "aliases": "name: list of text",
+        "list[article]": "list of text or {published, text}",
+    }.get(key.type, key.type)
+
+
+def reference_markdown() -> str:
+    """The key reference of docs/rules.md, as a Markdown table generated from the schema."""
+    lines = [
+        REFERENCE_START,
+        "",
+        "| key | type | required | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for path, key in all_keys():
+        meaning = key.meaning.replace("|", "\\|")
+        kind = _type_words(key).replace("|", "\\|")
+        lines.append(f"| `{path}` | {kind} | {'yes' if key.required else ''} | {meaning} |")
+    lines += ["", REFERENCE_END]
+    return "\n".join(lines)
+
+
+def write_reference(path: str) -> None:
+    """Replace the generated reference between its markers in a Markdown file."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    head, _, rest = text.partition(REFERENCE_START)
+    _, _, tail = rest.partition(REFERENCE_END)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + reference_markdown() + tail)
+
+
+# -- JSON Schema, for editors ---------------------------------------------------
+
+JSON_SCHEMA_ID = "https://github.com/factcheck/factcheck/rules.schema.json"
+_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def _json_type(key: Key) -> dict:
+    t = key.type
+    if t in ("str", "regex"):
+        out: dict = {"type": "string"}
+        if key.pattern:
+            out["pattern"] = f"^(?:{key.pattern})$"
+        return out
+    if t == "number":
+        return {"type": "number"} | ({"minimum": key.minimum} if key.minimum is not None else {})
+    if t == "bool":
+        return {"type": "boolean"}
+    if t == "date":  # YAML reads 2017 as a number and 2017-01-01 as a date or a string
+        return {"anyOf": [{"type": "string", "pattern": _DATE_PATTERN}, {"type": "integer"}]}
+    if t == "enum":
+        return {"enum": list(key.choices)}
+    if t in ("list[str]", "list[enum]"):
+        one = {"enum": list(key.choices)} if t == "list[enum]" else {"type": "string"}
+        return {"anyOf": [one, {"type": "array", "items": one}]}
+    if t == "mapping":
+        return _json_object(key)
+    if t == "list[mapping]":
+        return {"type": "array", "items": _json_object(key)}
+    if t == "aliases":
+        return {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        }
+    if t == "list[article]":
+        one = {"anyOf": [{"type": "string"}, _json_object(key)]}
+        return {"anyOf": [{"type": "string"}, {"type": "array", "items": one}]}
+    raise ValueError(f"no JSON Schema type for {t!r}")  # a new type needs a line above
+
+
+def _json_object(key: Key) -> dict:
+    out = {
+        "type": "object",
+        "properties": {
+            child.name: {"description": child.meaning, **_json_type(child)}
+            for child in key.children
+        },
+        "additionalProperties": False,
+    }
+    required = [child.name for child in key.children if child.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def json_schema() -> dict:
+    """A JSON Schema (draft 2020-12) of rule files, generated from FILE, for editors.
+
+    It checks shapes, types and allowed values as an editor types; `factcheck
+    rules lint` checks everything else (regexes, dates, aliases, rule ids).
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": JSON_SCHEMA_ID,
+        "title": "factcheck rule file",
+        "description": FILE.meaning,
+        **_json_object(FILE),
+    }
+
+
+def json_schema_text() -> str:
+    """The JSON Schema as the text of factcheck/rules/rules.schema.json (sorted, stable)."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m factcheck.rules.schema docs/rules.md
+    import sys
+
+    write_reference(sys.argv[1] if len(sys.argv) > 1 else "docs/rules.md")

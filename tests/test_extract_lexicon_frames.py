@@ -1,0 +1,149 @@
+"""The lexicon walk, continued: every entry of the frame sections of factcheck/vocab/lexicon.yaml
+(what a figure is about, its role, its speaker, its time) is read in a sentence.
+
+`test_extract_lexicon.test_every_section_is_walked` counts the sections walked here too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import clauses, extract, frames
+from factcheck.vocab.lexicon import LEX
+
+WALKED = set()
+
+
+def walks(*sections: str):
+    WALKED.update(sections)
+    return lambda f: f
+
+
+def figures(text: str, published: str | None = None):
+    return [c for c in extract(text, "t.txt", published) if c.kind not in ("date", "rank")]
+
+
+def the_figure(text: str, published: str | None = None):
+    found = figures(text, published)
+    assert len(found) == 1, (text, [c.text for c in found])
+    return found[0]
+
+
+def the_figure_at(text: str, start: str):
+    return next(c for c in figures(text) if c.text.startswith(start))
+
+
+@walks("event_nouns")
+@pytest.mark.parametrize("noun", LEX["event_nouns"])
+def test_a_date_before_an_event_noun_is_no_time_of_the_figure(noun):
+    c = the_figure(f"Officials said 7,300 people died in the October 8 {noun}.", "2005-11-03")
+    assert (c.time, c.time_source) == ("2005-11-03", "published")
+
+
+@walks("attribution_verbs")
+@pytest.mark.parametrize("verb", LEX["attribution_verbs"])
+def test_an_attribution_verb_names_the_speaker(verb):
+    assert the_figure(f"Police {verb} that 5,200 people marched.").speaker == "Police"
+
+
+@walks("claimed_objects")
+@pytest.mark.parametrize("words", LEX["claimed_objects"])
+def test_claimed_with_lives_names_no_speaker(words):
+    assert the_figure(f"The storm claimed {words} of 12 villagers.").speaker is None
+
+
+@walks("attribution_owners")
+@pytest.mark.parametrize("noun", LEX["attribution_owners"])
+def test_the_owner_of_a_figure_is_its_speaker(noun):
+    c = the_figure(f"The toll stood at 5,200, by the agency's own {noun}.")
+    assert c.speaker == "the agency"
+
+
+@walks("clause_openers")
+@pytest.mark.parametrize("opener", LEX["clause_openers"])
+def test_a_comma_before_a_clause_opener_starts_a_clause(opener):
+    sentence = f"Rescuers found 5,200 tents in the camp, {opener} 300 trucks waited nearby."
+    cut = clauses.CLAUSE_RE.search(sentence)
+    assert cut is not None and sentence[cut.start()] == ","
+    assert clauses.OPENER_RE.match(sentence, cut.end()).group(0).strip() == opener
+
+
+@walks("fronted_openers")
+@pytest.mark.parametrize("opener", LEX["fronted_openers"])
+def test_a_fronted_phrase_comes_before_the_speaker(opener):
+    text = f"{opener.capitalize()} the storm, police said 5,200 people fled."
+    assert the_figure_at(text, "5,200").speaker == "police"
+
+
+@walks("previous_before")
+@pytest.mark.parametrize("words", LEX["previous_before"])
+def test_an_earlier_figure_after_a_previous_cue(words):
+    found = figures(f"The toll reached 5,200, {words} 4,100.")
+    assert [c.role for c in found] == ["value", "previous"]
+
+
+@walks("previous_adjectives", "previous_nouns")
+@pytest.mark.parametrize(
+    "adjective,noun",
+    [(a, "count") for a in LEX["previous_adjectives"]]
+    + [("earlier", n) for n in LEX["previous_nouns"]],
+)
+def test_an_earlier_figure_named_as_one(adjective, noun):
+    found = figures(f"The toll reached 5,200, above its {adjective} {noun} of 4,100.")
+    assert [c.role for c in found] == ["value", "previous"]
+
+
+@walks("change_verbs")
+@pytest.mark.parametrize("verb", LEX["change_verbs"])
+def test_a_change_verb_with_by_makes_a_change(verb):
+    assert the_figure(f"The number of refugees {verb} by 5,200.").role == "change"
+
+
+@walks("change_nouns")
+@pytest.mark.parametrize("noun", LEX["change_nouns"])
+def test_a_change_noun_with_of_makes_a_change(noun):
+    assert the_figure(f"Officials reported an {noun} of 5,200 refugees.").role == "change"
+
+
+@walks("change_after")
+@pytest.mark.parametrize("word", LEX["change_after"])
+def test_a_comparative_after_the_figure_makes_a_change(word):
+    assert the_figure(f"Fares were 5% {word} than last year.").role == "change"
+
+
+@walks("projection_before")
+@pytest.mark.parametrize("words", LEX["projection_before"])
+def test_a_figure_that_may_come_is_a_projection(words):
+    assert the_figure(f"The toll {words} reach 5,200.").role == "projection"
+
+
+@walks("limit_before")
+@pytest.mark.parametrize("words", LEX["limit_before"])
+def test_a_figure_allowed_or_planned_is_a_limit(words):
+    assert the_figure(f"The stadium has {words} 5,200 fans.").role == "limit"
+
+
+@walks("limit_after")
+@pytest.mark.parametrize("noun", LEX["limit_after"])
+def test_a_limit_noun_after_the_figure(noun):
+    assert the_figure(f"The $5 billion {noun} was met.").role == "limit"
+
+
+@walks("limit_after_near")
+@pytest.mark.parametrize("word", LEX["limit_after_near"])
+def test_a_limit_word_a_few_words_after_the_figure(word):
+    assert the_figure(f"There were 5,200 for whom {word} had been granted.").role == "limit"
+
+
+@walks("casualty_words")
+@pytest.mark.parametrize("word", LEX["casualty_words"])
+def test_a_casualty_word_makes_the_figure_about_the_dead(word):
+    assert "dead" in the_figure(f"The {word} reached 5,200 on Sunday.").about.split()
+
+
+@walks("stopwords")
+@pytest.mark.parametrize("word", LEX["stopwords"])
+def test_a_stopword_is_no_part_of_what_a_figure_is_about(word):
+    c = the_figure_at(f"Officials counted 5,200 tents {word} the camp.", "5,200")
+    assert word not in c.about.split()
+    assert frames._content(f"tents {word} camp") == ["tents", "camp"]  # a number word too
