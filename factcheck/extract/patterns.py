@@ -220,16 +220,11 @@ QUAL_BEFORE_RE = re.compile(
 QUAL_BEFORE_ENDS = tuple(
     sorted({p.split()[-1].lower() for p in [*QUAL_OF, *LEX["range_openers"], "minus", "negative"]})
 )
-# verbs of change and the stems of more ("ris" + "ing"), each with any of the endings
-CHANGE_VERBS = (
-    "rose risen fell fallen grew grown went gone slid shrank shrunk swung sank sunk shot up down "
-    "edged inched eased easing moved lowered lowering "
-    "ris increas decreas reduc rais declin surg doubl tripl chang revis hik tumbl slump spik "
-    "narrow widen slash soar plung shrink expand boost trim drop dropp dip dipp climb jump cut "
-    "cutt fall grow slip slipp sink rebound recover swell balloon"
-).split()
+# "rose 5 percent to 10 percent" is a change, "won by 48% to 52%" a tally: a verb of a
+# moving figure (lexicon change_verbs and change_acts, every form) shortly before the first
 CHANGE_VERBS_RE = re.compile(
-    r"\b" + alternation(CHANGE_VERBS) + r"(?:e|es|ed|ing|s|en)?\b[^.;]{0,40}$", re.IGNORECASE
+    r"\b(?:" + alternation(LEX["change_verbs"] + LEX["change_acts"]) + r")\b[^.;]{0,40}$",
+    re.IGNORECASE,
 )
 SCORE_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["score_words_before"]) + r"\b[^.;]{0,25}$", re.IGNORECASE
