@@ -271,6 +271,12 @@ SCORE_AFTER_RE = re.compile(r"\s*" + alternation(LEX["score_words_after"]) + r"\
 # masked before scanning: URLs and e-mail addresses (looked for only in text with
 # "://", "www." or "@"), and phone numbers (tried only where a digit run starts)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+# a web address written without its scheme: a host name with a dot and a path
+# ("example.com/2019/05/12/story", "bbc.co.uk/news/2021"); the last label is letters, so
+# "3.5/10", "U.S./Mexico" and "1.6m/year" are no address
+BARE_URL_RE = re.compile(
+    r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}/[^\s<>\"]*", re.I
+)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE_RE = re.compile(
     r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
