@@ -93,10 +93,29 @@ def test_an_earlier_figure_named_as_one(adjective, noun):
     assert [c.role for c in found] == ["value", "previous"]
 
 
-@walks("change_verbs")
-@pytest.mark.parametrize("verb", LEX["change_verbs"])
+@walks("change_verbs", "change_acts")
+@pytest.mark.parametrize("verb", LEX["change_verbs"] + LEX["change_acts"])
 def test_a_change_verb_with_by_makes_a_change(verb):
     assert the_figure(f"The number of refugees {verb} by 5,200.").role == "change"
+
+
+@pytest.mark.parametrize("verb", [v for v in LEX["change_verbs"] if v not in ("up", "down")])
+def test_a_percent_right_after_a_verb_of_a_moving_figure_is_a_change(verb):
+    # "Prices plunged 12%": the figure moved by 12%, it is not the level it moved to
+    assert the_figure(f"Wholesale prices in the northern provinces {verb} 12.5%.").role == "change"
+
+
+@pytest.mark.parametrize("verb", LEX["change_acts"])
+def test_a_sum_after_a_verb_that_acts_on_it_is_what_was_acted_on(verb):
+    # "The appeal raised $5 million": the money raised, not a change of some level
+    assert the_figure(f"The Kessin appeal {verb} $4,250,000 this week.").role == "value"
+
+
+@pytest.mark.parametrize("verb", LEX["change_verbs"] + LEX["change_acts"])
+def test_the_change_verbs_are_one_list_for_ranges_too(verb):
+    # "rose 5 percent to 10 percent" is a change of 5 and a level of 10, never a range
+    found = figures(f"Its market share {verb} 4.5 percent to 11 percent in 2025.")
+    assert [c.qualifier for c in found] == ["exact", "exact"], [c.text for c in found]
 
 
 @walks("change_nouns")
@@ -147,3 +166,25 @@ def test_a_stopword_is_no_part_of_what_a_figure_is_about(word):
     c = the_figure_at(f"Officials counted 5,200 tents {word} the camp.", "5,200")
     assert word not in c.about.split()
     assert frames._content(f"tents {word} camp") == ["tents", "camp"]  # a number word too
+
+
+@pytest.mark.parametrize(
+    "sentence,roles",
+    [
+        ("Retail sales at Orvane's 1,240 shops soared by 40% in the year to March.", ["change"]),
+        (
+            "Wholesale onion prices in Pune plunged 12 per cent on Tuesday, traders said.",
+            ["change"],
+        ),
+        ("The Kessa index sank 3.2%, or 214.6 points, to 6,480.15 on Friday.", None),
+        ("Exports edged up 0.4% to €2.1 billion, the statistics office said.", ["change", "value"]),
+        ("The charity's winter appeal has raised £1.35 million since Monday.", ["value"]),
+        ("Turnout was up to 62% in the northern districts.", ["value"]),
+    ],
+)
+def test_moving_figures_in_news_sentences(sentence, roles):
+    found = [c for c in figures(sentence) if c.kind in ("percent", "money")]
+    if roles is None:  # the first figure after the verb is the change
+        assert found[0].role == "change"
+    else:
+        assert [c.role for c in found] == roles, [(c.text, c.role) for c in found]

@@ -3,7 +3,6 @@ drafts it keeps (drafts.py)."""
 
 from __future__ import annotations
 
-import bisect
 import random
 
 import pytest
@@ -18,12 +17,24 @@ def text_of(original: str, published: str | None = None) -> Text:
     return Text.read(original, ascii_digits(original), "t.txt", published)
 
 
-def test_a_span_set_keeps_itself_in_order():
+def test_a_span_set_keeps_itself_in_order_and_merges_what_overlaps():
     spans = SpanSet([(40, 50), (5, 9)])
-    for span in [(20, 30), (5, 7), (60, 61)]:
+    for span in [(20, 30), (5, 7), (60, 61), (45, 55), (25, 28)]:
         spans.add(span)
-    assert spans.spans == [(5, 7), (5, 9), (20, 30), (40, 50), (60, 61)]
-    assert spans.starts == [5, 5, 20, 40, 60]
+    assert spans.spans == [(5, 9), (20, 30), (40, 55), (60, 61)]
+    assert spans.starts == [5, 20, 40, 60]
+
+
+def test_a_span_set_answers_like_every_span_it_was_given():
+    rng = random.Random(7)
+    for _ in range(2000):
+        given = [(a, a + rng.randint(1, 12)) for a in rng.sample(range(80), rng.randint(0, 6))]
+        spans = SpanSet(given[:2])
+        for span in given[2:]:
+            spans.add(span)
+        for i in range(95):
+            inside = [e for s, e in given if s <= i < e]
+            assert (spans.blocked_at(i) is not None) == bool(inside), (given, i)
 
 
 @pytest.mark.parametrize("i,end", [(4, None), (5, 9), (8, 9), (9, None), (25, 30), (30, None)])
@@ -64,20 +75,47 @@ def test_drafts_trim_order_and_index():
     assert [(d.start, d.end) for d in drafts.in_text_order()] == [(a, a + 12), (b, b + 8)]
 
 
-def test_the_mask_lookup_while_dating_searches_as_one_list_of_masks_then_dates():
-    """What the extractor has always done while it reads dates (not in order: a bug that
-    issue 23 keeps), checked against bisect over the list it stands for."""
+def test_the_mask_lookup_while_dating_sees_every_mask_and_every_date_found():
     rng = random.Random(3)
     for _ in range(3000):
         masks = SpanSet(
             (a, a + rng.randint(1, 9)) for a in rng.sample(range(100), rng.randint(0, 4))
         )
         found = extractor._Found()
-        for a in sorted(rng.sample(range(100), rng.randint(0, 4))):
-            found.spans.append((a, a + rng.randint(1, 9)))
+        for a in sorted(rng.sample(range(0, 100, 10), rng.randint(0, 4))):
+            found.spans.append((a, a + rng.randint(1, 9)))  # dates never overlap each other
             found.starts.append(a)
-        spans, starts = masks.spans + found.spans, masks.starts + found.starts
         i = rng.randint(0, 110)
-        k = bisect.bisect_right(starts, i) - 1
-        expected = k >= 0 and spans[k][0] <= i < spans[k][1]
+        expected = any(s <= i < e for s, e in masks.spans + found.spans)
         assert extractor._masked_while_dating(masks, found, i) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The full report is at example.com/2019/05/12/flood-report and runs to 40 pages.",
+        "On May 5 the ministry posted it at https://example.org/2019-05-12/story online.",
+        "Readers can find the archive at news.kessa-times.co.uk/archive/2021/03/04 today.",
+        "On Tuesday, 12 March, the agency (www.example.net/reports/2018/11) revised it.",
+    ],
+)
+def test_no_date_or_figure_is_read_inside_a_web_address(text):
+    from factcheck.extract import extract
+
+    for claim in extract(text, "t.txt", "2025-03-14"):
+        assert "/" not in claim.text, claim.text
+        assert claim.time is None or claim.time.startswith(("2025", "2024")), claim
+
+
+@pytest.mark.parametrize(
+    "text,figure",
+    [
+        ("The minister's car was clocked at 140 km/h on the ring road.", "140 km/h"),
+        ("Trade between the U.S./Mexico border towns rose to $4.2 billion.", "$4.2 billion"),
+        ("Output reached 1.6m/year at the Orvane plant.", "1.6m"),
+    ],
+)
+def test_a_slash_after_a_figure_is_no_web_address(text, figure):
+    from factcheck.extract import extract
+
+    assert any(c.text.startswith(figure) for c in extract(text, "t.txt")), text

@@ -3,6 +3,7 @@ then the drafts framed (about, role, speaker, time) and frozen into Claims."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Claim
@@ -126,23 +127,9 @@ def _date(t: Text, drafts: Drafts, m: re.Match, found: _Found) -> bool:
 
 
 def _masked_while_dating(masks: SpanSet, found: _Found, i: int) -> bool:
-    """Whether offset i is masked, looked up as the extractor always has while it reads
-    dates: by bisection over the masks followed by the dates found so far, one list that
-    is then out of order. So a date inside a URL is read when an earlier date comes
-    before the URL (a bug kept here, with its output; issue 23 leaves it for a fix)."""
-    a, b = masks.starts, found.starts
-    if not b:
-        return masks.blocked_at(i) is not None
-    n = len(a)
-    lo, hi = 0, n + len(b)
-    while lo < hi:  # bisect_right over a + b, as the list a + b would be searched
-        mid = (lo + hi) // 2
-        if i < (a[mid] if mid < n else b[mid - n]):
-            hi = mid
-        else:
-            lo = mid + 1
-    k = lo - 1
-    if k < 0:
-        return False
-    s, e = masks.spans[k] if k < n else found.spans[k - n]
-    return s <= i < e
+    """Whether offset i is masked (a URL, an address, a phone number) or inside a date
+    found before it (dates are found in text order, so their spans are in order)."""
+    if masks.blocked_at(i) is not None:
+        return True
+    k = bisect.bisect_right(found.starts, i) - 1
+    return k >= 0 and found.spans[k][0] <= i < found.spans[k][1]

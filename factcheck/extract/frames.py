@@ -104,16 +104,28 @@ _MORE_WITHIN_RE = re.compile(rf"^\S+(?:\s+\S+)*?\s+(?:{_MORE_WORDS})\b(?!\s+than
 # what every _MORE_WITHIN_RE match holds: a figure without it needs no match
 _MORE_WORD_RE = re.compile(_MORE_WORDS)
 _TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
+_MOVING = alternation(LEX["change_verbs"] + LEX["change_acts"])
 _CHANGE_RE = re.compile(
     r"(?:\b(?:"
-    + trie("change_verbs")
+    + _MOVING
     + r")\s+by|\b(?:"
     + trie("change_nouns")
     + rf")\s+of|\banother)\s+{_QUAL}$",
     re.I,
 )
 # "The toll rose to 17 as three of the injured died": the second figure is what was added
-_RISE_TO_RE = re.compile(r"\b(?:" + trie("change_verbs") + r")\s+(?:to|past)\s+", re.I)
+_RISE_TO_RE = re.compile(r"\b(?:" + _MOVING + r")\s+(?:to|past)\s+", re.I)
+# "Prices plunged 12%", "Sales were up $3 billion": a percent or a sum right after a verb of
+# a figure that moves by itself is a change; "up" and "down" alone only after a form of "be"
+# or a comma ("put up $2 million" is what was put up)
+_MOVED_RE = re.compile(
+    r"(?:\b(?!(?:up|down)\b)(?:"
+    + trie("change_verbs")
+    + rf")|(?:\b(?:is|are|was|were|be|been|being)|,)\s+(?:up|down))\s+{_QUAL}$",
+    re.I,
+)
+# the kinds whose figure after such a verb is the change, not a level it moved to
+_MOVED_KINDS = ("percent", "money")
 _BECAUSE_RE = re.compile(r"\b(?:as|after|when|because)\b", re.I)
 _CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + trie("change_after") + r")\b", re.I)
 # case-sensitive: "could reach", but not "in May 2,000"; never "could not confirm"
@@ -436,5 +448,13 @@ def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
         spans = [(d.start, d.end) for d in group]
         times = figure_times(text, sentence, spans, mine, t.published)
         for d, f, (time, source) in zip(group, frames, times, strict=True):
-            d.about, d.role, d.speaker = f.about, f.role, f.speaker
+            d.about, d.role, d.speaker = f.about, _moved(text, sentence[0], d, f.role), f.speaker
             d.time, d.time_source = time, source
+
+
+def _moved(text: str, s0: int, d: ClaimDraft, role: str) -> str:
+    """The role of a figure, a change when it is a percent or a sum right after a verb of a
+    figure that moves by itself ("Prices plunged 12%")."""
+    if role != "value" or d.kind not in _MOVED_KINDS:
+        return role
+    return "change" if _MOVED_RE.search(text, max(s0, d.start - 80), d.start) else role

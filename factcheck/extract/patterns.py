@@ -220,16 +220,11 @@ QUAL_BEFORE_RE = re.compile(
 QUAL_BEFORE_ENDS = tuple(
     sorted({p.split()[-1].lower() for p in [*QUAL_OF, *LEX["range_openers"], "minus", "negative"]})
 )
-# verbs of change and the stems of more ("ris" + "ing"), each with any of the endings
-CHANGE_VERBS = (
-    "rose risen fell fallen grew grown went gone slid shrank shrunk swung sank sunk shot up down "
-    "edged inched eased easing moved lowered lowering "
-    "ris increas decreas reduc rais declin surg doubl tripl chang revis hik tumbl slump spik "
-    "narrow widen slash soar plung shrink expand boost trim drop dropp dip dipp climb jump cut "
-    "cutt fall grow slip slipp sink rebound recover swell balloon"
-).split()
+# "rose 5 percent to 10 percent" is a change, "won by 48% to 52%" a tally: a verb of a
+# moving figure (lexicon change_verbs and change_acts, every form) shortly before the first
 CHANGE_VERBS_RE = re.compile(
-    r"\b" + alternation(CHANGE_VERBS) + r"(?:e|es|ed|ing|s|en)?\b[^.;]{0,40}$", re.IGNORECASE
+    r"\b(?:" + alternation(LEX["change_verbs"] + LEX["change_acts"]) + r")\b[^.;]{0,40}$",
+    re.IGNORECASE,
 )
 SCORE_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["score_words_before"]) + r"\b[^.;]{0,25}$", re.IGNORECASE
@@ -276,6 +271,12 @@ SCORE_AFTER_RE = re.compile(r"\s*" + alternation(LEX["score_words_after"]) + r"\
 # masked before scanning: URLs and e-mail addresses (looked for only in text with
 # "://", "www." or "@"), and phone numbers (tried only where a digit run starts)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+# a web address written without its scheme: a host name with a dot and a path
+# ("example.com/2019/05/12/story", "bbc.co.uk/news/2021"); the last label is letters, so
+# "3.5/10", "U.S./Mexico" and "1.6m/year" are no address
+BARE_URL_RE = re.compile(
+    r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}/[^\s<>\"]*", re.I
+)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE_RE = re.compile(
     r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"

@@ -64,6 +64,8 @@ def masks(text: str) -> list[tuple[int, int]]:
     blocked: list[tuple[int, int]] = []
     if "://" in text or "www." in text:
         blocked.extend(m.span() for m in pat.URL_RE.finditer(text))
+    if "/" in text:
+        blocked.extend(m.span() for m in pat.BARE_URL_RE.finditer(text))
     if "@" in text:
         blocked.extend(m.span() for m in pat.EMAIL_RE.finditer(text))
     return blocked

@@ -11,22 +11,33 @@ from . import scanner
 
 class SpanSet:
     """Spans of text never read as numbers (URLs, e-mail addresses, phone numbers, dates),
-    kept in order of (start, end) as they are added."""
+    kept in order and merged where they overlap, so one lookup answers for all of them
+    (a phone number inside a URL is inside the URL)."""
 
     __slots__ = ("spans", "starts")
 
     def __init__(self, spans=()):
-        self.spans: list[tuple[int, int]] = sorted(spans)
-        self.starts: list[int] = [s for s, _ in self.spans]
+        self.spans: list[tuple[int, int]] = []
+        self.starts: list[int] = []
+        for span in sorted(spans):
+            self.add(span)
 
     def add(self, span: tuple[int, int]) -> None:
-        """Add a span where its order puts it."""
-        k = bisect.bisect_right(self.spans, span)
-        self.spans.insert(k, span)
-        self.starts.insert(k, span[0])
+        """Add a span where its order puts it, merged with the spans it overlaps."""
+        start, end = span
+        k = bisect.bisect_right(self.starts, start)
+        if k and self.spans[k - 1][1] > start:  # the span before reaches into this one
+            k -= 1
+            start = self.spans[k][0]
+        j = k
+        while j < len(self.spans) and self.spans[j][0] < end:
+            end = max(end, self.spans[j][1])
+            j += 1
+        self.spans[k:j] = [(start, end)]
+        self.starts[k:j] = [start]
 
     def blocked_at(self, i: int) -> int | None:
-        """The end of the last span starting at or before i, when it holds i; else None."""
+        """The end of the span holding offset i, or None."""
         k = bisect.bisect_right(self.starts, i) - 1
         if k >= 0 and self.spans[k][0] <= i < self.spans[k][1]:
             return self.spans[k][1]
