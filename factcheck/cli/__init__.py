@@ -10,69 +10,24 @@ is reported as a message, never a traceback.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 import shutil
 import sys
 
 import click
 
-from .. import app, report
-from ..crash import (
-    EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
-    handle_termination,
-    stop_workers,
-    write_traceback,
-)
-from ..errors import FactcheckError
+from .. import app
 from ..model import KINDS
 from ..output import write_atomic
 from ..safe_text import printable
+from .base import CONTEXT_SETTINGS, FactcheckGroup, finish, friendly_errors
 from .progress import progress_bar
+from .rules import rules
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
-
-
-def friendly_errors(fn):
-    """Turn library errors into a message on stderr and exit code 2."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except FactcheckError as e:
-            click.echo(f"Error: {e.message()}", err=True)
-            sys.exit(e.exit_code)
-
-    return wrapper
-
-
-class FactcheckGroup(click.Group):
-    """The command group: a bug exits 3 with the traceback's file, Ctrl-C exits 130.
-
-    click turns Ctrl-C into "Aborted!" and exit 1, which in CI reads as "conflicts
-    found", and lets any other exception escape with a traceback and exit 1.
-    """
-
-    def invoke(self, ctx: click.Context):
-        with handle_termination():
-            try:
-                return super().invoke(ctx)
-            except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
-                raise
-            except KeyboardInterrupt:
-                stop_workers()
-                click.echo("\nInterrupted.", err=True)
-                ctx.exit(EXIT_INTERRUPTED)
-            except Exception as e:  # a bug, not the user's mistake: keep the traceback
-                where = write_traceback(e)
-                click.echo(
-                    f"Internal error: {printable(type(e).__name__)}: {printable(str(e)[:200])}"
-                    f" (a bug in factcheck; the traceback is in {where})",
-                    err=True,
-                )
-                ctx.exit(EXIT_INTERNAL)
+# The names of factcheck.report.FORMATS, the formats' registry: the report package (and
+# every format module) is imported only by a command that writes a report, so that
+# `factcheck --help` and `factcheck rules lint` start fast. tests/test_house.py keeps the two equal.
+FORMAT_NAMES = ("table", "json", "markdown", "sarif", "junit", "github", "html")
 
 
 def _terminal(output: str | None) -> tuple[int, bool]:
@@ -168,7 +123,7 @@ DB_OPTION = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(report.FORMATS),
+    type=click.Choice(FORMAT_NAMES),
     default="table",
     show_default=True,
     help="Report format.",
@@ -259,15 +214,7 @@ def run(config, paths, **opts):
         if progress:
             progress.close()
     _print_run(o, request.outputs, done.report, done.result)
-    _finish(done.outcome)
-
-
-def _finish(outcome: app.Outcome) -> None:
-    """Say why a command fails, if it does, and exit with its code."""
-    if outcome.error:
-        click.echo(f"Error: {outcome.error}", err=True)
-    if outcome.exit_code:
-        sys.exit(outcome.exit_code)
+    finish(done.outcome)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -294,9 +241,9 @@ def _outputs(o: RunOptions) -> list[tuple[str, str | None]]:
     outputs = [(o.fmt, o.output)]
     for spec in o.reports:
         fmt, sep, path = spec.partition(":")
-        if not sep or not path or fmt not in report.FORMATS:
+        if not sep or not path or fmt not in FORMAT_NAMES:
             raise click.BadParameter(
-                f"{spec!r}: write FORMAT:FILE, FORMAT one of {', '.join(report.FORMATS)}",
+                f"{spec!r}: write FORMAT:FILE, FORMAT one of {', '.join(FORMAT_NAMES)}",
                 param_hint="--report",
             )
         outputs.append((fmt, path))
@@ -308,6 +255,8 @@ def _outputs(o: RunOptions) -> list[tuple[str, str | None]]:
 
 def _print_run(o: RunOptions, outputs, outcome, result) -> None:
     """Write every report, then the skipped files, warnings and the summary on the terminal."""
+    from .. import report  # the formats load only when a command prints one
+
     for fmt, path in outputs:
         width, color = _terminal(path)
         pieces = report.render_chunks(outcome, fmt, width=width, color=color)
@@ -354,6 +303,8 @@ def extract(config, paths, fmt, jobs, follow_links):
     Example:
         factcheck extract seeds/ --format jsonl > claims.jsonl
     """
+    from .. import report  # the formats load only when a command prints one
+
     exclude = config.exclude if config else None
     done = app.extract_claims(list(paths), jobs=jobs, follow_links=follow_links, exclude=exclude)
     for s in done.skipped:
@@ -362,7 +313,7 @@ def extract(config, paths, fmt, jobs, follow_links):
         sys.stdout.write(report.claims_jsonl(done.claims))
     else:
         click.echo(report.claims_table(done.claims))
-    _finish(done.outcome)
+    finish(done.outcome)
 
 
 def _json_option(*choices: str):
@@ -456,6 +407,8 @@ def conflicts(status, fmt, db_path):
     Example:
         factcheck conflicts --status all --format json
     """
+    from .. import report  # the formats load only when a command prints one
+
     found = app.conflicts(db_path, status)
     if fmt == "json":
         click.echo(report.conflicts_json(found), nl=False)
@@ -477,6 +430,8 @@ def show(conflict_id, fmt, db_path):
     Example:
         factcheck show 3f1c0d9a2b7e
     """
+    from .. import report  # the formats load only when a command prints one
+
     shown = app.show(db_path, conflict_id)
     if fmt == "json":
         click.echo(report.conflicts_json([shown.conflict]), nl=False)
@@ -502,6 +457,8 @@ def claims(doc, rule_id, kind, unmatched, fmt, db_path):
         factcheck claims --rule us-troops-in-iraq-now
         factcheck claims --unmatched
     """
+    from .. import report  # the formats load only when a command prints one
+
     found = app.claims(db_path, doc=doc, rule=rule_id, kind=kind, unmatched=unmatched)
     if unmatched:
         groups = report.group_unmatched(found)
@@ -511,77 +468,4 @@ def claims(doc, rule_id, kind, unmatched, fmt, db_path):
     click.echo(out, nl=False)
 
 
-@cli.group()
-def rules():
-    """Check and write rule files."""
-
-
-@rules.command("lint")
-@click.argument("path", default="rules", type=click.Path())
-@friendly_errors
-def rules_lint(path):
-    """Validate rule files: report every problem with file:line:col and a hint.
-
-    \b
-    Example:
-        factcheck rules lint rules/
-    """
-    loaded = app.lint_rules(path)
-    click.echo(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK in {path}")
-
-
-@rules.command("schema")
-def rules_schema():
-    """Print the JSON Schema of rule files, for editors (completion and checks as you type).
-
-    The same file ships as factcheck/rules/rules.schema.json; docs/rules.md shows the
-    VS Code setting that uses it.
-
-    \b
-    Example:
-        factcheck rules schema > .vscode/factcheck-rules.schema.json
-    """
-    click.echo(app.rule_schema(), nl=False)
-
-
-@rules.command("test")
-@click.argument("path", default="rules", type=click.Path())
-@friendly_errors
-def rules_test(path):
-    """Run the examples of every rule: exit 1 when one fails, 2 when a rule is invalid.
-
-    Each rule's `examples:` lists sentences it must (match) and must not
-    (no_match) select, and small cases that must (conflict) and must not
-    (no_conflict) conflict. Each failure is printed with file:line:col.
-
-    \b
-    Example:
-        factcheck rules test rules/
-    """
-    tested = app.test_rules(path)
-    for failure in tested.result.failures:
-        click.echo(str(failure))
-    click.echo(tested.result.summary())
-    _finish(tested.outcome)
-
-
-@rules.command("new")
-@click.argument("rule_id", metavar="ID")
-@click.option(
-    "--dir",
-    "folder",
-    default="rules",
-    show_default=True,
-    type=click.Path(),
-    help="Rules folder to write ID.yaml into.",
-)
-@friendly_errors
-def rules_new(rule_id, folder):
-    """Write a commented skeleton rule file, FOLDER/ID.yaml (never overwrites).
-
-    \b
-    Example:
-        factcheck rules new museum-visitors && factcheck rules test
-    """
-    path = app.new_rule(folder, rule_id)
-    click.echo(f"wrote {path}; edit it, then run: factcheck rules lint && factcheck rules test")
+cli.add_command(rules)

@@ -1,0 +1,70 @@
+"""What every command shares: library errors as messages and exit codes, the group that
+turns a bug into exit 3 and Ctrl-C into 130, and a command's finish."""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from ..crash import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    handle_termination,
+    stop_workers,
+    write_traceback,
+)
+from ..errors import FactcheckError
+from ..safe_text import printable
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+def friendly_errors(fn):
+    """Turn library errors into a message on stderr and exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except FactcheckError as e:
+            click.echo(f"Error: {e.message()}", err=True)
+            sys.exit(e.exit_code)
+
+    return wrapper
+
+
+class FactcheckGroup(click.Group):
+    """The command group: a bug exits 3 with the traceback's file, Ctrl-C exits 130.
+
+    click turns Ctrl-C into "Aborted!" and exit 1, which in CI reads as "conflicts
+    found", and lets any other exception escape with a traceback and exit 1.
+    """
+
+    def invoke(self, ctx: click.Context):
+        with handle_termination():
+            try:
+                return super().invoke(ctx)
+            except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+                raise
+            except KeyboardInterrupt:
+                stop_workers()
+                click.echo("\nInterrupted.", err=True)
+                ctx.exit(EXIT_INTERRUPTED)
+            except Exception as e:  # a bug, not the user's mistake: keep the traceback
+                where = write_traceback(e)
+                click.echo(
+                    f"Internal error: {printable(type(e).__name__)}: {printable(str(e)[:200])}"
+                    f" (a bug in factcheck; the traceback is in {where})",
+                    err=True,
+                )
+                ctx.exit(EXIT_INTERNAL)
+
+
+def finish(outcome) -> None:
+    """Say why a command fails, if it does, and exit with its code."""
+    if outcome.error:
+        click.echo(f"Error: {outcome.error}", err=True)
+    if outcome.exit_code:
+        sys.exit(outcome.exit_code)

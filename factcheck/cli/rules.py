@@ -1,0 +1,84 @@
+"""`factcheck rules`: check, test and write rule files."""
+
+from __future__ import annotations
+
+import click
+
+from .. import app
+from .base import finish, friendly_errors
+
+
+@click.group()
+def rules():
+    """Check and write rule files."""
+
+
+@rules.command("lint")
+@click.argument("path", default="rules", type=click.Path())
+@friendly_errors
+def rules_lint(path):
+    """Validate rule files: report every problem with file:line:col and a hint.
+
+    \b
+    Example:
+        factcheck rules lint rules/
+    """
+    loaded = app.lint_rules(path)
+    click.echo(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK in {path}")
+
+
+@rules.command("schema")
+def rules_schema():
+    """Print the JSON Schema of rule files, for editors (completion and checks as you type).
+
+    The same file ships as factcheck/rules/rules.schema.json; docs/rules.md shows the
+    VS Code setting that uses it.
+
+    \b
+    Example:
+        factcheck rules schema > .vscode/factcheck-rules.schema.json
+    """
+    click.echo(app.rule_schema(), nl=False)
+
+
+@rules.command("test")
+@click.argument("path", default="rules", type=click.Path())
+@friendly_errors
+def rules_test(path):
+    """Run the examples of every rule: exit 1 when one fails, 2 when a rule is invalid.
+
+    Each rule's `examples:` lists sentences it must (match) and must not
+    (no_match) select, and small cases that must (conflict) and must not
+    (no_conflict) conflict. Each failure is printed with file:line:col.
+
+    \b
+    Example:
+        factcheck rules test rules/
+    """
+    tested = app.test_rules(path)
+    for failure in tested.result.failures:
+        click.echo(str(failure))
+    click.echo(tested.result.summary())
+    finish(tested.outcome)
+
+
+@rules.command("new")
+@click.argument("rule_id", metavar="ID")
+@click.option(
+    "--dir",
+    "folder",
+    default="rules",
+    show_default=True,
+    type=click.Path(),
+    help="Rules folder to write ID.yaml into.",
+)
+@friendly_errors
+def rules_new(rule_id, folder):
+    """Write a commented skeleton rule file, FOLDER/ID.yaml (never overwrites).
+
+    \b
+    Example:
+        factcheck rules new museum-visitors && factcheck rules test
+    """
+    path = app.new_rule(folder, rule_id)
+    click.echo(f"wrote {path}; edit it, then run: factcheck rules lint && factcheck rules test")
