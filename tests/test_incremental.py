@@ -266,3 +266,35 @@ def test_stored_findings_keep_a_shared_consensus_once():
     assert len({id(c.details["consensus"]) for c in again}) == 1
     # written once (its document and its statement), not once per outlier
     assert text.count("src0001.txt") == 2
+
+
+def test_a_rule_with_a_regex_has_the_same_version_in_every_process(tmp_path):
+    """An editor's regex (compiled by RE2) counts by its text: a second process gives the rule
+    the same version, so an unchanged fact's findings are reused, not checked again."""
+    import subprocess
+    import sys
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - id: kessin-evacuated\n"
+        "    title: People evacuated from Kessin\n"
+        "    severity: warning\n"
+        "    select:\n"
+        "      kind: count\n"
+        "      regex: '(?i)evacuat(ed|ion)s?\\b.{0,40}Kessin'\n"
+        "    agree: {tolerance: 0.1}\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from factcheck.rules import load_rules; "
+        "from factcheck.app.incremental import rule_version; "
+        "print(rule_version(load_rules(sys.argv[1])[0], '1'))"
+    )
+    versions = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(rules)], capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(3)
+    }
+    assert len(versions) == 1, versions

@@ -54,6 +54,10 @@ def _canonical(value):
         return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, re.Pattern):
         return ["re", value.pattern, int(value.flags)]
+    if hasattr(value, "pattern") and hasattr(value, "search"):
+        # an editor's regex compiled by RE2: its text, not the object (hashed by address, so
+        # the rule's version would change in every process and its findings never be reused)
+        return ["re2", value.pattern]
     if isinstance(value, set | frozenset):
         return sorted((_canonical(v) for v in value), key=repr)
     if isinstance(value, dict):

@@ -261,9 +261,11 @@ def timeline(fact: Fact, outliers: set, uid: str) -> str:
         out.append(
             f'<text x="84" y="{ys(v) + 4:.1f}" text-anchor="end">{_t(compact_number(v))}</text>'
         )
-    for c, d in sorted({(c.time, d) for c, d in zip(dated, days, strict=True)}, key=lambda t: t[1])[
-        :8
-    ]:
+    # by day, then by time: labels of one day come out in one order whatever the hash seed
+    labels = sorted(
+        {(c.time, d) for c, d in zip(dated, days, strict=True)}, key=lambda t: (t[1], t[0])
+    )
+    for c, d in labels[:8]:
         out.append(
             f'<text x="{xs(float(d)):.1f}" y="{bottom + 18}" text-anchor="middle">{_t(c)}</text>'
         )
