@@ -7,7 +7,6 @@ must not leave extraction workers behind.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import tempfile
@@ -40,6 +39,8 @@ def write_traceback(error: BaseException) -> str:
 
 def stop_workers() -> None:
     """Terminate the extraction worker processes this process started, and reap them."""
+    import multiprocessing  # only on a stop: the CLI's start pays nothing for it
+
     children = multiprocessing.active_children()
     for child in children:
         child.terminate()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract import extract, nouns
-from factcheck.vocab import units
+from factcheck.vocab import currencies, units
 from factcheck.vocab.lexicon import LEX
 
 from .test_extract_lexicon_frames import WALKED as FRAME_SECTIONS_WALKED
@@ -31,7 +31,8 @@ def the_claim(text: str, published: str | None = None):
 
 
 def entries(section: str) -> list:
-    value = LEX[section]
+    """The entries of a section of the word lists (lexicon.yaml) or the unit table (units.yaml)."""
+    value = LEX[section] if section in LEX else units.TABLE[section]
     return sorted(value.items()) if isinstance(value, dict) else sorted(value)
 
 
@@ -277,7 +278,9 @@ def test_dollar_prefix(prefix, code):
     assert (c.kind, c.value, c.unit) == ("money", 40e6, code)
 
 
-CODES = [(c, units.code_for(c)) for c in LEX["safe_codes"]] + [(c, c) for c in LEX["upper_codes"]]
+CODES = [(c, currencies.code_for(c)) for c in LEX["safe_codes"]] + [
+    (c, c) for c in LEX["upper_codes"]
+]
 
 
 @walks("safe_codes", "upper_codes", "code_aliases")
@@ -297,7 +300,7 @@ def test_word_prefix(word, code):
 
 NAMES = [
     (form, adj, code)
-    for form, name in sorted(units.CURRENCY_FORMS.items())
+    for form, name in sorted(currencies.CURRENCY_FORMS.items())
     for adj, code in [("", LEX["currency_names"][name]["code"])]
     + sorted(LEX["currency_names"][name]["adjectives"].items())
 ]
@@ -317,7 +320,7 @@ def test_currency_name(form, adjective, code):
 def test_guarded_name_is_a_word_when_small(name):
     assert not [c for c in claims(f"Only 5 {name} trucks came back.") if c.kind == "money"]
     c = the_claim(f"The club paid 5 million {name}s for the striker.")
-    assert c.kind == "money" or name in units.INVARIANT_NAMES
+    assert c.kind == "money" or name in currencies.INVARIANT_NAMES
 
 
 @walks("subunits")
@@ -552,4 +555,4 @@ def test_a_term_that_names_an_instrument_is_no_duration(word):
 
 
 def test_every_section_is_walked():
-    assert set(LEX) == WALKED | FRAME_SECTIONS_WALKED
+    assert set(LEX) | set(units.TABLE) == WALKED | FRAME_SECTIONS_WALKED

@@ -32,7 +32,14 @@ def test_the_lexicon_check(lex, error):
 
 def test_the_shipped_lexicon_holds_the_frame_sections_too():
     lexicon.check(lexicon.LEX)
-    assert {"qualifiers", "units_curated", "clause_openers", "stopwords"} <= set(lexicon.LEX)
+    assert {"qualifiers", "currency_names", "clause_openers", "stopwords"} <= set(lexicon.LEX)
+
+
+def test_the_unit_table_is_data_of_its_own():
+    """The rule loader reads units (bounds, select: unit) without the word lists."""
+    assert {"units_curated", "units_attached_only", "quantulum_junk"} <= set(units.TABLE)
+    assert not set(units.TABLE) & set(lexicon.LEX)
+    assert (units.CURATED["km"].si_unit, units.CURATED["km"].factor) == ("metre", 1000.0)
 
 
 def test_a_phrase_of_the_lexicon_matches_any_run_of_spaces():
@@ -60,3 +67,8 @@ def _modules_after(statement: str) -> list[str]:
 def test_the_rules_and_the_vocabulary_import_no_extractor_and_no_quantulum3(statement):
     loaded = _modules_after(statement)
     assert not [m for m in loaded if m.startswith(("factcheck.extract", "quantulum3"))]
+
+
+def test_the_rules_read_the_unit_table_without_parsing_the_word_lists():
+    # `factcheck rules lint` starts without reading lexicon.yaml (about 20 ms of YAML)
+    assert "factcheck.vocab.lexicon" not in _modules_after("import factcheck.rules")

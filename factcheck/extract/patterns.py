@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import units
+from ..vocab import currencies
 from ..vocab.lexicon import LEX
 from ..vocab.tries import alternation, lower_alternation, narrowed
 from . import dates, nouns
@@ -121,7 +121,7 @@ PCT_RE = re.compile(
     re.IGNORECASE,
 )
 PC_ATTACHED_RE = re.compile(r"pc\b")
-CUR_SYM = alternation(units.SYMBOLS, flexible_space=False)
+CUR_SYM = alternation(currencies.SYMBOLS, flexible_space=False)
 CUR_BEFORE_RE = re.compile(
     rf"(?:(?P<pre>\b(?:[A-Za-z]{{1,3}}|u\.s\.?|U\.S\.?|Mex|mex|MEX))(?P<presp>\s?))?"
     rf"(?P<sym>{CUR_SYM})\s*$"
@@ -130,16 +130,16 @@ CUR_BEFORE_RE = re.compile(
 )
 # the most CUR_BEFORE_RE can match before its trailing spaces: "U.S." and a space before the
 # longest symbol, or a word of seven letters and a dot; a search starts no further back
-CUR_BEFORE_LONGEST = max(len("U.S.") + 1 + max(map(len, units.SYMBOLS)), 7 + 1)
+CUR_BEFORE_LONGEST = max(len("U.S.") + 1 + max(map(len, currencies.SYMBOLS)), 7 + 1)
 # subunits ("cents", "pence", "¢"): a word ends at a word boundary; "p" only alone, not "p.m."
 SUB_WORDS = "|".join(
-    [alternation([w for w in units.SUBUNITS if w.isalpha() and w != "p"]) + r"\b"]
-    + [re.escape(w) for w in units.SUBUNITS if not w.isalpha()]
-    + [r"p(?!\w|\.\w)"] * ("p" in units.SUBUNITS)
+    [alternation([w for w in currencies.SUBUNITS if w.isalpha() and w != "p"]) + r"\b"]
+    + [re.escape(w) for w in currencies.SUBUNITS if not w.isalpha()]
+    + [r"p(?!\w|\.\w)"] * ("p" in currencies.SUBUNITS)
 )
-SUB_PREFIX = alternation(units.SUBUNIT_PREFIXES)
-ADJS = {a for _, adjs in units.CURRENCY_NAMES.values() for a in adjs}
-NAMES = units.CURRENCY_FORMS
+SUB_PREFIX = alternation(currencies.SUBUNIT_PREFIXES)
+ADJS = {a for _, adjs in currencies.CURRENCY_NAMES.values() for a in adjs}
+NAMES = currencies.CURRENCY_FORMS
 CUR_AFTER_RE = re.compile(
     rf"(?P<sp>[^\S\n]?)(?:(?P<sym>{CUR_SYM})"
     rf"|(?:(?P<subpre>{SUB_PREFIX})[^\S\n]+(?=[A-Za-z]))?(?P<sub>{SUB_WORDS})"
@@ -150,7 +150,7 @@ CUR_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # "millions of francs"; guarded names ("thousands of real people") are words too
-OF_NAMES = [f for f, n in units.CURRENCY_FORMS.items() if n not in units.GUARDED_NAMES]
+OF_NAMES = [f for f, n in currencies.CURRENCY_FORMS.items() if n not in currencies.GUARDED_NAMES]
 OF_NAMES += ["pounds"]
 OF_CURRENCY_RE = re.compile(
     r"\s+of\s+(?:(?P<adj>[A-Za-z]+)\s+)?(?P<name>" + alternation(OF_NAMES) + r")\b",
@@ -322,12 +322,12 @@ OF_DETERMINER_RE = re.compile(
 # the text does not name, converted in brackets; not a count
 PAREN_MONEY_AFTER_RE = re.compile(
     r"[^\S\n]*\([^\S\n]*(?:(?:about|around|some|roughly|nearly|almost)[^\S\n]+)?"
-    r"(?:" + alternation(units.DOLLAR_PREFIXES) + r")?(?:" + CUR_SYM + r"|[A-Z]{3})[^\S\n]?\d",
+    r"(?:" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?:" + CUR_SYM + r"|[A-Z]{3})[^\S\n]?\d",
     re.IGNORECASE,
 )
 # the currency before a range's second number: "$93 billion", "HK$7 million"
 SECOND_CUR_RE = re.compile(
-    r"(?P<pre>" + alternation(units.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
+    r"(?P<pre>" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
     re.IGNORECASE,
 )
 # a fraction's denominator after a spelled number: "two thirds", "a hundred trillionths"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import units
+from ..vocab import currencies
 from . import nouns
 from . import numbers as nums
 from . import patterns as pat
@@ -24,20 +24,20 @@ def currency_before(text: str, start: int, lo: int):
     base = start - len(window)
     if m.group("sym"):
         sym = m.group("sym")
-        code = units.SYMBOLS[sym]
+        code = currencies.SYMBOLS[sym]
         s = base + m.start("sym")
         pre = m.group("pre")
         if pre and sym == "$":
             p = pre.lower()
             spaced = bool(m.group("presp"))
-            if p in units.DOLLAR_PREFIXES and not (spaced and p in ("a", "s", "r", "z")):
-                code = units.DOLLAR_PREFIXES[p]
+            if p in currencies.DOLLAR_PREFIXES and not (spaced and p in ("a", "s", "r", "z")):
+                code = currencies.DOLLAR_PREFIXES[p]
                 s = base + m.start("pre")
         return code, code, s, 1.0
     if m.group("mcode"):
         return m.group("mcode")[1:].upper(), m.group("mcode")[1:].upper(), base + m.start(), 1e6
     word = m.group("word")
-    code = units.code_for(word.rstrip(".")) or units.WORD_PREFIXES.get(word.lower())
+    code = currencies.code_for(word.rstrip(".")) or currencies.WORD_PREFIXES.get(word.lower())
     if code is None:
         return None
     return code, code, base + m.start("word"), 1.0
@@ -129,15 +129,15 @@ def _temperature(t: Text, num: Num, q: int) -> bool:
 def _currency_after(text: str, num: Num, m: re.Match):
     """('money', (code, label, factor), end) for a currency after the number."""
     if m.group("sym"):
-        code = units.SYMBOLS[m.group("sym")]
+        code = currencies.SYMBOLS[m.group("sym")]
         return "money", (code, code, 1.0), m.end()
     if m.group("sub"):
         sub = m.group("sub").lower()
         if sub == "p" and (m.group("sp") or abs(num.value) >= 1000 or num.value in pat.VIDEO_LINES):
             return None  # "12p" is pence; "12 p", "720p" are not
-        label, parent, frac = units.SUBUNITS[sub]
+        label, parent, frac = currencies.SUBUNITS[sub]
         if m.group("subpre"):  # "31 US cents", "20 euro cents"
-            parent = units.SUBUNIT_PREFIXES[" ".join(m.group("subpre").lower().split())]
+            parent = currencies.SUBUNIT_PREFIXES[" ".join(m.group("subpre").lower().split())]
         return "money", (parent, label, frac), m.end()
     if m.group("mcode"):
         code = m.group("mcode")[1:].upper()
@@ -153,7 +153,7 @@ def _code_after(text: str, num: Num, m: re.Match):
     """An ISO code after the number, maybe with a scale: "75 USD million"."""
     if m.group("sp") == "" and not text[m.start() - 1 : m.start()].isdigit():
         return None
-    code = units.code_for(m.group("code"))
+    code = currencies.code_for(m.group("code"))
     if code is None or text[m.end() : m.end() + 1].isdigit():
         return None  # "3 USD50 cards": the code is the next amount's, glued to it
     end = m.end()
@@ -169,15 +169,15 @@ def _name_after(text: str, num: Num, m: re.Match):
     """A currency name after the number: "5 euros", "3 million Hong Kong dollars"."""
     if not m.group("sp") and text[m.start() - 1 : m.start()].isdigit():
         return None
-    name = units.CURRENCY_FORMS[m.group("name").lower()]
-    default, adjs = units.CURRENCY_NAMES[name]
+    name = currencies.CURRENCY_FORMS[m.group("name").lower()]
+    default, adjs = currencies.CURRENCY_NAMES[name]
     adj = (m.group("adj") or "").lower()
     code = adjs.get(adj, default)
     if name == "pound" and not adj and not num.scaled:
         hyphen = text[max(0, m.start() - 3) : m.start()].rstrip().endswith("-")
         if hyphen or pat.OF_GOODS_RE.match(text, m.end()):
             return None  # "4,000 pounds of cocaine", "a 2,000-pound bomb": weight
-    if name in units.GUARDED_NAMES and not adj and not _guarded_is_money(text, name, num, m):
+    if name in currencies.GUARDED_NAMES and not adj and not _guarded_is_money(text, name, num, m):
         return None
     if m.group("name").lower() == "mark" and pat.MILESTONE_BEFORE_RE.search(
         text, max(0, num.start - 6), num.start
@@ -205,9 +205,9 @@ def second_number(text: str, p: int, lo: int, hi: int):
     q = p
     cm = pat.SECOND_CUR_RE.match(text, q)
     if cm:
-        cur = units.SYMBOLS[cm.group("s")]
+        cur = currencies.SYMBOLS[cm.group("s")]
         if cm.group("pre") and cur == "USD":
-            cur = units.DOLLAR_PREFIXES[cm.group("pre").lower()]
+            cur = currencies.DOLLAR_PREFIXES[cm.group("pre").lower()]
         q = cm.end()
     m = pat.CORE_RE.match(text, q)
     if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import units
+from ..vocab import currencies, units
 from . import intervals as iv
 from . import nouns
 from . import numbers as nums
@@ -39,8 +39,8 @@ def vague(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int
     cm = pat.OF_CURRENCY_RE.match(text, end)
     cb = currency_before(text, start, s_start)
     if cm:
-        name = units.CURRENCY_FORMS.get(cm.group("name").lower())
-        default, adjs = units.CURRENCY_NAMES[name]
+        name = currencies.CURRENCY_FORMS.get(cm.group("name").lower())
+        default, adjs = currencies.CURRENCY_NAMES[name]
         code = adjs.get((cm.group("adj") or "").lower(), default)
         money = (code, code, 1.0)
         end = cm.end()

@@ -9,42 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from .data import LexiconError, check, load
 from .tries import alternation
 
 _PATH = Path(__file__).with_name("lexicon.yaml")
+__all__ = ["LEX", "LexiconError", "check", "trie"]
 
-
-class LexiconError(ValueError):
-    """lexicon.yaml is not a mapping of word lists, word tables and text blocks."""
-
-
-def _load(path: Path = _PATH) -> dict:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as f:
-        lex = yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
-    check(lex, str(path))
-    return lex
-
-
-def check(lex: object, where: str = "lexicon.yaml") -> None:
-    """Raise LexiconError unless lex maps each key to a list of phrases, a table or a text."""
-    if not isinstance(lex, dict):
-        raise LexiconError(f"{where}: a mapping of sections expected")
-    problems = []
-    for key, value in lex.items():
-        if isinstance(value, list):
-            bad = [w for w in value if not isinstance(w, str) or not w or w != w.strip()]
-            if bad:
-                problems.append(f"{key}: {bad[0]!r} is no phrase (quote 'on', 'no' and 'off')")
-        elif not isinstance(value, dict | str):
-            problems.append(f"{key}: a list, a mapping or a text expected")
-    if problems:
-        raise LexiconError(f"{where}: " + "; ".join(problems))
-
-
-LEX: dict = _load()
+LEX: dict = load(_PATH)
 
 
 def trie(key: str) -> str:

@@ -1,7 +1,6 @@
-"""Currencies and units of measure as data: their tables and SI conversions.
+"""Units of measure as data: their table (units.yaml) and SI conversions.
 
-Currencies come from a table of symbols, ISO 4217 codes and names written for
-news text. Units of measure come first from a short curated table (the units
+Units of measure come first from a short curated table (the units
 news uses, with short names and SI factors) and then, for the long tail, from
 quantulum3's unit tables (`units.json`, names, plurals and symbols, entity =
 dimension). Those tables are read once, lazily, the first time a number is
@@ -17,57 +16,12 @@ import importlib.util
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from .lexicon import LEX
+from .data import load
 
-# --- currencies -------------------------------------------------------------
-
-SYMBOLS: dict[str, str] = LEX["currency_symbols"]
-# letters written before "$" (US$, C$, HK$, usd$)
-DOLLAR_PREFIXES: dict[str, str] = LEX["dollar_prefixes"]
-# ISO codes accepted in any case; the others only in capitals, and never codes
-# that spell an English word (ALL, TOP, TRY, MAD, CUP, GEL...)
-SAFE_CODES = set(LEX["safe_codes"])
-UPPER_CODES = set(LEX["upper_codes"])
-CODE_ALIASES: dict[str, str] = LEX["code_aliases"]
-# other prefixes written before the number
-WORD_PREFIXES: dict[str, str] = LEX["word_prefixes"]
-# currency names after the number; value: default code and {adjective: code}
-CURRENCY_NAMES: dict[str, tuple[str, dict[str, str]]] = {
-    k: (v["code"], v["adjectives"]) for k, v in LEX["currency_names"].items()
-}
-# names that are ordinary words too: a currency only with a nationality or a scale
-GUARDED_NAMES = set(LEX["guarded_names"])
-# subunits: name -> (unit label, parent code, fraction of the parent)
-SUBUNITS = {k: (v["label"], v["parent"], v["fraction"]) for k, v in LEX["subunits"].items()}
-SUBUNIT_PREFIXES: dict[str, str] = {k.lower(): v for k, v in LEX["subunit_prefixes"].items()}
-INVARIANT_NAMES = set(LEX["invariant_names"])
-
-
-def plural_names() -> dict[str, str]:
-    """Every written form of a currency name (singular and plural) → its table key."""
-    forms: dict[str, str] = {}
-    for name in CURRENCY_NAMES:
-        forms[name] = name
-        if name not in INVARIANT_NAMES:
-            forms[name + "s"] = name
-    forms.update({"lire": "lira", "satoshis": "satoshi", "bitcoins": "bitcoin", "rands": "rand",
-                  "zlotys": "zloty", "markkaa": "markka", "kips": "kip"})  # fmt: skip
-    return forms
-
-
-CURRENCY_FORMS = plural_names()
-
-
-def code_for(word: str) -> str | None:
-    """ISO code for a currency code as written ("usd", "EUR"); None if not one."""
-    low = word.lower()
-    if low in SAFE_CODES:
-        return CODE_ALIASES.get(low, low.upper())
-    if word in UPPER_CODES:
-        return word
-    return None
-
+# the unit table and how its units are read, as data (units.yaml)
+TABLE: dict = load(Path(__file__).with_name("units.yaml"))
 
 # --- units of measure --------------------------------------------------------
 
@@ -97,7 +51,7 @@ YEAR = 365.25 * DAY
 # offset after "+"); written forms, lower case unless the case matters (an
 # indented line continues them). A form of several words is also read
 # hyphenated ("3,000-square-kilometre reserve").
-CURATED_TABLE: str = LEX["units_curated"]
+CURATED_TABLE: str = TABLE["units_curated"]
 _CONSTANTS = {"DAY": DAY, "YEAR": YEAR}
 
 
@@ -142,11 +96,11 @@ CURATED = _read_curated(CURATED_TABLE)
 
 # written forms that are units only when attached to the number (5m, 10t) or
 # in capitals; spaced, they are ordinary words or letters
-ATTACHED_ONLY = set(LEX["units_attached_only"])
-ATTACHED_LOWERCASE = set(LEX["units_attached_lowercase"])
-SPACED_LOWERCASE = set(LEX["units_spaced_lowercase"])
-LOWERCASE_ONLY = set(LEX["units_lowercase_only"])
-SQUARED: dict[str, str] = LEX["squared_units"]
+ATTACHED_ONLY = set(TABLE["units_attached_only"])
+ATTACHED_LOWERCASE = set(TABLE["units_attached_lowercase"])
+SPACED_LOWERCASE = set(TABLE["units_spaced_lowercase"])
+LOWERCASE_ONLY = set(TABLE["units_lowercase_only"])
+SQUARED: dict[str, str] = TABLE["squared_units"]
 # SI factors of quantulum3 base unit names (for the long tail of its table)
 QUANTULUM_SI = {
     "metre": (M, 1.0),
@@ -210,7 +164,7 @@ QUANTULUM_ENTITIES = set(SI_OF_DIMENSION) | {
     "density",
 }
 # quantulum3 surfaces that are ordinary English words in news text
-QUANTULUM_JUNK = set(LEX["quantulum_junk"])
+QUANTULUM_JUNK = set(TABLE["quantulum_junk"])
 
 _QUANTULUM: dict[str, Unit] | None = None
 QUANTULUM_LOADED = False  # for tests: no number, no unit table
