@@ -56,18 +56,25 @@ def score(story: str, report: Path) -> dict:
         hit = None
         for claim in claims_of(f):
             doc = Path(claim["doc"]).stem
-            for i, (c, wdoc, a, b) in enumerate(wrong):
+            for i, (_, wdoc, a, b) in enumerate(wrong):
                 if doc == wdoc and claim["start"] < b and a < claim["end"]:
                     hit = i
         if hit is None:
-            false.append(f"{f['rule_id']} {f['check']} {Path(f['left']['doc']).stem} {f['left']['text']!r}")
+            false.append(
+                f"{f['rule_id']} {f['check']} {Path(f['left']['doc']).stem} {f['left']['text']!r}"
+            )
         elif hit in found:
             repeats += 1
         else:
             found.add(hit)
-    return {"story": story, "planted": len(spec["conflicts"]), "found": len(found),
-            "false": false, "repeats": repeats,
-            "missed": [wrong[i][0]["fact"] for i in range(len(wrong)) if i not in found]}
+    return {
+        "story": story,
+        "planted": len(spec["conflicts"]),
+        "found": len(found),
+        "false": false,
+        "repeats": repeats,
+        "missed": [wrong[i][0]["fact"] for i in range(len(wrong)) if i not in found],
+    }
 
 
 def _overlaps(claim: dict, story: str, st: dict) -> bool:
@@ -84,23 +91,38 @@ def coverage(factcheck: str, story: str, db: str) -> dict:
         out = subprocess.run([factcheck, *args], capture_output=True, text=True, check=False).stdout
         return out
 
-    rule_ids = [r["id"] for r in yaml.safe_load((HERE / "rules" / f"{story}.yaml").read_text())["rules"]]
-    selected = {r: json.loads(call("claims", "--db", db, "--rule", r, "--format", "json") or "[]")
-                for r in rule_ids}
-    extracted = [json.loads(line) for line in call("extract", str(HERE / story), "--format", "jsonl").splitlines()]
+    rule_ids = [
+        r["id"] for r in yaml.safe_load((HERE / "rules" / f"{story}.yaml").read_text())["rules"]
+    ]
+    selected = {
+        r: json.loads(call("claims", "--db", db, "--rule", r, "--format", "json") or "[]")
+        for r in rule_ids
+    }
+    extracted = [
+        json.loads(line)
+        for line in call("extract", str(HERE / story), "--format", "jsonl").splitlines()
+    ]
     compared, never, misses = [], [], []
     for fact in spec["facts"]:
         best = 0
         for claims in selected.values():
-            docs = {st["doc"] for st in fact["statements"] if st.get("role") != "previous"
-                    and any(_overlaps(c, story, st) for c in claims)}
+            docs = {
+                st["doc"]
+                for st in fact["statements"]
+                if st.get("role") != "previous" and any(_overlaps(c, story, st) for c in claims)
+            }
             best = max(best, len(docs))
         (compared if best >= 2 else never).append(fact["id"])
         for st in fact["statements"]:
             if not any(_overlaps(c, story, st) for c in extracted):
                 misses.append(f"{fact['id']}: {st['doc']} {st['text']!r}")
-    return {"story": story, "facts": len(spec["facts"]), "compared": compared, "never": never,
-            "misses": misses}
+    return {
+        "story": story,
+        "facts": len(spec["facts"]),
+        "compared": compared,
+        "never": never,
+        "misses": misses,
+    }
 
 
 def main() -> int:
@@ -109,19 +131,26 @@ def main() -> int:
         factcheck, rest = args[1], args[2:]
         for i in range(0, len(rest), 2):
             r = coverage(factcheck, rest[i], rest[i + 1])
-            print(f"{r['story']:12} facts compared {len(r['compared'])}/{r['facts']}"
-                  f"  never compared: {', '.join(r['never']) or '-'}")
+            print(
+                f"{r['story']:12} facts compared {len(r['compared'])}/{r['facts']}"
+                f"  never compared: {', '.join(r['never']) or '-'}"
+            )
             for m in r["misses"]:
                 print(f"    not extracted: {m}")
         return 0
     rows = [score(args[i], Path(args[i + 1])) for i in range(0, len(args), 2)]
     for r in rows:
-        print(f"{r['story']:12} found {r['found']}/{r['planted']}  false alarms {len(r['false'])}"
-              f"  repeats {r['repeats']}  missed {r['missed']}")
+        print(
+            f"{r['story']:12} found {r['found']}/{r['planted']}  false alarms {len(r['false'])}"
+            f"  repeats {r['repeats']}  missed {r['missed']}"
+        )
         for w in r["false"]:
             print(f"    false alarm: {w}")
-    print(f"{'total':12} found {sum(r['found'] for r in rows)}/{sum(r['planted'] for r in rows)}"
-          f"  false alarms {sum(len(r['false']) for r in rows)}  repeats {sum(r['repeats'] for r in rows)}")
+    print(
+        f"{'total':12} found {sum(r['found'] for r in rows)}/{sum(r['planted'] for r in rows)}"
+        f"  false alarms {sum(len(r['false']) for r in rows)}"
+        f"  repeats {sum(r['repeats'] for r in rows)}"
+    )
     return 0
 
 
