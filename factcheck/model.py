@@ -277,6 +277,7 @@ class Article:
     line: int
     col: int
     select: str | None = None  # in a match example: the one figure the rule must select
+    path: str | None = None  # where the article is, for a rule's paths; None: inside them all
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,22 @@ class Examples:
 
 
 @dataclass(frozen=True)
+class PathLayer:
+    """One `paths:` section: gitignore-style patterns a document's project path must pass."""
+
+    include: tuple[str, ...] = ()  # none: every document
+    exclude: tuple[str, ...] = ()  # wins over include
+    owner: str = "rule"  # whose section it is: the rule's own, or its "file"'s
+
+
+@dataclass(frozen=True)
+class PathScope:
+    """The documents a rule sees: each layer (its file's paths, its own) must admit one."""
+
+    layers: tuple[PathLayer, ...]
+
+
+@dataclass(frozen=True)
 class Rule:
     """One validated rule."""
 
@@ -322,3 +339,4 @@ class Rule:
     over_time: OverTime | None = None
     attribution: Attribution | None = None
     examples: Examples = field(default_factory=Examples, compare=False)
+    paths: PathScope | None = None  # None: every document

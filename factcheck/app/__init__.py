@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from ..model import Claim, Conflict, Rule
 
 if TYPE_CHECKING:
     from ..documents import Skipped
+    from ..errors import Problem
     from ..report import Report
     from ..store import Store
     from .running import Progress, RunResult
@@ -33,6 +34,7 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_CLEAN",
     "EXIT_CONFLICTS",
+    "Linted",
     "Outcome",
     "RunRequest",
     "claims",
@@ -305,11 +307,34 @@ def write_baseline(db_path: str, output: str) -> Baselined:
 # -- rule files --------------------------------------------------------------------------
 
 
-def lint_rules(path: str) -> list[Rule]:
-    """The rules of a file or folder; RuleError with every problem when one is invalid."""
+@dataclass(frozen=True)
+class Linted:
+    """The rules of a file or folder, and the warnings about them (W001...)."""
+
+    rules: list[Rule]
+    warnings: list[Problem]
+
+
+def lint_rules(
+    path: str, corpus: Sequence[str] = (), follow_links: bool = False, exclude=None
+) -> Linted:
+    """The rules of a file or folder; RuleError with every problem when one is invalid.
+
+    With a corpus (article files and folders, read as `run` reads them), also a
+    warning for each `include` pattern of the rules' paths that matches none of its
+    documents, named as a run names them: by their paths from the project root.
+    """
     from ..rules import load_rules
 
-    return load_rules(path)
+    rules = load_rules(path)
+    if not corpus:
+        return Linted(rules, [])
+    from ..documents import project_path, project_root, scan
+    from ..rules.corpus import unmatched_includes
+
+    root = project_root(path)
+    names = [project_path(f, root) for f in scan(list(corpus), follow_links, exclude).files]
+    return Linted(rules, unmatched_includes(path, names, root))
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from ..documents import (
 from ..errors import InputError
 from ..model import Claim, Conflict, Document, Fact, Rule
 from ..rules import load_rules
+from ..rules.paths import outside_root_note
 from ..store import Store, run_lock
 from .checking import RunInfo, check, now
 from .extraction import ahead, extract_guarded, extraction, guarded
@@ -101,12 +102,13 @@ def run(
         finally:
             store.close()
     documents = updated.documents
+    note = outside_root_note(rules, [d.path for d in documents], root)
     return RunResult(
         documents=documents,
         skipped=skipped,
         claims=checked.claims,
         claim_count=checked.claim_count,
-        notes=[],
+        notes=[note] if note else [],
         rules=rules,
         conflicts=checked.conflicts,
         extracted=updated.extracted,

@@ -15,16 +15,37 @@ def rules():
 
 @rules.command("lint")
 @click.argument("path", default="rules", type=click.Path())
+@click.option(
+    "--corpus",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Articles (files or folders, read as `run` reads them) to check the rules' "
+    "`paths: include` patterns against: warn about each pattern that matches none. Repeat "
+    "for several.",
+)
+@click.pass_obj
 @friendly_errors
-def rules_lint(path):
+def rules_lint(config, path, corpus):
     """Validate rule files: report every problem with file:line:col and a hint.
+
+    With --corpus, also warn (exit 0) about each `include` pattern of a rule's or a
+    file's `paths:` that matches no article of the corpus. Patterns are paths from
+    the project root: the nearest folder at or above the rules with factcheck.toml
+    or [tool.factcheck], else the folder holding the rules.
 
     \b
     Example:
         factcheck rules lint rules/
+        factcheck rules lint rules/ --corpus stories/
     """
-    loaded = app.lint_rules(path)
-    click.echo(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK in {path}")
+    exclude = config.exclude if config else None
+    linted = app.lint_rules(path, corpus, exclude=exclude)
+    for warning in linted.warnings:
+        click.echo(str(warning))
+    n, w = len(linted.rules), len(linted.warnings)
+    warned = f", {w} warning{'s' if w != 1 else ''}" if w else ""
+    click.echo(f"{n} rule{'s' if n != 1 else ''} OK in {path}{warned}")
 
 
 @rules.command("schema")

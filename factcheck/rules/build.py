@@ -12,6 +12,7 @@ from typing import Any
 from ..checks import CHECKS
 from ..model import Article, Case, Examples, Pattern, Rule, Selector
 from .parse import as_list
+from .paths import scope_of
 from .regex import compile_rule_regex
 from .select import normalize_word, noun_words, phrase_pattern
 from .units import unit_factor
@@ -55,8 +56,10 @@ def build_rule(
     aliases: Aliases,
     marks: dict | None = None,
     path: tuple = (),
+    file_paths: dict | None = None,
 ) -> Rule:
-    """A Rule from a validated mapping; `marks` and `path` place its examples in the file."""
+    """A Rule from a validated mapping; `marks` and `path` place its examples in the file;
+    `file_paths`: the `paths:` of its file, which scope it with its own."""
     ctx = _Decoding(aliases)
     checks = {
         name: check.decode(spec[name], ctx) if isinstance(spec.get(name), dict) else None
@@ -73,6 +76,7 @@ def build_rule(
         references=tuple(as_list(spec.get("references"))),
         spec=spec,
         examples=examples(spec.get("examples") or {}, marks or {}, path + ("examples",)),
+        paths=scope_of(file_paths, spec.get("paths")),
         **checks,
     )
 
@@ -146,7 +150,8 @@ def _articles(items: Any, path: tuple, marks: dict) -> tuple[Article, ...]:
             published = item.get("published")
             published = str(published) if published else None
             select = str(item["select"]) if item.get("select") is not None else None
-            out.append(Article(item["text"], published, line, col, select))
+            where = str(item["path"]) if item.get("path") is not None else None
+            out.append(Article(item["text"], published, line, col, select, where))
         else:
             out.append(Article(item, None, line, col))
     return tuple(out)

@@ -6,6 +6,9 @@ and must not report a conflict. `run_examples` extracts the claims of each
 example with the real extractor, selects and evaluates them with the real
 checker, and returns one located problem per failed example, so
 `factcheck rules test` reads like `factcheck rules lint`.
+
+An example is inside every rule's paths, unless its articles say where they are
+(`path:`, from the project root): the rules' paths then apply to them as in a run.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from ..errors import FactcheckError, Problem
 from ..figures import describe_interval
 from ..model import Article, Case, Claim, Rule
+from .paths import unscoped
 from .schema import RULE
 from .select import evaluate, selects, why_not
 
@@ -54,7 +58,13 @@ def _default_extract() -> Extract:
 
 
 def _claims(article: Article, doc: str, extract: Extract) -> list[Claim]:
-    return extract(article.text, doc, article.published)
+    return extract(article.text, article.path or doc, article.published)
+
+
+def _as_placed(rules: list[Rule], articles: tuple[Article, ...]) -> list[Rule]:
+    """The rules as they apply to these example articles: scoped only when they say where
+    they are (a case gives a path to all its articles or to none)."""
+    return rules if any(a.path is not None for a in articles) else unscoped(rules)
 
 
 def _show(claim: Claim) -> str:
@@ -114,18 +124,22 @@ def _match_problems(rule: Rule, extract: Extract) -> list[tuple]:
     out = []
     for article in rule.examples.match:
         claims = _claims(article, "example.txt", extract)
-        if not any(selects(rule, c) for c in claims):
+        placed = _as_placed([rule], (article,))[0]
+        if not any(selects(placed, c) for c in claims):
             message = f"selects no claim of {_quote(article.text)}"
-            out.append((article, "T001", message, _why_none(rule, claims)))
+            out.append((article, "T001", message, _why_none(placed, claims)))
         elif article.select is not None:
-            problem = _wrong_figure(rule, article.select, claims)
+            problem = _wrong_figure(placed, article.select, claims)
             if problem:
                 out.append((article, "T006", *problem))
     for article in rule.examples.no_match:
-        chosen = [c for c in _claims(article, "example.txt", extract) if selects(rule, c)]
+        placed = _as_placed([rule], (article,))[0]
+        chosen = [c for c in _claims(article, "example.txt", extract) if selects(placed, c)]
         if chosen:
             message = f"selects {', '.join(_show(c) for c in chosen)} of {_quote(article.text)}"
-            hint = "narrow the rule: not_words, noun_excludes or a time window"
+            hint = "narrow the rule: not_words, noun_excludes or a time window" + (
+                ", or its paths" if article.path is not None else ""
+            )
             out.append((article, "T002", message, hint))
     return out
 
@@ -135,20 +149,23 @@ def _case_problems(rule: Rule, rules: list[Rule], extract: Extract) -> list[tupl
     out = []
     for case in rule.examples.conflict:
         claims = _case_claims(case, extract)
-        found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
+        placed = _as_placed(rules, case.articles)
+        found = [c for c in evaluate(placed, claims).conflicts if c.rule_id == rule.id]
         if not found:
             message = "reports no conflict in this case"
-            out.append((case, "T003", message, _selected_by_article(rule, claims)))
+            hint = _selected_by_article(_as_placed([rule], case.articles)[0], claims)
+            out.append((case, "T003", message, hint))
         elif not [c for c in found if c.status == case.status]:
             message = f"reports the conflict as {found[0].status}, not {case.status}"
             out.append((case, "T005", message, found[0].reason))
     for case in rule.examples.no_conflict:
         claims = _case_claims(case, extract)
-        found = [c for c in evaluate(rules, claims).conflicts if c.rule_id == rule.id]
+        placed = _as_placed(rules, case.articles)
+        found = [c for c in evaluate(placed, claims).conflicts if c.rule_id == rule.id]
         if found:
             message = f"reports a conflict in this case ({found[0].check}): {found[0].reason}"
             hint = "widen the tolerance or narrow the selection; " + _selected_by_article(
-                rule, claims
+                _as_placed([rule], case.articles)[0], claims
             )
             out.append((case, "T004", message, hint))
     return out

@@ -51,7 +51,9 @@ def load_rules(path: str) -> list[Rule]:
     for file, data, doc in parsed:
         for i, spec in enumerate(rule_specs(data)):
             line = doc.marks.get(("rules", i), (1, 1))[0]
-            rules.append(build_rule(spec, file, line, aliases, doc.marks, ("rules", i)))
+            rules.append(
+                build_rule(spec, file, line, aliases, doc.marks, ("rules", i), data.get("paths"))
+            )
     return sorted(rules, key=lambda r: r.id)
 
 

@@ -28,6 +28,12 @@ CODES = {
     "E021": "unknown rule id",
     "E022": "keys that contradict each other",
     "E023": "unknown unit",
+    "E024": "invalid path pattern",
+}
+
+# warnings: `factcheck rules lint` prints them and still exits 0
+WARNING_CODES = {
+    "W001": "an 'include' pattern matches no file of the corpus (rules lint --corpus)",
 }
 
 
@@ -144,6 +150,56 @@ MESSAGES = {
     ),
     "bounds_empty": Message("E011", "'bounds' needs 'min', 'max' or both"),
     "unknown_unit": Message("E023", "unknown unit '{unit}'"),
+    # paths: gitignore-style patterns from the project root
+    "empty_pattern": Message(
+        "E024",
+        "an empty pattern matches no file",
+        "remove it, or write a folder ('stories/quake/'), a file or a glob ('*.md')",
+    ),
+    "comment_pattern": Message(
+        "E024",
+        "'{value}' is a comment in gitignore syntax and matches no file",
+        "write \\# for a name that starts with '#'",
+    ),
+    "dot_pattern": Message(
+        "E024",
+        "'{value}' has a '{part}' part, which no document's path has",
+        "write the path from the project root (the folder of factcheck.toml, else the folder "
+        "holding the rules folder), e.g. 'stories/quake/'",
+    ),
+    "lone_bang": Message(
+        "E024",
+        "'{value}' is not a pattern",
+        "'!' before a pattern takes back what an earlier pattern matched: '!stories/quake/live/'",
+    ),
+    "trailing_backslash": Message(
+        "E024",
+        "'{value}' ends with a backslash that escapes nothing",
+        "remove it: '/' separates folders, on Windows too",
+    ),
+    "bad_glob": Message(
+        "E024",
+        "'{value}' is not a gitignore pattern",
+        "write a folder ('stories/quake/'), a file or a glob ('*.md', 'stories/**/live-*.txt')",
+    ),
+    "open_bracket": Message(
+        "E024",
+        "'{value}' has a '[' that does not close, and gitignore discards such a pattern",
+        "close it ([abc] matches one of a, b or c), or write \\[ for a bracket itself",
+    ),
+    "matches_nothing": Message(
+        "E024",
+        "'{value}' matches no file",
+        "write a folder ('stories/quake/'), a file or a glob ('*.md', 'stories/**/live-*.txt')",
+    ),
+    "case_paths": Message(
+        "E011",
+        "this article has no 'path' while another article of the case has one",
+        "give every article of the case a path, or none (the rules' paths then do not apply)",
+    ),
+    "unmatched_include": Message(
+        "W001", "'include' pattern '{value}' matches no file of the corpus"
+    ),
 }
 
 

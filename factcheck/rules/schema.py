@@ -21,7 +21,8 @@ class Key:
 
     name: str
     # str, number, bool, date, regex, enum, list[str], list[enum], mapping, list[mapping],
-    # aliases (name: list of words), list[article] (each a string or a mapping)
+    # aliases (name: list of words), list[article] (each a string or a mapping),
+    # list[glob] (gitignore-style path patterns, `rules/paths.py`)
     type: str
     meaning: str
     required: bool = False
@@ -277,9 +278,36 @@ ATTRIBUTION = (
     ),
 )
 
+PATHS = (
+    Key(
+        "include",
+        "list[glob]",
+        "Gitignore-style patterns of the documents to check, from the project root "
+        "('stories/quake/', '*.md'); none: every document.",
+    ),
+    Key(
+        "exclude",
+        "list[glob]",
+        "Gitignore-style patterns of documents not to check, even when included "
+        "('stories/quake/drafts/').",
+    ),
+)
+
+_FROM_ROOT = (
+    "by their paths from the project root (the folder of factcheck.toml, else the folder "
+    "holding the rules folder): {include: [...], exclude: [...]}"
+)
+
 ARTICLE = (
     Key("text", "str", "The article (a sentence or two).", required=True),
     Key("published", "date", "Its publication date, the time its claims refer to by default."),
+    Key(
+        "path",
+        "str",
+        "Where the article is, from the project root ('stories/quake/a.txt'): the rule's "
+        "paths then apply to it. Without it an example is inside every rule's paths; in a "
+        "case, give every article a path or none.",
+    ),
     Key(
         "select",
         "str",
@@ -352,6 +380,13 @@ RULE = (
     ),
     Key("references", "list[str]", "Links or notes for the reviewer."),
     Key("select", "mapping", "Which claims speak about the fact.", required=True, children=SELECT),
+    Key(
+        "paths",
+        "mapping",
+        f"Which documents the rule sees, {_FROM_ROOT}; its file's paths, if any, must "
+        "admit them too.",
+        children=PATHS,
+    ),
     Key("agree", "mapping", "How closely sources must agree on the fact.", children=AGREE),
     Key(
         "bounds",
@@ -392,6 +427,12 @@ FILE = Key(
             "aliases",
             "Named groups of words that mean the same thing; a rule uses one as '@name'.",
         ),
+        Key(
+            "paths",
+            "mapping",
+            f"Which documents every rule of this file sees, {_FROM_ROOT}.",
+            children=PATHS,
+        ),
         Key("rules", "list[mapping]", "The rules of this file.", children=RULE),
     ),
 )
@@ -422,6 +463,7 @@ def _type_words(key: Key) -> str:
         "date": "date",
         "regex": "regular expression",
         "list[str]": "list of text",
+        "list[glob]": "list of path patterns",
         "mapping": "mapping",
         "list[mapping]": "list of mappings",
         "aliases": "name: list of text",
@@ -476,7 +518,7 @@ def _json_type(key: Key) -> dict:
         return {"anyOf": [{"type": "string", "pattern": _DATE_PATTERN}, {"type": "integer"}]}
     if t == "enum":
         return {"enum": list(key.choices)}
-    if t in ("list[str]", "list[enum]"):
+    if t in ("list[str]", "list[enum]", "list[glob]"):
         one = {"enum": list(key.choices)} if t == "list[enum]" else {"type": "string"}
         return {"anyOf": [one, {"type": "array", "items": one}]}
     if t == "mapping":

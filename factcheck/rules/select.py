@@ -1,8 +1,9 @@
 """Selection: which claims speak about each rule's fact, and why a claim is not picked.
 
-A rule's selector (its `select:` section, compiled into a `Selector`) looks at what a
-claim measures, its counted noun, its own frame (about, role, speaker), the words of its
-sentence and the time it refers to. `evaluate` selects each rule's statements and hands
+A rule sees the claims of the documents its paths admit (`paths.py`); its selector (its
+`select:` section, compiled into a `Selector`) looks at what a claim measures, its
+counted noun, its own frame (about, role, speaker), the words of its sentence and the
+time it refers to. `evaluate` selects each rule's statements and hands
 them to the checks.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from ..checks import evaluate_facts, statements
 from ..checks.base import group_by
 from ..model import SELECTED_ONLY_KINDS, Claim, Conflict, Fact, Rule, Selector, period
+from .paths import why_outside
 
 ACRONYM = re.compile(r"[A-Z][A-Z.&-]*")
 
@@ -114,7 +116,8 @@ def why_not(rule: Rule, claim: Claim) -> str | None:
     """Why a rule's selector does not pick this claim (the first reason), or None if it does."""
     s = rule.select
     return (
-        _why_not_measure(s, claim)
+        (why_outside(rule.paths, claim.doc) if rule.paths is not None else None)
+        or _why_not_measure(s, claim)
         or _why_not_noun(s, claim)
         or _why_not_frame(s, claim)
         or _why_not_words(rule, claim)

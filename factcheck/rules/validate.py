@@ -15,6 +15,7 @@ from ..errors import Problem
 from . import schema
 from .messages import problem
 from .parse import Doc, as_list
+from .paths import pattern_problem
 from .regex import RegexError, compile_rule_regex
 from .schema import Key
 from .units import known_units, unit_factor
@@ -30,6 +31,7 @@ TYPE_WORDS = {
     "bool": "true or false",
     "list[str]": "a list of strings",
     "list[enum]": "a list of allowed words",
+    "list[glob]": "a list of path patterns",
     "mapping": "a mapping of keys to values",
     "aliases": "a mapping of group names to lists of words",
     "list[mapping]": "a list of mappings",
@@ -56,6 +58,7 @@ _TYPE_OK = {
     "bool": lambda v: isinstance(v, bool),
     "list[str]": _is_strings,
     "list[enum]": _is_strings,
+    "list[glob]": _is_strings,
     "mapping": lambda v: isinstance(v, dict),
     "aliases": lambda v: isinstance(v, dict),
     "list[mapping]": lambda v: isinstance(v, list),
@@ -191,6 +194,13 @@ class Validator:
         if key.pattern and not re.fullmatch(key.pattern, value):
             self.problem(path, "bad_pattern", name=key.name, value=value, pattern=key.pattern)
 
+    def _globs(self, key: Key, value: Any, path: tuple) -> None:
+        for i, pattern in enumerate(as_list(value)):
+            found = pattern_problem(pattern)
+            if found is not None:
+                where = path + (i,) if isinstance(value, list) else path
+                self.problem(where, found[0], **found[1])
+
     def _aliases(self, key: Key, value: dict, path: tuple) -> None:
         for name, members in value.items():
             if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
@@ -208,6 +218,7 @@ class Validator:
         "regex": _regex,
         "str": _str,
         "aliases": _aliases,
+        "list[glob]": _globs,
     }
 
 
@@ -282,6 +293,7 @@ def _check_rule(v: Validator, spec: dict, path: tuple, aliases: dict, seen: dict
         _check_alias_refs(v, members, path + ("attribution", "parties", name), aliases)
     _check_time(v, sel.get("time"), path + ("select", "time"))
     _check_bounds(v, spec.get("bounds"), path + ("bounds",))
+    _check_case_paths(v, spec.get("examples"), path + ("examples",))
     line = v.doc.marks.get(path, (1, 1))[0]
     if isinstance(rid, str):
         if rid in seen:
@@ -332,6 +344,21 @@ def _check_bounds(v: Validator, bounds: Any, path: tuple) -> None:
             else "write a unit such as km, feet, kg, tonnes, or a currency code such as INR"
         )
         v.problem(path + ("unit",), "unknown_unit", hint=hint, unit=unit)
+
+
+def _check_case_paths(v: Validator, examples: Any, path: tuple) -> None:
+    """A case whose articles give a path gives one to every article (see schema ARTICLE)."""
+    if not isinstance(examples, dict):
+        return
+    for section in ("conflict", "no_conflict"):
+        for i, case in enumerate(as_list(examples.get(section))):
+            articles = case.get("articles") if isinstance(case, dict) else None
+            items = as_list(articles)
+            pathed = [isinstance(a, dict) and a.get("path") is not None for a in items]
+            if any(pathed) and not all(pathed):
+                at = path + (section, i, "articles")
+                where = at + (pathed.index(False),) if isinstance(articles, list) else at
+                v.problem(where, "case_paths")
 
 
 def _relate_refs(relate: dict) -> list[tuple[tuple, Any]]:

@@ -1,0 +1,146 @@
+"""Rules scoped to paths, as Semgrep scopes them: which documents a rule sees.
+
+A rule file's `paths:` (beside `rules:`) and a rule's own `paths:` each hold
+`include` and `exclude`, gitignore-style patterns (pathspec's GitIgnoreSpec, like the
+project's `exclude` setting) matched against a document's name: its path from the
+project root, the name a run stores and reports it under, whatever folder the run
+starts from. A section admits a document that one of its `include` patterns matches
+(any document when it has none) and that no `exclude` pattern matches; a rule sees a
+document that every section admits, its file's and its own. A document outside the
+project root is named by its absolute path, which no pattern matches: a rule with
+`include` never sees it, and `exclude` never drops it.
+
+Claims come document by document, so each scope keeps the verdict on its last
+document: a scope is decided once per (rule, document), not per claim. pathspec is
+imported only when a scoped rule is first used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..model import PathLayer, PathScope, Rule
+from .parse import as_list
+
+
+def scope_of(file_paths: Any, rule_paths: Any) -> PathScope | None:
+    """The scope of a rule from its file's validated `paths:` and its own; None: everywhere."""
+    layers = tuple(
+        layer
+        for layer in (_layer(file_paths, "file"), _layer(rule_paths, "rule"))
+        if layer is not None
+    )
+    return PathScope(layers) if layers else None
+
+
+def _layer(section: Any, owner: str) -> PathLayer | None:
+    if not isinstance(section, dict):
+        return None
+    include = tuple(as_list(section.get("include")))
+    exclude = tuple(as_list(section.get("exclude")))
+    return PathLayer(include, exclude, owner) if include or exclude else None
+
+
+def unscoped(rules: list[Rule]) -> list[Rule]:
+    """The rules with their paths lifted: for examples, which are inside every rule's paths."""
+    return [replace(r, paths=None) if r.paths is not None else r for r in rules]
+
+
+def outside_root(doc: str) -> bool:
+    """Whether a document's name is absolute: it lies outside the project root."""
+    return doc.startswith("/") or doc[1:3] in (":/", ":\\")
+
+
+def outside_root_note(rules: list[Rule], names: list[str], root: str) -> str | None:
+    """A warning when rules with `include` patterns cannot see some documents of a run,
+    because those are outside the project root; else None."""
+    scoped = sum(1 for r in rules if r.paths and any(x.include for x in r.paths.layers))
+    away = sum(1 for n in names if outside_root(n))
+    if not (scoped and away):
+        return None
+    return (
+        f"{away} document{'s are' if away != 1 else ' is'} outside the project root ({root}): "
+        f"{scoped} rule{'s' if scoped != 1 else ''} with 'paths: include' do not see "
+        f"{'them' if away != 1 else 'it'}"
+    )
+
+
+def why_outside(scope: PathScope, doc: str) -> str | None:
+    """Why a rule with this scope does not see the document, or None when it does."""
+    entry = _MATCHERS.get(id(scope))
+    if entry is None or entry[0] is not scope:
+        if len(_MATCHERS) >= 4096:  # rules of earlier loads, in a long-lived process
+            _MATCHERS.clear()
+        entry = _MATCHERS[id(scope)] = (scope, _Matcher(scope))
+    return entry[1].verdict(doc)
+
+
+class _Matcher:
+    """A scope's patterns compiled, and its verdict on the last document asked about."""
+
+    def __init__(self, scope: PathScope):
+        self.layers = [(x, _spec(x.include), _spec(x.exclude)) for x in scope.layers]
+        self.doc: str | None = None
+        self.reason: str | None = None
+
+    def verdict(self, doc: str) -> str | None:
+        if doc != self.doc:
+            self.doc, self.reason = doc, self._reason(doc)
+        return self.reason
+
+    def _reason(self, doc: str) -> str | None:
+        outside = outside_root(doc)
+        for layer, include, exclude in self.layers:
+            whose = "the rule's paths" if layer.owner == "rule" else "the paths of the rule's file"
+            if include is not None and outside:
+                return (
+                    f"its document '{doc}' is outside the project root, and {whose} "
+                    "include only documents inside it"
+                )
+            if include is not None and not include.match_file(doc):
+                shown = ", ".join(f"'{p}'" for p in layer.include[:4])
+                more = ", ..." if len(layer.include) > 4 else ""
+                return f"its document '{doc}' is not in {whose} (include: {shown}{more})"
+            if exclude is not None and not outside:
+                hit = exclude.check_file(doc)
+                if hit.include:
+                    by = layer.exclude[hit.index]
+                    return f"its document '{doc}' is excluded by {whose} ('{by}')"
+        return None
+
+
+# each scope's compiled matcher, by the scope's identity: hashing a scope for every claim
+# would cost more than the check (the scope is kept in the entry, so its id stays its own)
+_MATCHERS: dict[int, tuple[PathScope, _Matcher]] = {}
+
+
+def _spec(patterns: tuple[str, ...]):
+    if not patterns:
+        return None
+    import pathspec  # only a scoped rule pays for it
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def pattern_problem(pattern: str) -> tuple[str, dict] | None:
+    """What is wrong with a `paths:` pattern, as (message name, fields), or None."""
+    if not pattern.strip():
+        return "empty_pattern", {}
+    fields = {"value": pattern}
+    if pattern.startswith("#"):
+        return "comment_pattern", fields
+    dots = [p for p in pattern.lstrip("!").split("/") if p in (".", "..")]
+    if dots:
+        return "dot_pattern", {**fields, "part": dots[0]}
+    import pathspec
+
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines([pattern])
+    except ValueError:
+        if not pattern.strip("!"):
+            return "lone_bang", fields
+        return ("trailing_backslash" if pattern.endswith("\\") else "bad_glob"), fields
+    if spec.patterns[0].include is None:  # git discards it: an open bracket, or '/'
+        return ("open_bracket" if "[" in pattern else "matches_nothing"), fields
+    return None
