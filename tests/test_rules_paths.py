@@ -256,9 +256,9 @@ def test_why_not_says_the_claim_is_outside_the_rule_s_paths(
 def test_scope_is_decided_once_per_document(tmp_path, monkeypatch):
     rule = _rule("{include: [stories/marrow-flood/]}", tmp_path)
     calls = []
-    reason = rule_paths._Matcher._reason
+    reason = rule_paths._Layer._reason
     monkeypatch.setattr(
-        rule_paths._Matcher, "_reason", lambda self, doc: calls.append(doc) or reason(self, doc)
+        rule_paths._Layer, "_reason", lambda self, doc: calls.append(doc) or reason(self, doc)
     )
     docs = ["stories/marrow-flood/a.txt", "stories/kessel-fire/b.txt"]
     claims = [claim(doc=d, start=10 * i) for d in docs for i in range(50)]

@@ -10,9 +10,11 @@ document that every section admits, its file's and its own. A document outside t
 project root is named by its absolute path, which no pattern matches: a rule with
 `include` never sees it, and `exclude` never drops it.
 
-Claims come document by document, so each scope keeps the verdict on its last
-document: a scope is decided once per (rule, document), not per claim. pathspec is
-imported only when a scoped rule is first used.
+Claims come document by document, so each scope keeps its verdict on the last document:
+a scope is decided once per (rule, document), not per claim, and a file's section once
+per document for all the rules of the file. Selection asks last (`select.why_not`), so
+only the claims a selector picks pay even that. pathspec is imported only when a scoped
+rule is first used.
 """
 
 from __future__ import annotations
@@ -68,19 +70,44 @@ def outside_root_note(rules: list[Rule], names: list[str], root: str) -> str | N
 
 def why_outside(scope: PathScope, doc: str) -> str | None:
     """Why a rule with this scope does not see the document, or None when it does."""
-    entry = _MATCHERS.get(id(scope))
+    entry = _SCOPES.get(id(scope))
     if entry is None or entry[0] is not scope:
-        if len(_MATCHERS) >= 4096:  # rules of earlier loads, in a long-lived process
-            _MATCHERS.clear()
-        entry = _MATCHERS[id(scope)] = (scope, _Matcher(scope))
+        if len(_SCOPES) >= 4096:  # rules of earlier loads, in a long-lived process
+            _SCOPES.clear()
+            _LAYERS.clear()
+        entry = _SCOPES[id(scope)] = (scope, _Scope(scope))
     return entry[1].verdict(doc)
 
 
-class _Matcher:
-    """A scope's patterns compiled, and its verdict on the last document asked about."""
+class _Scope:
+    """A scope's sections compiled, and its verdict on the last document asked about."""
 
     def __init__(self, scope: PathScope):
-        self.layers = [(x, _spec(x.include), _spec(x.exclude)) for x in scope.layers]
+        self.layers = [_LAYERS.get(x) or _LAYERS.setdefault(x, _Layer(x)) for x in scope.layers]
+        self.doc: str | None = None
+        self.reason: str | None = None
+
+    def verdict(self, doc: str) -> str | None:
+        if doc != self.doc:
+            self.doc, self.reason = doc, None
+            for layer in self.layers:
+                self.reason = layer.verdict(doc)
+                if self.reason:
+                    break
+        return self.reason
+
+
+class _Layer:
+    """One `paths:` section compiled, and its verdict on the last document asked about.
+
+    Shared by every rule with the same section (the rules of a file share the file's),
+    so a file's section is decided once per document for all its rules."""
+
+    def __init__(self, layer: PathLayer):
+        self.layer = layer
+        self.include = _spec(layer.include)
+        self.exclude = _spec(layer.exclude)
+        self.whose = "the rule's paths" if layer.owner == "rule" else "the paths of the rule's file"
         self.doc: str | None = None
         self.reason: str | None = None
 
@@ -90,29 +117,29 @@ class _Matcher:
         return self.reason
 
     def _reason(self, doc: str) -> str | None:
-        outside = outside_root(doc)
-        for layer, include, exclude in self.layers:
-            whose = "the rule's paths" if layer.owner == "rule" else "the paths of the rule's file"
-            if include is not None and outside:
-                return (
-                    f"its document '{doc}' is outside the project root, and {whose} "
-                    "include only documents inside it"
-                )
-            if include is not None and not include.match_file(doc):
-                shown = ", ".join(f"'{p}'" for p in layer.include[:4])
-                more = ", ..." if len(layer.include) > 4 else ""
-                return f"its document '{doc}' is not in {whose} (include: {shown}{more})"
-            if exclude is not None and not outside:
-                hit = exclude.check_file(doc)
-                if hit.include:
-                    by = layer.exclude[hit.index]
-                    return f"its document '{doc}' is excluded by {whose} ('{by}')"
+        outside, whose = outside_root(doc), self.whose
+        if self.include is not None and outside:
+            return (
+                f"its document '{doc}' is outside the project root, and {whose} "
+                "include only documents inside it"
+            )
+        if self.include is not None and not self.include.match_file(doc):
+            shown = ", ".join(f"'{p}'" for p in self.layer.include[:4])
+            more = ", ..." if len(self.layer.include) > 4 else ""
+            return f"its document '{doc}' is not in {whose} (include: {shown}{more})"
+        if self.exclude is not None and not outside:
+            hit = self.exclude.check_file(doc)
+            if hit.include:
+                by = self.layer.exclude[hit.index]
+                return f"its document '{doc}' is excluded by {whose} ('{by}')"
         return None
 
 
-# each scope's compiled matcher, by the scope's identity: hashing a scope for every claim
-# would cost more than the check (the scope is kept in the entry, so its id stays its own)
-_MATCHERS: dict[int, tuple[PathScope, _Matcher]] = {}
+# each scope compiled, by the scope's identity: hashing a scope for every claim would cost
+# more than the check (the entry keeps the scope, so its id stays its own); and each
+# section compiled once, by its patterns, so that rules share it
+_SCOPES: dict[int, tuple[PathScope, _Scope]] = {}
+_LAYERS: dict[PathLayer, _Layer] = {}
 
 
 def _spec(patterns: tuple[str, ...]):
