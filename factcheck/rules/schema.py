@@ -71,6 +71,14 @@ TIME = (
         "What to do with a claim whose time is unknown: include it (default) or exclude it.",
         choices=("include", "exclude"),
     ),
+    Key(
+        "periods",
+        "enum",
+        "What to do with a claim whose own clause dates it to a whole year or month ('in "
+        "1954', 'last year'), not a day: include it (default) or exclude it, for an event's "
+        "figures (that year's figure is another event's, or the year's total).",
+        choices=("include", "exclude"),
+    ),
 )
 
 SELECT = (
