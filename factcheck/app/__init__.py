@@ -45,6 +45,7 @@ __all__ = [
     "new_rule",
     "review",
     "rule_schema",
+    "rule_templates",
     "run",
     "run_and_report",
     "show",
@@ -340,3 +341,21 @@ def rule_schema() -> str:
     from ..rules.schema import json_schema_text
 
     return json_schema_text()
+
+
+def rule_templates(name: str | None = None, fmt: str = "table") -> str:
+    """The built-in fact templates as a table (or one template's line), or one template's
+    YAML to copy (`fmt="yaml"`); FactcheckError for an unknown name or YAML of no name."""
+    from ..errors import FactcheckError
+    from ..rules import library
+
+    if name is None and fmt == "yaml":
+        raise FactcheckError(
+            "name the template to print: factcheck rules templates NAME --format yaml"
+        )
+    found = library.template(name) if name is not None else None
+    if name is not None and found is None:
+        raise FactcheckError(f"no template is called '{name}': {library.near(name)}")
+    if found is not None and fmt == "yaml":
+        return found.text
+    return library.table(only=name)

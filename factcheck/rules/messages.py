@@ -28,6 +28,8 @@ CODES = {
     "E021": "unknown rule id",
     "E022": "keys that contradict each other",
     "E023": "unknown unit",
+    "E024": "unknown template",
+    "E025": "a key a template cannot take",
 }
 
 
@@ -144,6 +146,25 @@ MESSAGES = {
     ),
     "bounds_empty": Message("E011", "'bounds' needs 'min', 'max' or both"),
     "unknown_unit": Message("E023", "unknown unit '{unit}'"),
+    # rules that use a template
+    "unknown_template": Message("E024", "no template is called '{name}'"),
+    "template_key": Message(
+        "E025",
+        "a rule that uses template '{template}' cannot set '{name}'",
+        "its {name} is the template's; to change it, print the template with `factcheck "
+        "rules templates {template} --format yaml`, paste it and edit the copy",
+    ),
+    "use_twice": Message(
+        "E022",
+        "'{name}' cannot be used together with '{other}'",
+        "both set the same key of the template's select; keep one of them",
+    ),
+    "duplicate_use_id": Message(
+        "E015",
+        "rule id '{id}' is already used at {first}",
+        "a rule that uses a template has the template's name as its id unless it says "
+        "'id:'; give each use of a template its own id (id: {id}-2)",
+    ),
 }
 
 

@@ -10,7 +10,7 @@ cannot drift apart.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import KINDS, ROLES, SEVERITIES
 
@@ -350,6 +350,13 @@ RULE = (
         required=True,
         pattern=r"[a-z0-9][a-z0-9._-]*",
     ),
+    Key(
+        "use",
+        "str",
+        "The built-in fact template this rule is (`factcheck rules templates` lists them): "
+        "its id, title, select and checks are the template's, and the keys written beside "
+        "'use' replace the template's (docs/rules.md, Templates).",
+    ),
     Key("title", "str", "The fact in a few words, shown in reports.", required=True),
     Key("description", "str", "What the fact is and why sources must agree on it."),
     Key(
@@ -388,6 +395,46 @@ RULE = (
         "Sentences and small cases that prove the rule (`factcheck rules test`).",
         children=EXAMPLES,
     ),
+)
+
+# A rule that says `use: TEMPLATE` holds the template's rule with these keys of its own
+# (`rules/use.py`): each replaces the template's, `select` key by key; `paths` once the
+# schema has it. The other keys of a rule (its checks) are the template's.
+USE_OVERRIDES = (
+    "use",
+    "id",
+    "title",
+    "description",
+    "severity",
+    "references",
+    "paths",
+    "select",
+    "agree",
+    "examples",
+)
+USE_SHORTHANDS = (
+    Key(
+        "words",
+        "list[str]",
+        "Only in a rule with 'use': words that tie the template to your story, the same as "
+        "select: {words: [...]}.",
+    ),
+    Key(
+        "time",
+        "mapping",
+        "Only in a rule with 'use': keys of the time window to set (after, before, as_of, "
+        "unknown, periods), keeping the template's others.",
+        children=TIME,
+    ),
+    Key("after", "date", "Only in a rule with 'use': the same as time: {after: ...}."),
+    Key("before", "date", "Only in a rule with 'use': the same as time: {before: ...}."),
+)
+USE = Key(
+    "rules",
+    "mapping",
+    "A rule that uses a template.",
+    children=tuple(replace(k, required=False) for k in RULE if k.name in USE_OVERRIDES)
+    + USE_SHORTHANDS,
 )
 
 FILE = Key(
@@ -445,7 +492,10 @@ def reference_markdown() -> str:
         "| key | type | required | meaning |",
         "| --- | --- | --- | --- |",
     ]
-    for path, key in all_keys():
+    shorthands = [
+        (f"rules.{p}", k) for p, k in all_keys(Key("", "mapping", "", children=USE_SHORTHANDS))
+    ]
+    for path, key in all_keys() + shorthands:
         meaning = key.meaning.replace("|", "\\|")
         kind = _type_words(key).replace("|", "\\|")
         lines.append(f"| `{path}` | {kind} | {'yes' if key.required else ''} | {meaning} |")
@@ -489,6 +539,9 @@ def _json_type(key: Key) -> dict:
         return {"anyOf": [one, {"type": "array", "items": one}]}
     if t == "mapping":
         return _json_object(key)
+    if t == "list[mapping]" and key.children is RULE:  # a rule, or a rule that uses a template
+        use = {"if": {"required": ["use"]}, "then": _json_object(USE)}
+        return {"type": "array", "items": use | {"else": _json_object(key)}}
     if t == "list[mapping]":
         return {"type": "array", "items": _json_object(key)}
     if t == "aliases":

@@ -151,10 +151,19 @@ def table(rows: dict[str, dict]) -> str:
         r = rows[name]
         false = sum(not x.startswith("disputed") for x in r["false"])
         disputed = len(r["false"]) - false
-        cells = (r["facts"], r["compared"], f"{r['found']}/{r['planted']}", r["stray"], false, disputed)
+        cells = (
+            r["facts"],
+            r["compared"],
+            f"{r['found']}/{r['planted']}",
+            r["stray"],
+            false,
+            disputed,
+        )
         lines.append(f"| {name} | " + " | ".join(str(c) for c in cells) + " |")
-        for k, v in zip(("facts", "compared", "found", "planted", "stray", "false", "disputed"),
-                        (r["facts"], r["compared"], r["found"], r["planted"], r["stray"], false, disputed)):
+        for k, v in zip(
+            ("facts", "compared", "found", "planted", "stray", "false", "disputed"),
+            (r["facts"], r["compared"], r["found"], r["planted"], r["stray"], false, disputed),
+        ):
             total[k] += v
     lines.append(
         f"| **total** | {total['facts']} | {total['compared']} | {total['found']}/{total['planted']}"
