@@ -39,7 +39,7 @@ def names() -> tuple[str, ...]:
     return tuple(sorted(n[: -len(".yaml")] for n in os.listdir(TEMPLATES) if n.endswith(".yaml")))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def template(name: str) -> Template | None:
     """The template of this name, or None when there is none."""
     if name not in names():

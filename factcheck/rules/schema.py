@@ -539,11 +539,8 @@ def _json_type(key: Key) -> dict:
         return {"anyOf": [one, {"type": "array", "items": one}]}
     if t == "mapping":
         return _json_object(key)
-    if t == "list[mapping]" and key.children is RULE:  # a rule, or a rule that uses a template
-        use = {"if": {"required": ["use"]}, "then": _json_object(USE)}
-        return {"type": "array", "items": use | {"else": _json_object(key)}}
     if t == "list[mapping]":
-        return {"type": "array", "items": _json_object(key)}
+        return {"type": "array", "items": _json_item(key)}
     if t == "aliases":
         return {
             "type": "object",
@@ -553,6 +550,13 @@ def _json_type(key: Key) -> dict:
         one = {"anyOf": [{"type": "string"}, _json_object(key)]}
         return {"anyOf": [{"type": "string"}, {"type": "array", "items": one}]}
     raise ValueError(f"no JSON Schema type for {t!r}")  # a new type needs a line above
+
+
+def _json_item(key: Key) -> dict:
+    """An item of a list of mappings; a rule is either a rule or a rule that uses a template."""
+    if key.children is RULE:
+        return {"if": {"required": ["use"]}, "then": _json_object(USE), "else": _json_object(key)}
+    return _json_object(key)
 
 
 def _json_object(key: Key) -> dict:

@@ -144,31 +144,20 @@ def _score_story(story: str, spec: dict, result, chosen: dict, rows: dict) -> No
 
 def table(rows: dict[str, dict]) -> str:
     """The rows as a Markdown table, templates in name order, and a total."""
-    head = "| template | facts | compared | planted found | stray statements | false | disputed |"
-    lines = [head, "| --- | --- | --- | --- | --- | --- | --- |"]
-    total = defaultdict(int)
+    cells = {}
     for name in sorted(rows):
         r = rows[name]
         false = sum(not x.startswith("disputed") for x in r["false"])
-        disputed = len(r["false"]) - false
-        cells = (
-            r["facts"],
-            r["compared"],
-            f"{r['found']}/{r['planted']}",
-            r["stray"],
-            false,
-            disputed,
-        )
-        lines.append(f"| {name} | " + " | ".join(str(c) for c in cells) + " |")
-        for k, v in zip(
-            ("facts", "compared", "found", "planted", "stray", "false", "disputed"),
-            (r["facts"], r["compared"], r["found"], r["planted"], r["stray"], false, disputed),
-        ):
-            total[k] += v
-    lines.append(
-        f"| **total** | {total['facts']} | {total['compared']} | {total['found']}/{total['planted']}"
-        f" | {total['stray']} | {total['false']} | {total['disputed']} |"
-    )
+        counts = (r["facts"], r["compared"], r["found"], r["planted"], r["stray"], false)
+        cells[name] = (*counts, len(r["false"]) - false)
+    cells["**total**"] = tuple(sum(col) for col in zip(*cells.values(), strict=True))
+    lines = [
+        "| template | facts | compared | planted found | stray statements | false | disputed |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, (facts, compared, found, planted, stray, false, disputed) in cells.items():
+        row = (name, facts, compared, f"{found}/{planted}", stray, false, disputed)
+        lines.append("| " + " | ".join(str(c) for c in row) + " |")
     return "\n".join(lines) + "\n"
 
 
