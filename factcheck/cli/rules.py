@@ -81,9 +81,9 @@ def rules_templates(name, fmt):
     docs/rules.md, Templates.
 
     \b
-    Examples:
+    Example:
         factcheck rules templates
-        factcheck rules templates deaths --format yaml > rules/deaths.yaml
+        factcheck rules templates deaths --format yaml
     """
     click.echo(app.rule_templates(name, fmt), nl=False)
 

@@ -462,6 +462,12 @@ def all_keys(key: Key = FILE, prefix: str = "") -> list[tuple[str, Key]]:
     return out
 
 
+def reference_keys() -> list[tuple[str, Key]]:
+    """Every key the reference documents: the schema's, then those only a use may hold."""
+    shorthands = Key("", "mapping", "", children=USE_SHORTHANDS)
+    return all_keys() + [(f"rules.{path}", key) for path, key in all_keys(shorthands)]
+
+
 REFERENCE_START = "<!-- reference: generated from factcheck/rules/schema.py, do not edit -->"
 REFERENCE_END = "<!-- end of reference -->"
 
@@ -492,10 +498,7 @@ def reference_markdown() -> str:
         "| key | type | required | meaning |",
         "| --- | --- | --- | --- |",
     ]
-    shorthands = [
-        (f"rules.{p}", k) for p, k in all_keys(Key("", "mapping", "", children=USE_SHORTHANDS))
-    ]
-    for path, key in all_keys() + shorthands:
+    for path, key in reference_keys():
         meaning = key.meaning.replace("|", "\\|")
         kind = _type_words(key).replace("|", "\\|")
         lines.append(f"| `{path}` | {kind} | {'yes' if key.required else ''} | {meaning} |")
