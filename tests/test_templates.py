@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.rules import library, load_rules, selects
+from factcheck.rules.editor_schema import json_schema
 from factcheck.rules.examples import run_examples
-from factcheck.rules.schema import json_schema
 from tests.helpers import claim
 
 HERE = Path(__file__).resolve().parent

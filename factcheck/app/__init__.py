@@ -338,7 +338,7 @@ def new_rule(folder: str, rule_id: str) -> str:
 
 def rule_schema() -> str:
     """The JSON Schema of rule files, as text."""
-    from ..rules.schema import json_schema_text
+    from ..rules.editor_schema import json_schema_text
 
     return json_schema_text()
 
