@@ -44,7 +44,7 @@ def expand_uses(data: Any, doc: Doc, problems: list[Problem]) -> Aliases:
     own keys put in, placing every value in the file; return the templates' alias groups."""
     groups: Aliases = {}
     specs = data.get("rules") if isinstance(data, dict) else None
-    if not isinstance(specs, list):
+    if not isinstance(specs, list) or not any(isinstance(x, dict) and "use" in x for x in specs):
         return groups
     marks = _marks_by_rule(doc)
     for i, item in enumerate(specs):
