@@ -139,15 +139,13 @@ class _Use:
             self.problem((key,), "use_twice", name=key, other=f"time: {key}")
             return
         select = spec["select"]
-        if key == "time" and isinstance(value, dict) and isinstance(select.get("time"), dict):
-            value = {**select["time"], **value}
-        elif len(target) == 2:
-            value = {
-                **(select.get("time") if isinstance(select.get("time"), dict) else {}),
-                key: value,
-            }
-            target = ("time",)
-        select[target[0]] = value
+        window = select.get("time") if isinstance(select.get("time"), dict) else {}
+        if key == "words":
+            select["words"] = value
+        elif key == "time":  # a time that is not a mapping is the schema's to report
+            select["time"] = {**window, **value} if isinstance(value, dict) else value
+        else:  # after, before
+            select["time"] = {**window, key: value}
         self._move_marks((key,), ("select", *_INTO_SELECT[key]))
 
     def _move_marks(self, src: Path, dst: Path) -> None:
