@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..model import Claim, Rule
 from ..vocab.lexicon import LEX
-from .select import noun_words, normalize_word, selects
+from .select import normalize_word, noun_words, selects
 
 SUGGESTED_KINDS = ("count", "percent", "money", "measure", "duration")
 SUBJECTS: dict[str, str] = LEX["suggest_subjects"]

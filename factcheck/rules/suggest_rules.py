@@ -63,9 +63,9 @@ def _select(fact: SuggestedFact) -> dict:
     if key.period:
         select["time"] = {"as_of": key.period}
     else:
-        days = sorted(c.time[:10] for c in fact.claims if c.time and len(c.time) >= 10)
-        if days:
-            select["time"] = {"after": days[0]}
+        times = sorted(c.time[:10] for c in fact.claims if c.time)
+        if times:
+            select["time"] = {"after": times[0]}  # an older event's figure stays out
     return select
 
 
