@@ -91,8 +91,13 @@ def suggest_yaml(facts: list[SuggestedFact]) -> str:
         "# agree: {} compares each figure with its stated precision; over_time says a\n"
         "# toll-like count reported on several days may only rise.\n"
     )
-    data = {"aliases": aliases(facts), "rules": [rule_of(f) for f in facts]}
-    if not facts:
-        data = {"rules": []}
+    rules = [r for r in map(rule_of, facts) if r is not None]
+    data = {"aliases": aliases(facts), "rules": rules} if rules else {"rules": []}
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return head + body
+    left = [f for f in facts if rule_of(f) is None]
+    tail = "".join(
+        f"# no rule: {f.id} ({len(f.documents)} articles give {f.key.figure} {f.key.unit} "
+        "but share no word about it)\n"
+        for f in left
+    )
+    return head + body + tail

@@ -33,10 +33,13 @@ from ..vocab.lexicon import LEX
 from .select import normalize_word, noun_words, selects
 
 SUGGESTED_KINDS = ("count", "percent", "money", "measure", "duration")
+FIGURE_KINDS = ("money", "measure")  # kinds whose same figure in the same unit is one fact
 SUBJECTS: dict[str, str] = LEX["suggest_subjects"]
 GENERIC_NOUNS = frozenset(normalize_word(w) for w in LEX["suggest_generic_nouns"])
 PARTIES: dict[str, str] = LEX["suggest_parties"]
 RISING = frozenset(LEX["suggest_rising"])
+STATUS = frozenset(LEX["suggest_status"])
+SAME_NOUNS: dict[str, str] = LEX["suggest_same_nouns"]
 _SUBJECT_RE = re.compile(
     r"(?<![\w-])("
     + "|".join(re.escape(w) for w in sorted(SUBJECTS, key=len, reverse=True))
@@ -55,6 +58,7 @@ class Key:
     subject: str  # from the about words, '' for a count whose noun says what it counts
     period: str  # '' for the story's own time, else the year the figure's text names
     party: str = ""  # who gives it, when the fact's figures come from two or more parties
+    figure: str = ""  # for a sum or a measure with no subject: the figure all its claims state
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,12 @@ class SuggestedFact:
         return self.key.kind == "count" and self.key.subject in RISING and len(times) > 1
 
 
-def subject_of(about: str) -> str | None:
-    """The one subject the about words name, '' for none, None for two or more."""
+def subject_of(about: str, only: frozenset | None = None) -> str | None:
+    """The one subject the about words name (of `only`, when given), '' for none, None for
+    two or more."""
     found = {SUBJECTS[m.group(1)] for m in _SUBJECT_RE.finditer(about.lower())}
+    if only is not None:
+        found &= only
     if len(found) > 1:
         return None
     return found.pop() if found else ""
@@ -96,13 +103,16 @@ def key_of(claim: Claim, story_years: dict[str, str]) -> Key | None:
     """The claim's key, or None when it is not a candidate (or may be about two things)."""
     if claim.kind not in SUGGESTED_KINDS or claim.role != "value" or claim.value is None:
         return None
-    subject = subject_of(claim.about or "")
-    if subject is None:
-        return None
     noun = ""
     if claim.kind == "count":
         words = noun_words(claim.noun or "")
         noun = words[-1] if words else ""
+        noun = SAME_NOUNS.get(noun, noun)
+    specific = noun and noun not in GENERIC_NOUNS and noun not in SUBJECTS
+    subject = subject_of(claim.about or "", STATUS if specific else None)
+    if subject is None:
+        return None
+    if claim.kind == "count":
         if noun in GENERIC_NOUNS or SUBJECTS.get(noun) == subject:
             noun = ""  # "people", or "16 dead" with dead in its about words
         elif noun in SUBJECTS and not subject:
@@ -112,9 +122,29 @@ def key_of(claim: Claim, story_years: dict[str, str]) -> Key | None:
     elif not subject:
         return None  # a measure, a sum or a duration is about too many things without one
     unit = "" if claim.kind == "count" else (claim.comparable_unit() or "")
+    return Key(claim.kind, unit, noun, subject, _period(claim, story_years))
+
+
+def figure_key(claim: Claim, story_years: dict[str, str]) -> Key | None:
+    """For a sum or a measure with no subject: a key that holds only the same figure in the
+    same unit ("24-inch" in two articles), so the fact it proposes can only agree."""
+    if (
+        claim.kind not in FIGURE_KINDS
+        or claim.role != "value"
+        or claim.qualifier in ("range", "vague")
+    ):
+        return None
+    value = claim.si_value if claim.si_value is not None else claim.value
+    if not value:
+        return None
+    figure = f"{float(f'{value:.3g}'):f}".rstrip("0").rstrip(".")  # 3 significant digits
+    period = _period(claim, story_years)
+    return Key(claim.kind, claim.comparable_unit() or "", "", "", period, figure=figure)
+
+
+def _period(claim: Claim, story_years: dict[str, str]) -> str:
     year = (claim.time or "")[:4]
-    period = year if claim.time_source == "text" and year != story_years.get(claim.doc) else ""
-    return Key(claim.kind, unit, noun, subject, period)
+    return year if claim.time_source == "text" and year != story_years.get(claim.doc) else ""
 
 
 def _story_years(claims: list[Claim]) -> dict[str, str]:
@@ -140,13 +170,15 @@ def group(claims: list[Claim]) -> dict[Key, list[Claim]]:
     years = _story_years(claims)
     groups: dict[Key, list[Claim]] = defaultdict(list)
     for c in claims:
-        key = key_of(c, years)
+        key = key_of(c, years) or figure_key(c, years)
         if key is not None:
             groups[key].append(c)
     out: dict[Key, list[Claim]] = {}
     for key, members in groups.items():
         for party, some in _by_party(members).items():
-            out[Key(key.kind, key.unit, key.noun, key.subject, key.period, party)] = some
+            out[Key(key.kind, key.unit, key.noun, key.subject, key.period, party, key.figure)] = (
+                some
+            )
     return out
 
 
@@ -163,7 +195,7 @@ def suggest(claims: list[Claim], min_sources: int = 2) -> list[SuggestedFact]:
 
 def _fact(key: Key, claims: list[Claim]) -> SuggestedFact:
     about = _shared_about(key, claims)
-    head = [w for w in (key.subject, key.noun) if w]
+    head = [w for w in (key.subject, key.noun, key.figure) if w]
     unit = key.unit.lower().replace(" ", "-") if key.unit not in ("", key.subject) else ""
     words = head + ([unit] if unit else []) + [w for w in about if w not in head][:2]
     words += [key.period, key.party]
@@ -189,8 +221,11 @@ def _shared_about(key: Key, claims: list[Claim]) -> tuple[str, ...]:
 
 def _title(key: Key, about: tuple[str, ...]) -> str:
     what = " ".join(w for w in (key.noun, key.subject) if w) or key.kind
+    if key.figure:
+        v = float(key.figure)
+        what = f"{v:,.0f} {key.unit}" if v.is_integer() else f"{v:,} {key.unit}"
     parts = [what[0].upper() + what[1:]]
-    if key.kind != "count":
+    if key.kind != "count" and not key.figure:
         parts.append(f"({key.kind} in {key.unit})")
     if about:
         parts.append("- " + ", ".join(about[:3]))
