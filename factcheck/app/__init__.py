@@ -49,6 +49,7 @@ __all__ = [
     "run",
     "run_and_report",
     "show",
+    "suggest",
     "test_rules",
     "write_baseline",
 ]
@@ -359,3 +360,41 @@ def rule_templates(name: str | None = None, fmt: str = "table") -> str:
     if found is not None and fmt == "yaml":
         return found.text
     return library.table(only=name)
+
+
+# -- suggested facts -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """The facts `factcheck suggest` proposes, those a rule already covers, and the skipped."""
+
+    facts: list  # rules.suggest.SuggestedFact, ranked
+    covered: dict[str, str]  # fact id -> the id of the rule that covers it (left out)
+    skipped: list[Skipped]
+    outcome: Outcome
+
+
+def suggest(
+    paths: list[str],
+    rules_path: str | None = None,
+    min_sources: int = 2,
+    jobs: int = 1,
+    follow_links: bool = False,
+    exclude=None,
+    extractor: ModuleType | None = None,
+) -> Suggested:
+    """Facts two or more (min_sources) documents under paths report, that no rule covers."""
+    from ..rules import load_rules
+    from ..rules.suggest import covered, suggest
+
+    rules = load_rules(rules_path) if rules_path else []
+    found, skipped = extract_paths(paths, jobs, extractor, follow_links, exclude)
+    facts, left_out = [], {}
+    for fact in suggest(found, min_sources):
+        rule = covered(fact, rules)
+        if rule is None:
+            facts.append(fact)
+        else:
+            left_out[fact.id] = rule
+    return Suggested(facts, left_out, skipped, Outcome(EXIT_BAD_INPUT) if skipped else Outcome())
