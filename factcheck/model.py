@@ -214,6 +214,7 @@ class Selector:
     after: str | None = None
     before: str | None = None
     unknown_time: str = "include"
+    periods: str = "include"  # or "exclude": claims their own clause dates to a year or month
     scope: str = "sentence"
     # what the figure itself is about, its role and its speaker (factcheck/extract/frames.py)
     about: tuple[frozenset[tuple[str, ...]], ...] = ()  # each: normalized phrases, any matches

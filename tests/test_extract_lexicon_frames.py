@@ -188,3 +188,48 @@ def test_moving_figures_in_news_sentences(sentence, roles):
         assert found[0].role == "change"
     else:
         assert [c.role for c in found] == roles, [(c.text, c.role) for c in found]
+
+
+# -- the words of `factcheck suggest` (factcheck/rules/suggest.py) -----------------------
+
+
+@walks("suggest_subjects")
+@pytest.mark.parametrize(("word", "subject"), sorted(LEX["suggest_subjects"].items()))
+def test_each_suggest_word_names_its_subject(word, subject):
+    from factcheck.rules.suggest import subject_of
+
+    assert subject_of(f"figure {word} reported") == subject
+
+
+@walks("suggest_generic_nouns")
+@pytest.mark.parametrize("noun", LEX["suggest_generic_nouns"])
+def test_a_count_of_a_generic_noun_needs_a_subject(noun):
+    from factcheck.rules.suggest import key_of
+    from tests.helpers import claim
+
+    assert key_of(claim(noun=noun, about=f"{noun} village square"), {}) is None
+    assert key_of(claim(noun=noun, about=f"{noun} injured"), {}).subject == "injured"
+
+
+@walks("suggest_status", "suggest_rising")
+@pytest.mark.parametrize("subject", sorted(set(LEX["suggest_status"]) | set(LEX["suggest_rising"])))
+def test_status_and_rising_subjects_are_subjects(subject):
+    assert subject in set(LEX["suggest_subjects"].values())
+
+
+@walks("suggest_same_nouns")
+@pytest.mark.parametrize(("noun", "same"), sorted(LEX["suggest_same_nouns"].items()))
+def test_nouns_that_name_the_same_thing(noun, same):
+    from factcheck.rules.suggest import key_of
+    from tests.helpers import claim
+
+    assert key_of(claim(noun=f"1,500 {noun}", about=f"{noun} helping"), {}).noun == same
+
+
+@walks("suggest_parties")
+@pytest.mark.parametrize(("word", "party"), sorted(LEX["suggest_parties"].items()))
+def test_a_speaker_names_its_party(word, party):
+    from factcheck.rules.suggest import party_of
+    from tests.helpers import claim
+
+    assert party_of(claim(speaker=f"a spokesman for the {word.title()}")) == party

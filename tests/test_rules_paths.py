@@ -384,18 +384,18 @@ def test_lint_says_when_the_corpus_is_outside_the_project_root(tmp_path):
         ),
         (
             "{include: [stories/marrow-flood/, '  ']}",
-            "5:46: [E024] rule 'flood-toll': an empty pattern matches no file\n"
+            "5:46: [E026] rule 'flood-toll': an empty pattern matches no file\n"
             "  help: remove it, or write a folder ('stories/quake/'), a file or a glob ('*.md')",
         ),
         (
             "{exclude: ['stories/[marrow-flood/']}",
-            "5:23: [E024] rule 'flood-toll': 'stories/[marrow-flood/' has a '[' that does not "
+            "5:23: [E026] rule 'flood-toll': 'stories/[marrow-flood/' has a '[' that does not "
             "close, and gitignore discards such a pattern\n"
             "  help: close it ([abc] matches one of a, b or c), or write \\[ for a bracket itself",
         ),
         (
             "{include: [./stories/marrow-flood/]}",
-            "5:23: [E024] rule 'flood-toll': './stories/marrow-flood/' has a '.' part, which no "
+            "5:23: [E026] rule 'flood-toll': './stories/marrow-flood/' has a '.' part, which no "
             "document's path has\n"
             "  help: write the path from the project root (the folder of factcheck.toml, else "
             "the folder holding the rules folder), e.g. 'stories/quake/'",
@@ -416,7 +416,7 @@ def test_running_with_a_bad_pattern_exits_2_before_reading_anything(tmp_path, mo
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: 1 problem(s) in rules under rules\n"
-        "rules/marrow-flood.yaml:3:13: [E024] 'drafts\\' ends with a backslash that escapes "
+        "rules/marrow-flood.yaml:3:13: [E026] 'drafts\\' ends with a backslash that escapes "
         "nothing\n  help: remove it: '/' separates folders, on Windows too\n"
     )
     assert not os.path.exists(tmp_path / "f.db")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.rules import parse_yaml
-from factcheck.rules.schema import json_schema, json_schema_text
+from factcheck.rules.editor_schema import json_schema, json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "factcheck" / "rules" / "rules.schema.json"

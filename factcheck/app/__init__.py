@@ -47,9 +47,11 @@ __all__ = [
     "new_rule",
     "review",
     "rule_schema",
+    "rule_templates",
     "run",
     "run_and_report",
     "show",
+    "suggest",
     "test_rules",
     "write_baseline",
 ]
@@ -362,6 +364,62 @@ def new_rule(folder: str, rule_id: str) -> str:
 
 def rule_schema() -> str:
     """The JSON Schema of rule files, as text."""
-    from ..rules.schema import json_schema_text
+    from ..rules.editor_schema import json_schema_text
 
     return json_schema_text()
+
+
+def rule_templates(name: str | None = None, fmt: str = "table") -> str:
+    """The built-in fact templates as a table (or one template's line), or one template's
+    YAML to copy (`fmt="yaml"`); FactcheckError for an unknown name or YAML of no name."""
+    from ..errors import FactcheckError
+    from ..rules import library
+
+    if name is None and fmt == "yaml":
+        raise FactcheckError(
+            "name the template to print: factcheck rules templates NAME --format yaml"
+        )
+    found = library.template(name) if name is not None else None
+    if name is not None and found is None:
+        raise FactcheckError(f"no template is called '{name}': {library.near(name)}")
+    if found is not None and fmt == "yaml":
+        return found.text
+    return library.table(only=name)
+
+
+# -- suggested facts -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """The facts `factcheck suggest` proposes, those a rule already covers, and the skipped."""
+
+    facts: list  # rules.suggest.SuggestedFact, ranked
+    covered: dict[str, str]  # fact id -> the id of the rule that covers it (left out)
+    skipped: list[Skipped]
+    outcome: Outcome
+
+
+def suggest(
+    paths: list[str],
+    rules_path: str | None = None,
+    min_sources: int = 2,
+    jobs: int = 1,
+    follow_links: bool = False,
+    exclude=None,
+    extractor: ModuleType | None = None,
+) -> Suggested:
+    """Facts two or more (min_sources) documents under paths report, that no rule covers."""
+    from ..rules import load_rules
+    from ..rules.suggest import covered, suggest
+
+    rules = load_rules(rules_path) if rules_path else []
+    found, skipped = extract_paths(paths, jobs, extractor, follow_links, exclude)
+    facts, left_out = [], {}
+    for fact in suggest(found, min_sources):
+        rule = covered(fact, rules)
+        if rule is None:
+            facts.append(fact)
+        else:
+            left_out[fact.id] = rule
+    return Suggested(facts, left_out, skipped, Outcome(EXIT_BAD_INPUT) if skipped else Outcome())

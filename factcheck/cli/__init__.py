@@ -23,6 +23,7 @@ from ..safe_text import printable
 from .base import CONTEXT_SETTINGS, FactcheckGroup, finish, friendly_errors
 from .progress import progress_bar
 from .rules import rules
+from .suggest import suggest
 
 # The names of factcheck.report.FORMATS, the formats' registry: the report package (and
 # every format module) is imported only by a command that writes a report, so that
@@ -469,3 +470,4 @@ def claims(doc, rule_id, kind, unmatched, fmt, db_path):
 
 
 cli.add_command(rules)
+cli.add_command(suggest)

@@ -83,6 +83,32 @@ def rules_test(path):
     finish(tested.outcome)
 
 
+@rules.command("templates")
+@click.argument("name", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "yaml"]),
+    default="table",
+    show_default=True,
+    help="table: one line per template; yaml: the named template's rule file, to copy.",
+)
+@friendly_errors
+def rules_templates(name, fmt):
+    """List the built-in fact templates, or print one as YAML.
+
+    A rules file takes a template with `- use: NAME`, plus the keys it
+    changes (id, title, severity, words, time, after, before, agree, select):
+    docs/rules.md, Templates.
+
+    \b
+    Example:
+        factcheck rules templates
+        factcheck rules templates deaths --format yaml
+    """
+    click.echo(app.rule_templates(name, fmt), nl=False)
+
+
 @rules.command("new")
 @click.argument("rule_id", metavar="ID")
 @click.option(

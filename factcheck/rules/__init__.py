@@ -1,11 +1,13 @@
 """Rules: rule files read with positions, validated, compiled, and used to select claims.
 
 The passes, each a module: `parse` (YAML with positions and limits), `schema` (the rule
-schema as data, and rules.schema.json), `messages` (each error code's templates),
-`validate` (against the schema, then across keys, rules and files), `regex` (rule
-regexes on RE2), `build` (each section decoded; the check sections by `checks.CHECKS`),
-`load` (a folder, all problems raised at once), `select` (which claims a rule picks, and
-evaluation), `examples` (rules proven by example, new rule files).
+schema as data; `editor_schema` makes rules.schema.json of it), `messages` (each error
+code's templates), `library` (the built-in fact templates), `use` (a rule that uses one,
+expanded into the template's rule before validation), `validate` (against the schema,
+then across keys, rules and files), `regex` (rule regexes on RE2), `build` (each section
+decoded; the check sections by `checks.CHECKS`), `load` (a folder, all problems raised at
+once), `select` (which claims a rule picks, and evaluation), `examples` (rules proven by
+example, new rule files).
 """
 
 from __future__ import annotations

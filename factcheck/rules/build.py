@@ -102,6 +102,7 @@ def selector(sel: dict, aliases: Aliases) -> Selector:
         after=str(after) if after is not None else None,
         before=str(before) if before is not None else None,
         unknown_time=time.get("unknown", "include"),
+        periods=time.get("periods", "include"),
         scope=sel.get("scope", "sentence"),
         about=tuple(
             frozenset(noun_words(p) for p in group)

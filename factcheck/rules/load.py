@@ -14,6 +14,7 @@ from ..model import Rule
 from .build import build_rule
 from .messages import problem
 from .parse import Doc, read_rule_file
+from .use import expand_uses
 from .validate import check_rules, rule_specs, validate_file
 
 RULE_EXTENSIONS = (".yaml", ".yml")
@@ -39,11 +40,14 @@ def load_rules(path: str) -> list[Rule]:
         raise RuleError([problem(path, None, None, "no_files")])
     problems: list[Problem] = []
     parsed = []
+    used: dict[str, list[str]] = {}  # the alias groups of the templates the rules use
     for file in files:
         read = read_rule_file(file, problems)
+        if read is not None:
+            used.update(expand_uses(*read, problems))
         if read is not None and validate_file(*read, problems):
             parsed.append((file, *read))
-    aliases = _aliases(parsed)
+    aliases = _aliases(parsed) | used
     check_rules(parsed, aliases, problems)
     if problems:
         raise RuleError(problems, f"{len(problems)} problem(s) in rules under {path}")

@@ -28,7 +28,9 @@ CODES = {
     "E021": "unknown rule id",
     "E022": "keys that contradict each other",
     "E023": "unknown unit",
-    "E024": "invalid path pattern",
+    "E024": "unknown template",
+    "E025": "a key a template cannot take",
+    "E026": "invalid path pattern",
 }
 
 # warnings: `factcheck rules lint` prints them and still exits 0
@@ -150,45 +152,64 @@ MESSAGES = {
     ),
     "bounds_empty": Message("E011", "'bounds' needs 'min', 'max' or both"),
     "unknown_unit": Message("E023", "unknown unit '{unit}'"),
+    # rules that use a template
+    "unknown_template": Message("E024", "no template is called '{name}'"),
+    "template_key": Message(
+        "E025",
+        "a rule that uses template '{template}' cannot set '{name}'",
+        "its {name} is the template's; to change it, print the template with `factcheck "
+        "rules templates {template} --format yaml`, paste it and edit the copy",
+    ),
+    "use_twice": Message(
+        "E022",
+        "'{name}' cannot be used together with '{other}'",
+        "both set the same key of the template's select; keep one of them",
+    ),
+    "duplicate_use_id": Message(
+        "E015",
+        "rule id '{id}' is already used at {first}",
+        "a rule that uses a template has the template's name as its id unless it says "
+        "'id:'; give each use of a template its own id (id: {id}-2)",
+    ),
     # paths: gitignore-style patterns from the project root
     "empty_pattern": Message(
-        "E024",
+        "E026",
         "an empty pattern matches no file",
         "remove it, or write a folder ('stories/quake/'), a file or a glob ('*.md')",
     ),
     "comment_pattern": Message(
-        "E024",
+        "E026",
         "'{value}' is a comment in gitignore syntax and matches no file",
         "write \\# for a name that starts with '#'",
     ),
     "dot_pattern": Message(
-        "E024",
+        "E026",
         "'{value}' has a '{part}' part, which no document's path has",
         "write the path from the project root (the folder of factcheck.toml, else the folder "
         "holding the rules folder), e.g. 'stories/quake/'",
     ),
     "lone_bang": Message(
-        "E024",
+        "E026",
         "'{value}' is not a pattern",
         "'!' before a pattern takes back what an earlier pattern matched: '!stories/quake/live/'",
     ),
     "trailing_backslash": Message(
-        "E024",
+        "E026",
         "'{value}' ends with a backslash that escapes nothing",
         "remove it: '/' separates folders, on Windows too",
     ),
     "bad_glob": Message(
-        "E024",
+        "E026",
         "'{value}' is not a gitignore pattern",
         "write a folder ('stories/quake/'), a file or a glob ('*.md', 'stories/**/live-*.txt')",
     ),
     "open_bracket": Message(
-        "E024",
+        "E026",
         "'{value}' has a '[' that does not close, and gitignore discards such a pattern",
         "close it ([abc] matches one of a, b or c), or write \\[ for a bracket itself",
     ),
     "matches_nothing": Message(
-        "E024",
+        "E026",
         "'{value}' matches no file",
         "write a folder ('stories/quake/'), a file or a glob ('*.md', 'stories/**/live-*.txt')",
     ),

@@ -9,8 +9,7 @@ cannot drift apart.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import KINDS, ROLES, SEVERITIES
 
@@ -70,6 +69,14 @@ TIME = (
         "unknown",
         "enum",
         "What to do with a claim whose time is unknown: include it (default) or exclude it.",
+        choices=("include", "exclude"),
+    ),
+    Key(
+        "periods",
+        "enum",
+        "What to do with a claim whose own clause dates it to a whole year or month ('in "
+        "1954', 'last year'), not a day: include it (default) or exclude it, for an event's "
+        "figures (that year's figure is another event's, or the year's total).",
         choices=("include", "exclude"),
     ),
 )
@@ -370,6 +377,13 @@ RULE = (
         required=True,
         pattern=r"[a-z0-9][a-z0-9._-]*",
     ),
+    Key(
+        "use",
+        "str",
+        "The built-in fact template this rule is (`factcheck rules templates` lists them): "
+        "its id, title, select and checks are the template's, and the keys written beside "
+        "'use' replace the template's (docs/rules.md, Templates).",
+    ),
     Key("title", "str", "The fact in a few words, shown in reports.", required=True),
     Key("description", "str", "What the fact is and why sources must agree on it."),
     Key(
@@ -417,6 +431,46 @@ RULE = (
     ),
 )
 
+# A rule that says `use: TEMPLATE` holds the template's rule with these keys of its own
+# (`rules/use.py`): each replaces the template's, `select` key by key. The
+# other keys of a rule (its checks) are the template's.
+USE_OVERRIDES = (
+    "use",
+    "id",
+    "title",
+    "description",
+    "severity",
+    "references",
+    "paths",
+    "select",
+    "agree",
+    "examples",
+)
+USE_SHORTHANDS = (
+    Key(
+        "words",
+        "list[str]",
+        "Only in a rule with 'use': words that tie the template to your story, the same as "
+        "select: {words: [...]}.",
+    ),
+    Key(
+        "time",
+        "mapping",
+        "Only in a rule with 'use': keys of the time window to set (after, before, as_of, "
+        "unknown, periods), keeping the template's others.",
+        children=TIME,
+    ),
+    Key("after", "date", "Only in a rule with 'use': the same as time: {after: ...}."),
+    Key("before", "date", "Only in a rule with 'use': the same as time: {before: ...}."),
+)
+USE = Key(
+    "rules",
+    "mapping",
+    "A rule that uses a template.",
+    children=tuple(replace(k, required=False) for k in RULE if k.name in USE_OVERRIDES)
+    + USE_SHORTHANDS,
+)
+
 FILE = Key(
     "<file>",
     "mapping",
@@ -446,6 +500,12 @@ def all_keys(key: Key = FILE, prefix: str = "") -> list[tuple[str, Key]]:
         out.append((path, child))
         out.extend(all_keys(child, path + "."))
     return out
+
+
+def reference_keys() -> list[tuple[str, Key]]:
+    """Every key the reference documents: the schema's, then those only a use may hold."""
+    shorthands = Key("", "mapping", "", children=USE_SHORTHANDS)
+    return all_keys() + [(f"rules.{path}", key) for path, key in all_keys(shorthands)]
 
 
 REFERENCE_START = "<!-- reference: generated from factcheck/rules/schema.py, do not edit -->"
@@ -479,7 +539,7 @@ def reference_markdown() -> str:
         "| key | type | required | meaning |",
         "| --- | --- | --- | --- |",
     ]
-    for path, key in all_keys():
+    for path, key in reference_keys():
         meaning = key.meaning.replace("|", "\\|")
         kind = _type_words(key).replace("|", "\\|")
         lines.append(f"| `{path}` | {kind} | {'yes' if key.required else ''} | {meaning} |")
@@ -495,80 +555,6 @@ def write_reference(path: str) -> None:
     _, _, tail = rest.partition(REFERENCE_END)
     with open(path, "w", encoding="utf-8") as f:
         f.write(head + reference_markdown() + tail)
-
-
-# -- JSON Schema, for editors ---------------------------------------------------
-
-JSON_SCHEMA_ID = "https://github.com/factcheck/factcheck/rules.schema.json"
-_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-
-
-def _json_type(key: Key) -> dict:
-    t = key.type
-    if t in ("str", "regex"):
-        out: dict = {"type": "string"}
-        if key.pattern:
-            out["pattern"] = f"^(?:{key.pattern})$"
-        return out
-    if t == "number":
-        return {"type": "number"} | ({"minimum": key.minimum} if key.minimum is not None else {})
-    if t == "bool":
-        return {"type": "boolean"}
-    if t == "date":  # YAML reads 2017 as a number and 2017-01-01 as a date or a string
-        return {"anyOf": [{"type": "string", "pattern": _DATE_PATTERN}, {"type": "integer"}]}
-    if t == "enum":
-        return {"enum": list(key.choices)}
-    if t in ("list[str]", "list[enum]", "list[glob]"):
-        one = {"enum": list(key.choices)} if t == "list[enum]" else {"type": "string"}
-        return {"anyOf": [one, {"type": "array", "items": one}]}
-    if t == "mapping":
-        return _json_object(key)
-    if t == "list[mapping]":
-        return {"type": "array", "items": _json_object(key)}
-    if t == "aliases":
-        return {
-            "type": "object",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
-        }
-    if t == "list[article]":
-        one = {"anyOf": [{"type": "string"}, _json_object(key)]}
-        return {"anyOf": [{"type": "string"}, {"type": "array", "items": one}]}
-    raise ValueError(f"no JSON Schema type for {t!r}")  # a new type needs a line above
-
-
-def _json_object(key: Key) -> dict:
-    out = {
-        "type": "object",
-        "properties": {
-            child.name: {"description": child.meaning, **_json_type(child)}
-            for child in key.children
-        },
-        "additionalProperties": False,
-    }
-    required = [child.name for child in key.children if child.required]
-    if required:
-        out["required"] = required
-    return out
-
-
-def json_schema() -> dict:
-    """A JSON Schema (draft 2020-12) of rule files, generated from FILE, for editors.
-
-    It checks shapes, types and allowed values as an editor types; `factcheck
-    rules lint` checks everything else (regexes, dates, aliases, rule ids).
-    """
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": JSON_SCHEMA_ID,
-        "title": "factcheck rule file",
-        "description": FILE.meaning,
-        **_json_object(FILE),
-    }
-
-
-def json_schema_text() -> str:
-    """The JSON Schema as the text of factcheck/rules/rules.schema.json (sorted, stable)."""
-    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 if __name__ == "__main__":  # python -m factcheck.rules.schema docs/rules.md

@@ -206,6 +206,9 @@ def _why_not_words(rule: Rule, claim: Claim) -> str | None:
 
 def _why_not_time(s: Selector, claim: Claim) -> str | None:
     """Why the time the claim refers to keeps the selector from it, or None."""
+    if s.periods == "exclude" and claim.time_source == "text" and len(claim.time or "?" * 10) < 10:
+        whole = "year" if len(claim.time or "") <= 4 else "month"
+        return f"its clause dates it to {claim.time}, a whole {whole}; the rule excludes periods"
     if in_window(claim.time, s.after, s.before, s.unknown_time):
         return None
     if not claim.time:

@@ -116,9 +116,10 @@ class Validator:
                     key.name, f"in {this}"
                 )
                 self.problem(path + (name,), "unknown_key", hint=hint, name=name, where=where)
+        uses = key.name == "rules" and "use" in value  # the template gives the required keys
         for child in key.children:
             if child.name not in value or value[child.name] is None:
-                if child.required:
+                if child.required and not uses:
                     where = "a rule" if key.name == "rules" else this
                     self.problem(
                         path, "missing_key", where=where, name=child.name, meaning=child.meaning
@@ -253,7 +254,8 @@ def validate_file(data: Any, doc: Doc, problems: list[Problem]) -> bool:
 
 # -- across keys, rules and files ----------------------------------------------------
 
-_ALIASED = ("nouns", "words", "any_words", "not_words", "about", "not_about", "speaker")
+# the keys of select whose items may name an alias group ('@name')
+ALIASED = ("nouns", "words", "any_words", "not_words", "about", "not_about", "speaker")
 
 
 def rule_specs(data: dict) -> list:
@@ -285,7 +287,7 @@ def _check_rule(v: Validator, spec: dict, path: tuple, aliases: dict, seen: dict
     rid = spec.get("id")
     v.rule_id = rid if isinstance(rid, str) else None
     sel = spec.get("select") if isinstance(spec.get("select"), dict) else {}
-    for key in _ALIASED:
+    for key in ALIASED:
         _check_alias_refs(v, sel.get(key), path + ("select", key), aliases)
     attribution = spec.get("attribution")
     parties = attribution.get("parties") if isinstance(attribution, dict) else None
@@ -297,7 +299,8 @@ def _check_rule(v: Validator, spec: dict, path: tuple, aliases: dict, seen: dict
     line = v.doc.marks.get(path, (1, 1))[0]
     if isinstance(rid, str):
         if rid in seen:
-            v.problem(path + ("id",), "duplicate_id", id=rid, first=seen[rid])
+            what = "duplicate_use_id" if "use" in spec else "duplicate_id"
+            v.problem(path + ("id",), what, id=rid, first=seen[rid])
         else:
             seen[rid] = f"{v.doc.file}:{line}"
     v.rule_id = None
