@@ -420,3 +420,40 @@ def test_running_with_a_bad_pattern_exits_2_before_reading_anything(tmp_path, mo
         "nothing\n  help: remove it: '/' separates folders, on Windows too\n"
     )
     assert not os.path.exists(tmp_path / "f.db")
+
+
+def test_lint_warns_about_a_rule_that_its_paths_and_its_file_s_leave_blind(tmp_path, monkeypatch):
+    """Each pattern matches, but the file's folder and the rule's folder never meet."""
+    flood = FLOOD_RULES + (
+        "  - id: kessel-fire-injured\n"
+        "    title: People injured in the Kessel warehouse fire\n"
+        "    select: {kind: count, about: [injured]}\n"
+        "    paths: {include: [stories/kessel-fire/]}\n"
+    )
+    make_project(tmp_path, flood)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["rules", "lint", "rules", "--corpus", "stories"])
+    assert (result.exit_code, result.output) == (
+        0,
+        "rules/marrow-flood.yaml:12:5: [W002] rule 'kessel-fire-injured': its paths and its "
+        "file's admit no file of the corpus\n"
+        "  help: for instance, the document 'stories/kessel-fire/evening-herald.txt' is not "
+        "in the paths of the rule's file (include: 'stories/marrow-flood/')\n"
+        "3 rules OK in rules, 1 warning\n",
+    )
+
+
+def test_a_template_s_use_is_scoped_by_its_file_s_paths(tmp_path):
+    """One file per story, `- use: deaths` in each, and no story words."""
+    flood = "paths: {include: [stories/marrow-flood/], exclude: [drafts/]}\nrules:\n"
+    flood += "  - use: deaths\n    agree: {tolerance: 0.05}\n"  # 1,240 and 1,260 agree
+    fire = "rules:\n  - use: deaths\n    id: kessel-fire-deaths\n"
+    fire += "    paths: {include: [stories/kessel-fire/]}\n"
+    root = make_project(tmp_path, flood, fire)
+    result = app.run([str(root / "stories")], str(root / "rules"), str(tmp_path / "f.db"))
+    assert {
+        rule: sorted({doc.split("/")[1] for doc, _ in claims})
+        for rule, claims in seen(result).items()
+    } == {"deaths": ["marrow-flood"], "kessel-fire-deaths": ["kessel-fire"]}
+    assert len(seen(result)["deaths"]) == 2  # the draft's 90 is not read
+    assert [c.rule_id for c in result.conflicts] == ["kessel-fire-deaths"]

@@ -332,11 +332,11 @@ def lint_rules(
     if not corpus:
         return Linted(rules, [])
     from ..documents import project_path, project_root, scan
-    from ..rules.corpus import unmatched_includes
+    from ..rules.corpus import corpus_warnings
 
     root = project_root(path)
     names = [project_path(f, root) for f in scan(list(corpus), follow_links, exclude).files]
-    return Linted(rules, unmatched_includes(path, names, root))
+    return Linted(rules, corpus_warnings(path, rules, names, root))
 
 
 @dataclass(frozen=True)

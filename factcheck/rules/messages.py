@@ -36,6 +36,7 @@ CODES = {
 # warnings: `factcheck rules lint` prints them and still exits 0
 WARNING_CODES = {
     "W001": "an 'include' pattern matches no file of the corpus (rules lint --corpus)",
+    "W002": "a rule whose paths and its file's admit no file of the corpus together",
 }
 
 
@@ -221,6 +222,7 @@ MESSAGES = {
     "unmatched_include": Message(
         "W001", "'include' pattern '{value}' matches no file of the corpus"
     ),
+    "sees_nothing": Message("W002", "its paths and its file's admit no file of the corpus"),
 }
 
 

@@ -79,6 +79,12 @@ def why_outside(scope: PathScope, doc: str) -> str | None:
     return entry[1].verdict(doc)
 
 
+def layer_verdicts(scope: PathScope, doc: str) -> tuple[str | None, ...]:
+    """Why each section of a scope (its file's, its own) does not admit a document, or None."""
+    why_outside(scope, doc)  # compiles the scope's sections
+    return tuple(layer.verdict(doc) for layer in _SCOPES[id(scope)][1].layers)
+
+
 class _Scope:
     """A scope's sections compiled, and its verdict on the last document asked about."""
 
