@@ -457,3 +457,12 @@ def test_a_template_s_use_is_scoped_by_its_file_s_paths(tmp_path):
     } == {"deaths": ["marrow-flood"], "kessel-fire-deaths": ["kessel-fire"]}
     assert len(seen(result)["deaths"]) == 2  # the draft's 90 is not read
     assert [c.rule_id for c in result.conflicts] == ["kessel-fire-deaths"]
+
+
+def test_suggest_knows_a_scoped_rule_covers_a_fact_from_any_folder(tmp_path, monkeypatch):
+    """`suggest --rules` names the documents from the project root before asking whether a
+    scoped rule selects them, as a run does."""
+    root = make_project(tmp_path)
+    monkeypatch.chdir(root / "stories")
+    done = app.suggest(["kessel-fire", "marrow-flood"], "../rules")
+    assert done.covered == {"dead-worker-fire-kessel": "kessel-fire-toll"}

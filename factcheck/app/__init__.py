@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -400,6 +400,15 @@ class Suggested:
     outcome: Outcome
 
 
+def _project_named(rules_path: str):
+    """claim -> the claim with its document named from the project root, as a run names it,
+    for rules with `paths:` (whose patterns are written from the project root)."""
+    from ..documents import project_path, project_root
+
+    root = project_root(rules_path)
+    return lambda c: replace(c, doc=project_path(c.doc, root))
+
+
 def suggest(
     paths: list[str],
     rules_path: str | None = None,
@@ -416,8 +425,9 @@ def suggest(
     rules = load_rules(rules_path) if rules_path else []
     found, skipped = extract_paths(paths, jobs, extractor, follow_links, exclude)
     facts, left_out = [], {}
+    scoped = _project_named(rules_path) if any(r.paths for r in rules) else lambda c: c
     for fact in suggest(found, min_sources):
-        rule = covered(fact, rules)
+        rule = covered(replace(fact, claims=tuple(map(scoped, fact.claims))), rules)
         if rule is None:
             facts.append(fact)
         else:

@@ -177,9 +177,10 @@ def run(config, paths, **opts):
     annotations), html (a self-contained page with a chart per fact).
     Without --output, a table is followed by the summary on stdout; any other
     format goes to stdout and the summary to stderr. --report FORMAT:FILE
-    writes more reports from the same run. Paths in reports and finding ids
-    are relative to the project root: the nearest folder at or above the rules
-    with factcheck.toml or [tool.factcheck], else the folder holding the rules.
+    writes more reports from the same run. Paths in reports, finding ids and
+    the rules' `paths:` patterns are relative to the project root: the nearest
+    folder at or above the rules with factcheck.toml or [tool.factcheck], else
+    the folder holding the rules.
 
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage,
     input, rules or database (or files skipped), 3 internal error, 130 Ctrl-C.
