@@ -6,8 +6,9 @@ code's templates), `library` (the built-in fact templates), `use` (a rule that u
 expanded into the template's rule before validation), `validate` (against the schema,
 then across keys, rules and files), `regex` (rule regexes on RE2), `build` (each section
 decoded; the check sections by `checks.CHECKS`), `load` (a folder, all problems raised at
-once), `select` (which claims a rule picks, and evaluation), `examples` (rules proven by
-example, new rule files).
+once), `paths` (which documents a rule sees: its file's and its own `paths:`), `select`
+(which claims a rule picks, and evaluation), `examples` (rules proven by example, new rule
+files), `corpus` (rules against a corpus: `rules lint --corpus`).
 """
 
 from __future__ import annotations
