@@ -12,28 +12,14 @@ import re
 from dataclasses import MISSING, asdict, dataclass, field
 from typing import Protocol
 
-# an age says who a claim is about, and a bare fraction or ratio ("two thirds", "one
-# over three") counts nothing: both stored and shown, compared only by a rule that
-# selects their kind
-KINDS = ("count", "percent", "money", "measure", "duration", "age", "number", "date", "rank")
-CLAIM_KINDS = ("count", "percent", "money", "measure", "duration")
-SELECTED_ONLY_KINDS = ("age", "number")
-QUALIFIERS = (
-    "exact",
-    "approx",
-    "nearly",
-    "at_least",
-    "more_than",
-    "at_most",
-    "less_than",
-    "range",
-    "vague",
+from .kinds import (  # noqa: F401 - the records' vocabularies, part of the model's API
+    CLAIM_KINDS,
+    KINDS,
+    QUALIFIERS,
+    ROLES,
+    SELECTED_ONLY_KINDS,
+    SEVERITIES,
 )
-SEVERITIES = ("error", "warning", "info")
-# value: the figure as now stated; previous: an earlier figure ("up from X");
-# change: a difference ("rose by X"); projection: what may come ("could reach X");
-# limit: a permitted or planned amount ("capacity of X", "target of X")
-ROLES = ("value", "previous", "change", "projection", "limit")
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,10 @@ from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from ..model import Claim, Conflict, Rule
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # records in annotations only: importing the app builds none
     from ..documents import Skipped
     from ..errors import Problem
+    from ..model import Claim, Conflict, Rule
     from ..report import Report
     from ..store import Store
     from .running import Progress, RunResult

@@ -17,7 +17,7 @@ import sys
 import click
 
 from .. import app
-from ..model import KINDS
+from ..kinds import KINDS
 from ..output import write_atomic
 from ..safe_text import printable
 from .base import CONTEXT_SETTINGS, FactcheckGroup, finish, friendly_errors
