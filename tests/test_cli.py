@@ -11,8 +11,6 @@ import json
 import os
 import re
 import sqlite3
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -467,38 +465,6 @@ def test_reread_reads_every_file_even_with_its_stored_stamp(newsroom, monkeypatc
 
 
 # -- layers and databases of earlier versions -----------------------------------------
-
-
-def test_importing_the_cli_imports_no_extractor_module():
-    """The extractor (and quantulum3) load only in a command that extracts."""
-    code = (
-        "import sys, factcheck.cli; print(sorted(m for m in sys.modules"
-        " if m == 'factcheck.extract' or m.startswith('factcheck.extract.')))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=GOLDEN.parent.parent,
-    )
-    assert out.stdout.strip() == "[]"
-
-
-def test_importing_the_cli_loads_no_database_code():
-    """`factcheck --help` and `rules lint` start without SQLite: commands import the store."""
-    code = (
-        "import sys, factcheck.cli; print([m for m in ('sqlite_utils', 'factcheck.store',"
-        " 'factcheck.app.running') if m in sys.modules])"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=GOLDEN.parent.parent,
-    )
-    assert out.stdout.strip() == "[]"
 
 
 REGISTRY = Path(__file__).resolve().parent / "fixtures" / "store"
