@@ -85,8 +85,16 @@ def test_the_cli_names_every_format_of_the_registry_in_order():
     assert FORMAT_NAMES == tuple(report.FORMATS)
 
 
-# what `factcheck --help` and `factcheck rules lint` start without: the extractor (and
-# quantulum3), every output format, SQLite and the run's machinery, and the records
+@pytest.fixture(scope="module")
+def cli_modules() -> list[str]:
+    """The modules importing factcheck.cli loads, read once in a fresh interpreter."""
+    done = run("-c", "import sys, factcheck.cli; print(' '.join(sorted(sys.modules)))")
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+# what `factcheck --help` starts without: the extractor (and quantulum3), every output
+# format, SQLite and the run's machinery, and the records (commands import them)
 @pytest.mark.parametrize(
     "package",
     [
@@ -99,7 +107,5 @@ def test_the_cli_names_every_format_of_the_registry_in_order():
         "factcheck.model",
     ],
 )
-def test_factcheck_help_imports_none_of_what_only_commands_need(package):
-    done = run("-c", "import sys, factcheck.cli; print(' '.join(sorted(sys.modules)))")
-    assert done.returncode == 0, done.stderr
-    assert not [m for m in done.stdout.split() if m == package or m.startswith(package + ".")]
+def test_factcheck_help_imports_none_of_what_only_commands_need(package, cli_modules):
+    assert not [m for m in cli_modules if m == package or m.startswith(package + ".")]
