@@ -204,6 +204,15 @@ def project_root(rules_path: str) -> str:
     return os.path.dirname(config) if config else os.path.dirname(folder)
 
 
+def here_root() -> str:
+    """The project's folder for a run with no rules: that of the nearest `factcheck.toml`
+    (or `pyproject.toml` with `[tool.factcheck]`) at or above the current folder, else the
+    current folder."""
+    here = os.path.abspath(os.curdir)
+    config = find_config(here)
+    return os.path.dirname(config) if config else here
+
+
 def project_path(path: str, root: str) -> str:
     """A file's name relative to the project root, '/'-separated; absolute when outside it."""
     full = os.path.abspath(path)

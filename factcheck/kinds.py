@@ -20,6 +20,10 @@ QUALIFIERS = (
     "vague",
 )
 SEVERITIES = ("error", "warning", "info")
+# where a checked fact comes from: a rules file, a built-in template checked with no
+# rules written, or a fact suggested from the corpus (`factcheck run` with no rules or
+# with --suggest)
+ORIGINS = ("rule", "template", "suggestion")
 # value: the figure as now stated; previous: an earlier figure ("up from X");
 # change: a difference ("rose by X"); projection: what may come ("could reach X");
 # limit: a permitted or planned amount ("capacity of X", "target of X")

@@ -15,6 +15,7 @@ from typing import Protocol
 from .kinds import (  # noqa: F401 - the records' vocabularies, part of the model's API
     CLAIM_KINDS,
     KINDS,
+    ORIGINS,
     QUALIFIERS,
     ROLES,
     SELECTED_ONLY_KINDS,
@@ -297,7 +298,8 @@ class PathLayer:
 
     include: tuple[str, ...] = ()  # none: every document
     exclude: tuple[str, ...] = ()  # wins over include
-    owner: str = "rule"  # whose section it is: the rule's own, or its "file"'s
+    owner: str = "rule"  # whose section it is: the rule's own, its "file"'s, or a "story"'s
+    folder: str | None = None  # a story's: only the documents directly in this folder
 
 
 @dataclass(frozen=True)
@@ -327,3 +329,5 @@ class Rule:
     attribution: Attribution | None = None
     examples: Examples = field(default_factory=Examples, compare=False)
     paths: PathScope | None = None  # None: every document
+    origin: str = "rule"  # where the fact comes from: one of ORIGINS
+    paste: str = field(default="", compare=False)  # a suggestion's rule, as YAML to paste

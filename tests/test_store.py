@@ -115,8 +115,11 @@ def test_a_database_of_the_old_registry_is_adopted_and_keeps_every_row(tmp_path)
     expected = json.loads(REGISTRY_DUMP.with_name("registry-4283a2b.conflicts.json").read_text())
     assert [(c.id, c.status) for c in s.conflicts()] == [(c["id"], c["status"]) for c in expected]
     s.close()
-    # no migration ran again: m006 would have emptied `matches` and marked documents unmatched
-    assert _rows(path) == before
+    # no migration ran again: m006 would have emptied `matches` and marked documents unmatched;
+    # the one newer than the old registry's (m008) adds each rule's origin, "rule", and paste
+    after = _rows(path)
+    assert {r[-2:] for r in after["rules"]} == {("rule", "")}
+    assert {**after, "rules": [r[:-2] for r in after["rules"]]} == before
     assert Store(path).applied_migrations() == [step.__name__ for step in schema.STEPS]
 
 
@@ -405,7 +408,11 @@ def test_an_upgraded_database_selects_and_checks_everything_once(tmp_path):
     path = str(tmp_path / "old.db")
     _old_database(path, 5, [claim()])
     new = Store(path)
-    assert new.applied_migrations()[-2:] == ["m006_incremental_facts", "m007_document_stamps"]
+    assert new.applied_migrations()[-3:] == [
+        "m006_incremental_facts",
+        "m007_document_stamps",
+        "m008_rule_origins",
+    ]
     assert new.fact_states() == {}
     assert new.refresh_matches({"t": "r1"}, {"t": None}, lambda c, ids: ids) == ["t"]
     assert len(new.rule_claims("t")) == 1

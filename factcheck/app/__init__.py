@@ -78,7 +78,7 @@ def default_extractor() -> ModuleType:
 
 def run(
     paths: list[str],
-    rules_path: str,
+    rules_path: str | None,
     db_path: str,
     jobs: int = 1,
     progress: Progress | None = None,
@@ -88,6 +88,7 @@ def run(
     lock_timeout: float | None = None,
     facts: bool = True,
     reread: bool = False,
+    suggest: bool = False,
 ) -> RunResult:
     """Check the articles under paths against the rules, storing everything in db_path.
 
@@ -102,10 +103,16 @@ def run(
     database (`store.run_lock`). `facts`: whether to give each rule's
     statements for charts (`RunResult.facts`, the HTML report). `reread`: read
     and hash every file, even one whose stamp says it is unchanged.
+
+    `rules_path` None: no rules, so check every built-in template and the facts
+    suggested from the corpus, as warnings, one story folder at a time
+    (`factcheck.rules.auto`); `suggest`: check the suggested facts beside the rules.
     """
     from . import running
 
-    how = running.RunSettings(jobs, progress, follow_links, exclude, lock_timeout, facts, reread)
+    how = running.RunSettings(
+        jobs, progress, follow_links, exclude, lock_timeout, facts, reread, suggest
+    )
     return running.run(paths, rules_path, db_path, extractor or default_extractor(), how)
 
 
@@ -145,7 +152,7 @@ class RunRequest:
     """What `factcheck run` is asked to do: what to read, where to store, what to report."""
 
     paths: list[str]
-    rules_path: str
+    rules_path: str | None  # None: no rules (`find_rules`)
     db_path: str
     outputs: tuple[tuple[str, str | None], ...] = (("table", None),)  # (format, file or stdout)
     fail_on: str = "error"
@@ -156,6 +163,20 @@ class RunRequest:
     follow_links: bool = False
     exclude: object = None
     reread: bool = False
+    suggest: bool = False
+
+
+DEFAULT_RULES = "rules"
+
+
+def find_rules(given: str | None) -> str | None:
+    """The rules to run with: those given (by an option or the configuration, missing or
+    not), else `rules` in the current folder when it exists, else None: no rules."""
+    import os
+
+    if given is not None:
+        return given
+    return DEFAULT_RULES if os.path.exists(DEFAULT_RULES) else None
 
 
 @dataclass(frozen=True)
@@ -196,6 +217,7 @@ def run_and_report(request: RunRequest, progress: Progress | None = None) -> Rep
         exclude=request.exclude,
         facts=any(fmt == "html" for fmt, _path in request.outputs),  # only HTML draws them
         reread=request.reread,
+        suggest=request.suggest,
     )
     report = Report(
         conflicts=result.conflicts,
@@ -208,6 +230,7 @@ def run_and_report(request: RunRequest, progress: Progress | None = None) -> Rep
         baseline=request.baseline,
         facts=result.facts,
         root=result.root,
+        unwritten=result.unwritten.note() if result.unwritten else "",
     )
     if result.skipped and not request.allow_skipped:
         outcome = Outcome(EXIT_BAD_INPUT, SKIPPED_FAILS)

@@ -19,6 +19,7 @@ from ..documents import (
     Scan,
     Skipped,
     file_stamp,
+    here_root,
     project_path,
     project_root,
     read_files,
@@ -56,6 +57,27 @@ class RunResult:
     facts: list[Fact] = field(default_factory=list)  # each rule's statements, for charts
     root: str = ""  # the project folder that document paths are relative to
     rechecked: list[str] = field(default_factory=list)  # rules whose findings were computed
+    unwritten: Unwritten | None = None  # the facts nobody wrote a rule for, when checked
+
+
+@dataclass(frozen=True)
+class Unwritten:
+    """The facts a run checked that no rules file holds: templates and suggestions."""
+
+    rules_found: bool  # False: no rules, so every built-in template was checked
+    templates: int = 0  # template facts that compared figures of two or more documents
+    suggestions: int = 0  # suggested facts checked
+
+    def note(self) -> str:
+        """What the summary says of them."""
+        facts = f"{_facts(self.suggestions, 'suggested')}"
+        if self.rules_found:
+            return f"also checked {facts}"
+        return f"no rules found: checked {_facts(self.templates, 'template')} and {facts}"
+
+
+def _facts(n: int, what: str) -> str:
+    return f"{n} {what} fact{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True)
@@ -69,6 +91,7 @@ class RunSettings:
     lock_timeout: float | None = None
     facts: bool = True
     reread: bool = False
+    suggest: bool = False  # with rules: also check the facts suggested from the corpus
 
 
 def extract_paths(
@@ -83,32 +106,40 @@ def extract_paths(
 
 
 def run(
-    paths: list[str], rules_path: str, db_path: str, extractor: ModuleType, how: RunSettings
+    paths: list[str], rules_path: str | None, db_path: str, extractor: ModuleType, how: RunSettings
 ) -> RunResult:
-    """Check the articles under paths against the rules, storing everything in db_path."""
-    rules = load_rules(rules_path)  # a broken rule stops the run before anything is written
+    """Check the articles under paths against the rules, storing everything in db_path.
+
+    With no rules (`rules_path` None), check the built-in templates and the facts
+    suggested from the corpus instead (`factcheck.rules.auto`); with `how.suggest`,
+    the suggested facts beside the rules.
+    """
+    written = load_rules(rules_path) if rules_path else []  # a broken rule stops the run first
     found = scan(paths, follow_links=how.follow_links, exclude=how.exclude)  # raises if missing
     if not found.files and not found.skipped:
         raise InputError(f"no .txt or .md articles under {', '.join(paths)}")
     started = now()
-    root = project_root(rules_path)
+    root = project_root(rules_path) if rules_path else here_root()
     found = _named_scan(found, root)
     with run_lock(db_path, how.lock_timeout):
         store = Store(db_path)
         try:
             updated, skipped = _update_documents(store, found, extractor, root, how)
+            names = [d.path for d in updated.documents]
+            rules, notes = _unwritten_facts(store, written, names, rules_path is None, how.suggest)
             info = RunInfo(paths, started, extractor.EXTRACTOR_VERSION, how.facts, db_path)
             checked = check(store, rules, info, len(updated.documents), skipped)
+            unwritten = _unwritten(store, rules, rules_path is None, how.suggest)
         finally:
             store.close()
     documents = updated.documents
-    note = outside_root_note(rules, [d.path for d in documents], root)
+    note = outside_root_note(written, [d.path for d in documents], root)
     return RunResult(
         documents=documents,
         skipped=skipped,
         claims=checked.claims,
         claim_count=checked.claim_count,
-        notes=[note] if note else [],
+        notes=notes + ([note] if note else []),
         rules=rules,
         conflicts=checked.conflicts,
         extracted=updated.extracted,
@@ -118,7 +149,49 @@ def run(
         facts=checked.facts,
         root=root,
         rechecked=checked.rechecked,
+        unwritten=unwritten,
     )
+
+
+def _unwritten_facts(
+    store: Store, written: list[Rule], names: list[str], no_rules: bool, suggest: bool
+) -> tuple[list[Rule], list[str]]:
+    """The rules to check: the written ones; with none, every template for each story;
+    and with none or `suggest`, each story's suggested facts no rule covers."""
+    if not (no_rules or suggest):
+        return written, []
+    from ..rules import auto
+
+    rules, notes = list(written), []
+    for story in auto.stories(names):
+        mine = auto.template_rules(story) if no_rules else []
+        claims = store.folder_claims(story.folder, auto.SUGGESTED_KINDS, "value")
+        found = auto.suggested_rules(story, claims, written + mine)
+        taken = {r.id for r in rules} | {r.id for r in mine}
+        rules += mine + [r if r.id not in taken else _renamed(r, taken) for r in found.rules]
+        notes += found.notes
+    return sorted(rules, key=lambda r: r.id), notes
+
+
+def _renamed(rule: Rule, taken: set[str]) -> Rule:
+    """A suggested fact whose id a rule has: its id with '-suggested' (and a number)."""
+    base, n = f"{rule.id}-suggested", 1
+    new = base
+    while new in taken:
+        n += 1
+        new = f"{base}-{n}"
+    paste = rule.paste.replace(f"id: {rule.id}\n", f"id: {new}\n", 1)
+    return replace(rule, id=new, paste=paste)
+
+
+def _unwritten(store: Store, rules: list[Rule], no_rules: bool, suggest: bool) -> Unwritten | None:
+    """How many template and suggested facts the run compared, when it checked any."""
+    if not (no_rules or suggest):
+        return None
+    documents = store.match_documents()
+    templates = sum(1 for r in rules if r.origin == "template" and documents.get(r.id, 0) > 1)
+    suggestions = sum(1 for r in rules if r.origin == "suggestion")
+    return Unwritten(not no_rules, templates, suggestions)
 
 
 def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunSettings):

@@ -64,10 +64,69 @@ def timeline_findings(rule: Rule, claims: list[Claim], unit: str | None) -> list
             steps.append((bar[1], b, j, board.listed(b)))
     counts = _above_counts(rule, by_end, [(b, j) for _, b, j, _ in steps])
     refs: dict[tuple, dict] = {}  # an earlier report listed by many findings is one dict
-    return [
-        _fell(rule, a, b, unit, [_ref(refs, c) for c in listed], count)
-        for (a, b, _, listed), count in zip(steps, counts, strict=True)
-    ]
+    found, spikes = [], {}
+    for (a, b, _, listed), count in zip(steps, counts, strict=True):
+        before = _spike(a, b, by_end) if count == 1 else None
+        if before is None:
+            found.append(_fell(rule, a, b, unit, [_ref(refs, c) for c in listed], count))
+        elif key(a) not in spikes:
+            spikes[key(a)] = _spiked(rule, before, a, b, unit)
+    return found + list(spikes.values())
+
+
+SPIKE_LOOKBACK = 200  # earlier reports looked at for the figure a spike stands above
+
+
+def _spike(a: Claim, b: Claim, by_end: list[Claim]) -> Claim | None:
+    """The earlier report that shows `a` to be the one out of line, or None.
+
+    b moved against a alone (no other earlier report); when a report before a, from
+    another document than a's, states b's very figure, the figure went up to a and came
+    back: a stands alone, and a is the finding, not b ("1,500 troops", then "5,100",
+    then "1,500" again). A bound ("at least 3,400") is no figure to come back to. The
+    latest such report is returned.
+    """
+    figure = _figure(b)
+    if figure is None:
+        return None
+    start = period(a.time)[0]
+    ended = [c for c in by_end if period(c.time)[1] < start][-SPIKE_LOOKBACK:]
+    for c in reversed(ended):
+        if c.doc != a.doc and _figure(c) is not None and math.isclose(_figure(c), figure):
+            return c
+    return None
+
+
+def _figure(c: Claim) -> float | None:
+    """The one figure a statement states (in its SI unit), or None for a bound or range."""
+    if c.qualifier not in ("exact", "approx"):
+        return None
+    value = c.si_value if c.si_value is not None else c.value
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _spiked(rule: Rule, before: Claim, a: Claim, after: Claim, unit: str | None) -> Conflict:
+    """The finding of a, a figure out of line with the reports before it and after it."""
+    o = rule.over_time
+    verb = "rose" if o.may_only == "rise" else "fell"
+    reason = (
+        f"{verb} to {describe_interval(a)} ({a.time}) from {describe_interval(before)} "
+        f"({before.time}, {before.doc}), and a later report ({after.time}, {after.doc}) "
+        f"states {describe_interval(after)} again: it may only {o.may_only}, so "
+        f"{describe_interval(a)} stands alone"
+    )
+    details = {
+        "step": {"from": claim_ref(before), "to": claim_ref(a)},
+        "above": [claim_ref(after)],
+        "above_count": 1,
+        "earlier": [before.time, *claim_ref(before)["interval"]],
+        "later": [after.time, *claim_ref(after)["interval"]],
+        "may_only": o.may_only,
+        "tolerance": o.tolerance,
+        "consensus": side_json((before, after), unit),
+        "spike": True,
+    }
+    return finding(rule, "over_time", a, before, reason, details)
 
 
 def _ref(refs: dict[tuple, dict], claim: Claim) -> dict:

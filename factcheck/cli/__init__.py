@@ -111,7 +111,15 @@ DB_OPTION = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "--rules", "rules_path", default="rules", show_default=True, help="Rules folder or file."
+    "--rules",
+    "rules_path",
+    help="Rules folder or file [default: rules, when it exists; else no rules: the built-in "
+    "fact templates and the facts suggested from the corpus are checked, as warnings].",
+)
+@click.option(
+    "--suggest",
+    is_flag=True,
+    help="With rules: also check the facts suggested from the corpus that no rule covers.",
 )
 @DB_OPTION
 @click.option(
@@ -197,7 +205,7 @@ def run(config, paths, **opts):
     known = app.load_baseline(o.baseline_path)
     request = app.RunRequest(
         paths=paths,
-        rules_path=o.rules_path,
+        rules_path=app.find_rules(o.rules_path),
         db_path=o.db_path,
         outputs=tuple(_outputs(o)),
         fail_on=o.fail_on,
@@ -208,6 +216,7 @@ def run(config, paths, **opts):
         follow_links=o.follow_links,
         exclude=config.exclude if config else None,
         reread=o.reread,
+        suggest=o.suggest,
     )
     progress = None if o.quiet else progress_bar()
     try:
@@ -223,7 +232,8 @@ def run(config, paths, **opts):
 class RunOptions:
     """The options of `factcheck run`, as click parsed them."""
 
-    rules_path: str
+    rules_path: str | None
+    suggest: bool
     db_path: str
     fail_on: str
     fmt: str

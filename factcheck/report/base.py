@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from ..model import SEVERITIES, Conflict, Fact, Rule
@@ -79,6 +80,9 @@ class Report:
     facts: list[Fact] = field(default_factory=list)  # one per rule, for the HTML charts
     root: str = ""  # the project folder the paths are relative to
     skipped_files: tuple[tuple[str, str], ...] = ()  # (path, reason) of each skipped file
+    # what the run checked beyond rules files ("no rules found: checked 9 template facts
+    # and 14 suggested facts"), or ''
+    unwritten: str = ""
 
     def failing(self, conflict: Conflict) -> bool:
         """Whether this conflict fails the run."""
@@ -109,7 +113,7 @@ class Report:
 
     def summary(self) -> str:
         """The one-line summary of this run."""
-        return summary(
+        line = summary(
             self.documents,
             self.claims,
             len(self.rules),
@@ -117,3 +121,13 @@ class Report:
             self.skipped,
             self.baseline,
         )
+        return f"{self.unwritten}; {line}" if self.unwritten else line
+
+    def origin(self, rule_id: str) -> str:
+        """Where the fact of a rule id comes from: "rule", "template" or "suggestion"."""
+        rule = self.rules_by_id.get(rule_id)
+        return rule.origin if rule is not None else "rule"
+
+    @functools.cached_property
+    def rules_by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}

@@ -13,7 +13,7 @@ from ..errors import Problem, RuleError
 from ..model import Rule
 from .build import build_rule
 from .messages import problem
-from .parse import Doc, read_rule_file
+from .parse import Doc, parse_yaml, read_rule_file
 from .use import expand_uses
 from .validate import check_rules, rule_specs, validate_file
 
@@ -39,10 +39,21 @@ def load_rules(path: str) -> list[Rule]:
     if not files:
         raise RuleError([problem(path, None, None, "no_files")])
     problems: list[Problem] = []
+    return _load([(file, read_rule_file(file, problems)) for file in files], problems, path)
+
+
+def load_rules_text(text: str, name: str) -> list[Rule]:
+    """The rules of one rule file's text, named `name` in their places and problems (the
+    rules factcheck writes itself: suggested facts); RuleError listing every problem."""
+    data, doc, problems = parse_yaml(text, name)
+    return _load([(name, (data, doc) if data is not None else None)], problems, name)
+
+
+def _load(reads: list, problems: list[Problem], where: str) -> list[Rule]:
+    """The rules of the files read (file, (data, doc) or None), validated and built."""
     parsed = []
     used: dict[str, list[str]] = {}  # the alias groups of the templates the rules use
-    for file in files:
-        read = read_rule_file(file, problems)
+    for file, read in reads:
         if read is not None:
             used.update(expand_uses(*read, problems))
         if read is not None and validate_file(*read, problems):
@@ -50,7 +61,7 @@ def load_rules(path: str) -> list[Rule]:
     aliases = _aliases(parsed) | used
     check_rules(parsed, aliases, problems)
     if problems:
-        raise RuleError(problems, f"{len(problems)} problem(s) in rules under {path}")
+        raise RuleError(problems, f"{len(problems)} problem(s) in rules under {where}")
     rules = []
     for file, data, doc in parsed:
         for i, spec in enumerate(rule_specs(data)):

@@ -19,6 +19,7 @@ rule is first used.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 from typing import Any
 
@@ -113,7 +114,9 @@ class _Layer:
         self.layer = layer
         self.include = _spec(layer.include)
         self.exclude = _spec(layer.exclude)
-        self.whose = "the rule's paths" if layer.owner == "rule" else "the paths of the rule's file"
+        self.whose = {"rule": "the rule's paths", "story": "the story folder of the fact"}.get(
+            layer.owner, "the paths of the rule's file"
+        )
         self.doc: str | None = None
         self.reason: str | None = None
 
@@ -123,6 +126,10 @@ class _Layer:
         return self.reason
 
     def _reason(self, doc: str) -> str | None:
+        if self.layer.folder is not None:
+            if posixpath.dirname(doc) != self.layer.folder:
+                return f"its document '{doc}' is not in {self.whose} ('{self.layer.folder}')"
+            return None
         outside, whose = outside_root(doc), self.whose
         if self.include is not None and outside:
             return (

@@ -76,10 +76,24 @@ class SuggestedFact:
         return tuple(sorted({c.doc for c in self.claims}))
 
     @property
+    def times(self) -> int:
+        """How many times (days, or hours of a day) its figures are reported for."""
+        return len({c.time for c in self.claims if c.time})
+
+    @property
     def rising(self) -> bool:
-        """A toll-like count reported for several times: it may only rise."""
-        times = {c.time for c in self.claims if c.time}
-        return self.key.kind == "count" and self.key.subject in RISING and len(times) > 1
+        """A toll-like figure (`suggest_rising`: the dead, the arrested, a spill), or a count
+        of things that says only what it counts (oiled birds, fire engines), reported for
+        several times: it may only rise."""
+        toll = self.key.subject in RISING or (self.key.kind == "count" and not self.key.subject)
+        return toll and self.times > 1
+
+    @property
+    def moving(self) -> bool:
+        """A figure of a state that comes and goes (`suggest_status` but not rising: the
+        missing, homes without power) reported for several times: its figures of different
+        times need not agree, and need not rise."""
+        return self.key.subject in STATUS and self.key.subject not in RISING and self.times > 1
 
 
 def subject_of(about: str, only: frozenset | None = None) -> str | None:
@@ -247,9 +261,10 @@ def _unique_ids(facts: list[SuggestedFact]) -> list[SuggestedFact]:
     return out
 
 
-def covered(fact: SuggestedFact, rules: list[Rule]) -> str | None:
-    """The id of a rule that selects most (more than half) of the fact's claims, or None."""
+def covered(fact: SuggestedFact, rules: list[Rule], share: float = 0.5) -> str | None:
+    """The id of a rule that selects more than `share` of the fact's claims (0: any), or
+    None."""
     for rule in rules:
-        if 2 * sum(selects(rule, c) for c in fact.claims) > len(fact.claims):
+        if sum(selects(rule, c) for c in fact.claims) > share * len(fact.claims):
             return rule.id
     return None

@@ -149,6 +149,8 @@ def rule_row(rule) -> dict:
         "severity": rule.severity,
         "description": rule.description,
         "spec": json.dumps(rule.spec, sort_keys=True, default=str),
+        "origin": rule.origin,
+        "paste": rule.paste,
     }
 
 

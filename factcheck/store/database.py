@@ -9,6 +9,7 @@ left untouched.
 from __future__ import annotations
 
 import os
+import posixpath
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -349,6 +350,29 @@ class Store:
         )
         shared = Shared()
         return [claim_from_row(shared.row(row)) for row in self.db.execute(sql, [rule_id])]
+
+    def folder_claims(self, folder: str, kinds: Iterable[str], role: str) -> list[Claim]:
+        """The claims of these kinds and role of the documents directly in a folder (by their
+        stored names; '' for those at the project root), in document order."""
+        kinds = sorted(kinds)
+        where = [f"claims.kind in ({', '.join('?' for _ in kinds)})", "claims.role = ?"]
+        params: list = [*kinds, role]
+        if folder:  # the folder's documents and its subfolders', by a range of the key
+            where.append("claims.doc > ? and claims.doc < ?")
+            params += [folder + "/", folder + "0"]  # '0' follows '/'
+        else:
+            where.append("instr(claims.doc, '/') = 0")
+        sql = f"{CLAIM_SELECT} where {' and '.join(where)}"
+        sql += ' order by claims.doc, claims.start, claims."end"'
+        shared = Shared()
+        rows = (shared.row(r) for r in self.db.execute(sql, params))
+        found = (claim_from_row(r) for r in rows)
+        return [c for c in found if posixpath.dirname(c.doc) == folder]
+
+    def match_documents(self) -> dict[str, int]:
+        """How many documents each rule selected claims from (in `matches`)."""
+        rows = self.db.execute("select rule_id, count(distinct doc) from matches group by rule_id")
+        return dict(rows.fetchall())
 
     def fact_states(self) -> dict[str, tuple[str, str, str | None]]:
         """Each stored fact's (spec, fingerprint, relation_key), by rule id."""

@@ -295,6 +295,21 @@ def m007_document_stamps(db: sqlite_utils.Database) -> None:
     db["documents"].add_column("stamp", str)
 
 
+@migration
+def m008_rule_origins(db: sqlite_utils.Database) -> None:
+    """Where each checked fact comes from, and a suggested fact's rule to paste."""
+    # origin: "rule" (a rules file), "template" (built in, checked with no rules
+    # written) or "suggestion" (proposed from the corpus); paste: a suggestion's rule
+    # as YAML, for `factcheck show` and the HTML report
+    db["rules"].add_column("origin", str, not_null_default="rule")
+    db["rules"].add_column("paste", str, not_null_default="")
+
+
+# migrations that only add what readers can do without (a rule's origin reads as "rule"),
+# so that a database one of them is missing is still read, untouched, until a run
+READABLE_WITHOUT = frozenset({"m008_rule_origins"})
+
+
 def names() -> list[str]:
     """Every migration's name, in order."""
     return [step.__name__ for step in STEPS]
@@ -327,7 +342,7 @@ def check_schema(db: sqlite_utils.Database, path: str, upgrade: bool) -> None:
             f"{path}: was written by a newer factcheck (schema {', '.join(newer[:3])}); "
             "it was left untouched. Upgrade factcheck, or pass another file with --db."
         )
-    if not upgrade and known - done:
+    if not upgrade and known - done - READABLE_WITHOUT:
         raise StoreError(
             f"{path}: was written by an older factcheck; run `factcheck run` once to upgrade it"
         )
