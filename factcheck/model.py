@@ -244,7 +244,7 @@ class Relation:
 class OverTime:
     """The direction a figure may move from one report to a later one."""
 
-    may_only: str  # rise | fall
+    may_only: str  # rise | fall | any (either way: only reports of one time are compared)
     tolerance: float = 0.0
 
 

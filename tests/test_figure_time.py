@@ -42,6 +42,18 @@ def times(text: str, published: str | None) -> list[tuple[str, str | None, str |
             ("2025-07-13T19:00", "published"),
         ),
         ("The floods have killed 1,690 people.", None, (None, None)),
+        # a date and "when" open a clause of what happened then, even after "since"
+        (
+            "It was the worst storm to hit the port since 1987, when winds reached 185 km/h.",
+            "2025-11-22",
+            ("1987", "text"),
+        ),
+        (
+            "The river last rose this high in March 2011, when floods forced 3,400 people "
+            "from their homes.",
+            "2024-02-02",
+            ("2011-03", "text"),
+        ),
     ],
 )
 def test_figure_time(text, published, expected):
@@ -52,3 +64,16 @@ def test_figure_time(text, published, expected):
 def test_a_dateline_without_a_publication_date_still_dates_the_figure():
     [(_, time, source)] = times("ABERLEY, July 13, 2025 - The floods killed 1,690 people.", None)
     assert (time, source) == ("2025-07-13", "text")
+
+
+def test_a_when_clause_dates_only_its_own_figures():
+    found = times(
+        "Gusts reached 150 km/h on November 24, the most since 1987, when they hit 185 km/h; "
+        "some 2,300 homes lost power.",
+        "2025-11-25",
+    )
+    assert [(text, time) for text, time, _ in found] == [
+        ("150 km/h", "2025-11-24"),
+        ("185 km/h", "1987"),
+        ("some 2,300 homes", "2025-11-25"),
+    ]

@@ -45,7 +45,7 @@ def test_bundled_rules_are_valid_against_the_schema(path):
     [
         ("unknown_key", "Additional properties are not allowed ('tolerence' was unexpected)"),
         ("wrong_types", "is not of type"),
-        ("bad_new_keys", "'grow' is not one of ['rise', 'fall']"),
+        ("bad_new_keys", "'grow' is not one of ['rise', 'fall', 'any']"),
         ("missing_keys", "'select' is a required property"),
     ],
 )

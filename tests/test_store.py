@@ -138,7 +138,8 @@ def test_a_database_of_the_old_registry_is_read_without_being_adopted(tmp_path):
     _registry_database(str(path))
     raw = path.read_bytes()
     s = Store(str(path), readonly=True)
-    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS]
+    # m008 (each rule's origin) came after it; reading does without it
+    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS[:-1]]
     assert len(s.conflicts()) == 3
     s.close()
     assert path.read_bytes() == raw

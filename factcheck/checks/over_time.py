@@ -44,6 +44,8 @@ def timeline_findings(rule: Rule, claims: list[Claim], unit: str | None) -> list
     extreme of them (`_Board`), never all pairs.
     """
     o = rule.over_time
+    if o.may_only == "any":
+        return []  # it may move either way: only reports of the same time are compared
     timed = sorted((c for c in claims if c.time), key=lambda c: (period(c.time)[0], key(c)))
     by_end = sorted(timed, key=lambda c: (period(c.time)[1], key(c)))
     rise = o.may_only == "rise"

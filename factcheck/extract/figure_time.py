@@ -132,8 +132,13 @@ def figure_times(
         and not (known and in_dateline(text, d))
     ]
     rel = timeref.relative_year(text[s:e], published) if spans else None
+    whens = _when_clauses(text, sentence, dates, known)
     out = []
     for span in spans:
+        when = next((iso for a, b, iso in whens if a <= span[0] < b), None)
+        if when is not None:
+            out.append((when, "text"))
+            continue
         cs, ce = _clause_bounds(text, sentence, cuts, *span, ends=ends)
         best = None
         for d in own:
@@ -152,6 +157,29 @@ def figure_times(
             out.append((published, "published"))
         else:
             out.append((None, None))
+    return out
+
+
+# "since 1993, when gusts reached 172 km/h", "in March 2011, when 40 died": the clause
+# after a date and "when" tells what happened then
+_WHEN_AFTER_RE = re.compile(r"[^\S\n]*,?[^\S\n]*when\b", re.IGNORECASE)
+_WHEN_END_RE = re.compile(r"[;:]|\s[—–]\s|,\s+(?:but|while|whereas|although|though)\b")
+
+
+def _when_clauses(
+    text: str, sentence: tuple[int, int], dates: Sequence[DateMention], known: bool
+) -> list[tuple[int, int, str]]:
+    """(start, end, date) of each clause of the sentence that a date and "when" open: its
+    figures hold at that date, even one a baseline word precedes ("since 1993, when")."""
+    s, e = sentence
+    out = []
+    for d in dates:
+        if not s <= d.start < e or (known and in_dateline(text, d)):
+            continue
+        m = _WHEN_AFTER_RE.match(text, d.end)
+        if m:
+            stop = _WHEN_END_RE.search(text, m.end(), e)
+            out.append((m.end(), stop.start() if stop else e, d.iso))
     return out
 
 

@@ -122,19 +122,24 @@ def checkable(fact, rules: list[Rule]) -> bool:
     """Whether a suggested fact can be checked with no editor to read it first.
 
     Not a fact grouped by its figure alone (its rule would select every figure in its
-    unit the articles use the same word about), not a state that comes and goes reported
-    for several times (`SuggestedFact.moving`), not a count by its noun alone whose
-    articles share no other word about it ("60 workers" on a shift, "five workers"
-    missing), and not one any claim of which a rule checked already selects: that fact
+    unit the articles use the same word about), not a count by its noun alone that no two
+    of its articles state alike ("60 workers" on a shift, "five workers" missing: the
+    noun says what is counted, not which of its counts; "237 passengers" twice is one),
+    and not one any claim of which a rule checked already selects: that fact
     is the rule's (a template's, with no rules).
     """
-    if (
-        fact.key.figure
-        or fact.moving
-        or (fact.key.noun and not fact.key.subject and not fact.about)
-    ):
+    if fact.key.figure or (fact.key.noun and not fact.key.subject and not _repeated(fact)):
         return False
     return covered(fact, rules, share=0) is None
+
+
+def _repeated(fact) -> bool:
+    """Whether two of the fact's documents state one figure alike ("237 passengers")."""
+    docs: dict[float, set[str]] = {}
+    for c in fact.claims:
+        if c.value is not None and c.qualifier in ("exact", "approx"):
+            docs.setdefault(c.value, set()).add(c.doc)
+    return any(len(d) > 1 for d in docs.values())
 
 
 def _scoped_spec(story: Story, spec: dict) -> dict:

@@ -256,10 +256,11 @@ OVER_TIME = (
     Key(
         "may_only",
         "enum",
-        "How the figure may change from an earlier report to a later one: rise (a toll) or "
-        "fall (survivors still missing).",
+        "How the figure may change from an earlier report to a later one: rise (a toll), "
+        "fall (survivors still missing) or any (people in shelters, homes without power: "
+        "either way, so only reports of the same time are compared).",
         required=True,
-        choices=("rise", "fall"),
+        choices=("rise", "fall", "any"),
     ),
     Key(
         "tolerance",

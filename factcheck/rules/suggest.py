@@ -82,10 +82,11 @@ class SuggestedFact:
 
     @property
     def rising(self) -> bool:
-        """A toll-like figure (`suggest_rising`: the dead, the arrested, a spill), or a count
+        """A running total (`suggest_rising`: the dead, the arrested, a spill), or a count
         of things that says only what it counts (oiled birds, fire engines), reported for
         several times: it may only rise."""
-        toll = self.key.subject in RISING or (self.key.kind == "count" and not self.key.subject)
+        kind, subject = self.key.kind, self.key.subject
+        toll = (subject in RISING and kind != "duration") or (kind == "count" and not subject)
         return toll and self.times > 1
 
     @property

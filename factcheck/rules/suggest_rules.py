@@ -10,8 +10,10 @@ gets no rule when they share none. Its `match` examples are the sentences
 of two of its statements from different articles. `agree: {}` compares with each
 figure's stated precision ("about 400" is 360-440, "26" is 26). A toll-like count
 (`suggest_rising` in the lexicon: dead, arrested) reported for several times also
-gets `over_time: {may_only: rise}`; other figures that move over the days (the
-missing, the evacuated, homes without power) may rise or fall, so they get none.
+gets `over_time: {may_only: rise}`; a figure of a state that comes and goes (the
+missing, the evacuated, homes without power: `suggest_status`) reported for several
+times may rise or fall, so it gets `over_time: {may_only: any}`: only its figures of
+the same time are compared.
 """
 
 from __future__ import annotations
@@ -29,10 +31,21 @@ def subject_words(subject: str) -> list[str]:
     return sorted(w for w, s in LEX["suggest_subjects"].items() if s == subject)
 
 
+STATUS_GROUP = ALIAS_PREFIX + "status"  # what a count by its noun alone is not about
+
+
 def aliases(facts: list[SuggestedFact]) -> dict[str, list[str]]:
-    """The alias group of each subject the facts select by."""
+    """The alias group of each subject the facts select by (and of the states a count by
+    its noun alone leaves out)."""
     names = sorted({f.key.subject for f in facts if f.key.subject})
-    return {ALIAS_PREFIX + s: subject_words(s) for s in names}
+    groups = {ALIAS_PREFIX + s: subject_words(s) for s in names}
+    if any(_noun_only(f) for f in facts):
+        groups[STATUS_GROUP] = sorted({w for s in LEX["suggest_status"] for w in subject_words(s)})
+    return groups
+
+
+def _noun_only(fact: SuggestedFact) -> bool:
+    return bool(fact.key.noun and not fact.key.subject and not fact.key.figure)
 
 
 def rule_of(fact: SuggestedFact) -> dict | None:
@@ -50,6 +63,8 @@ def rule_of(fact: SuggestedFact) -> dict | None:
     }
     if fact.rising:
         rule["over_time"] = {"may_only": "rise"}
+    elif fact.moving:
+        rule["over_time"] = {"may_only": "any"}
     examples = _match_examples(fact)
     if examples:
         rule["examples"] = {"match": examples}
@@ -63,6 +78,8 @@ def _select(fact: SuggestedFact) -> dict:
         select["unit"] = [key.unit]
     if key.noun:
         select["nouns"] = [key.noun]
+    if _noun_only(fact):  # its figures name no state: "41 of the 237 passengers were rescued"
+        select["not_about"] = ["@" + STATUS_GROUP]
     if key.subject:
         select["about"] = ["@" + ALIAS_PREFIX + key.subject]
     elif key.figure:
