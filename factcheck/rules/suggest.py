@@ -82,12 +82,9 @@ class SuggestedFact:
 
     @property
     def rising(self) -> bool:
-        """A running total (`suggest_rising`: the dead, the arrested, a spill), or a count
-        of things that says only what it counts (oiled birds, fire engines), reported for
-        several times: it may only rise."""
-        kind, subject = self.key.kind, self.key.subject
-        toll = (subject in RISING and kind != "duration") or (kind == "count" and not subject)
-        return toll and self.times > 1
+        """A running total (`suggest_rising`: the dead, the arrested, a spill), not a
+        duration, reported for several times: it may only rise."""
+        return self.key.subject in RISING and self.key.kind != "duration" and self.times > 1
 
     @property
     def moving(self) -> bool:
