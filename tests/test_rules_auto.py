@@ -135,7 +135,7 @@ def test_a_story_s_templates_see_only_its_own_documents():
 def test_no_rules_finds_each_story_s_planted_error_and_nothing_across_stories(result):
     found = sorted((c.rule_id, Path(c.left.doc).name, c.left.text) for c in result.conflicts)
     assert found == [
-        ("harbour-fire.trader-stall-lost", "03_weekly_ledger.txt", "Roughly 3,100 traders"),
+        ("harbour-fire.trader", "03_weekly_ledger.txt", "Roughly 3,100 traders"),
         ("valley-flood.deaths", "03_daily_post.txt", "Thirteen people"),
     ]
     assert {c.severity for c in result.conflicts} == {"warning"}
@@ -144,7 +144,7 @@ def test_no_rules_finds_each_story_s_planted_error_and_nothing_across_stories(re
 def test_every_fact_of_a_no_rules_run_names_its_origin(result):
     origins = {r.id: r.origin for r in result.rules}
     assert origins["valley-flood.deaths"] == "template"
-    assert origins["harbour-fire.trader-stall-lost"] == "suggestion"
+    assert origins["harbour-fire.trader"] == "suggestion"
     assert set(origins.values()) == {"template", "suggestion"}
 
 
@@ -153,20 +153,22 @@ def test_the_summary_says_what_was_checked_without_rules(result):
 
 
 def test_a_suggestion_keeps_the_rule_to_paste_and_it_loads_as_written(result):
-    rule = next(r for r in result.rules if r.id == "harbour-fire.trader-stall-lost")
+    rule = next(r for r in result.rules if r.id == "harbour-fire.trader")
     data = yaml.safe_load(rule.paste)
-    assert data["rules"][0]["id"] == "harbour-fire.trader-stall-lost"
+    assert data["rules"][0]["id"] == "harbour-fire.trader"
     assert data["rules"][0]["paths"] == {"include": ["harbour-fire/*"]}
     [again] = load_rules_text(rule.paste, "pasted.yaml")
     assert again.select == rule.select
 
 
 def test_a_suggestion_that_cannot_load_is_left_out_with_a_note(monkeypatch):
-    monkeypatch.setattr(auto, "rule_of", lambda fact: {"id": "Bad Id", "title": "x"})
+    broken = {"id": "x", "title": "Deaths", "select": {"kind": "cow"}}
+    monkeypatch.setattr(auto, "rule_of", lambda fact: broken)
     claims = _claims_of_two_documents()
     out = auto.suggested_rules(auto.Story("news"), claims, [])
     assert out.rules == []
-    assert out.notes and out.notes[0].startswith("suggested fact 'Bad Id' left out:")
+    assert out.notes and out.notes[0].startswith("suggested fact 'dead' left out:")
+    assert "'kind' cannot be 'cow'" in out.notes[0]
 
 
 def _claims_of_two_documents():
@@ -217,4 +219,4 @@ def test_a_rules_folder_in_the_current_folder_is_used_and_suggest_adds_to_it(
     more = invoke("run", str(corpus), "--db", db, "--format", "json", "--suggest")
     assert "also checked 2 suggested facts; " in more.stderr
     rules = {f["rule_id"] for f in json.loads(more.stdout)["findings"]}
-    assert "harbour-fire.trader-stall-lost" in rules
+    assert "harbour-fire.trader" in rules

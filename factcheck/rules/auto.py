@@ -3,9 +3,11 @@
 `factcheck run` with no rules checks, at `warning` severity:
 
 - every built-in template (`library.py`) as it ships (origin "template");
-- every fact `suggest.py` proposes from the run's own claims that no rule checked
-  already covers, as the rule `suggest_rules.rule_of` writes for it (origin
-  "suggestion"; its YAML is kept, to paste into a rules file). With rules, `--suggest`
+- every fact `suggest.py` proposes from the run's own claims that can be checked with
+  no editor reading it first (`checkable`), as the rule `suggest_rules.rule_of` writes
+  for it (origin "suggestion"; its YAML is kept, to paste into a rules file), with an
+  id from what it was grouped by alone (`suggest.key_id`: `injured-officer`), which
+  stays while articles are added. With rules, `--suggest`
   adds these to the rules.
 
 A story is a folder. When a run's documents lie in two or more folders, each fact is
@@ -29,7 +31,7 @@ from ..errors import RuleError
 from ..model import Claim, PathLayer, PathScope, Rule
 from . import library
 from .load import load_rules, load_rules_text
-from .suggest import SUGGESTED_KINDS, covered, suggest
+from .suggest import SUGGESTED_KINDS, covered, key_id, suggest
 from .suggest_rules import aliases, rule_of
 
 __all__ = ["SUGGESTED_KINDS", "Story", "stories", "suggested_rules", "template_rules"]
@@ -102,11 +104,12 @@ def suggested_rules(
     """The rules of the facts two or more of the story's documents report (its `claims`,
     of any kind), each a warning with its YAML to paste; only those `checkable`."""
     out = Suggestions([], [])
+    seen: set[str] = set()
     for fact in suggest(claims, min_sources):
         spec = rule_of(fact) if checkable(fact, rules) else None
         if spec is None:
             continue
-        spec = _scoped_spec(story, spec)
+        spec = _scoped_spec(story, {**spec, "id": _unique(key_id(fact), seen)})
         text = paste_yaml(fact, spec)
         try:
             (rule,) = load_rules_text(text, f"<suggested fact {spec['id']}>")
@@ -116,6 +119,15 @@ def suggested_rules(
         rule = replace(rule, paste=text, origin="suggestion", severity=SEVERITY)
         out.rules.append(story.scope(rule, rename=False))
     return out
+
+
+def _unique(name: str, seen: set[str]) -> str:
+    new, n = name, 1
+    while new in seen:
+        n += 1
+        new = f"{name}-{n}"
+    seen.add(new)
+    return new
 
 
 def checkable(fact, rules: list[Rule]) -> bool:

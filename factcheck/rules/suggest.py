@@ -207,12 +207,22 @@ def suggest(claims: list[Claim], min_sources: int = 2) -> list[SuggestedFact]:
 
 def _fact(key: Key, claims: list[Claim]) -> SuggestedFact:
     about = _shared_about(key, claims)
+    return SuggestedFact(_slug(key, about), _title(key, about), key, about, tuple(claims))
+
+
+def _slug(key: Key, about: tuple[str, ...] = ()) -> str:
     head = [w for w in (key.subject, key.noun, key.figure) if w]
     unit = key.unit.lower().replace(" ", "-") if key.unit not in ("", key.subject) else ""
     words = head + ([unit] if unit else []) + [w for w in about if w not in head][:2]
     words += [key.period, key.party]
     slug = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words if w)
-    return SuggestedFact(slug or key.kind, _title(key, about), key, about, tuple(claims))
+    return slug or key.kind
+
+
+def key_id(fact: SuggestedFact) -> str:
+    """An id of the fact from what it was grouped by alone, not the words its articles
+    share about it: it stays while articles are added (a run's finding ids rest on it)."""
+    return _slug(fact.key)
 
 
 def _shared_about(key: Key, claims: list[Claim]) -> tuple[str, ...]:
