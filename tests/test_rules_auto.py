@@ -149,7 +149,8 @@ def test_every_fact_of_a_no_rules_run_names_its_origin(result):
 
 
 def test_the_summary_says_what_was_checked_without_rules(result):
-    assert result.unwritten.note() == "no rules found: checked 2 template facts and 2 suggested facts"
+    note = "no rules found: checked 2 template facts and 2 suggested facts"
+    assert result.unwritten.note() == note
 
 
 def test_a_suggestion_keeps_the_rule_to_paste_and_it_loads_as_written(result):
