@@ -233,3 +233,45 @@ def test_a_speaker_names_its_party(word, party):
     from tests.helpers import claim
 
     assert party_of(claim(speaker=f"a spokesman for the {word.title()}")) == party
+
+
+@walks("estimate_verbs")
+@pytest.mark.parametrize("verb", LEX["estimate_verbs"])
+def test_a_party_that_moves_its_own_figure_gives_it(verb):
+    c = the_figure(f"The interior ministry {verb} its estimate of the missing to 4,700.")
+    assert c.speaker == "The interior ministry"
+
+
+PRONOUN_OF = {"person": "She", "body": "It", "group": "They"}
+
+
+@walks("party_nouns")
+@pytest.mark.parametrize(
+    "kind, noun", [(kind, noun) for kind, nouns in LEX["party_nouns"].items() for noun in nouns]
+)
+def test_a_pronoun_in_the_next_sentence_stands_for_the_party(kind, noun):
+    text = (
+        f"The {noun} visited the flooded camp on Friday. "
+        f"{PRONOUN_OF[kind]} said 4,700 people were there."
+    )
+    assert the_figure(text).speaker == f"The {noun}"
+
+
+@walks("speaker_time_words")
+@pytest.mark.parametrize("word", LEX["speaker_time_words"])
+def test_when_a_party_spoke_is_no_part_of_it(word):
+    assert the_figure(f"Police {word} said 4,700 people fled the district.").speaker == "Police"
+
+
+@walks("retold_verbs")
+@pytest.mark.parametrize("verb", LEX["retold_verbs"])
+def test_a_figure_someone_had_given_is_an_earlier_one(verb):
+    at = " at" if verb.startswith("put the") else ""
+    assert the_figure(f"The agency had {verb}{at} 4,700 dead.").role == "previous"
+
+
+@walks("retold_adverbs")
+@pytest.mark.parametrize("adverb", LEX["retold_adverbs"])
+def test_an_adverb_of_the_past_makes_a_reported_figure_an_earlier_one(adverb):
+    assert the_figure(f"Officials {adverb} reported 4,700 dead.").role == "previous"
+    assert the_figure(f"The agency had {adverb} reported 4,700 dead.").role == "previous"

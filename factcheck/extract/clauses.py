@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..vocab.lexicon import trie
+from ..vocab.lexicon import LEX, trie
 
 CLAUSE_RE = re.compile(
     r";|:\s|\s[—–-]\s|,\s+(?=(?:" + trie("clause_openers") + r")\b)", re.IGNORECASE
@@ -56,6 +56,51 @@ _SPEAKER_TRIM_RE = re.compile(
     r"(?:\s+(?:now|also|later|earlier|then|still|had|have|has))+$",
     re.I,
 )
+_DAY_WORDS = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|"
+    r"night|week|month|year|day|weekend|nightfall|dawn|noon|midnight)"
+)
+# "Earlier the ministry", "On Monday the ministry", "by Wednesday it", "Police first",
+# "The agency had initially": when it spoke, not who it is
+_SPEAKER_WHEN_RE = re.compile(
+    r"^(?:(?:" + trie("speaker_time_words") + r")\s+|"
+    rf"(?:on|by|until|last|this|late|early)\s+(?:\w+\s+){{0,1}}{_DAY_WORDS}\s+)+|"
+    r"(?:\s+(?:had|has|have|" + trie("speaker_time_words") + r"))+$",
+    re.I,
+)
+# "A UN tally", "the police estimate": the owner of the figure, not the figure
+_OWNED_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<who>.+?)\s+(?:own\s+|official\s+|latest\s+)?(?:"
+    + trie("attribution_owners")
+    + r")$",
+    re.I,
+)
+PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+# "The provincial government raised its count of the dead to 610": the owner of the count
+_REVISES_RE = re.compile(
+    rf"\s*{_WHO}\s+(?P<verb>(?:{trie('estimate_verbs')})\s+(?:its|their|his|her)\s+"
+    r"(?:own\s+|official\s+|initial\s+|earlier\s+|latest\s+|previous\s+|new\s+)?(?:"
+    + trie("attribution_owners")
+    + r"))\b",
+    re.I,
+)
+# "The police estimate of 38,000", "A UN tally put the displaced at 9,400": a party's
+# figure, named before the figure (written after it, "the organisers' figure" may be
+# another party's)
+_ADJUNCT_RE = re.compile(
+    r"\b(?:the|a|an)\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)\s+"
+    r"(?:own\s+|official\s+|latest\s+)?(?:" + trie("attribution_owners") + r")\b",
+    re.I,
+)
+# words before "figure", "estimate" or "count" that say which one, not whose
+_NOT_OWNERS = frozenset(
+    "official final initial latest new earlier previous first own revised provisional "
+    "preliminary overall total daily weekly updated unofficial".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
 _CONTINUES = (
     "bringing",
     "taking",
@@ -83,6 +128,7 @@ class Clause:
     speaker_end: int = -1  # where a leading "X said (that)" ends
     trailing: bool = False  # its speaker comes from a ", X said." at its end
     by_span: tuple[int, int] | None = None  # "... by police": the passive's speaker
+    pronoun: str | None = None  # "she said": the party an earlier sentence names
 
 
 # hot-path patterns, compiled once
@@ -96,6 +142,14 @@ def within(figures: Sequence[tuple], starts: list[int], start: int, end: int) ->
 
 
 def _clean_speaker(who: str) -> str | None:
+    who = _trimmed(who)
+    if who is None or who.lower() in PRONOUNS:
+        return None
+    return _final(who)
+
+
+def _trimmed(who: str) -> str | None:
+    """The words of a speaker without what only says when it spoke, or None."""
     who = " ".join(who.split())
     # "rains that officials said ...": the speaker is after the relative word
     who = _RELATIVE_WORD_RE.split(who)[-1]
@@ -104,6 +158,36 @@ def _clean_speaker(who: str) -> str | None:
     who = _AUXILIARY_END_RE.sub("", who)  # "the police are (saying)"
     who = _POSSESSIVE_END_RE.sub("", who)  # "the organisers' (estimate)"
     who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
+    if "," not in who:  # "Earlier the ministry", "Police first"
+        who = _SPEAKER_WHEN_RE.sub("", who).strip(" ,")
+    owned = _OWNED_RE.match(who)
+    if owned and is_party(owned.group("who")):
+        who = owned.group("who")  # "A UN tally" is the UN's; "the death toll" stays
+    return who or None
+
+
+_PARTY_NOUNS = frozenset(w for words in LEX["party_nouns"].values() for w in words)
+
+
+def is_party(words: str) -> bool:
+    """Whether words can name who gives a figure: a name ("UN", "Red Cross") or a party
+    noun ("police", "the interior ministry"), never "death" of "the death toll"."""
+    tokens = words.split()
+    if not tokens or _DANGLING_RE.search(words):
+        return False
+    last = tokens[-1].lower().rstrip(".")
+    if last in _CALENDAR:
+        return False  # "the Monday figure", "the March count"
+    return last in _PARTY_NOUNS or last.rstrip("s") in _PARTY_NOUNS or tokens[-1][:1].isupper()
+
+
+def pronoun_of(who: str) -> str | None:
+    """The pronoun a speaker is ("She", "by Wednesday it"), lower case, or None."""
+    who = _trimmed(who)
+    return who.lower() if who and who.lower() in PRONOUNS else None
+
+
+def _final(who: str) -> str | None:
     if who.endswith(".") and "." not in who.split()[-1][:-1]:
         who = who[:-1]  # "said Montakan Sriwipas." ends the sentence; "the U.S." keeps its dot
     if not who or who.lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in who):
@@ -133,8 +217,9 @@ def sentence_clauses(
 
 def _find_speaker(work: str, c: Clause, figures: list[tuple[int, int]], has_verb: bool) -> None:
     """The clause's own speaker: "X said N" first (the figure's owner, even when the
-    sentence then names who reported it), then "according to X", "said X", "X's
-    estimate", then a trailing ", X said"."""
+    sentence then names who reported it), then the figure's owner before it ("the police
+    estimate of"), "according to X", "said X", "X's estimate", then a trailing ", X said"
+    (or one set off by commas before the figure)."""
     body = work[c.start : c.end]
     first = figures[0][0] - c.start if figures else len(body)
     opener = OPENER_RE.match(body) if c.opener else None
@@ -143,18 +228,39 @@ def _find_speaker(work: str, c: Clause, figures: list[tuple[int, int]], has_verb
     if fronted and fronted.end() <= first:
         start = fronted.end()
     tried = worth_trying(body, has_verb)
-    m = _LEADING_RE.match(body, start) if _LEADING_RE in tried else None
-    passive = m and not m.group("verb").lower().endswith("ing")  # "are saying" is active
-    if m and m.end() <= first and passive and _PASSIVE_RE.search(m.group("who")):
+    if _LEADING_RE in tried and _leading(body, start, first, c):
+        return
+    if _owns_before(body, start, first, c) or _named(body, tried, c):
+        return
+    if _TRAILING_RE in tried:
+        _trailing(body, first, c)
+
+
+def _leading(body: str, start: int, first: int, c: Clause) -> bool:
+    """ "X said N", "N was estimated by X", "she said N": set on c; whether it decides."""
+    m = _LEADING_RE.match(body, start)
+    if m is None or m.end() > first:
+        return False
+    who = m.group("who")
+    passive = not m.group("verb").lower().endswith("ing")  # "are saying" is active
+    if passive and _PASSIVE_RE.search(who):
         by = _BY_RE.search(body, first)
         if by and _clean_speaker(by.group("who")):
             c.speaker, c.by_span = _clean_speaker(by.group("who")), (c.start + by.start(), c.end)
-        return
-    if m and m.group("verb").lower().startswith("claim") and _CLAIMED_LIVES_RE.match(body, m.end()):
-        m = None  # "the floods have claimed 12 lives": nobody speaks
-    if m and m.end() <= first and _clean_speaker(m.group("who")):
-        c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.end()
-        return
+        return True
+    if m.group("verb").lower().startswith("claim") and _CLAIMED_LIVES_RE.match(body, m.end()):
+        return False  # "the floods have claimed 12 lives": nobody speaks
+    if _clean_speaker(who):
+        c.speaker, c.speaker_end = _clean_speaker(who), c.start + m.end()
+        return True
+    if pronoun_of(who):
+        c.pronoun, c.speaker_end = pronoun_of(who), c.start + m.end()
+        return True
+    return False
+
+
+def _named(body: str, tried: list[re.Pattern], c: Clause) -> bool:
+    """ "according to X", "said X", "X's estimate" anywhere in the clause: set on c."""
     for regex, trailing in ((_ACCORDING_RE, False), (_INVERTED_RE, True), (OWNER_RE, False)):
         if regex not in tried:
             continue
@@ -162,11 +268,39 @@ def _find_speaker(work: str, c: Clause, figures: list[tuple[int, int]], has_verb
         who = _owner(m) if m and regex is OWNER_RE else m.group("who") if m else ""
         if m and _clean_speaker(who):
             c.speaker, c.trailing = _clean_speaker(who), trailing
-            return
-    for m in _TRAILING_RE.finditer(body) if _TRAILING_RE in tried else ():
-        if m.start() >= first and _clean_speaker(m.group("who")):
+            return True
+    return False
+
+
+def _trailing(body: str, first: int, c: Clause) -> None:
+    """ ", X said." after the figure, or set off by commas before it ("The damage, he said,
+    ran to"): set on c."""
+    for m in _TRAILING_RE.finditer(body):
+        if m.start() < first and not body.startswith(",", m.end()):
+            continue
+        if _clean_speaker(m.group("who")):
             c.speaker, c.trailing = _clean_speaker(m.group("who")), True
             return
+        if pronoun_of(m.group("who")):
+            c.pronoun, c.trailing = pronoun_of(m.group("who")), True  # ", she said."
+            return
+
+
+def _owns_before(body: str, start: int, first: int, c: Clause) -> bool:
+    """A party named as the owner of the figure before it: "The ministry raised its count
+    of the dead to 610", "The police estimate of 38,000"; set on c when found."""
+    if "its " in body or "their " in body or "his " in body or "her " in body:
+        m = _REVISES_RE.match(body, start)
+        if m and m.end() <= first and _clean_speaker(m.group("who")):
+            c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.start("verb")
+            return True
+    for m in _ADJUNCT_RE.finditer(body, start, first):
+        if m.group("who").lower() in _NOT_OWNERS:
+            continue  # "the official figure", "the final count"
+        if is_party(m.group("who")) and _clean_speaker(m.group("who")):
+            c.speaker = _clean_speaker(m.group("who"))
+            return True
+    return False
 
 
 def _owner(m: re.Match) -> str:
@@ -216,4 +350,15 @@ def speaker_of(clause: Clause, before: Clause | None, final: Clause | None) -> s
         return before.speaker
     if final is not None and final.start >= clause.start:
         return final.speaker
+    return None
+
+
+def pronoun_of_clause(clause: Clause, before: Clause | None, final: Clause | None) -> str | None:
+    """A clause's pronoun speaker ("she said"), found as `speaker_of` finds a speaker."""
+    if clause.pronoun is not None:
+        return clause.pronoun
+    if before is not None and clause.opener.startswith(_CONTINUES):
+        return before.pronoun
+    if final is not None and final.start >= clause.start:
+        return final.pronoun
     return None

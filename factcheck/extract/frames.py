@@ -32,12 +32,14 @@ from dataclasses import dataclass
 
 from ..vocab.lexicon import LEX, trie
 from ..vocab.tries import alternation
+from .antecedents import antecedent
 from .clauses import (
     ANY_VERB_RE,
     FRONTED_RE,
     OPENER_RE,
     Clause,
     attribution_spans,
+    pronoun_of_clause,
     sentence_clauses,
     speaker_of,
     within,
@@ -97,6 +99,19 @@ _PREVIOUS_RE = re.compile(
     re.I,
 )
 _FROM_RE = re.compile(rf"\bfrom\s+{_QUAL}$", re.I)
+# "The agency had initially reported 140 missing", "Police first reported 9 arrests",
+# "Officials had earlier put the toll at 88": an earlier figure retold; "officials said
+# they had recorded 300" is what they said now (a speech verb before "had" without an
+# adverb of the past); no other figure between the cue and the figure
+_RETOLD_VERB = trie("retold_verbs")
+_RETOLD_ADVERBS = trie("retold_adverbs")
+_RETOLD_RE = re.compile(
+    rf"\b(?:had\s+(?:(?P<adv>{_RETOLD_ADVERBS})\s+)?|(?:{_RETOLD_ADVERBS})\s+)"
+    rf"(?:{_RETOLD_VERB})\b[^\d;]*$",
+    re.I,
+)
+_LEAD_RE = re.compile(r"[^\d]*")
+_SPOKE_RE = re.compile(r"\b(?:said|says|told|tells|added|stated)\b[^\d;]*$", re.I)
 _UP_FROM_RE = re.compile(rf"\b(?:up|down)\s+(?:[\w,.]+\s+){{1,2}}from\s+{_QUAL}$", re.I)
 # "two more bodies", "500 additional troops": the figure is an increment
 _MORE_WORDS = "more|additional|extra|further"
@@ -172,6 +187,7 @@ class Frame:
     about: str = ""
     role: str = "value"
     speaker: str | None = None
+    pronoun: str | None = None  # "she said": who it is, an earlier sentence says
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]) -> str:
@@ -241,6 +257,23 @@ def _role(pre: str, post: str, next_between: str | None, own: str = "", before: 
     if (cued and _LIMIT_RE.search(pre)) or _LIMIT_AFTER_RE.match(post):
         return "limit"
     return "value"
+
+
+def _retold(before: str) -> int | None:
+    """Where the words before a figure in its clause start to retell an earlier figure
+    ("had initially reported"), or None."""
+    if "had" not in before and not any(w in before.lower() for w in _RETOLD_CUES):
+        return None
+    m = _RETOLD_RE.search(before)
+    if m is None:
+        return None
+    if m.group(0).lower().startswith("had") and not m.group("adv"):
+        if _SPOKE_RE.search(before, 0, m.start()):
+            return None  # "said they had recorded 300": what they said now
+    return m.start()
+
+
+_RETOLD_CUES = tuple(w.split()[0] for w in LEX["retold_adverbs"])
 
 
 def _about(words: list[str], own: str) -> str:
@@ -346,6 +379,11 @@ def _clause_frames(
         # _role reads the last 120 characters before the figure: no longer a slice
         before = work[max(start, figs[i][0] - 120) : figs[i][0]]
         role = _role(raw_pre[i], post[i], nxt[i], own, before)
+        # "had estimated 4,700": the figure's own text may begin with the cue's last word
+        lead = before + _LEAD_RE.match(own or "").group(0)
+        cue = _retold(lead) if role == "value" else None
+        if cue is not None and not (i and figs[i - 1][1] > figs[i][0] - len(before) + cue):
+            role = "previous"  # the cue is this figure's: no other figure since
         if role == "value" and i and _BECAUSE_RE.search(raw_pre[i]):
             if _RISE_TO_RE.search(work[max(start, figs[i - 1][0] - 30) : figs[i - 1][0]] + " "):
                 role = "change"
@@ -409,14 +447,15 @@ def sentence_frames(
     starts = [a for a, _, _ in figs]
     for clause in clauses:
         speaker = speaker_of(clause, before, final)
-        clause.speaker = speaker
+        pronoun = pronoun_of_clause(clause, before, final) if speaker is None else None
+        clause.speaker, clause.pronoun = speaker, pronoun
         own = within(figs, starts, clause.start, clause.end)
         if own:
             antecedent = _content(masked[before.start : before.end])[-3:] if before else []
             results = _clause_frames(masked, clause, own, sent)
             for (a, b, _), (words, text_own, role) in zip(own, results, strict=True):
                 words = _borrowed(words, text_own, role, clause, previous, antecedent)
-                frames[(a, b)] = Frame(_about(words, text_own), role, speaker)
+                frames[(a, b)] = Frame(_about(words, text_own), role, speaker, pronoun)
             previous = (results[-1][0], own[-1][2])
         before = clause
     return [frames[(a, b)] for a, b, _ in figs]
@@ -449,6 +488,8 @@ def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
         times = figure_times(text, sentence, spans, mine, t.published)
         for d, f, (time, source) in zip(group, frames, times, strict=True):
             d.about, d.role, d.speaker = f.about, _moved(text, sentence[0], d, f.role), f.speaker
+            if f.pronoun:
+                d.speaker = antecedent(text, sentences, k, d.start, f.pronoun)
             d.time, d.time_source = time, source
 
 

@@ -1,0 +1,175 @@
+"""Who gives a figure and whether it is retold (factcheck/extract/clauses.py, frames.py and
+antecedents.py), on sentences written for issue 25 in several outlets' habits: wire copy,
+a local paper, a broadcaster's web text, a business desk."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract
+
+
+def figure(text: str, at: str, published: str = "2026-03-12"):
+    found = [c for c in extract(text, "a.txt", published) if c.kind not in ("date", "rank")]
+    return next(c for c in found if c.text.startswith(at))
+
+
+# -- parties named without a speech verb ----------------------------------------------
+
+OWNERS = [
+    ("Officers estimated attendance at 52,000 by mid-afternoon.", "52,000", "Officers"),
+    (
+        "The provincial government raised its count of the dead to 610 on Thursday.",
+        "610",
+        "The provincial government",
+    ),
+    ("The police estimate of 38,000 was well below the organisers' figure.", "38,000", "police"),
+    ("A UN tally put the number of displaced people at 9,400.", "9,400", "UN"),
+    (
+        "The interior ministry pushed its estimate of the missing to 47.",
+        "47",
+        "The interior ministry",
+    ),
+    ("Mining firm Kestrel Resources lowered its forecast to 1.2 million tonnes.", "1.2", None),
+    ("The company revised its estimate of the spill to 1,800 barrels.", "1,800", "The company"),
+    ("By the fire brigade's count, 14 homes were destroyed.", "14 homes", "the fire brigade"),
+    ("The health ministry's toll stood at 212 on Wednesday.", "212", "The health ministry"),
+    ("A Red Cross tally put the number of injured at 1,340.", "1,340", "Red Cross"),
+    ("The union's own figure was 45,000 strikers.", "45,000", "The union"),
+    ("The army updated its count of soldiers deployed to 3,500.", "3,500", "The army"),
+    # no party: the owner noun names no one
+    ("The death toll stood at 212 on Wednesday.", "212", None),
+    ("The official figure of 4,300 has not changed since Monday.", "4,300", None),
+    ("The Monday figure of 4,300 was later revised.", "4,300", None),
+    ("The latest estimate of 9,000 homes damaged came from satellite images.", "9,000", None),
+]
+
+
+@pytest.mark.parametrize("text, at, speaker", OWNERS)
+def test_a_party_named_as_the_owner_of_a_figure_gives_it(text, at, speaker):
+    assert figure(text, at).speaker == speaker
+
+
+def test_the_owner_before_the_figure_wins_over_a_party_named_after_it():
+    c = figure("The police estimate of 38,000 was far below the organisers' figure.", "38,000")
+    assert c.speaker == "police"
+
+
+# -- a speaker's span: who, not when ---------------------------------------------------
+
+SPANS = [
+    ("Earlier the ministry said 310 people had been rescued.", "310", "the ministry"),
+    ("On Monday the ministry said 35 people were dead.", "35", "the ministry"),
+    ("Police first said 9 people had been arrested.", "9 people", "Police"),
+    ("The agency had initially reported 140 missing.", "140", "The agency"),
+    ("Late on Tuesday the coastguard said 17 boats were still at sea.", "17", "the coastguard"),
+    ("Officials later said 2,300 homes had no power.", "2,300", "Officials"),
+    ("Meanwhile the Red Cross said 800 families needed shelter.", "800", "the Red Cross"),
+]
+
+
+@pytest.mark.parametrize("text, at, speaker", SPANS)
+def test_a_speaker_is_who_spoke_not_when(text, at, speaker):
+    assert figure(text, at).speaker == speaker
+
+
+# -- a party carried to the next sentence by a pronoun ---------------------------------
+
+PRONOUNS = [
+    ("The governor toured the site on Friday. She said 57 homes were lost.", "57", "The governor"),
+    (
+        "Maria Lopez, who heads the regional emergency office, visited the shelter. "
+        "She said 1,200 people were sleeping there.",
+        "1,200",
+        "Maria Lopez",
+    ),
+    (
+        "Police closed the bridge on Saturday. They said about 4,000 people had crossed it.",
+        "about 4,000",
+        "Police",
+    ),
+    (
+        "The health agency opened three field hospitals. It said 340 patients were treated.",
+        "340",
+        "The health agency",
+    ),
+    (
+        "The mayor said the clean-up would take months. The damage, he said, ran to $45 million.",
+        "$45 million",
+        "The mayor",
+    ),
+    (
+        "On Monday the ministry had said 35 people were dead; by Wednesday it said 61.",
+        "61",
+        "the ministry",
+    ),
+    (
+        "The port authority reopened two berths. About 40 ships were waiting, it said.",
+        "About 40",
+        "The port authority",
+    ),
+    (
+        "Organisers were jubilant. They said 120,000 people had joined the march.",
+        "120,000",
+        "Organisers",
+    ),
+    # two parties it could stand for, or none: say nothing
+    ("The ministry and the Red Cross met on Sunday. It said 80 had died.", "80", None),
+    ("Residents said the water rose quickly. It reached 2 metres in some streets.", "2", None),
+    ("The storm moved north overnight. It said 30 roads were closed.", "30", None),
+    ('"We pulled out 14 people alive," one rescuer said.', "14", None),
+]
+
+
+@pytest.mark.parametrize("text, at, speaker", PRONOUNS)
+def test_a_pronoun_stands_for_the_party_just_named(text, at, speaker):
+    assert figure(text, at).speaker == speaker
+
+
+# -- retold figures are earlier ones -----------------------------------------------------
+
+RETOLD = [
+    ("The agency had initially reported 140 missing.", "140", "previous"),
+    ("An initial count of 55 dead was later revised.", "55", "previous"),
+    ("Until Friday the authorities had confirmed 12 deaths.", "12", "previous"),
+    ("Officials had earlier put the toll at 88.", "88", "previous"),
+    ("The ministry had said 35 people were dead before the new count.", "35", "previous"),
+    ("Police first reported 9 arrests, later raising the number to 23.", "9", "previous"),
+    ("Police first reported 9 arrests, later raising the number to 23.", "23", "value"),
+    ("The coastguard originally put the number of missing at 30.", "30", "previous"),
+    ("Rescuers had at first counted 400 people trapped.", "400", "previous"),
+    ("The figure was revised from 2,300 to 2,900 on Tuesday.", "2,300", "previous"),
+    ("The figure was revised from 2,300 to 2,900 on Tuesday.", "2,900", "value"),
+    # reported now, in the past perfect of reported speech: the current figure
+    ("Officials said 12 people had died in the blaze.", "12", "value"),
+    ("The health ministry said it had recorded 1,200 new cases.", "1,200", "value"),
+    ("By nightfall rescuers had pulled 41 survivors from the rubble.", "41", "value"),
+    ("The factory had 220 staff on its books.", "220", "value"),
+    ("Police said 57 people had been arrested by Sunday.", "57", "value"),
+]
+
+
+@pytest.mark.parametrize("text, at, role", RETOLD)
+def test_a_retold_figure_is_an_earlier_one(text, at, role):
+    assert figure(text, at).role == role
+
+
+# -- change verbs ------------------------------------------------------------------------
+
+CHANGES = [
+    ("Exports rocketed 40% in March.", "40%"),
+    ("The index sank 3.2% on Friday.", "3.2%"),
+    ("Prices leapt 12 per cent last month.", "12 per cent"),
+    ("Sales slid 4% in the quarter.", "4%"),
+    ("The economy shrank 1.5% last year.", "1.5%"),
+    ("Unemployment edged up 0.2 percentage points to 5.1%.", "0.2"),
+    ("Profits tumbled 30% to $1.2 billion.", "30%"),
+    ("Shares surged 18% on the news.", "18%"),
+    ("Rents climbed 7.5% over the year.", "7.5%"),
+    ("The currency weakened 2% against the dollar.", "2%"),
+]
+
+
+@pytest.mark.parametrize("text, at", CHANGES)
+def test_a_figure_right_after_a_change_verb_is_the_change(text, at):
+    assert figure(text, at).role == "change"
