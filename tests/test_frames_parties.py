@@ -55,6 +55,29 @@ def test_the_owner_before_the_figure_wins_over_a_party_named_after_it():
     assert c.speaker == "police"
 
 
+def test_each_figure_of_a_clause_has_its_own_owner():
+    text = "The police estimate of 38,000 was far lower than the organisers' count of 120,000."
+    assert [(figure(text, at).speaker, figure(text, at).noun) for at in ("38,000", "120,000")] == [
+        ("police", None),
+        ("the organisers", None),  # a count of no police and no organisers
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Organisers gave an estimate of 38,000 for the Saturday rally.", "Organisers"),
+        ("The coastguard issued a figure of 1,150 people rescued.", "The coastguard"),
+        (
+            "Health officials released their tally of 2,730 cases late on Friday.",
+            "Health officials",
+        ),
+    ],
+)
+def test_a_party_that_gives_out_a_figure_gives_it(text, speaker):
+    assert figure(text, text.split(" of ")[1].split()[0]).speaker == speaker
+
+
 # -- a speaker's span: who, not when ---------------------------------------------------
 
 SPANS = [

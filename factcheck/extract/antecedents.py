@@ -29,9 +29,7 @@ def _nouns(words: list[str], plural: bool) -> re.Pattern:
     """Party nouns, one after another ("the port authority") taken as one party."""
     tail = r"s?\b" if plural else r"\b"
     noun = alternation(words)
-    return re.compile(
-        _BEFORE + rf"(?i:\b(?:{noun})(?:\s+(?:{noun}))*{tail})" + _AFTER
-    )
+    return re.compile(_BEFORE + rf"(?i:\b(?:{noun})(?:\s+(?:{noun}))*{tail})" + _AFTER)
 
 
 _SINGULAR = {kind: _nouns(words, False) for kind, words in _NOUNS.items()}

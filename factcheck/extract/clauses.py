@@ -78,7 +78,7 @@ _OWNED_RE = re.compile(
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # "The provincial government raised its count of the dead to 610": the owner of the count
 _REVISES_RE = re.compile(
-    rf"\s*{_WHO}\s+(?P<verb>(?:{trie('estimate_verbs')})\s+(?:its|their|his|her)\s+"
+    rf"\s*{_WHO}\s+(?P<verb>(?:{trie('estimate_verbs')})\s+(?:its|their|his|her|an|a)\s+"
     r"(?:own\s+|official\s+|initial\s+|earlier\s+|latest\s+|previous\s+|new\s+)?(?:"
     + trie("attribution_owners")
     + r"))\b",
@@ -289,7 +289,7 @@ def _trailing(body: str, first: int, c: Clause) -> None:
 def _owns_before(body: str, start: int, first: int, c: Clause) -> bool:
     """A party named as the owner of the figure before it: "The ministry raised its count
     of the dead to 610", "The police estimate of 38,000"; set on c when found."""
-    if "its " in body or "their " in body or "his " in body or "her " in body:
+    if any(w in body for w in ("its ", "their ", "his ", "her ", " an ", " a ")):
         m = _REVISES_RE.match(body, start)
         if m and m.end() <= first and _clean_speaker(m.group("who")):
             c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.start("verb")
@@ -362,3 +362,35 @@ def pronoun_of_clause(clause: Clause, before: Clause | None, final: Clause | Non
     if final is not None and final.start >= clause.start:
         return final.pronoun
     return None
+
+
+# "... than the organisers' count of 120,000": the owner named right before a figure gives
+# that figure, whoever gives the clause's others
+_OWNER_JUST_BEFORE_RE = re.compile(
+    r"(?:(?P<poss>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)(?:['’]s|s['’])|"
+    r"\b(?:the|a|an)\s+(?P<adj>[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?))\s+(?:own\s+)?(?:"
+    + trie("attribution_owners")
+    + r")\s+(?:of|at|was|is|stood\s+at)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.I,
+)
+
+
+def owner_just_before(before: str) -> str | None:
+    """The party whose figure the words right before a figure say it is, or None."""
+    if "'" not in before and "’" not in before and not _OWNED_TAIL_RE.search(before):
+        return None
+    m = _OWNER_JUST_BEFORE_RE.search(before)
+    if m is None:
+        return None
+    who = m.group("poss") or m.group("adj")
+    plural = bool(m.group("poss")) and m.group(0)[len(who) :].startswith("s")
+    det = list(re.finditer(r"\b(?:the|its|their|a|an)\s", who, re.I))
+    if det:
+        who = who[det[-1].start() :]  # "than the organisers' count": the organisers'
+    if who.lower() in _NOT_OWNERS or not is_party(who):
+        return None
+    return _clean_speaker(who + ("s" if plural else ""))
+
+
+_OWNED_TAIL_RE = re.compile(r"\b(?:" + trie("attribution_owners") + r")\s+\w+\s+\S*$", re.I)

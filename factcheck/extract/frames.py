@@ -39,6 +39,7 @@ from .clauses import (
     OPENER_RE,
     Clause,
     attribution_spans,
+    owner_just_before,
     pronoun_of_clause,
     sentence_clauses,
     speaker_of,
@@ -455,7 +456,9 @@ def sentence_frames(
             results = _clause_frames(masked, clause, own, sent)
             for (a, b, _), (words, text_own, role) in zip(own, results, strict=True):
                 words = _borrowed(words, text_own, role, clause, previous, antecedent)
-                frames[(a, b)] = Frame(_about(words, text_own), role, speaker, pronoun)
+                owner = owner_just_before(work[max(clause.start, a - 80) : a])
+                who = (owner, None) if owner else (speaker, pronoun)
+                frames[(a, b)] = Frame(_about(words, text_own), role, *who)
             previous = (results[-1][0], own[-1][2])
         before = clause
     return [frames[(a, b)] for a, b, _ in figs]

@@ -41,6 +41,12 @@ _VERB_AFTER_RE = re.compile(
     r"\s*(?:" + alternation(LEX["implied_by_verb_between"]) + r"\s+){0,4}([a-z]+)\b",
     re.IGNORECASE,
 )
+# "the police estimate of", "the organisers' count was": whose figure, not what it counts
+_OWNED_COUNT_RE = re.compile(
+    r"\b(?:" + alternation(LEX["attribution_owners"]) + r")\s+(?:of|at|was|is|stood\s+at|put\s+at)"
+    r"(?:\s+(?:about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least))?\s*$",
+    re.I,
+)
 _DEATH_COUNT_RE = re.compile(r"\b" + alternation(LEX["death_counts"]) + r"\b", re.IGNORECASE)
 _NUMBER_OF_RE = re.compile(
     r"\b(?:number|total|count|tally|toll|figure)\s+of\s+((?:[A-Za-z][\w'’-]*\s+){0,3}"
@@ -191,6 +197,8 @@ def noun_before(sentence_before: str) -> str | None:
         return found
     if _DEATH_COUNT_RE.search(sentence_before):
         return "dead"
+    if _OWNED_COUNT_RE.search(sentence_before):
+        return ""  # "the police estimate of 38,000": the police own it, it counts no police
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence_before)[-12:]
     for w in reversed(words):
         if is_plural(w) and is_content(w) and not w[0].isupper():
