@@ -494,3 +494,79 @@ def test_a_database_of_the_old_migration_registry_reads_and_runs_the_same(tmp_pa
     ran = invoke("run", "news", "--format", "json", "-v")
     assert ran.exit_code == 1 and "extracted 0, reused 2" in ran.stderr
     assert ran.stdout == (REGISTRY / "registry-4283a2b.run.json").read_text(encoding="utf-8")
+
+
+# -- facts nobody wrote a rule for -----------------------------------------------------
+
+FLOOD = {  # three reports of one flood: a slip of a digit, and a rainfall a third higher
+    "01_brennvik_post.txt": (
+        "Floods force thousands from their homes in Brennvik\n\n"
+        "BRENNVIK, March 14 - Some 12,400 people were evacuated from their homes in Brennvik on "
+        "Friday after the river Sølvå burst its banks following three days of torrential rain, "
+        "the regional authority said.\n"
+        "Forecasters said 180 mm of rain had fallen on the valley since Tuesday, more than "
+        "twice the March average.\n"
+    ),
+    "02_fjord_radio.txt": (
+        "Brennvik evacuated as Sølvå floods\n\n"
+        "Emergency services said 12,400 residents were evacuated from low-lying streets of "
+        "Brennvik on Friday, and the army sent 300 soldiers with boats to reach those who "
+        "stayed behind.\n"
+        "The weather service said 180 mm of rain fell in three days, and it warned that more "
+        "was on the way over the weekend.\n"
+    ),
+    "03_dagblad_ø.txt": (
+        "Hundreds leave Brennvik as river rises\n\n"
+        "About 1,240 people were evacuated from their homes in Brennvik on Friday, the regional "
+        "authority said, as the Sølvå flooded the market square and the railway line to the "
+        "coast was closed.\n"
+        "Some 210 mm of rain fell on the hills above the town this week, flooding cellars "
+        "along the embankment.\n"
+    ),
+}
+
+
+def test_a_run_with_no_rules_says_where_each_finding_comes_from(tmp_path, monkeypatch):
+    """No rules folder: the `displaced` template and a suggested rainfall fact each find the
+    third paper's figure; every format and `factcheck show` say which, and a suggestion's
+    show prints its rule to paste."""
+    pytest.importorskip("factcheck.extract")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "flood").mkdir()
+    for name, text in FLOOD.items():
+        (tmp_path / "flood" / name).write_text(text, encoding="utf-8")
+        (tmp_path / "flood" / f"{name}.meta.json").write_text('{"published": "2026-03-14"}')
+    db = str(tmp_path / "facts.db")
+    ran = invoke("run", "flood", "--db", db)
+    assert ran.exit_code == 0  # warnings only
+    assert ran.stdout.endswith(
+        "no rules found: checked 1 template fact and 1 suggested fact; 3 documents, "
+        "11 claims, 14 facts checked, 2 findings (2 warnings)\n"
+    )
+    assert "| displaced (template) |" in ran.stdout and "| (suggested)" in ran.stdout
+    found = json.loads(invoke("run", "flood", "--db", db, "--format", "json").stdout)
+    by_fact = {f["rule_id"]: f for f in found["findings"]}
+    assert {k: f["origin"] for k, f in by_fact.items()} == {
+        "displaced": "template",
+        "rain-metre-fell": "suggestion",
+    }
+    assert by_fact["displaced"]["left"]["doc"] == "flood/03_dagblad_ø.txt"
+    assert found["summary"]["text"].startswith("no rules found: checked 1 template fact")
+    template = invoke("show", by_fact["displaced"]["id"], "--db", db).stdout
+    assert (
+        "origin:    template: displaced (built in; use it in a rules file with "
+        "`- use: displaced`)\n"
+    ) in template
+    assert "Save this as a rules file" not in template
+    suggested = invoke("show", by_fact["rain-metre-fell"]["id"], "--db", db).stdout
+    assert "rule:      rain-metre-fell: Rain (measure in metre) - fell\n" in suggested
+    assert "origin:    suggestion: a fact two or more articles report" in suggested
+    save = "Save this as a rules file (rules/rain-metre-fell.yaml) to keep checking this fact:"
+    paste = suggested.split(f"\n{save}\n\n", 1)[1]
+    assert paste == by_fact["rain-metre-fell"]["paste"]
+    (tmp_path / "rules").mkdir()  # pasted as the line says, the fact is a written rule
+    (tmp_path / "rules" / "rain-metre-fell.yaml").write_text(paste, encoding="utf-8")
+    kept = json.loads(invoke("run", "flood", "--db", db, "--format", "json").stdout)
+    assert [(f["id"], f["origin"]) for f in kept["findings"]] == [
+        (by_fact["rain-metre-fell"]["id"], "rule")
+    ]

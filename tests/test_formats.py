@@ -209,3 +209,196 @@ def test_junit_one_case_per_fact_and_counts_add_up():
         n = sum(1 for c in rep.failures if c.rule_id == case.get("name"))
         assert failure.get("message").startswith(f"{n} findings: ")
         assert failure.text.count("(factcheck finding ") == n
+
+
+# -- where a fact comes from ---------------------------------------------------------
+
+RAIN_PASTE = """\
+aliases:
+  suggested-rain:
+  - rain
+  - rainfall
+rules:
+- id: rain-metre-fell
+  title: Rain (measure in metre) - fell
+  severity: warning
+  select:
+    kind: measure
+    unit:
+    - metre
+    about:
+    - '@suggested-rain'
+  agree: {}
+"""
+SAVE_RAIN = "Save this as a rules file (rules/rain-metre-fell.yaml) to keep checking this fact"
+UNWRITTEN = "no rules found: checked 1 template fact and 1 suggested fact"
+EVACUATED = (
+    "About 1,240 people were evacuated from their homes in Brennvik on Friday, the regional "
+    "authority said, as the Sølvå flooded the market square and the railway line to the "
+    "coast was closed."
+)
+
+
+def _unwritten_finding(id_: str, rule_id: str, left, agreeing, reason: str) -> Conflict:
+    return Conflict(
+        id=id_,
+        rule_id=rule_id,
+        severity="warning",
+        check="outlier",
+        reason=reason,
+        left=left,
+        right=agreeing[0],
+        details={"consensus": side_json(agreeing, None)},
+    )
+
+
+def unwritten_run(fail_on: str = "error") -> report.Report:
+    """A run with no rules: the `displaced` template and a suggested rain fact each find an
+    outlier in a Norwegian paper (`flood/03_dagblad_ø.txt`), beside one written rule."""
+    from dataclasses import replace
+
+    from factcheck.rules import auto
+    from factcheck.rules.load import load_rules_text
+
+    (displaced,) = [r for r in auto.template_rules(auto.Story("")) if r.id == "displaced"]
+    (rain,) = load_rules_text(RAIN_PASTE, "<suggested fact rain-metre-fell>")
+    rain = replace(rain, origin="suggestion", paste=RAIN_PASTE)
+    (written,) = load_rules_text(
+        "rules:\n- id: soldiers\n  title: Soldiers sent\n"
+        "  select: {kind: count, nouns: [soldier]}\n",
+        "rules/news.yaml",
+    )
+    ours = "flood/03_dagblad_ø.txt"
+    people = [
+        claim(
+            doc=f"flood/0{j}_brennvik.txt",
+            value=12400.0,
+            text="12,400 people",
+            noun="people",
+            sentence="Some 12,400 people were evacuated from their homes in Brennvik on Friday.",
+        )
+        for j in (1, 2)
+    ]
+    in_mm = dict(kind="measure", noun=None, unit="mm", si_unit="metre")
+    rain_said = [
+        claim(
+            doc=f"flood/0{j}_brennvik.txt",
+            value=180.0,
+            text="180 mm",
+            sentence="The weather service said 180 mm of rain fell in three days.",
+            **in_mm,
+        )
+        for j in (1, 2)
+    ]
+    sentence = "Some 210 mm of rain fell on the hills above the town this week, flooding cellars."
+    found = [
+        _unwritten_finding(
+            "68d3912e645f",
+            "displaced",
+            claim(
+                doc=ours, value=1240.0, text="About 1,240 people", noun="people", sentence=EVACUATED
+            ),
+            people,
+            "1,240 (1,116–1,364) is outside the consensus 12,400 of 2 sources within 10% "
+            "tolerance (about 2026-03-14)",
+        ),
+        _unwritten_finding(
+            "b072060f9323",
+            "rain-metre-fell",
+            claim(doc=ours, value=210.0, text="210 mm", sentence=sentence, **in_mm),
+            rain_said,
+            "0.21 metre is outside the consensus 0.18 metre of 2 sources",
+        ),
+    ]
+    return report.Report(
+        conflicts=found,
+        rules=sorted([displaced, rain, written], key=lambda r: r.id),
+        documents=3,
+        claims=11,
+        fail_on=fail_on,
+        unwritten=UNWRITTEN,
+    )
+
+
+def test_the_table_names_a_template_or_suggested_fact():
+    out = report.render(unwritten_run(), "table", width=140)
+    assert "| displaced (template) | warning " in out
+    assert "| rain-metre-fell      | warning " in out and "| (suggested)          | " in out
+    assert "flood/03_dagblad_ø.txt:1" in out and "= 1,240 people" in out
+    narrow = report.render(unwritten_run(), "table", width=80)
+    assert "fact        displaced (template) [68d3912e645f]" in narrow
+    assert "fact        rain-metre-fell (suggested) [b072060f9323]" in narrow
+
+
+def test_markdown_and_annotations_name_where_a_fact_comes_from():
+    md = report.render(unwritten_run(), "markdown")
+    assert md.startswith("### factcheck: passed, with findings below the failing severity\n\n")
+    assert f"{UNWRITTEN}; 3 documents, 11 claims, 3 facts checked, 2 findings (2 warnings)" in md
+    assert "| displaced (template) `68d3912e645f` | warning |" in md
+    assert "| rain-metre-fell (suggested) `b072060f9323` | warning |" in md
+    assert "`factcheck show ID` says how to keep checking it in a rules file." in md
+    lines = report.render(unwritten_run(), "github").splitlines()
+    assert [line.split("::")[1] for line in lines] == [
+        "warning file=flood/03_dagblad_ø.txt,line=1,title=factcheck displaced (template) "
+        "[68d3912e645f]",
+        "warning file=flood/03_dagblad_ø.txt,line=1,title=factcheck rain-metre-fell (suggested) "
+        "[b072060f9323]",
+    ]
+
+
+def test_json_says_each_findings_origin_and_a_suggestions_rule_to_paste():
+    data = json.loads(report.render(unwritten_run(), "json"))
+    assert [(f["rule_id"], f["origin"]) for f in data["findings"]] == [
+        ("displaced", "template"),
+        ("rain-metre-fell", "suggestion"),
+    ]
+    assert "paste" not in data["findings"][0]
+    assert data["findings"][1]["paste"] == RAIN_PASTE
+    assert data["summary"]["text"].startswith(UNWRITTEN + "; 3 documents")
+
+
+def test_sarif_results_and_rules_carry_their_origin():
+    (run,) = json.loads(report.render(unwritten_run(), "sarif"))["runs"]
+    assert [r["properties"]["origin"] for r in run["results"]] == ["template", "suggestion"]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert {k: r["properties"]["origin"] for k, r in rules.items()} == {
+        "displaced": "template",
+        "rain-metre-fell": "suggestion",
+        "soldiers": "rule",
+    }
+    assert rules["soldiers"]["properties"] == {
+        "file": "rules/news.yaml",
+        "line": 2,
+        "origin": "rule",
+    }
+    assert rules["displaced"]["help"]["text"].endswith(
+        "A built-in template: use it in a rules file with `- use: displaced`."
+    )
+    assert rules["rain-metre-fell"]["properties"]["paste"] == RAIN_PASTE
+    assert SAVE_RAIN in rules["rain-metre-fell"]["help"]["text"]
+    assert run["properties"]["summary"].startswith(UNWRITTEN)
+
+
+def test_junit_says_where_each_fact_comes_from():
+    root = ET.fromstring(report.render(unwritten_run("warning"), "junit").encode("utf-8"))
+    (suite,) = root.findall("testsuite")
+    (summary,) = suite.findall("properties/property")
+    assert summary.get("name") == "summary" and summary.get("value").startswith(UNWRITTEN)
+    out = {c.get("name"): c.find("system-out").text for c in suite.findall("testcase")}
+    assert out["soldiers"] == "rule: rules/news.yaml:2"
+    assert out["displaced"] == (  # its finding fails the run: it is the case's failure
+        "template: displaced (built in; use it in a rules file with `- use: displaced`)"
+    )
+    assert out["rain-metre-fell"].startswith(
+        "suggestion: a fact two or more articles report, which no rule checks yet\n"
+    )
+    assert out["rain-metre-fell"].endswith(f"\n\n{SAVE_RAIN}:\n{RAIN_PASTE.rstrip()}")
+
+
+def test_a_run_of_written_rules_only_reads_as_before():
+    for fmt in ("table", "markdown", "github"):
+        out = report.render(many(3), fmt)
+        assert "(template)" not in out and "(suggested)" not in out and "no rules" not in out
+    log = json.loads(report.render(many(3), "sarif"))
+    assert "properties" not in log["runs"][0]
+    assert {r["properties"]["origin"] for r in log["runs"][0]["results"]} == {"rule"}

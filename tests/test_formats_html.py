@@ -229,3 +229,39 @@ def test_the_html_report_is_the_same_bytes_whatever_the_hash_seed(tmp_path):
         assert done.returncode == 1, done.stderr
         pages.add(done.stdout)
     assert len(pages) == 1
+
+
+def test_each_fact_says_where_it_comes_from_and_a_suggestion_how_to_keep_it():
+    """A template and a suggested fact are labelled; a suggestion's rule is folded under a
+    line that says where to save it; a written rule names its file and line."""
+    from dataclasses import replace
+    from html import unescape
+
+    from factcheck.model import Fact
+
+    from .test_formats import RAIN_PASTE, SAVE_RAIN, UNWRITTEN, unwritten_run
+
+    run = unwritten_run()
+    facts = [
+        Fact(c.rule_id, run.rules_by_id[c.rule_id].title, "warning", (c.left, c.right))
+        for c in run.conflicts
+    ]
+    facts.append(Fact("soldiers", "Soldiers sent", "error", ()))
+    page = report.render(replace(run, facts=facts), "html")
+    assert f'<p class="summary">{UNWRITTEN}; 3 documents, 11 claims' in page
+    dom = parse(page)
+    assert set(dom.facts) == {"displaced", "rain-metre-fell", "soldiers"}
+    assert '<code>displaced</code> <span class="origin">template</span></h2>' in page
+    assert '<code>rain-metre-fell</code> <span class="origin">suggested</span></h2>' in page
+    assert (
+        '<p class="where">A built-in template, <code>displaced</code>: use it in a rules file '
+        "with <code>- use: displaced</code>.</p>"
+    ) in page
+    assert '<p class="where">Rule: <code>rules/news.yaml:2</code></p>' in page
+    folded = re.search(
+        r'<details class="paste"><summary>(.*?)</summary><pre><code>(.*?)</code></pre>', page, re.S
+    )
+    assert folded and folded[1] == SAVE_RAIN and unescape(folded[2]) == RAIN_PASTE
+    finding = re.search(r'<li id="finding-68d3912e645f".*?</li>', page)[0]
+    assert 'displaced</a> <span class="origin">template</span> <code>68d3912e645f' in finding
+    assert "flood/03_dagblad_ø.txt:1</a> states <strong>1,240 people</strong>" in finding

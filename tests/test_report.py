@@ -202,3 +202,46 @@ def test_unmatched_groups_most_documents_first():
     ]
     groups = report.group_unmatched(claims)
     assert [(g.label, g.documents, g.claims) for g in groups] == [("buses", 2, 2), ("tanks", 1, 2)]
+
+
+@pytest.mark.parametrize(
+    "row, head, tail",
+    [
+        (  # a database older than m008 has no origin nor paste: a rules file's rule
+            {"id": "troops", "title": "Troops", "file": "rules/news.yaml", "line": 12},
+            "rule:      troops: Troops (rules/news.yaml:12)\nseverity:",
+            "",
+        ),
+        (
+            {
+                "id": "troops",
+                "title": "Soldiers deployed",
+                "file": "/venv/site-packages/factcheck/rules/templates/troops.yaml",
+                "line": 7,
+                "origin": "template",
+                "paste": "",
+            },
+            "rule:      troops: Soldiers deployed\norigin:    template: troops (built in; use "
+            "it in a rules file with `- use: troops`)\nseverity:",
+            "",
+        ),
+        (
+            {
+                "id": "troops",
+                "title": "Troops (count) - iraq",
+                "file": "<suggested fact troops>",
+                "line": 5,
+                "origin": "suggestion",
+                "paste": "rules:\n- id: troops\n  title: Troops (count) - iraq\n",
+            },
+            "rule:      troops: Troops (count) - iraq\norigin:    suggestion: a fact two or "
+            "more articles report, which no rule checks yet\nseverity:",
+            "\n\nSave this as a rules file (rules/troops.yaml) to keep checking this fact:\n\n"
+            "rules:\n- id: troops\n  title: Troops (count) - iraq",
+        ),
+    ],
+)
+def test_show_says_where_the_fact_comes_from(row, head, tail):
+    text = report.conflict_detail(conflict("aaaaaaaaaaaa", right=False), row, {})
+    assert head in text
+    assert text.endswith(tail) and text.count("Save this as a rules file") == (1 if tail else 0)

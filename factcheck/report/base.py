@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import SEVERITIES, Conflict, Fact, Rule
 from ..safe_text import printable
-from .helpers import plural, printable_conflict
+from .helpers import fact_label, origin_text, plural, printable_conflict
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ class Report:
     """What a run reports: its conflicts (reviews applied), its rules, and its counts."""
 
     conflicts: list[Conflict]
-    rules: list[Rule]  # what a format reads of them: id, title, severity, description, file, line
+    # what a format reads of them: id, title, severity, description, file, line, origin, paste
+    rules: list[Rule]
     documents: int = 0
     claims: int = 0
     skipped: int = 0
@@ -125,8 +126,22 @@ class Report:
 
     def origin(self, rule_id: str) -> str:
         """Where the fact of a rule id comes from: "rule", "template" or "suggestion"."""
+        return getattr(self.rules_by_id.get(rule_id), "origin", "rule")
+
+    def paste(self, rule_id: str) -> str:
+        """A suggested fact's rule as YAML to paste into a rules file, or ''."""
+        return getattr(self.rules_by_id.get(rule_id), "paste", "")
+
+    def fact_label(self, rule_id: str) -> str:
+        """The fact's id as a finding names it: `deaths (template)`, `troops`."""
+        return fact_label(rule_id, self.origin(rule_id))
+
+    def origin_text(self, rule_id: str) -> str:
+        """Where the fact comes from, in words (`rule: rules/news.yaml:12`), or ''."""
         rule = self.rules_by_id.get(rule_id)
-        return rule.origin if rule is not None else "rule"
+        if rule is None:
+            return ""
+        return origin_text(rule_id, self.origin(rule_id), rule.file, rule.line)
 
     @functools.cached_property
     def rules_by_id(self) -> dict[str, Rule]:

@@ -1,4 +1,6 @@
-"""Stored conflicts for `factcheck conflicts` (a listing) and `factcheck show` (one in full)."""
+"""Stored conflicts for `factcheck conflicts` (a listing) and `factcheck show` (one in full,
+with where its fact comes from: a rules file, a built-in template, or a suggestion and the
+rule to paste to keep checking it)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,16 @@ import json
 from ..figures import describe_interval, fmt_number
 from ..model import Claim, Conflict
 from ..safe_text import printable
-from .helpers import context_lines, finite, printable_conflict, related_claims, stated, table
+from .helpers import (
+    context_lines,
+    finite,
+    origin_text,
+    printable_conflict,
+    related_claims,
+    save_note,
+    stated,
+    table,
+)
 
 # the details `conflict_detail` shows as "measured against" rather than as data
 _CONTEXT_KEYS = (
@@ -70,7 +81,21 @@ def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, 
         lines += [
             f"{k}: {json.dumps(finite(v), ensure_ascii=False)}" for k, v in sorted(details.items())
         ]
-    return "\n".join(lines)
+    return "\n".join(lines + _paste(c.rule_id, rule))
+
+
+def _origin(rule: dict | None) -> str:
+    """Where a stored rule's fact comes from (a database older than m008 says nothing)."""
+    return (rule or {}).get("origin") or "rule"
+
+
+def _paste(rule_id: str, rule: dict | None) -> list[str]:
+    """A suggested fact's rule to paste, after a line that says what to do with it."""
+    text = (rule or {}).get("paste") or ""
+    if _origin(rule) != "suggestion" or not text:
+        return []
+    yaml_lines = [printable(line) for line in text.rstrip("\n").splitlines()]
+    return ["", f"{save_note(rule_id)}:", "", *yaml_lines]
 
 
 def _printable_values(row: dict) -> dict:
@@ -79,16 +104,21 @@ def _printable_values(row: dict) -> dict:
 
 def _head(c: Conflict, rule: dict | None, details: dict) -> list[str]:
     """The conflict's id, review, rule and tolerance (taking those out of `details`)."""
-    rule_line = c.rule_id
-    if rule:
+    rule_line, origin = c.rule_id, _origin(rule)
+    if rule and origin == "rule":
         rule_line += (
             f": {printable(rule.get('title'))} ({printable(rule.get('file'))}:{rule.get('line')})"
         )
+    elif rule:  # a template's file is in the installed package, a suggestion has none
+        rule_line += f": {printable(rule.get('title'))}"
     lines = [f"conflict:  {c.id}", f"status:    {c.status}"]
     if details.get("review_reason"):
         lines.append(f"review:    {details.pop('review_reason')}")
+    lines.append(f"rule:      {rule_line}")
+    if rule and origin != "rule":
+        text = origin_text(c.rule_id, origin, rule.get("file") or "", rule.get("line"))
+        lines.append(f"origin:    {printable(text)}")
     lines += [
-        f"rule:      {rule_line}",
         f"severity:  {c.severity}",
         f"check:     {c.check}",
         f"why:       {c.reason}",

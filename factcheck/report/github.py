@@ -36,7 +36,7 @@ def render(report: Report, terminal: Terminal = PLAIN, per_level: int = PER_LEVE
             props = {
                 "file": c.left.doc,
                 "line": str(c.left.line),
-                "title": f"factcheck {c.rule_id} [{c.id}]",
+                "title": f"factcheck {report.fact_label(c.rule_id)} [{c.id}]",
             }
             lines.append(_line(level, props, finding_message(c)))
             shown += 1

@@ -14,6 +14,7 @@ import math
 import re
 import textwrap
 from dataclasses import replace
+from pathlib import PurePath
 
 from ..figures import fmt_number
 from ..model import Claim, Conflict
@@ -198,6 +199,44 @@ def related_claims(c: Conflict) -> list[dict]:
         refs = list(d["members"])
     own = (c.left.doc, c.left.start, c.left.end)
     return [r for r in refs if (r["doc"], r["start"], r["end"]) != own]
+
+
+# -- where a fact comes from ------------------------------------------------------------
+
+# a fact nobody wrote a rule for, as a finding names it: `deaths (template)`
+ORIGIN_LABELS = {"template": "template", "suggestion": "suggested"}
+
+
+def fact_label(rule_id: str, origin: str) -> str:
+    """A fact's id, with where it comes from unless a rules file: `deaths (template)`."""
+    label = ORIGIN_LABELS.get(origin)
+    return f"{rule_id} ({label})" if label else rule_id
+
+
+def template_name(file: str) -> str:
+    """The name of the built-in template a rule was loaded from (`templates/NAME.yaml`)."""
+    return PurePath(file.replace("\\", "/")).stem
+
+
+def paste_path(rule_id: str) -> str:
+    """Where to save a suggested fact's rule to keep checking it."""
+    return f"rules/{rule_id}.yaml"
+
+
+def save_note(rule_id: str) -> str:
+    """What to do with a suggested fact's YAML."""
+    return f"Save this as a rules file ({paste_path(rule_id)}) to keep checking this fact"
+
+
+def origin_text(rule_id: str, origin: str, file: str, line: int | None) -> str:
+    """Where a fact comes from, in words: `rule: rules/news.yaml:12`, `template: deaths
+    (built in; ...)` or `suggestion: ...` (its rule to paste is the formats' to show)."""
+    if origin == "template":
+        name = template_name(file)
+        return f"template: {name} (built in; use it in a rules file with `- use: {name}`)"
+    if origin == "suggestion":
+        return "suggestion: a fact two or more articles report, which no rule checks yet"
+    return f"rule: {file}:{line}"
 
 
 # -- escaping for one syntax --------------------------------------------------------------

@@ -8,7 +8,9 @@ outliers are drawn with a hatched bar and a triangle, consensus statements
 with a solid bar and a circle, others with a square, so colour is never the
 only cue. A fact whose figure may only rise or fall also gets a timeline
 (time across, value up). Every finding links to its statement's sentence in
-context; bars and links are reachable with the keyboard. The page reflows
+context; bars and links are reachable with the keyboard. Each fact says where it comes
+from: its rules file and line, a built-in template, or a fact suggested from the
+articles with its rule to paste into a rules file. The page reflows
 from 1280 pixels down to a 390-pixel phone (a chart keeps its size and
 scrolls sideways there, so its labels stay readable).
 """
@@ -23,7 +25,7 @@ from html import escape
 from ..figures import compact_number
 from ..model import Claim, Conflict, Fact, period
 from .base import PLAIN, Report, Terminal
-from .helpers import stated, xml
+from .helpers import ORIGIN_LABELS, save_note, stated, template_name, xml
 
 WIDTH = 720  # the charts' coordinate width (SVG user units)
 MARGIN = 24
@@ -52,6 +54,8 @@ table.sources{border-collapse:collapse;width:100%;font-size:.92rem}
 table.sources th,table.sources td{border-top:1px solid #e3e3e3;padding:6px;text-align:left;
 vertical-align:top}table.sources tr:target{background:#fff4ce}
 mark{background:#ffe08a;padding:0 2px}
+.origin{font-size:.8em;padding:1px 6px;border-radius:3px;background:#eef2f7;color:#1a1a1a;
+border:1px dashed #667}.paste pre{background:#f6f6f6;padding:8px;overflow-x:auto}
 @media (max-width:700px){table.sources thead{display:none}table.sources tr{display:block;
 border-top:1px solid #ccc;padding:6px 0}table.sources td{display:block;border:0;padding:2px 0}}
 """
@@ -325,7 +329,38 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _fact_section(fact: Fact, findings: list[Conflict], index: int) -> str:
+def _origin_badge(report: Report, rule_id: str) -> str:
+    """A label for a fact nobody wrote a rule for ("template", "suggested"), or ''."""
+    label = ORIGIN_LABELS.get(report.origin(rule_id))
+    return f' <span class="origin">{label}</span>' if label else ""
+
+
+def _origin(report: Report, rule_id: str) -> str:
+    """Where a fact comes from: its rules file and line, the template, or the suggestion
+    with its rule to paste."""
+    rule = report.rules_by_id.get(rule_id)
+    if rule is None:
+        return ""
+    origin = report.origin(rule_id)
+    if origin == "template":
+        name = _t(template_name(rule.file))
+        return (
+            f'<p class="where">A built-in template, <code>{name}</code>: use it in a rules '
+            f"file with <code>- use: {name}</code>.</p>"
+        )
+    if origin == "suggestion":
+        return (
+            '<p class="where">A fact suggested from the articles: no rule checks it yet.</p>'
+            f'<details class="paste"><summary>{_t(save_note(rule_id))}</summary>'
+            f"<pre><code>{_t(report.paste(rule_id))}</code></pre></details>"
+        )
+    return f'<p class="where">Rule: <code>{_t(rule.file)}:{rule.line}</code></p>'
+
+
+def _fact_section(
+    fact: Fact, findings: list[Conflict], index: int, origin: str = "", badge: str = ""
+) -> str:
+    """A fact: its title, where it comes from (`origin`, `badge`), its charts and sources."""
     outliers = {
         (c.left.doc, c.left.start, c.left.end) for c in findings if c.check not in NOT_OUTLIERS
     }
@@ -334,9 +369,10 @@ def _fact_section(fact: Fact, findings: list[Conflict], index: int) -> str:
     parts = [
         f'<section class="fact" id="fact-{_t(fact.rule_id)}" data-fact="{_t(fact.rule_id)}" '
         f'data-statements="{len(fact.claims)}">',
-        f"<h2>{_t(fact.title)} <code>{_t(fact.rule_id)}</code></h2>",
+        f"<h2>{_t(fact.title)} <code>{_t(fact.rule_id)}</code>{badge}</h2>",
         f"<p>{_count(len(fact.claims), 'statement')} from "
         f"{_count(len({c.doc for c in fact.claims}), 'document')}; {status}.</p>",
+        origin,
     ]
     if not fact.claims:
         return "".join(parts) + "<p>No statement selected.</p></section>"
@@ -370,7 +406,8 @@ def _finding_item(report: Report, c: Conflict) -> str:
         f'{_t(c.severity)}</span>{flag} <a href="#{statement_anchor(c.left)}">'
         f"{_t(c.left.doc)}:{c.left.line}</a> states <strong>{_t(stated(c.left))}</strong> — "
         f'{_t(c.reason)}. <span class="context">{_t(context)}</span> '
-        f'<a href="#fact-{_t(c.rule_id)}">{_t(c.rule_id)}</a> <code>{c.id}</code></li>'
+        f'<a href="#fact-{_t(c.rule_id)}">{_t(c.rule_id)}</a>{_origin_badge(report, c.rule_id)} '
+        f"<code>{c.id}</code></li>"
     )
 
 
@@ -380,13 +417,20 @@ def render(report: Report, terminal: Terminal = PLAIN) -> str:
     for c in report.conflicts:
         by_rule.setdefault(c.rule_id, []).append(c)
     nav = "".join(
-        f'<li><a href="#fact-{_t(f.rule_id)}">{_t(f.title)}</a> '
-        f"({len(by_rule.get(f.rule_id, []))})</li>"
+        f'<li><a href="#fact-{_t(f.rule_id)}">{_t(f.title)}</a>'
+        f"{_origin_badge(report, f.rule_id)} ({len(by_rule.get(f.rule_id, []))})</li>"
         for f in report.facts
     )
     findings = "".join(_finding_item(report, c) for c in report.conflicts) or "<li>None.</li>"
     sections = "".join(
-        _fact_section(f, by_rule.get(f.rule_id, []), i) for i, f in enumerate(report.facts)
+        _fact_section(
+            f,
+            by_rule.get(f.rule_id, []),
+            i,
+            _origin(report, f.rule_id),
+            _origin_badge(report, f.rule_id),
+        )
+        for i, f in enumerate(report.facts)
     )
     hatch = _defs("legend")
     skipped = "".join(f"<li><code>{_t(p)}</code>: {_t(r)}</li>" for p, r in report.skipped_files)

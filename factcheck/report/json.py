@@ -1,5 +1,8 @@
 """JSON for programs: the run as one object, a summary and every finding in full.
 
+Each finding of a run says where its fact comes from (`origin`: "rule", "template" or
+"suggestion"; a suggestion's rule to paste into a rules file is its `paste`).
+
 The same finding object is what `factcheck conflicts` and `factcheck show`
 print with `--format json`. The run is written a finding at a time, so a
 large run's report is never held whole in memory.
@@ -62,6 +65,9 @@ def render(report: Report, terminal: Terminal = PLAIN) -> Iterator[str]:
         for i, c in enumerate(report.conflicts):
             item = conflict_json(c, report.baseline)
             item["failing"] = report.failing(c)
+            item["origin"] = report.origin(c.rule_id)  # "rule", "template" or "suggestion"
+            if item["origin"] == "suggestion":
+                item["paste"] = report.paste(c.rule_id)
             yield ("" if i == 0 else ",\n") + _indented(item, "    ", first=True)
         yield "\n  ],\n"
     yield '  "skipped": ' + _indented(skipped, "  ") + ",\n"

@@ -5,7 +5,9 @@ counts the findings and its text lists them. Findings that do not fail
 (accepted, in the baseline, below --fail-on, disputed) are listed in the
 case's system-out. `tests` is the number of facts and `failures` the number
 of failing facts (plus one erroring case per skipped file), so the counts add
-up. Valid against Jenkins' JUnit XSD.
+up. A case's system-out says where its fact comes from (`rule: rules/news.yaml:12`,
+`template: deaths ...`, or a suggestion and its rule to paste). Valid against
+Jenkins' JUnit XSD.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 from ..model import Conflict
 from .base import PLAIN, Report, Terminal
-from .helpers import finding_message, xml
+from .helpers import finding_message, save_note, xml
 
 
 def _case(suite: ET.Element, report: Report, rule_id: str, rule, found: list[Conflict]) -> bool:
@@ -37,7 +39,10 @@ def _case(suite: ET.Element, report: Report, rule_id: str, rule, found: list[Con
         for c in found
         if c not in failing
     ]
-    where = [f"rule: {rule.file}:{rule.line}"] if rule is not None else []
+    where = [report.origin_text(rule_id)] if rule is not None else []
+    paste = report.paste(rule_id) if report.origin(rule_id) == "suggestion" else ""
+    if paste:  # after the findings: the rule to keep checking this fact
+        others += ["", f"{save_note(rule_id)}:", paste.rstrip("\n")]
     ET.SubElement(case, "system-out").text = xml("\n".join(where + others))
     return bool(failing)
 
@@ -52,6 +57,9 @@ def render(report: Report, terminal: Terminal = PLAIN) -> str:
     ids = sorted(set(rules) | set(by_rule))
     suites = ET.Element("testsuites", name="factcheck")
     suite = ET.SubElement(suites, "testsuite", name="factcheck")
+    if report.unwritten:  # facts nobody wrote a rule for were checked: say so
+        properties = ET.SubElement(suite, "properties")
+        ET.SubElement(properties, "property", name="summary", value=xml(report.summary()))
     for path, reason in report.skipped_files:  # a file not read is an error, not a pass
         case = ET.SubElement(suite, "testcase", classname="factcheck.files", name=xml(path))
         ET.SubElement(case, "error", type="skipped", message=xml(reason))

@@ -31,7 +31,8 @@ def _row(report: Report, c: Conflict) -> str:
         f"{md(c.left.doc)}:{c.left.line}<br>“{md(snippet(c.left, 90))}”<br>= {md(stated(c.left))}"
     )
     consensus = "<br>".join(md(line) for line in context_lines(c))
-    return f"| {md(c.rule_id)} `{c.id}` | {severity} | {outlier} | {consensus} | {md(c.reason)} |"
+    fact = md(report.fact_label(c.rule_id))
+    return f"| {fact} `{c.id}` | {severity} | {outlier} | {consensus} | {md(c.reason)} |"
 
 
 def _head(report: Report) -> list[str]:
@@ -46,10 +47,16 @@ def _head(report: Report) -> list[str]:
 
 
 def _foot(report: Report) -> str:
-    return (
+    foot = (
         f"Fails on: {report.fail_on}. Review a finding with `factcheck show ID`; "
         'accept it with `factcheck accept ID --reason "..."`.'
     )
+    if any(report.origin(c.rule_id) != "rule" for c in report.conflicts):
+        foot += (
+            " A fact marked (template) is built in, one marked (suggested) was suggested "
+            "from the articles: `factcheck show ID` says how to keep checking it in a rules file."
+        )
+    return foot
 
 
 def _more(n: int) -> str:

@@ -3,6 +3,8 @@
 The statements it is measured against (the consensus, the other side of a
 split, the earlier step of a timeline) are `relatedLocations`; the finding's
 stable id is its `partialFingerprints`, so code scanning tracks it across runs.
+Each result and each rule says where its fact comes from (`properties.origin`:
+"rule", "template" or "suggestion"; a suggestion's rule carries its YAML to paste).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Conflict
 from .base import PLAIN, Report, Terminal
-from .helpers import dumps, finding_message, related_claims
+from .helpers import dumps, finding_message, related_claims, save_note, template_name
 
 TOOL_URI = "https://github.com/factcheck/factcheck"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -42,7 +44,12 @@ def _result(report: Report, c: Conflict, index: dict[str, int]) -> dict:
         "message": {"text": finding_message(c)},
         "locations": [_location(c.left.doc, c.left.line, sentence)],
         "partialFingerprints": {"factcheckFindingId/v1": c.id},
-        "properties": {"findingId": c.id, "check": c.check, "status": c.status},
+        "properties": {
+            "findingId": c.id,
+            "check": c.check,
+            "status": c.status,
+            "origin": report.origin(c.rule_id),
+        },
     }
     if c.rule_id in index:
         result["ruleIndex"] = index[c.rule_id]
@@ -70,7 +77,7 @@ def _role(c: Conflict) -> str:
     return "other source"
 
 
-def _rule(r) -> dict:
+def _rule(report: Report, r) -> dict:
     description = " ".join((r.description or r.title).split())
     help_text = (
         f"{description}. factcheck groups the statements this rule selects into sets of "
@@ -79,13 +86,24 @@ def _rule(r) -> dict:
         "its sources; `factcheck show ID` prints the finding in context and "
         '`factcheck accept ID --reason "..."` records that it is right.'
     )
+    origin = report.origin(r.id)
+    properties = {"file": r.file, "line": r.line, "origin": origin}
+    if origin == "template":  # where the fact comes from, and how to keep checking it
+        name = template_name(r.file)
+        help_text += f" A built-in template: use it in a rules file with `- use: {name}`."
+    if origin == "suggestion":
+        properties["paste"] = report.paste(r.id)
+        help_text += (
+            " A fact suggested from the articles, which no rule checks yet. "
+            f"{save_note(r.id)}: its YAML is this rule's property `paste`."
+        )
     return {
         "id": r.id,
         "shortDescription": {"text": r.title},
         "fullDescription": {"text": description},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": SARIF_LEVELS.get(r.severity, "warning")},
-        "properties": {"file": r.file, "line": r.line},
+        "properties": properties,
     }
 
 
@@ -119,13 +137,15 @@ def render(report: Report, terminal: Terminal = PLAIN) -> str:
         "name": "factcheck",
         "version": __version__,
         "informationUri": TOOL_URI,
-        "rules": [_rule(r) for r in rules],
+        "rules": [_rule(report, r) for r in rules],
     }
     run = {
         "tool": {"driver": driver},
         "results": [_result(report, c, index) for c in report.conflicts],
         "columnKind": "unicodeCodePoints",
     }
+    if report.unwritten:  # facts nobody wrote a rule for were checked: say so
+        run["properties"] = {"summary": report.summary()}
     if report.skipped_files:
         run["invocations"] = [_invocation(report.skipped_files)]
     if report.root:

@@ -2,8 +2,9 @@
 
 Wide terminals get a grid (fact, severity, outlier, consensus, why) whose
 columns share the width; terminals narrower than `STACK_BELOW` columns get
-one block per finding, a field per line. Severity is coloured only when the
-caller says so (a terminal, and `NO_COLOR` unset).
+one block per finding, a field per line. A fact nobody wrote a rule for says
+where it comes from (`deaths (template)`, `dead-killed (suggested)`). Severity
+is coloured only when the caller says so (a terminal, and `NO_COLOR` unset).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _grid(report: Report, width: int, color: bool) -> str:
     widths = _widths(width)
     rows = [
         [
-            f"{c.rule_id}\n[{c.id}]",
+            f"{report.fact_label(c.rule_id)}\n[{c.id}]",
             _severity(report, c),
             _outlier(c, max(30, widths[2] * 2)),
             "\n".join(context_lines(c)),
@@ -90,7 +91,7 @@ def _stacked(report: Report, width: int, color: bool) -> str:
     for c in report.conflicts:
         severity = _severity(report, c).replace("\n", ", ")
         fields = [
-            ("fact", f"{c.rule_id} [{c.id}]"),
+            ("fact", f"{report.fact_label(c.rule_id)} [{c.id}]"),
             ("severity", severity),
             ("statement", _outlier(c, wrap)),
             ("consensus", "\n".join(context_lines(c))),
