@@ -312,7 +312,7 @@ def test_show(newsroom):
         "  news/plain.txt:3: “5,000 troops”\n"
     )
     (as_json,) = json.loads(invoke("show", troops, "--format", "json").stdout)
-    assert as_json["details"]["tolerance"] == 0.1
+    assert as_json["details"]["tolerance"] == 0.1 and as_json["origin"] == "rule"
     assert as_json["right"]["doc"] == "news/plain.txt"
 
 
@@ -564,6 +564,10 @@ def test_a_run_with_no_rules_says_where_each_finding_comes_from(tmp_path, monkey
     save = "Save this as a rules file (rules/rain-metre-fell.yaml) to keep checking this fact:"
     paste = suggested.split(f"\n{save}\n\n", 1)[1]
     assert paste == by_fact["rain-metre-fell"]["paste"]
+    (as_json,) = json.loads(
+        invoke("show", by_fact["rain-metre-fell"]["id"], "--db", db, "--format", "json").stdout
+    )
+    assert (as_json["origin"], as_json["paste"]) == ("suggestion", paste)
     (tmp_path / "rules").mkdir()  # pasted as the line says, the fact is a written rule
     (tmp_path / "rules" / "rain-metre-fell.yaml").write_text(paste, encoding="utf-8")
     kept = json.loads(invoke("run", "flood", "--db", db, "--format", "json").stdout)

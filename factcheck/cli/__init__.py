@@ -446,7 +446,7 @@ def show(conflict_id, fmt, db_path):
 
     shown = app.show(db_path, conflict_id)
     if fmt == "json":
-        click.echo(report.conflicts_json([shown.conflict]), nl=False)
+        click.echo(report.shown_json(shown.conflict, shown.rule), nl=False)
     else:
         click.echo(report.conflict_detail(shown.conflict, shown.rule, shown.documents))
 

@@ -28,7 +28,7 @@ from .claims import (
     groups_table,
 )
 from .conflicts import conflict_detail, conflict_list_table
-from .json import conflict_json, conflicts_json
+from .json import conflict_json, conflicts_json, shown_json
 
 Render = Callable[[Report, Terminal], str | Iterable[str]]
 
@@ -87,6 +87,7 @@ __all__ = [
     "groups_table",
     "render",
     "render_chunks",
+    "shown_json",
     "standing",
     "summary",
 ]

@@ -15,6 +15,7 @@ from .helpers import (
     origin_text,
     printable_conflict,
     related_claims,
+    row_origin,
     save_note,
     stated,
     table,
@@ -84,15 +85,10 @@ def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, 
     return "\n".join(lines + _paste(c.rule_id, rule))
 
 
-def _origin(rule: dict | None) -> str:
-    """Where a stored rule's fact comes from (a database older than m008 says nothing)."""
-    return (rule or {}).get("origin") or "rule"
-
-
 def _paste(rule_id: str, rule: dict | None) -> list[str]:
     """A suggested fact's rule to paste, after a line that says what to do with it."""
     text = (rule or {}).get("paste") or ""
-    if _origin(rule) != "suggestion" or not text:
+    if row_origin(rule) != "suggestion" or not text:
         return []
     yaml_lines = [printable(line) for line in text.rstrip("\n").splitlines()]
     return ["", f"{save_note(rule_id)}:", "", *yaml_lines]
@@ -104,7 +100,7 @@ def _printable_values(row: dict) -> dict:
 
 def _head(c: Conflict, rule: dict | None, details: dict) -> list[str]:
     """The conflict's id, review, rule and tolerance (taking those out of `details`)."""
-    rule_line, origin = c.rule_id, _origin(rule)
+    rule_line, origin = c.rule_id, row_origin(rule)
     if rule and origin == "rule":
         rule_line += (
             f": {printable(rule.get('title'))} ({printable(rule.get('file'))}:{rule.get('line')})"

@@ -207,6 +207,12 @@ def related_claims(c: Conflict) -> list[dict]:
 ORIGIN_LABELS = {"template": "template", "suggestion": "suggested"}
 
 
+def row_origin(rule: dict | None) -> str:
+    """Where the fact of a stored rule row comes from (a database older than m008 has no
+    origin column: its rules are a rules file's)."""
+    return (rule or {}).get("origin") or "rule"
+
+
 def fact_label(rule_id: str, origin: str) -> str:
     """A fact's id, with where it comes from unless a rules file: `deaths (template)`."""
     label = ORIGIN_LABELS.get(origin)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..model import Conflict
 from .base import PLAIN, Report, Terminal
-from .helpers import dumps, finite
+from .helpers import dumps, finite, row_origin
 
 
 def conflict_json(conflict: Conflict, baseline: frozenset[str] | None = None) -> dict:
@@ -38,6 +38,16 @@ def conflict_json(conflict: Conflict, baseline: frozenset[str] | None = None) ->
 def conflicts_json(conflicts: list[Conflict]) -> str:
     """Conflicts as a JSON array."""
     return dumps([conflict_json(c) for c in conflicts])
+
+
+def shown_json(conflict: Conflict, rule: dict | None) -> str:
+    """One conflict as `factcheck show --format json` prints it: an array of one, with where
+    its fact comes from (`rule`, the stored row of its rule, or None)."""
+    item = conflict_json(conflict)
+    item["origin"] = row_origin(rule)
+    if item["origin"] == "suggestion":
+        item["paste"] = (rule or {}).get("paste") or ""
+    return dumps([item])
 
 
 def _summary(report: Report) -> dict:
