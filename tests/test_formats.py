@@ -219,7 +219,7 @@ aliases:
   - rain
   - rainfall
 rules:
-- id: rain-metre-fell
+- id: rain-metre
   title: Rain (measure in metre) - fell
   severity: warning
   select:
@@ -230,7 +230,7 @@ rules:
     - '@suggested-rain'
   agree: {}
 """
-SAVE_RAIN = "Save this as a rules file (rules/rain-metre-fell.yaml) to keep checking this fact"
+SAVE_RAIN = "Save this as a rules file (rules/rain-metre.yaml) to keep checking this fact"
 UNWRITTEN = "no rules found: checked 1 template fact and 1 suggested fact"
 EVACUATED = (
     "About 1,240 people were evacuated from their homes in Brennvik on Friday, the regional "
@@ -261,7 +261,7 @@ def unwritten_run(fail_on: str = "error") -> report.Report:
     from factcheck.rules.load import load_rules_text
 
     (displaced,) = [r for r in auto.template_rules(auto.Story("")) if r.id == "displaced"]
-    (rain,) = load_rules_text(RAIN_PASTE, "<suggested fact rain-metre-fell>")
+    (rain,) = load_rules_text(RAIN_PASTE, "<suggested fact rain-metre>")
     rain = replace(rain, origin="suggestion", paste=RAIN_PASTE)
     (written,) = load_rules_text(
         "rules:\n- id: soldiers\n  title: Soldiers sent\n"
@@ -304,7 +304,7 @@ def unwritten_run(fail_on: str = "error") -> report.Report:
         ),
         _unwritten_finding(
             "b072060f9323",
-            "rain-metre-fell",
+            "rain-metre",
             claim(doc=ours, value=210.0, text="210 mm", sentence=sentence, **in_mm),
             rain_said,
             "0.21 metre is outside the consensus 0.18 metre of 2 sources",
@@ -322,12 +322,12 @@ def unwritten_run(fail_on: str = "error") -> report.Report:
 
 def test_the_table_names_a_template_or_suggested_fact():
     out = report.render(unwritten_run(), "table", width=140)
-    assert "| displaced (template) | warning " in out
-    assert "| rain-metre-fell      | warning " in out and "| (suggested)          | " in out
+    assert "| displaced (template)   | warning " in out
+    assert "| rain-metre (suggested) | warning " in out
     assert "flood/03_dagblad_ø.txt:1" in out and "= 1,240 people" in out
     narrow = report.render(unwritten_run(), "table", width=80)
     assert "fact        displaced (template) [68d3912e645f]" in narrow
-    assert "fact        rain-metre-fell (suggested) [b072060f9323]" in narrow
+    assert "fact        rain-metre (suggested) [b072060f9323]" in narrow
 
 
 def test_markdown_and_annotations_name_where_a_fact_comes_from():
@@ -335,13 +335,13 @@ def test_markdown_and_annotations_name_where_a_fact_comes_from():
     assert md.startswith("### factcheck: passed, with findings below the failing severity\n\n")
     assert f"{UNWRITTEN}; 3 documents, 11 claims, 3 facts checked, 2 findings (2 warnings)" in md
     assert "| displaced (template) `68d3912e645f` | warning |" in md
-    assert "| rain-metre-fell (suggested) `b072060f9323` | warning |" in md
+    assert "| rain-metre (suggested) `b072060f9323` | warning |" in md
     assert "`factcheck show ID` says how to keep checking it in a rules file." in md
     lines = report.render(unwritten_run(), "github").splitlines()
     assert [line.split("::")[1] for line in lines] == [
         "warning file=flood/03_dagblad_ø.txt,line=1,title=factcheck displaced (template) "
         "[68d3912e645f]",
-        "warning file=flood/03_dagblad_ø.txt,line=1,title=factcheck rain-metre-fell (suggested) "
+        "warning file=flood/03_dagblad_ø.txt,line=1,title=factcheck rain-metre (suggested) "
         "[b072060f9323]",
     ]
 
@@ -350,7 +350,7 @@ def test_json_says_each_findings_origin_and_a_suggestions_rule_to_paste():
     data = json.loads(report.render(unwritten_run(), "json"))
     assert [(f["rule_id"], f["origin"]) for f in data["findings"]] == [
         ("displaced", "template"),
-        ("rain-metre-fell", "suggestion"),
+        ("rain-metre", "suggestion"),
     ]
     assert "paste" not in data["findings"][0]
     assert data["findings"][1]["paste"] == RAIN_PASTE
@@ -363,7 +363,7 @@ def test_sarif_results_and_rules_carry_their_origin():
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     assert {k: r["properties"]["origin"] for k, r in rules.items()} == {
         "displaced": "template",
-        "rain-metre-fell": "suggestion",
+        "rain-metre": "suggestion",
         "soldiers": "rule",
     }
     assert rules["soldiers"]["properties"] == {
@@ -374,8 +374,8 @@ def test_sarif_results_and_rules_carry_their_origin():
     assert rules["displaced"]["help"]["text"].endswith(
         "A built-in template: use it in a rules file with `- use: displaced`."
     )
-    assert rules["rain-metre-fell"]["properties"]["paste"] == RAIN_PASTE
-    assert SAVE_RAIN in rules["rain-metre-fell"]["help"]["text"]
+    assert rules["rain-metre"]["properties"]["paste"] == RAIN_PASTE
+    assert SAVE_RAIN in rules["rain-metre"]["help"]["text"]
     assert run["properties"]["summary"].startswith(UNWRITTEN)
 
 
@@ -389,10 +389,10 @@ def test_junit_says_where_each_fact_comes_from():
     assert out["displaced"] == (  # its finding fails the run: it is the case's failure
         "template: displaced (built in; use it in a rules file with `- use: displaced`)"
     )
-    assert out["rain-metre-fell"].startswith(
+    assert out["rain-metre"].startswith(
         "suggestion: a fact two or more articles report, which no rule checks yet\n"
     )
-    assert out["rain-metre-fell"].endswith(f"\n\n{SAVE_RAIN}:\n{RAIN_PASTE.rstrip()}")
+    assert out["rain-metre"].endswith(f"\n\n{SAVE_RAIN}:\n{RAIN_PASTE.rstrip()}")
 
 
 def test_a_run_of_written_rules_only_reads_as_before():
