@@ -218,3 +218,22 @@ def test_a_unit_with_its_article_alone(unit):
 @pytest.mark.parametrize("word", LEX["rate_before_article"])
 def test_a_rate_is_no_duration(word):
     assert durations(f"The 4,000-member union meets {word} a fortnight.") == []
+
+
+# a duration that frames a figure ("fell 14% over the past 6 weeks") takes none of the words
+# the figure had when the frame was no claim: the subject stays the figure's
+FRAMED = [
+    ("Shares in the retailer have fallen 14% over the past 6 weeks, traders said.", "14%",
+     {"shares", "retailer", "fallen"}),
+    ("Investigators said the first 36 hours after the derailment were spent making 1,200 "
+     "tonnes of chemicals safe.", "1,200 tonnes", {"derailment", "chemicals"}),
+    ("Within 48 hours, the Mersey ferry operator had carried 3,400 stranded passengers.",
+     "3,400", {"ferry", "operator", "passengers"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,span,words", FRAMED, ids=[f[1] for f in FRAMED])
+def test_a_time_frame_takes_no_words_from_the_figures_it_frames(text, span, words):
+    found = {c.text: c for c in extract(text, "t.txt")}
+    assert [c.kind for c in found.values() if c.kind == "duration"] == ["duration"]
+    assert set(found[span].about.split()) >= words

@@ -104,7 +104,10 @@ def _emit_measure(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
         si = (u.si_unit, units.to_si(r.stated[0], u), u.dimension)
     else:
         si = (None, None, u.dimension)
-    drafts.add(stated_claim(kind, (start, end), r.stated, u.short, si, interval))
+    draft = stated_claim(kind, (start, end), r.stated, u.short, si, interval)
+    if kind == "duration":
+        draft.frames_time = bool(pat.TIME_FRAME_RE.search(text, max(r.s_start, start - 30), start))
+    drafts.add(draft)
     return end
 
 

@@ -307,6 +307,13 @@ TIME_SHIFT_AFTER_RE = re.compile(
     r"[^\S\n]+" + alternation(LEX["time_shift_words"]) + r"\b", re.IGNORECASE
 )
 IDENT_WORDS = set(LEX["identifier_words"])
+# a duration that frames its sentence's other figures ("in the past three years", "over
+# the past 6 weeks", "the first 36 hours"): a claim, but their words are not its own
+TIME_FRAME_RE = re.compile(
+    r"\b(?:the|in|within|for\s+the|over\s+the|during\s+the)\s+"
+    r"(?:(?:past|last|next|first|coming|previous|following|final|initial|same)\s+)?$",
+    re.IGNORECASE,
+)
 # "within 48 hours", "within the next six months": at most that long
 DURATION_QUALIFIERS = LEX["duration_qualifiers"]
 DURATION_QUAL_BEFORE_RE = re.compile(
