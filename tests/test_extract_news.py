@@ -369,7 +369,7 @@ DISASTERS = [
     ),
     (
         "Temperatures of 45C were recorded in Delhi, the highest in 70 years.",
-        [measure("45C", 45, "°C")],
+        [measure("45C", 45, "°C"), dur("70 years", 70, "year")],
     ),
     (
         "The cyclone left hundreds of thousands of people without power.",
@@ -602,7 +602,7 @@ SCIENCE = [
     ),
     (
         "The study followed 4,500 volunteers for a decade.",
-        [count("4,500 volunteers", 4500, "volunteer")],
+        [count("4,500 volunteers", 4500, "volunteer"), dur("a decade", 1, "decade")],
     ),
 ]
 
@@ -776,7 +776,7 @@ TECH = [
     ),
     (
         "ChatGPT reached 100 million users within two months.",
-        [count("100 million users", 1e8, "user")],
+        [count("100 million users", 1e8, "user"), dur("within two months", 2, "month", "at_most")],
     ),
     (
         "The chip packs 50 billion transistors.",
@@ -908,7 +908,7 @@ WORLD = [
 LATER = [
     (
         "The bank's pre-tax profit jumped 27 per cent to £4.6bn in the six months to June.",
-        [pct("27 per cent", 27), money("£4.6bn", 4.6e9, "GBP")],
+        [pct("27 per cent", 27), money("£4.6bn", 4.6e9, "GBP"), dur("six months", 6, "month")],
     ),
     ("Rents in Berlin have risen by almost 10% since 2021.", [pct("almost 10%", 10, "nearly")]),
     (
@@ -1124,7 +1124,10 @@ LATER += [
         "The quake was followed by more than 100 aftershocks.",
         [count("more than 100 aftershocks", 100, "aftershock", "more_than")],
     ),
-    ("Emergency services received 4,500 calls in two hours.", [count("4,500 calls", 4500, "call")]),
+    (
+        "Emergency services received 4,500 calls in two hours.",
+        [count("4,500 calls", 4500, "call"), dur("two hours", 2, "hour")],
+    ),
     (
         "The company said it would return $10 billion to shareholders through buybacks.",
         [money("$10 billion", 1e10, "USD")],

@@ -39,6 +39,8 @@ class ClaimDraft:
     about: str = ""
     role: str = "value"
     speaker: str | None = None
+    # a duration that frames its sentence's other figures ("in the past three years")
+    frames_time: bool = False
 
 
 def stated_claim(

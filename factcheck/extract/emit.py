@@ -39,6 +39,8 @@ def emit(t: Text, drafts: Drafts, r: Reading) -> int:
     value, low, high, qual = r.stated
     if r.money or r.after:
         qual, r.end = qualifier_after(t.text, qual, r.end)
+        if qual == "exact" and r.after and r.after[0] == "unit":
+            qual = _duration_qualifier(t, r)
         r.stated = (value, low, high, qual)
     place = r.num.place if r.num is not None else 0.0
     interval = iv.interval_for(value, low, high, place, qual)
@@ -87,15 +89,10 @@ def add_number(drafts: Drafts, span: tuple[int, int], value: float, qual: str) -
 
 
 def _emit_measure(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
-    """A measure or a duration; a duration that places other events in time is none."""
-    text, start, end, num, u = t.text, r.start, r.end, r.num, r.after[1]
+    """A measure or a duration; a duration that places other events in time ("two years
+    ago") is none, but one that frames them ("in the past three years") is a claim."""
+    text, start, end, u = t.text, r.start, r.end, r.after[1]
     kind = "duration" if u.dimension == "time" else "measure"
-    if (
-        kind == "duration"
-        and pat.TIME_FRAME_RE.search(text[max(r.s_start, start - 30) : start])
-        and not (num and ("." in num.raw or text[num.end : num.end + 1] == "-"))
-    ):
-        return end  # "in the past three years": the time of other claims, not a claim
     if kind == "duration" and pat.TIME_SHIFT_AFTER_RE.match(text, end):
         return end  # "two years ago": a time, not an amount
     if kind == "duration" and "-" in text[start:end] and pat.TENOR_AFTER_RE.match(text, end):
@@ -107,8 +104,23 @@ def _emit_measure(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
         si = (u.si_unit, units.to_si(r.stated[0], u), u.dimension)
     else:
         si = (None, None, u.dimension)
-    drafts.add(stated_claim(kind, (start, end), r.stated, u.short, si, interval))
+    draft = stated_claim(kind, (start, end), r.stated, u.short, si, interval)
+    if kind == "duration":
+        draft.frames_time = bool(pat.TIME_FRAME_RE.search(text, max(r.s_start, start - 30), start))
+    drafts.add(draft)
     return end
+
+
+def _duration_qualifier(t: Text, r: Reading) -> str:
+    """ "within 48 hours", "within the next six months": at most that long; the reading
+    then starts at the qualifier."""
+    if r.after[1].dimension != "time":
+        return "exact"
+    m = pat.DURATION_QUAL_BEFORE_RE.search(t.text, max(r.s_start, r.start - 40), r.start)
+    if m is None:
+        return "exact"
+    r.start = m.start()
+    return pat.DURATION_QUALIFIERS[m.group("q").lower()]
 
 
 def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:

@@ -480,13 +480,7 @@ def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
     for k, group in groups.items():
         sentence = sentences[k] if sentences else (0, len(text))
         mine = within(dates, date_starts, *sentence)
-        frames = sentence_frames(
-            text,
-            sentence,
-            # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
-            [(d.start, d.end, original[d.start : d.end]) for d in group],
-            [(m.start, m.end) for m in mine],
-        )
+        frames = _group_frames(text, original, sentence, group, [(m.start, m.end) for m in mine])
         spans = [(d.start, d.end) for d in group]
         times = figure_times(text, sentence, spans, mine, t.published)
         for d, f, (time, source) in zip(group, frames, times, strict=True):
@@ -494,6 +488,21 @@ def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
             if f.pronoun:
                 d.speaker = antecedent(text, sentences, k, d.start, f.pronoun)
             d.time, d.time_source = time, source
+
+
+def _group_frames(text: str, original: str, sentence, group: list[ClaimDraft], dates: list):
+    """The frames of a sentence's figures. A duration that frames the others ("fell 12% over
+    the past nine days") takes no words from them: theirs are read as if it were no figure,
+    its own with every figure."""
+    # a figure's own words: its counted noun or unit ("1,150 people", "11,000 acres")
+    figures = [(d.start, d.end, original[d.start : d.end]) for d in group]
+    framing = [d.frames_time for d in group]
+    if not any(framing) or all(framing):
+        return sentence_frames(text, sentence, figures, dates)
+    kept = [f for f, x in zip(figures, framing, strict=True) if not x]
+    others = iter(sentence_frames(text, sentence, kept, dates))
+    every = sentence_frames(text, sentence, figures, dates)
+    return [f if x else next(others) for f, x in zip(every, framing, strict=True)]
 
 
 def _moved(text: str, s0: int, d: ClaimDraft, role: str) -> str:

@@ -49,9 +49,18 @@ _RATIO = (
     rf"(?P<ratio>\b(?P<rn>\d+|{SPELLED})\s+(?P<rc>in|out\s+of|(?P<over>over))\s+(?:every\s+)?"
     rf"(?P<rd>\d[\d,]*|{SPELLED})\b)"
 )
+# a part of one time unit ("half an hour", "a quarter of an hour", "three-quarters of an
+# hour", "a half-hour"), or one with an article ("a fortnight", "less than an hour")
+_TIME_UNIT = alternation(LEX["part_of_time_units"])
+_PART_OF = (
+    rf"(?P<partof>\b(?:(?P<pq>(?:a|one|three)[\s-]+quarters?)[\s-]+of[\s-]+an?"
+    rf"|(?P<ph>half[\s-]+an?|an?[\s-]+half)[\s-]+)[\s-]*(?P<pu>{_TIME_UNIT})\b(?!-))"
+)
+_A_UNIT = rf"(?P<aunit>\ban?[^\S\n]+(?P<un>{_TIME_UNIT})\b(?![-'’]))"
 CORE_RE = re.compile(
     rf"""
-    (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
+    {_PART_OF}
+   |(?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
        |\b(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million|billion)\b
        |\b(?:dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b
        |\b(?:scores|tens)\b(?=\s+of\b))
@@ -68,6 +77,7 @@ CORE_RE = re.compile(
        (?:[a-z]+est|most|least)\b)
    |(?P<pctof>\b(?:percents?|per\s?cent)\s+of\s+(?=\d|{NW}))
    |(?P<ahalf>\b(?:an?|one)\s+(?P<au>hour|day|week|month|year|minute|mile|night)\s+and\s+a\s+half\b)
+   |{_A_UNIT}
    |(?P<afrac>\b(?:a|an)[\s-]+(?P<ad>{DEN})(?![\w-]){A_FRACTION_AFTER})
    |(?P<spelled>\b(?:(?:a|an)\s+(?={BIG}\b))?{NW}(?:(?:\s+and\s+|[\s-]+){NW})*\b)
    |(?P<digits>{DIGITS})
@@ -104,7 +114,9 @@ ANYNUM_RE = re.compile(
     r"\d|"
     + VULGAR
     + r"|\b"
-    + alternation([*NUMBER_WORDS, *nums.VAGUE, *nums.DENOMINATORS, *nums.ORDINALS])
+    + alternation(
+        [*NUMBER_WORDS, *nums.VAGUE, *nums.DENOMINATORS, *nums.ORDINALS, *LEX["part_of_time_units"]]
+    )
     + r"\b",
     re.IGNORECASE,
 )
@@ -295,11 +307,25 @@ TIME_SHIFT_AFTER_RE = re.compile(
     r"[^\S\n]+" + alternation(LEX["time_shift_words"]) + r"\b", re.IGNORECASE
 )
 IDENT_WORDS = set(LEX["identifier_words"])
+# a duration that frames its sentence's other figures ("in the past three years", "over
+# the past 6 weeks", "the first 36 hours"): a claim, but their words are not its own
 TIME_FRAME_RE = re.compile(
     r"\b(?:the|in|within|for\s+the|over\s+the|during\s+the)\s+"
     r"(?:(?:past|last|next|first|coming|previous|following|final|initial|same)\s+)?$",
     re.IGNORECASE,
 )
+# "within 48 hours", "within the next six months": at most that long
+DURATION_QUALIFIERS = LEX["duration_qualifiers"]
+DURATION_QUAL_BEFORE_RE = re.compile(
+    r"\b(?P<q>" + alternation(DURATION_QUALIFIERS) + r")[^\S\n]+(?:"
+    + alternation(LEX["duration_qualifier_gaps"]) + r"[^\S\n]+)?$",
+    re.IGNORECASE,
+)  # fmt: skip
+# "once a fortnight", "$5 a day", "£30bn a decade": a rate, not a duration
+RATE_BEFORE_RE = re.compile(
+    r"(?:\b" + alternation(LEX["rate_before_article"]) + r"|\d[\w%]*)[^\S\n]*$", re.IGNORECASE
+)
+ARTICLE_DURATIONS = set(LEX["article_durations"])
 # "over five years" as a period: "over" after these words means "more than" ("lasted over")
 OVER_LASTING = set(LEX["over_lasting_words"])
 # "the 10-year Treasury yield", "30 - year bonds": up to two words, then an instrument

@@ -122,6 +122,45 @@ def and_a_half(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -
     return emit(t, drafts, Reading(start, m.end(), stated, None, after, None, s_start, s_end))
 
 
+def part_of_unit(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int:
+    """ "half an hour", "a quarter of an hour", "three-quarters of an hour": a duration."""
+    u = units.CURATED[m.group("pu").lower()]
+    value = 0.5 if m.group("ph") else 0.75 if m.group("pq")[:5].lower() == "three" else 0.25
+    return _time_unit(t, drafts, m, (value, u), (s_start, s_end), bare_ok=True)
+
+
+def article_unit(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int:
+    """ "a fortnight", "less than an hour", "nearly a decade": one unit as a duration, when a
+    qualifier stands before it or the unit is one that alone names a stretch of time."""
+    text = t.text
+    if pat.RATE_BEFORE_RE.search(text, max(s_start, m.start() - 12), m.start()):
+        return m.end()  # "once a fortnight", "$5 a day": a rate
+    word = m.group("un").lower()
+    u = units.CURATED[word]
+    return _time_unit(t, drafts, m, (1.0, u), (s_start, s_end), word in pat.ARTICLE_DURATIONS)
+
+
+def _time_unit(
+    t: Text,
+    drafts: Drafts,
+    m: re.Match,
+    amount: tuple[float, units.Unit],
+    sentence: tuple[int, int],
+    bare_ok: bool,
+) -> int:
+    """A duration read from words alone (its value and unit), with the qualifier before it;
+    with none, only when bare_ok or "within" stands before it."""
+    (value, u), (s_start, s_end) = amount, sentence
+    qual, qstart, _, _ = qualifier_before(t.text, drafts, m.start(), s_start)
+    if qual is None and not bare_ok:
+        if not pat.DURATION_QUAL_BEFORE_RE.search(t.text, max(s_start, m.start() - 40), m.start()):
+            return m.end()  # "a year after the flood": a time, not an amount
+    start = qstart if qual else m.start()
+    stated = (value, None, None, qual or "exact")
+    after = ("unit", u, m.end())
+    return emit(t, drafts, Reading(start, m.end(), stated, None, after, None, s_start, s_end))
+
+
 def ratio(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int | None:
     """ "one in four", "3 out of 10": a share; "one over three": a number; else the first
     number alone."""
@@ -210,5 +249,7 @@ READERS = {
     "pctof": percent_of,
     "vague": vague,
     "ahalf": and_a_half,
+    "partof": part_of_unit,
+    "aunit": article_unit,
     "afrac": a_fraction,
 }
