@@ -465,4 +465,8 @@ def test_suggest_knows_a_scoped_rule_covers_a_fact_from_any_folder(tmp_path, mon
     root = make_project(tmp_path)
     monkeypatch.chdir(root / "stories")
     done = app.suggest(["kessel-fire", "marrow-flood"], "../rules")
-    assert done.covered == {"dead-worker-fire-kessel": "kessel-fire-toll"}
+    # one fact per story folder (never the two tolls as one), each its folder's rule's
+    assert done.covered == {
+        "kessel-fire.dead-worker-fire-kessel": "kessel-fire-toll",
+        "marrow-flood.dead-flood-marrow": "marrow-flood-toll",
+    }

@@ -235,3 +235,53 @@ def test_a_count_of_people_needs_a_subject(corpus):
     assert key_of(dead, {}) == Key("count", "", "", "dead", "")
     previous = claim(kind="count", noun="dead", about="dead", role="previous")
     assert key_of(previous, {}) is None
+
+
+TWO_STORIES = {
+    "flood": {
+        "01_valley_wire.txt": (
+            "2026-03-02",
+            "Floods sweep the Oder valley\n\n"
+            "Floods in the Oder valley have killed 1,120 people, officials said on Monday.\n",
+        ),
+        "02_valley_post.txt": (
+            "2026-03-03",
+            "Valley toll rises\n\n"
+            "The floods in the Oder valley have now killed 1,160 people, the interior "
+            "ministry said on Tuesday.\n",
+        ),
+    },
+    "fire": {
+        "01_forest_wire.txt": (
+            "2026-07-14",
+            "Wildfire reaches Łódź suburbs\n\n"
+            "The wildfire north of Łódź has killed 2,130 people, firefighters said on "
+            "Tuesday.\n",
+        ),
+        "02_forest_post.txt": (
+            "2026-07-15",
+            "Fire toll climbs\n\n"
+            "The wildfire north of Łódź has now killed 2,170 people, the regional governor "
+            "said on Wednesday.\n",
+        ),
+    },
+}
+
+
+def test_two_story_folders_with_the_same_subject_give_two_facts(tmp_path):
+    """Deaths in a flood and deaths in a fire, each in its own folder, are two facts named
+    for their folders, each holding its own folder's figures only."""
+    for story, articles in TWO_STORIES.items():
+        (tmp_path / story).mkdir()
+        for name, (published, text) in articles.items():
+            (tmp_path / story / name).write_text(text, encoding="utf-8")
+            (tmp_path / story / f"{name}.meta.json").write_text(
+                json.dumps({"published": published})
+            )
+    dead = [f for f in facts_of(tmp_path) if f["subject"] == "dead"]
+    assert sorted(f["id"].split(".")[0] for f in dead) == ["fire", "flood"]
+    by_story = {f["id"].split(".")[0]: f for f in dead}
+    assert [c["value"] for c in by_story["flood"]["claims"]] == [1120, 1160]
+    assert [c["value"] for c in by_story["fire"]["claims"]] == [2130, 2170]
+    assert all(d.split("/")[-2] == "fire" for d in by_story["fire"]["documents"])
+    assert "(fire)" in by_story["fire"]["title"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import posixpath
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from types import ModuleType
@@ -440,18 +441,44 @@ def suggest(
     exclude=None,
     extractor: ModuleType | None = None,
 ) -> Suggested:
-    """Facts two or more (min_sources) documents under paths report, that no rule covers."""
+    """Facts two or more (min_sources) documents under paths report, that no rule covers.
+
+    One story folder at a time, as a run with no rules checks them (`rules.auto.stories`):
+    only one folder's articles and claims are held at once, and a fact groups figures of
+    one folder only. With two or more folders each fact's id is its folder's prefix, a dot
+    and its own (`storm.deaths`). Facts are ranked by how many documents report them.
+    """
     from ..rules import load_rules
-    from ..rules.suggest import covered, suggest
+    from ..rules.auto import stories
+    from ..rules.suggest import covered
+    from . import running
 
     rules = load_rules(rules_path) if rules_path else []
-    found, skipped = extract_paths(paths, jobs, extractor, follow_links, exclude)
+    extractor = extractor or default_extractor()
+    folders, skipped = running.article_folders(paths, follow_links, exclude)
+    told = stories(f for files in folders.values() for f in files)
     facts, left_out = [], {}
     scoped = _project_named(rules_path) if any(r.paths for r in rules) else lambda c: c
-    for fact in suggest(found, min_sources):
-        rule = covered(replace(fact, claims=tuple(map(scoped, fact.claims))), rules)
-        if rule is None:
-            facts.append(fact)
-        else:
-            left_out[fact.id] = rule
+    for story in told:
+        claims, bad = running.extract_files(folders[story.folder], jobs, extractor)
+        skipped += bad
+        for fact in _story_facts(story, claims, min_sources):
+            rule = covered(replace(fact, claims=tuple(map(scoped, fact.claims))), rules)
+            if rule is None:
+                facts.append(fact)
+            else:
+                left_out[fact.id] = rule
+    facts.sort(key=lambda f: -len(f.documents))  # stable: each folder's own ranking kept
+    skipped.sort(key=lambda s: s.path)
     return Suggested(facts, left_out, skipped, Outcome(EXIT_BAD_INPUT) if skipped else Outcome())
+
+
+def _story_facts(story, claims: list[Claim], min_sources: int) -> list:
+    """The facts one story folder's claims report, named for the story when it has a prefix."""
+    from ..rules.suggest import suggest
+
+    facts = suggest(claims, min_sources)
+    if not story.prefix:
+        return facts
+    where = f" ({posixpath.basename(story.folder) or 'top folder'})"
+    return [replace(f, id=f"{story.prefix}.{f.id}", title=f.title + where) for f in facts]

@@ -7,6 +7,7 @@ keeps its stored findings (`factcheck.app.incremental`, docs/scale.md).
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -164,18 +165,38 @@ def _fresh_relations(store: Store, rule: Rule) -> list[Conflict]:
 
 
 def _chooser(rules: list[Rule]):
-    """choose(claim, rule ids): the ids of the rules whose selector picks the claim."""
+    """choose(claim, rule ids): the ids of the rules whose selector picks the claim.
+
+    A rule scoped to one story folder (`rules.auto`: a `story` path layer) cannot pick a
+    claim of a document in another folder, so it is not asked: a no-rules run over many
+    story folders asks each claim only its own folder's rules and the unscoped ones.
+    """
     by_id = {r.id: r for r in rules}
+    folder_of = {r.id: _story_folder(r) for r in rules}
+    mine: dict[tuple[tuple[str, ...], str], list[str]] = {}  # (ids, folder) -> ids it may pick
 
     def choose(claim: Claim, ids: list[str]) -> list[str]:
+        folder = posixpath.dirname(claim.doc)
+        key = (tuple(ids), folder)  # `ids` is the same list for every claim of a batch
+        asked = mine.get(key)
+        if asked is None:
+            asked = [i for i in ids if folder_of[i] in (None, folder)]
+            mine[key] = asked
         return [
             i
-            for i in ids
+            for i in asked
             if (not by_id[i].select.kinds or claim.kind in by_id[i].select.kinds)
             and selects(by_id[i], claim)
         ]
 
     return choose
+
+
+def _story_folder(rule: Rule) -> str | None:
+    """The story folder a rule alone sees (a `story` path layer's), or None."""
+    layers = rule.paths.layers if rule.paths is not None else ()
+    folders = [x.folder for x in layers if x.owner == "story" and x.folder is not None]
+    return folders[0] if folders else None
 
 
 def _place(c: Claim) -> tuple:

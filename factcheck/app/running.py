@@ -11,6 +11,8 @@ keeps its stored findings (`factcheck.app.checking`, docs/scale.md).
 
 from __future__ import annotations
 
+import os
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from types import ModuleType
@@ -103,6 +105,25 @@ def extract_paths(
     pairs, failed = extract_guarded(documents, jobs, extractor)
     skipped = sorted(found.skipped + skipped + failed, key=lambda s: s.path)
     return [c for _doc, claims in pairs for c in claims], skipped
+
+
+def article_folders(paths: list[str], follow_links: bool, exclude) -> tuple[dict, list[Skipped]]:
+    """The article files under paths by the folder directly holding them (sorted), and the
+    entries the walk skipped."""
+    found = scan(paths, follow_links=follow_links, exclude=exclude)
+    folders: dict[str, list[str]] = {}
+    for f in found.files:
+        folders.setdefault(posixpath.dirname(f.replace(os.sep, "/")), []).append(f)
+    return dict(sorted(folders.items())), found.skipped
+
+
+def extract_files(
+    files: list[str], jobs: int, extractor: ModuleType
+) -> tuple[list[Claim], list[Skipped]]:
+    """Every claim of these article files, in file then text order, and the skipped files."""
+    documents, skipped = read_files(files)
+    pairs, failed = extract_guarded(documents, jobs, extractor)
+    return [c for _doc, claims in pairs for c in claims], skipped + failed
 
 
 def run(

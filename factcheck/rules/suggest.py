@@ -227,12 +227,11 @@ def key_id(fact: SuggestedFact) -> str:
 
 def _shared_about(key: Key, claims: list[Claim]) -> tuple[str, ...]:
     """About words that two or more documents use for the fact, by how many use them."""
+    words_of: dict[str, set[str]] = defaultdict(set)  # each document's words, in one pass
+    for c in claims:
+        words_of[c.doc].update(w for w in noun_words(c.about or "") if len(w) > 2 and w.isalpha())
     docs: Counter = Counter()
-    for doc in sorted({c.doc for c in claims}):
-        words = set()
-        for c in claims:
-            if c.doc == doc:
-                words.update(w for w in noun_words(c.about or "") if len(w) > 2 and w.isalpha())
+    for words in words_of.values():
         docs.update(words)
     skip = {key.subject, key.noun, normalize_word(key.unit or "-")} | GENERIC_NOUNS
     ranked = sorted(
