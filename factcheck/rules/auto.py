@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -137,12 +138,46 @@ def checkable(fact, rules: list[Rule]) -> bool:
     unit the articles use the same word about), not a count by its noun alone that no two
     of its articles state alike ("60 workers" on a shift, "five workers" missing: the
     noun says what is counted, not which of its counts; "237 passengers" twice is one),
-    and not one any claim of which a rule checked already selects: that fact
-    is the rule's (a template's, with no rules).
+    not one whose figures scatter (`_mostly_alike`), and not one any claim of which a
+    rule checked already selects: that fact is the rule's (a template's, with no rules).
     """
     if fact.key.figure or (fact.key.noun and not fact.key.subject and not _repeated(fact)):
         return False
+    if not fact.rising and not _mostly_alike(fact):
+        return False
     return covered(fact, rules, share=0) is None
+
+
+ALIKE = 1.1  # figures within 10% of each other are stated alike
+
+
+def _mostly_alike(fact) -> bool:
+    """Whether at least half of the fact's documents state figures alike (within 10% of
+    each other): a fact with one source astray is checked, figures that scatter are no
+    one fact. A state that comes and goes is judged on its most reported day."""
+    claims = fact.claims
+    if fact.moving:
+        days = Counter((c.time or "")[:10] for c in claims)
+        day = max(sorted(days), key=lambda d: days[d])
+        claims = tuple(c for c in claims if (c.time or "")[:10] == day)
+    points = sorted(
+        (v, c.doc)
+        for c in claims
+        if c.qualifier not in ("range", "vague")
+        and (v := c.si_value if c.si_value is not None else c.value) is not None
+        and v > 0
+    )
+    best, window, j = 0, Counter(), 0
+    for value, doc in points:
+        window[doc] += 1
+        while points[j][0] * ALIKE < value:
+            window[points[j][1]] -= 1
+            if not window[points[j][1]]:
+                del window[points[j][1]]
+            j += 1
+        best = max(best, len(window))
+    documents = len({c.doc for c in claims})
+    return 2 * best >= documents
 
 
 def _repeated(fact) -> bool:
