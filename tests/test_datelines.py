@@ -128,6 +128,9 @@ def test_date_lines_and_bylines(head, date):
         "Dam\nOn 9 March 2026 the dam failed, and 1,240 people have left since.",
         # a dateline without a year, and no year in the header: nothing is said
         "Fuel queues\nLAGOS, Aug 9 (Reuters) - Queues stretched for 2 km.",
+        # a sentence that opens like a byline or a stamp
+        "Quake\nBy March 3, 2026 some 9,000 people had died in the province.",
+        "Border\nPosted guards said 300 people crossed on the night of March 3, 2026.",
         # a title with a date is no date line
         "March 3 rally draws 40,000\nThe rally filled the square.",
     ],

@@ -69,7 +69,16 @@ _AFTER_FIRST_RE = re.compile(
     r"|(?-i:[A-Z]{2,4})\b)",
     re.IGNORECASE,
 )
-_BYLINE_RE = re.compile(r"[^\S\n]*[*_]*by\s+\S", re.IGNORECASE)
+# "By Ana Reyes | March 3, 2026": a name, a separator, then the date ("By March 3, 2026
+# some 9,000 had died" is a sentence)
+_BYLINE_RE = re.compile(
+    r"[^\S\n]*[*_]*by\s+(?P<who>[A-Z][^\d|•·—–,\n]{1,60}?)(?:,[^\d|•·—–\n]{1,60}?)?"
+    rf"[^\S\n]*[|•·—–,][^\S\n]*(?:{_WEEKDAY})?",
+    re.IGNORECASE,
+)
+# a stamp's date follows its word closely ("Updated: 7:41PM GMT 21/06/2011"); "Posted
+# guards said 300 arrived on March 3, 2026" is a sentence
+_STAMP_GAP = 24
 _CAPTION_RE = re.compile(
     r"[^\S\n]*[*_(\[]*(?:file\s+)?(?:photo|image|picture|pictured|caption|video|graphic)s?\b"
     r"|.*(?:\((?:photo|image|picture)|\bphoto\s*:|\bphotograph:|getty\s+images|reuters/|"
@@ -99,8 +108,9 @@ def publication_date(head: str) -> str | None:
             if found:
                 return found
     for ln in lines:
-        if _BYLINE_RE.match(ln):
-            m = _DATE_RE.search(ln)
+        b = _BYLINE_RE.match(ln)
+        if b and b.group("who").split()[0].lower().rstrip(".") not in _MONTHS:
+            m = _DATE_RE.match(ln, b.end())
             found = _read(m, ln, order, None) if m else None
             if found:
                 return found
@@ -114,8 +124,8 @@ def _stamps(line: str, order: str | None) -> list[str]:
     for k, key in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(line)
         seg = line[key.end() : end]
-        m = _DATE_RE.search(seg)
-        found = _read(m, seg, order, None) if m else None
+        m = _DATE_RE.search(seg, 0, _STAMP_GAP + 30)
+        found = _read(m, seg, order, None) if m and m.start() <= _STAMP_GAP else None
         if found:
             out.append(found)
     return out
