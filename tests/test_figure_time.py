@@ -257,7 +257,7 @@ def test_a_relative_clause_keeps_its_date(text, published, expected):
             ["2026-05-12"],
         ),
         (
-            "In the two months since the old earthen dam above Talvern failed on March 9, "
+            "Since the old earthen dam above the village of Talvern failed on March 9, "
             "1,240 people have left the valley.",
             "2026-05-12",
             ["2026-05-12"],
