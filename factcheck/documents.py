@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .config import find_config
 from .errors import InputError
+from .extract.datelines import publication_date
 from .model import Document
 from .safe_text import printable
 
@@ -429,10 +430,11 @@ def parse_date(text: str) -> str | None:
 
 
 def find_published(text: str) -> str | None:
-    """The publication date from a dateline in the article's first lines (at most
-    HEADER_CHARS characters: the rest of the text is never split or searched)."""
+    """The publication date from the stamp, dateline or date line of the article's first
+    lines (at most HEADER_CHARS characters: the rest of the text is never split or
+    searched), never from a caption or a sentence of the story (`datelines`)."""
     head = "\n".join(text[:HEADER_CHARS].splitlines()[:HEADER_LINES])
-    return parse_date(head)
+    return publication_date(head)
 
 
 def find_title(text: str) -> str | None:

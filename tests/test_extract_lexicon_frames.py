@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from factcheck.extract import clauses, extract, frames
@@ -275,3 +277,73 @@ def test_a_figure_someone_had_given_is_an_earlier_one(verb):
 def test_an_adverb_of_the_past_makes_a_reported_figure_an_earlier_one(adverb):
     assert the_figure(f"Officials {adverb} reported 4,700 dead.").role == "previous"
     assert the_figure(f"The agency had {adverb} reported 4,700 dead.").role == "previous"
+
+
+# the day and hour of a figure (factcheck/extract/day_time.py): the article is of
+# Thursday, March 5, 2026
+THU = "2026-03-05"
+
+
+@walks("weekdays")
+@pytest.mark.parametrize("day", LEX["weekdays"])
+def test_a_weekday_is_the_latest_such_day_on_or_before_publication(day):
+    c = the_figure(f"On {day.title()}, the council said 1,250 homes were flooded.", THU)
+    back = (3 - LEX["weekdays"][day]) % 7  # Thursday is weekday 3
+    if back == 0:
+        assert (c.time, c.time_source) == (THU, "published")
+    else:
+        expected = dt.date(2026, 3, 5) - dt.timedelta(days=back)
+        assert (c.time, c.time_source) == (expected.isoformat(), "text")
+
+
+@walks("relative_days")
+@pytest.mark.parametrize("words", LEX["relative_days"])
+def test_a_relative_day_counts_from_publication(words):
+    c = the_figure(f"{words.capitalize()} the council said 1,250 homes were flooded.", THU)
+    day = f"2026-03-{5 + LEX['relative_days'][words]:02d}"
+    hour = LEX["times_of_day"].get(words.split()[-1])
+    expected = (f"{day}T{hour}", "text") if hour else (day, "text")
+    assert (c.time, c.time_source) == (expected if expected[0] != THU else (THU, "published"))
+
+
+@walks("times_of_day", "hour_words")
+@pytest.mark.parametrize("word", LEX["times_of_day"])
+def test_a_time_of_day_stands_for_its_fixed_hour(word):
+    if word in LEX["hour_words"]:
+        text = f"By {word} the council said 1,250 homes were flooded."
+    elif word in LEX["relative_days"]:
+        text = f"{word.capitalize()} the council said 1,250 homes were flooded."
+    else:
+        text = f"On Thursday {word} the council said 1,250 homes were flooded."
+    c = the_figure(text, THU)
+    assert (c.time, c.time_source) == (f"{THU}T{LEX['times_of_day'][word]}", "text")
+
+
+@walks("future_day_words")
+@pytest.mark.parametrize("words", LEX["future_day_words"])
+def test_a_day_to_come_is_no_time_of_the_figure(words):
+    c = the_figure(f"{words.capitalize()} Monday, 1,250 homes face inspection.", THU)
+    assert (c.time, c.time_source) == (THU, "published")
+
+
+@walks("future_words")
+@pytest.mark.parametrize("words", LEX["future_words"])
+def test_a_planned_day_is_no_time_of_the_figure(words):
+    c = the_figure(f"The agency {words} 1,250 inspections on Tuesday.", THU)
+    assert (c.time, c.time_source) == (THU, "published")
+
+
+@walks("own_clause_openers")
+@pytest.mark.parametrize("opener", LEX["own_clause_openers"])
+def test_a_date_in_a_relative_clause_is_its_own(opener):
+    c = the_figure(f"The depot, {opener} the army built in 1975, stores 1,250 tents.", THU)
+    assert (c.time, c.time_source) == (THU, "published")
+
+
+@walks("baseline_clause_openers")
+@pytest.mark.parametrize("opener", LEX["baseline_clause_openers"])
+def test_a_date_in_a_since_clause_is_a_baseline(opener):
+    c = the_figure(
+        f"The depot has handed out 1,250 tents {opener} the old bridge closed on March 3.", THU
+    )
+    assert (c.time, c.time_source) == (THU, "published")

@@ -134,6 +134,24 @@ def test_a_new_extractor_version_checks_every_fact_again(newsroom, monkeypatch):
     assert sorted(run().rechecked) == ["fighters", "groups", "quiet", "troops"]
 
 
+def test_a_new_extractor_version_finds_the_publication_date_again(newsroom, monkeypatch):
+    """A date the reader of an earlier version stored (here none) is not kept when the
+    version changes: the article's dateline is read again."""
+    (newsroom / "news" / "dated.txt").write_text(
+        "Canal breach\nPUNE, March 3, 2026 (PTI) - Water flooded 41 homes.\n", encoding="utf-8"
+    )
+    run()
+    conn = sqlite3.connect("factcheck.db")
+    conn.execute("update documents set published = null where path = 'news/dated.txt'")
+    conn.commit()
+    conn.close()
+    run()  # the same version: the stored date is kept
+    assert Store("factcheck.db").document_states()["news/dated.txt"].published is None
+    monkeypatch.setattr(fake_extract, "EXTRACTOR_VERSION", "fake-2")
+    run()
+    assert Store("factcheck.db").document_states()["news/dated.txt"].published == "2026-03-03"
+
+
 def test_claims_of_a_run_are_read_only_when_asked(newsroom):
     result = run()
     assert [c.doc for c in result.claims] == [c.doc for c in Store("factcheck.db").claims()]

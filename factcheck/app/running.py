@@ -224,6 +224,8 @@ def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunS
     """
     version = extractor.EXTRACTOR_VERSION
     states = store.document_states()
+    # a title and date found by another version of the reader are found again
+    current = {n: st for n, st in states.items() if st.extractor_version == version}
     documents, skipped, todo = _survey(found.files, root, states, version, store, how.reread)
     jobs, progress = how.jobs, how.progress
     if progress:
@@ -233,7 +235,7 @@ def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunS
     with extraction(extractor, jobs) as (submit, more):
         # a few documents are shared out evenly; many go in chunks of CHUNK
         size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs))))
-        chunks = _chunks(todo, root, states, failed, size)
+        chunks = _chunks(todo, root, current, failed, size)
         for docs, future in ahead(submit, chunks, more):
             pairs, bad = guarded(docs, future, extractor)
             store.save_documents(pairs, version)
@@ -264,11 +266,13 @@ def _survey(files: list[str], root: str, states: dict, version: str, store: Stor
     documents: list[Document] = []
     skipped: list[Skipped] = []
     todo: list[str] = []
+    # the title and date found by another version of the reader are found again
+    current = {n: st for n, st in states.items() if st.extractor_version == version}
     for i in range(0, len(files), WINDOW):
         names = {f: project_path(f, root) for f in files[i : i + WINDOW]}
-        known = {} if reread else _stamped(names, states)
+        known = {} if reread else _stamped(names, current)
         window = [f for f in names if f not in known]
-        docs, bad = _read_named(window, root, states, {f: names[f] for f in window})
+        docs, bad = _read_named(window, root, current, {f: names[f] for f in window})
         skipped.extend(bad)
         read = {d.path: d for d in docs}
         restamped = []

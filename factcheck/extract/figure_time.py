@@ -14,6 +14,15 @@ the calendar dates found in the text and the publication date. The rules:
 - a dateline ("TARSEN, March 3 (Wire) - ...") dates the article: the publication
   date, which may carry a time of day, is used instead when known;
 - a relative year of the sentence ("last year") counts as a date of the clause;
+- a day ("on Tuesday", "yesterday", "last night") counts as a date of the clause,
+  resolved against the publication date (factcheck/extract/day_time.py); an hour ("at
+  6 p.m.", "by nightfall") goes with the clause's day, else the publication day. A day
+  that is the publication day, or an hour at or after the publication's, gives the
+  publication date; a planned day ("will vote on Friday") and a span of days ("on
+  Friday and Saturday") give nothing;
+- a date, day or hour inside a relative clause ("which was built in 1975") or a
+  since/until clause ("since the dam failed on March 9") dates only the figures inside
+  that clause;
 - otherwise the publication date, with its time of day when the metadata gives
   one ("2008-05-13T19:00"), so that two updates of one day are successive.
 """
@@ -26,7 +35,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation
 from . import dates as timeref
+from . import day_time
 
 # a date after these is a baseline ("the highest since 1981", "since the storm struck on
 # September 3"), not the figure's time
@@ -72,6 +83,9 @@ class DateMention:
     start: int
     end: int
     iso: str
+    # "date" (a calendar date), "day" (a weekday or relative day), "hour" (iso is HH:MM),
+    # "year" (a relative year: "last year")
+    what: str = "date"
 
 
 def valid_published(published: str | None) -> bool:
@@ -121,8 +135,6 @@ def figure_times(
     "published" or None."""
     s, e = sentence
     known = valid_published(published)
-    cuts = list(_CLAUSE_RE.finditer(text, s, e))
-    ends = [m.end() for m in cuts]
     own = [
         d
         for d in dates
@@ -131,8 +143,17 @@ def figure_times(
         and not names_event(text, d)
         and not (known and in_dateline(text, d))
     ]
+    days, hours = _days_and_hours(text, sentence, published) if spans else ([], [])
+    own += days
     rel = timeref.relative_year(text[s:e], published) if spans else None
+    if rel:
+        own.append(DateMention(s + rel[1], s + rel[2], rel[0], "year"))
     whens = _when_clauses(text, sentence, dates, known)
+    if not own and not hours and not whens:  # most sentences: the publication date
+        return [_published(published if known else None)] * len(spans)
+    shields = _own_clauses(text, sentence, own + hours)
+    cuts = list(_CLAUSE_RE.finditer(text, s, e))
+    ends = [m.end() for m in cuts]
     out = []
     for span in spans:
         when = next((iso for a, b, iso in whens if a <= span[0] < b), None)
@@ -140,24 +161,134 @@ def figure_times(
             out.append((when, "text"))
             continue
         cs, ce = _clause_bounds(text, sentence, cuts, *span, ends=ends)
-        best = None
-        for d in own:
-            if cs <= d.start and d.end <= ce:
-                if _is_baseline(text[max(cs, d.start - 48) : d.start]):
-                    continue
-                dist = abs(d.start - span[0])
-                if best is None or dist < best[0]:
-                    best = (dist, d.iso)
-        if best is None and rel and cs <= s + rel[1] < ce:
-            if not _PERIOD_START_RE.search(text[cs : s + rel[1]]):
-                best = (0, rel[0])
-        if best:
-            out.append((best[1], "text"))
-        elif known:
-            out.append((published, "published"))
-        else:
-            out.append((None, None))
+        seen = [
+            d
+            for d in own + hours
+            if cs <= d.start
+            and d.end <= ce
+            and _visible(d, span, shields)
+            and not (d.what in ("day", "hour") and day_time.planned(text, cs, d.start))
+        ]
+        best = _nearest(text, cs, span, [d for d in seen if d.what != "hour"]) if seen else None
+        hour = _nearest(text, cs, span, [d for d in seen if d.what == "hour"]) if hours else None
+        out.append(_timed(best, hour, published if known else None))
     return out
+
+
+def _nearest(text: str, cs: int, span: tuple[int, int], found: list[DateMention]):
+    """The mention nearest the figure among those of its clause that are no baseline; a
+    relative year ("last year") only when there is no other."""
+    best = None
+    for d in found:
+        if d.what != "year" and not _is_baseline(text[max(cs, d.start - 48) : d.start]):
+            dist = abs(d.start - span[0])
+            if best is None or dist < best[0]:
+                best = (dist, d)
+    if best:
+        return _alone(text, best[1], found)
+    years = [d for d in found if d.what == "year"]
+    if years and not _PERIOD_START_RE.search(text[cs : years[0].start]):
+        return years[0]
+    return None
+
+
+# "on Friday night and Saturday", "from Monday to Wednesday": a figure of a span of days
+_JOINED_RE = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|[-–])\s+(?:on\s+)?", re.I)
+
+
+def _alone(text: str, d: DateMention, found: list[DateMention]) -> DateMention | None:
+    """d, or None when another day is joined to it by "and", "to", "through": "evacuated
+    on Friday night and Saturday" is a total over days, as of the report, not of either."""
+    m = _JOINED_RE.match(text, d.end)
+    joined = m and any(x.start == m.end() and x.what == d.what for x in found)
+    return None if joined else d
+
+
+def _timed(best, hour, published: str | None) -> tuple[str | None, str | None]:
+    """(time, source) from the date or day nearest a figure and the hour nearest it.
+
+    A day named by a word that is the publication day is the publication date (with its
+    hour); an hour goes with a day ("at 6 p.m." of the day the clause names, else of the
+    publication day); an hour later than the publication's own is a plan, not a time."""
+    if best is None and hour is None:
+        return (published, "published") if published else (None, None)
+    iso = best.iso if best is not None else (published or "")[:10]
+    if len(iso) < 10:  # a year or month: no hour goes with it; without a day, no hour
+        return (iso, "text") if best is not None else _published(published)
+    if hour is not None and "T" not in iso:
+        iso = f"{iso}T{hour.iso}"
+    same_day = published is not None and iso[:10] == published[:10]
+    if same_day and "T" not in iso and (best is None or best.what == "day"):
+        return published, "published"
+    if same_day and "T" in iso and "T" in published and iso >= published:
+        return published, "published"
+    return iso, "text"
+
+
+def _published(published: str | None) -> tuple[str | None, str | None]:
+    return (published, "published") if published else (None, None)
+
+
+def _days_and_hours(
+    text: str, sentence: tuple[int, int], published: str | None
+) -> tuple[list[DateMention], list[DateMention]]:
+    """The days ("on Tuesday", "yesterday") and hours ("at 6 p.m.") named in a sentence;
+    days only when the publication date gives a day to count from."""
+    s, e = sentence
+    if not day_time.may_name_day(text[s:e]):
+        return [], []
+    pub = day_time.publication_day(published)
+    days = (
+        [DateMention(a, b, iso, "day") for a, b, iso in day_time.day_mentions(text, s, e, pub)]
+        if pub
+        else []
+    )
+    hours = [DateMention(a, b, hhmm, "hour") for a, b, hhmm in day_time.hour_mentions(text, s, e)]
+    return [d for d in days if not names_event(text, d)], hours
+
+
+# a relative clause ("which was built in 1975") or a clause that starts or bounds a period
+# ("since the dam failed on March 9") keeps its dates to itself
+_OWN_OPEN_RE = re.compile(
+    rf"(?P<comma>,\s*)?\b(?:{alternation(LEX['own_clause_openers'])}"
+    rf"|(?P<base>{alternation(LEX['baseline_clause_openers'])}))\b",
+    re.IGNORECASE,
+)
+# what every one of those openers holds, found fast (tests/test_figure_time.py checks)
+OWN_CUES = ("wh", "since", "until", "till")
+_OWN_END_RE = re.compile(r"[,:](?=\s)|[;()]|\s[—–-]\s")
+
+
+def _own_clauses(
+    text: str, sentence: tuple[int, int], mentions: list[DateMention]
+) -> list[tuple[int, int]]:
+    """Spans of the sentence's relative and since/until clauses: a date in one is the
+    time of the figures inside it only. A relative clause with no comma before it ("staff
+    who joined in 2019 number 340") ends after its first date, day or hour."""
+    s, e = sentence
+    out: list[tuple[int, int]] = []
+    low = text[s:e].lower()
+    for w in OWN_CUES:
+        if w in low:
+            break
+    else:
+        return out
+    for m in _OWN_OPEN_RE.finditer(text, s, e):
+        stop = _OWN_END_RE.search(text, m.end(), e)
+        end = stop.start() if stop else e
+        if not m.group("comma") and not m.group("base"):
+            end = min((d.end for d in mentions if m.end() <= d.start < end), default=end)
+        out.append((m.start(), end))
+    return out
+
+
+def _visible(d: DateMention, span: tuple[int, int], shields: list[tuple[int, int]]) -> bool:
+    """Whether a mention can date the figure at span: not inside a relative or since
+    clause, unless the figure is inside it too."""
+    for a, b in shields:
+        if a <= d.start < b and not a <= span[0] < b:
+            return False
+    return True
 
 
 # "since 1993, when gusts reached 172 km/h", "in March 2011, when 40 died": the clause
