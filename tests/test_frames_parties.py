@@ -88,7 +88,28 @@ SPANS = [
     ("Late on Tuesday the coastguard said 17 boats were still at sea.", "17", "the coastguard"),
     ("Officials later said 2,300 homes had no power.", "2,300", "Officials"),
     ("Meanwhile the Red Cross said 800 families needed shelter.", "800", "the Red Cross"),
+    ("At 7 a.m. officials said 4 people had died.", "4 people", "officials"),
+    ("By 6pm the coastguard said 17 boats were still at sea.", "17", "the coastguard"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text, at, speaker",
+    [
+        (
+            "The march, which police put at 18,000 and organisers at 60,000, ended.",
+            "60,000",
+            "organisers",
+        ),
+        (
+            "The march, which police put at 18,000 and organisers at 60,000, ended.",
+            "18,000",
+            "police",
+        ),
+    ],
+)
+def test_a_second_party_in_a_gapped_clause_gives_its_own_figure(text, at, speaker):
+    assert figure(text, at).speaker == speaker
 
 
 @pytest.mark.parametrize("text, at, speaker", SPANS)
@@ -137,6 +158,11 @@ PRONOUNS = [
         "Organisers",
     ),
     # two parties it could stand for, or none: say nothing
+    (
+        "The dockers' union leader, Irena Valk, spoke at the gates. She said 62,000 had marched.",
+        "62,000",
+        "dockers' union leader",
+    ),
     ("The ministry and the Red Cross met on Sunday. It said 80 had died.", "80", None),
     ("Residents said the water rose quickly. It reached 2 metres in some streets.", "2", None),
     ("The storm moved north overnight. It said 30 roads were closed.", "30", None),

@@ -12,6 +12,7 @@ better than a wrong one. "we" is never resolved (it speaks for whoever is quoted
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..vocab.lexicon import LEX
@@ -49,6 +50,7 @@ _CALENDAR = frozenset(
     "may june july august september october november december".split()
 )
 _STOP = frozenset(LEX["stopwords"])
+_ARTICLES = frozenset({"the", "a", "an"})
 LOOK_BACK = 2  # sentences before the figure's that may name its party
 
 
@@ -64,7 +66,7 @@ def antecedent(
     own = sentences[k][0] if sentences else 0
     said = list(re.finditer(rf"\b{pronoun}\b", text[own:at], re.I))
     end = own + said[-1].start() if said else at  # before the pronoun itself
-    found = _candidates(text, start, end, patterns)
+    found = _candidates(text, start, end, patterns, [a for a, _ in sentences] or [0])
     if not found:
         return None
     last = found[-1]
@@ -72,15 +74,24 @@ def antecedent(
     return last[1] if len(rivals) == 1 else None
 
 
-def _candidates(text: str, start: int, end: int, patterns) -> list[tuple[int, str, int]]:
-    """(end, party, where its sentence starts) of the parties named in text[start:end]."""
+def _candidates(
+    text: str, start: int, end: int, patterns, starts: list[int]
+) -> list[tuple[int, str, int]]:
+    """(end, party, its sentence) of the parties named in text[start:end]; a name right
+    after a party and a comma is that party ("the union leader, Irena Valk,")."""
     window = text[start:end]
     found = []
-    for pattern in (*patterns, _NAME_RE):
+    for pattern in patterns:
         for m in pattern.finditer(window):
             party = _party(m.group(0))
             if party:
-                found.append((m.end(), party, _sentence_start(window, m.start())))
+                found.append((m.end(), party, bisect.bisect_right(starts, start + m.start())))
+    ends = {e for e, _, _ in found}
+    for m in _NAME_RE.finditer(window):
+        party = _party(m.group(0))
+        apposed = any(window[e : m.start()] in (", ", " ") for e in ends if e <= m.start())
+        if party and not apposed:
+            found.append((m.end(), party, bisect.bisect_right(starts, start + m.start())))
     return sorted(found)
 
 
@@ -92,12 +103,11 @@ def _party(words: str) -> str | None:
     if det:
         words = words[det[-1].start() :]
     tokens = words.split()
-    while tokens and tokens[0].lower() in _CALENDAR | _STOP - {"the", "a", "an"}:
+    cut = [i for i, t in enumerate(tokens) if t.lower() in _STOP and t.lower() not in _ARTICLES]
+    if cut:
+        tokens = tokens[cut[-1] + 1 :]  # "dead in hospital": the hospital
+    while tokens and tokens[0].lower() in _CALENDAR:
         tokens = tokens[1:]
     if not tokens or any(t.lower() in _CALENDAR for t in tokens):
         return None
     return " ".join(tokens)
-
-
-def _sentence_start(window: str, at: int) -> int:
-    return max(window.rfind(". ", 0, at), window.rfind("? ", 0, at), window.rfind("! ", 0, at))

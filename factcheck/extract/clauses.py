@@ -64,7 +64,9 @@ _DAY_WORDS = (
 # "The agency had initially": when it spoke, not who it is
 _SPEAKER_WHEN_RE = re.compile(
     r"^(?:(?:" + trie("speaker_time_words") + r")\s+|"
-    rf"(?:on|by|until|last|this|late|early)\s+(?:\w+\s+){{0,1}}{_DAY_WORDS}\s+)+|"
+    rf"(?:on|by|until|last|this|late|early)\s+(?:\w+\s+){{0,1}}{_DAY_WORDS}\s+|"
+    r"(?:at|by|until|around|shortly\s+after|shortly\s+before)\s+\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:[ap]\.?m\.?|o'clock|GMT|BST|UTC|local\s+time)?\s+)+|"
     r"(?:\s+(?:had|has|have|" + trie("speaker_time_words") + r"))+$",
     re.I,
 )
@@ -96,6 +98,12 @@ _ADJUNCT_RE = re.compile(
 _NOT_OWNERS = frozenset(
     "official final initial latest new earlier previous first own revised provisional "
     "preliminary overall total daily weekly updated unofficial".split()
+)
+# "At 7 a.m. officials said ...": an hour that opens the clause, with no comma after it
+_FRONTED_HOUR_RE = re.compile(
+    r"\s*(?:at|by|until|around|before|after)\s+\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:[ap]\.?m\.?|o'clock|GMT|BST|UTC)?\s+(?=[A-Za-z])",
+    re.I,
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -224,7 +232,7 @@ def _find_speaker(work: str, c: Clause, figures: list[tuple[int, int]], has_verb
     first = figures[0][0] - c.start if figures else len(body)
     opener = OPENER_RE.match(body) if c.opener else None
     start = opener.end() if opener else 0
-    fronted = FRONTED_RE.match(body, start)
+    fronted = FRONTED_RE.match(body, start) or _FRONTED_HOUR_RE.match(body, start)
     if fronted and fronted.end() <= first:
         start = fronted.end()
     tried = worth_trying(body, has_verb)
@@ -376,8 +384,20 @@ _OWNER_JUST_BEFORE_RE = re.compile(
 )
 
 
+# "... which police put at 18,000 and organisers at 60,000": the second party's figure
+_GAPPED_RE = re.compile(
+    r"\b(?:and|while|but|whereas)\s+(?P<who>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)"
+    r"{0,2}?)\s+(?:at|put\s+it\s+at)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.I,
+)
+
+
 def owner_just_before(before: str) -> str | None:
     """The party whose figure the words right before a figure say it is, or None."""
+    gapped = _GAPPED_RE.search(before) if before.rstrip().endswith("at") else None
+    if gapped and is_party(gapped.group("who")):
+        return _clean_speaker(gapped.group("who"))
     if "'" not in before and "’" not in before and not _OWNED_TAIL_RE.search(before):
         return None
     m = _OWNER_JUST_BEFORE_RE.search(before)
