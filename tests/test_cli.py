@@ -541,7 +541,7 @@ def test_a_run_with_no_rules_says_where_each_finding_comes_from(tmp_path, monkey
     assert ran.exit_code == 0  # warnings only
     assert ran.stdout.endswith(
         "no rules found: checked 1 template fact and 1 suggested fact; 3 documents, "
-        "11 claims, 14 facts checked, 2 findings (2 warnings)\n"
+        "12 claims, 14 facts checked, 2 findings (2 warnings)\n"
     )
     assert "| displaced (template) |" in ran.stdout and "| (suggested)" in ran.stdout
     found = json.loads(invoke("run", "flood", "--db", db, "--format", "json").stdout)
