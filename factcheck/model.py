@@ -208,6 +208,7 @@ class Selector:
     not_about: frozenset[tuple[str, ...]] = frozenset()
     roles: tuple[str, ...] = ("value",)
     speaker: re.Pattern | None = None
+    not_speaker: re.Pattern | None = None  # parties whose figures the rule leaves out
 
 
 @dataclass(frozen=True)

@@ -222,3 +222,21 @@ CHANGES = [
 @pytest.mark.parametrize("text, at", CHANGES)
 def test_a_figure_right_after_a_change_verb_is_the_change(text, at):
     assert figure(text, at).role == "change"
+
+
+def test_a_rule_can_leave_a_party_out():
+    from factcheck.rules import select
+    from factcheck.rules.load import load_rules_text
+
+    [rule] = load_rules_text(
+        "rules:\n  - id: crowd\n    title: Crowd\n"
+        "    select: {kind: count, not_speaker: [organisers]}\n",
+        "crowd.yaml",
+    )
+    text = (
+        "The police estimate of 38,000 was far lower than the organisers' count of 120,000. "
+        "About 4,500 people marched in the rain."
+    )
+    claims = [c for c in extract(text, "a.txt", "2026-03-12") if c.kind == "count"]
+    chosen = [c.text for _rule, c in select([rule], claims).matches]
+    assert chosen == ["38,000", "About 4,500 people"]

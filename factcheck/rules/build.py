@@ -111,6 +111,7 @@ def selector(sel: dict, aliases: Aliases) -> Selector:
         not_about=frozenset(noun_words(p) for p in _phrases(sel.get("not_about"), aliases)),
         roles=tuple(as_list(sel.get("role"))) or ("value",),
         speaker=_pattern(_phrases(sel.get("speaker"), aliases)),
+        not_speaker=_pattern(_phrases(sel.get("not_speaker"), aliases)),
     )
 
 

@@ -171,7 +171,14 @@ SELECT = (
         "speaker",
         "list[str]",
         "Who must give the figure: words of the party its clause attributes it to "
-        "('police said', 'according to organisers'); '@group' allowed.",
+        "('police said', 'according to organisers', 'the police estimate of', 'She said' "
+        "after a sentence naming the governor); '@group' allowed.",
+    ),
+    Key(
+        "not_speaker",
+        "list[str]",
+        "Parties whose figures the rule leaves out (a figure with no party named stays "
+        "in); '@group' allowed.",
     ),
 )
 

@@ -180,6 +180,8 @@ def _why_not_frame(s: Selector, claim: Claim) -> str | None:
             return "no speaker is named for it"
         if not s.speaker.search(claim.speaker):
             return f"its speaker is '{claim.speaker}', not one of the rule's"
+    if s.not_speaker is not None and claim.speaker and s.not_speaker.search(claim.speaker):
+        return f"its speaker is '{claim.speaker}', whom the rule leaves out"
     return None
 
 

@@ -255,7 +255,16 @@ def validate_file(data: Any, doc: Doc, problems: list[Problem]) -> bool:
 # -- across keys, rules and files ----------------------------------------------------
 
 # the keys of select whose items may name an alias group ('@name')
-ALIASED = ("nouns", "words", "any_words", "not_words", "about", "not_about", "speaker")
+ALIASED = (
+    "nouns",
+    "words",
+    "any_words",
+    "not_words",
+    "about",
+    "not_about",
+    "speaker",
+    "not_speaker",
+)
 
 
 def rule_specs(data: dict) -> list:
