@@ -286,7 +286,7 @@ def test_show(newsroom):
         "(news/a, b: c.txt) against 5,000 (news/plain.txt)\n"
         "tolerance: 10%\n"
         "\n"
-        "source: news/a, b: c.txt:3\n"
+        "side 1: news/a, b: c.txt:3\n"  # a split names its sides, neither the outlier
         "  title:     Dec 03, 2017\n"
         "  published: 2017-12-03\n"
         '  sentence:  About 12,000 troops are in Iraq now, a "senior" official said | '
@@ -298,7 +298,7 @@ def test_show(newsroom):
         "  role:      value\n"
         "  speaker:   none named\n"
         "\n"
-        "other source: news/plain.txt:3\n"
+        "side 2: news/plain.txt:3\n"
         "  title:     Dec 02, 2017\n"
         "  published: 2017-12-02\n"
         "  sentence:  The U.S. has 5,000 troops in Iraq, officials said.\n"

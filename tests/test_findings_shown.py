@@ -297,3 +297,14 @@ def test_two_ranges_one_against_one_are_a_split(kivu):
         "8,000–14,000 (news/la-libre.txt)" in result.stdout.replace("\\_", "_")
     )
     assert "2 sides, none the outlier:" in result.stdout
+
+
+def test_show_names_the_parties_and_the_claims_read_in_their_units(newsroom):
+    data = json.loads(run("--format", "json").stdout)
+    (dispute,) = [f for f in data["findings"] if f["check"] == "disputed"]
+    out = CliRunner().invoke(cli, ["show", dispute["id"], "--db", "f.db"]).stdout
+    assert "\norganisers: news/kurier.txt:3\n" in out and "\npolice: news/gazette.txt:3\n" in out
+    assert "\nsource:" not in out  # neither party is pinned as the outlying source
+    listed = CliRunner().invoke(cli, ["claims", "--db", "f.db"]).stdout
+    row = next(line for line in listed.splitlines() if line.startswith("news/kurier.txt:1"))
+    assert row.count("3.5 hours") == 3 and "12,600" not in listed  # text, states, interval

@@ -3,12 +3,15 @@
 One file, no script and nothing fetched from the network: the charts are SVG
 written here. Each fact gets a number line (log scale when its figures span
 more than a factor of ten) with one bar per statement, labelled with its
-document, date and the figure as stated; the consensus band is shaded;
-outliers are drawn with a hatched bar and a triangle, consensus statements
-with a solid bar and a circle, others with a square, so colour is never the
-only cue. A fact whose figure may only rise or fall also gets a timeline
-(time across, value up). Every finding links to its statement's sentence in
-context; bars and links are reachable with the keyboard. Each fact says where it comes
+document, date and the figure as stated, on an axis in the unit the articles
+use; the consensus band is shaded; outliers are drawn with a hatched bar and a
+triangle, consensus statements with a solid bar and a circle, others with a
+square, so colour is never the only cue. In a dispute each party's band is
+shaded in its own colour under its name and its statements are labelled with it
+(circles, then diamonds); a split marks no statement as the outlier. A fact
+whose figure may only rise or fall also gets a timeline (time across, value
+up). Every finding links to its statement's sentence in context; bars and links
+are reachable with the keyboard. Each fact says where it comes
 from: its rules file and line, a built-in template, or a fact suggested from the
 articles with its rule to paste into a rules file. The page reflows
 from 1280 pixels down to a 390-pixel phone (a chart keeps its size and
