@@ -1,14 +1,13 @@
 """Every figure as a reader sees it: numbers, intervals and ranges written out.
 
 One home for number formatting, so the checks' messages, the reports and the
-rule examples write 5,000, "≥ 1,200 km" and "2.4 billion" the same way.
+rule examples write 5,000, "≥ 1,200" and "2.4 billion" the same way. A figure with
+its unit, in the unit the articles wrote, is `vocab/shown.py`'s.
 """
 
 from __future__ import annotations
 
 import math
-
-from .model import Claim
 
 
 def fmt_number(x: float | None) -> str:
@@ -20,19 +19,6 @@ def fmt_number(x: float | None) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
-def describe_interval(claim: Claim) -> str:
-    lo, hi = claim.interval()
-    unit = claim.comparable_unit()
-    suffix = f" {unit}" if unit and unit != "percent" else ("%" if unit == "percent" else "")
-    if lo == hi:
-        return f"{fmt_number(lo)}{suffix}"
-    if math.isinf(hi):
-        return f"≥ {fmt_number(lo)}{suffix}"
-    if math.isinf(lo):
-        return f"≤ {fmt_number(hi)}{suffix}"
-    return f"{fmt_number(lo)}–{fmt_number(hi)}{suffix}"
 
 
 def fmt_span(span: tuple[float, float]) -> str:
@@ -50,11 +36,3 @@ def compact_number(x: float) -> str:
         if abs(x) >= size:
             return f"{x / size:,.3g} {word}"
     return fmt_number(x)
-
-
-def range_text(span: tuple[float, float], unit: str | None) -> str:
-    lo, hi = span
-    figure = compact_number(lo) if lo == hi else f"{compact_number(lo)}–{compact_number(hi)}"
-    if unit == "percent":
-        return figure + "%"
-    return f"{figure} {unit}" if unit else figure

@@ -218,6 +218,7 @@ class Agreement:
     tolerance: float = 0.0
     absolute: float = 0.0
     precision: str = "implied"  # or "stated": a figure asserts exactly what it states
+    ranges: str = "overlap"  # or "same": stated ranges of the fact must have the same ends
 
 
 @dataclass(frozen=True)

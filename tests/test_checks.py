@@ -139,10 +139,12 @@ def test_agreement_compares_converted_values(tmp_path):
     assert evaluate([rule], [km, feet]).conflicts == []
     (c,) = evaluate([rule], [km, far, feet]).conflicts
     assert (c.check, c.left.doc) == ("outlier", "c.txt")
+    # shown in the units the articles wrote (compared in metres): 1.6 km and 5,250 ft agree
     assert c.reason == (
-        "2,438.4 metre is outside the consensus 1,600–1,600.2 metre of 2 sources"
-        " within 1% tolerance"
+        "8,000 feet is outside the consensus 1.6 km of 2 sources within 1% tolerance"
     )
+    assert c.details["consensus"]["range"] == [1600.0, 1600.2]  # stored in SI
+    assert c.details["consensus"]["unit"] == "metre"
 
 
 @pytest.mark.parametrize(

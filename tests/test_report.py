@@ -4,6 +4,7 @@ import importlib
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -178,14 +179,40 @@ def test_json_report_written_a_finding_at_a_time_is_the_same_document(made):
 @pytest.mark.parametrize(
     "baseline, expected",
     [
+        # by severity only the open findings (what may fail a run); the rest apart
         (None, "2 documents, 4 claims, 3 facts checked, 4 findings "
-               "(2 errors, 1 warning, 1 info), 1 accepted"),
+               "(1 error, 1 warning, 1 info), 1 accepted"),
         (frozenset({"aaaaaaaaaaaa"}), "2 documents, 4 claims, 3 facts checked, 4 findings "
-         "(2 errors, 1 warning, 1 info), 1 accepted, 1 in the baseline"),
+         "(1 warning, 1 info), 1 accepted, 1 in the baseline"),
     ],
 )  # fmt: skip
 def test_summary(baseline, expected):
     assert sample(baseline=baseline).summary() == expected
+
+
+def test_a_dispute_is_counted_apart_from_the_errors_in_every_format():
+    """A dispute between parties is reported, never failing: the summary counts it apart,
+    JSON's `failing`, JUnit's failures and the Markdown heading leave it out, SARIF gives it
+    level note and GitHub a notice."""
+    r = replace(
+        sample(),
+        conflicts=[
+            conflict("aaaaaaaaaaaa"),
+            conflict("eeeeeeeeeeee", status="disputed", rule_id="groups"),
+        ],
+    )
+    assert r.summary() == "2 documents, 4 claims, 3 facts checked, 2 findings (1 error), 1 disputed"
+    data = json.loads(report.render(r, "json"))
+    assert (data["summary"]["failing"], data["summary"]["disputed"]) == (1, 1)
+    levels = {
+        x["properties"]["findingId"]: x["level"]
+        for x in json.loads(report.render(r, "sarif"))["runs"][0]["results"]
+    }
+    assert levels == {"aaaaaaaaaaaa": "error", "eeeeeeeeeeee": "note"}
+    assert 'failures="1"' in report.render(r, "junit")
+    assert report.render(r, "markdown").startswith("### factcheck: 1 finding to fix\n")
+    levels = [line.split(" ", 1)[0] for line in report.render(r, "github").splitlines()]
+    assert levels == ["::error", "::notice"]
 
 
 def test_a_clean_table_is_empty():

@@ -59,7 +59,7 @@ def test_agreeing_variant_is_not_flagged(case, tmp_path):
 @pytest.mark.parametrize(
     "case, reason",
     [
-        ("units", "1,600 metre (units/conflict/a.txt) against 2,438.4 metre"),
+        ("units", "1.6 km (units/conflict/a.txt) against 8,000 feet (units/conflict/b.txt)"),
         ("part_whole", "the part 66,500–73,500 exceeds the whole 57,000–63,000"),
         ("percent", "3% of 'acme-workforce' 11,700–14,300 is 351–429, but 'acme-jobs-cut' is"),
         ("bounds", "is not plausible: it must be at least 0.01 km and at most 100 km"),

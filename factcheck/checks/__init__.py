@@ -57,9 +57,10 @@ def evaluate_rule(rule: Rule, statements: list[Claim]) -> tuple[list[Conflict], 
     for unit, members in by_unit(usable).items():
         unit_found, agreed = _unit_findings(rule, active, members, unit)
         found.extend(unit_found)
-        consensus.extend(agreed)
-        # a timeline has one consensus per time
-        bands.extend(figure_range(part) for _, part in (by_time(agreed) if agreed else []))
+        for each in agreed:  # a party's consensus is its own band, never one across parties
+            consensus.extend(each)
+            # a timeline has one consensus per time
+            bands.extend(figure_range(part) for _, part in by_time(each))
     fact = Fact(
         rule_id=rule.id,
         title=rule.title,
@@ -75,8 +76,9 @@ def evaluate_rule(rule: Rule, statements: list[Claim]) -> tuple[list[Conflict], 
 
 def _unit_findings(
     rule: Rule, active: list[CheckType], members: list[Claim], unit: str | None
-) -> tuple[list[Conflict], list[Claim]]:
-    """The findings about one unit's statements, and the statements of its consensuses."""
+) -> tuple[list[Conflict], list[list[Claim]]]:
+    """The findings about one unit's statements, and the statements of each group's
+    consensus (a group: one party, or all of the unit's statements)."""
     flagged = [f for c in active if c.unit for f in c.unit(rule, members, unit)]
     judges = [c for c in active if c.group]
     if not judges:
@@ -86,16 +88,17 @@ def _unit_findings(
     for check in active:
         if check.partition:
             groups = _refined(rule, check, groups, unit, found)
-    agreed: list[Claim] = []
+    agreed: list[list[Claim]] = []
     for where, group in groups:
         for judge in judges:
             group_found, consensus = judge.group(rule, group, unit, where)
             found.extend(group_found)
-            agreed.extend(consensus)
+            agreed.append(list(consensus))
     # a statement a unit check flags (one that fell below an earlier report) backs no
     # consensus of its own
     dropped = {key(f.left) for f in flagged}
-    return found + flagged, [c for c in agreed if key(c) not in dropped]
+    kept = [[c for c in each if key(c) not in dropped] for each in agreed]
+    return found + flagged, [each for each in kept if each]
 
 
 def _refined(rule: Rule, check: CheckType, groups, unit, found: list[Conflict]):

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from ..figures import range_text
 from ..model import Claim, Conflict, Pattern, Rule
+from ..vocab.shown import range_in
 
 MAX_LISTED = 50  # members listed in one finding's details; the count is always exact
 # statements and documents listed for each side of a finding (a consensus, a party): every
@@ -235,7 +235,7 @@ def side_json(members: tuple[Claim, ...], unit: str | None, label: str | None = 
     side = {
         "range": list(span),
         "unit": unit,
-        "text": range_text(span, unit),
+        "text": range_in(span, members, unit),  # in the articles' own unit
         # at most MAX_EXAMPLES names: a consensus of a thousand sources in every outlier's
         # details made the report grow with findings times sources
         "documents": (docs := documents(members))[:MAX_EXAMPLES],

@@ -6,8 +6,8 @@ consensus and is no outlier of one.
 
 from __future__ import annotations
 
-from ..figures import describe_interval
 from ..model import Bounds, Claim, Conflict, Rule
+from ..vocab.shown import interval_in
 from .base import CheckType, Decoding, finding, json_interval
 
 
@@ -40,7 +40,7 @@ def check_bounds(rule: Rule, claims: list[Claim]) -> list[Conflict]:
         lo, hi = c.interval()
         if not (b.high is not None and lo > b.high) and not (b.low is not None and hi < b.low):
             continue
-        reason = f"{describe_interval(c)} is not plausible: it must be {b.written}"
+        reason = f"{interval_in(c)} is not plausible: it must be {b.written}"
         details = {"interval": json_interval(c), "bounds": [b.low, b.high]}
         out.append(finding(rule, "bounds", c, None, reason, details))
     return out

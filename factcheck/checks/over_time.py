@@ -12,8 +12,8 @@ import heapq
 import math
 from bisect import bisect_left
 
-from ..figures import describe_interval
 from ..model import Claim, Conflict, OverTime, Rule, period
+from ..vocab.shown import interval_in
 from .base import (
     MAX_LISTED,
     CheckType,
@@ -112,10 +112,10 @@ def _spiked(rule: Rule, before: Claim, a: Claim, after: Claim, unit: str | None)
     o = rule.over_time
     verb = "rose" if o.may_only == "rise" else "fell"
     reason = (
-        f"{verb} to {describe_interval(a)} ({a.time}) from {describe_interval(before)} "
+        f"{verb} to {interval_in(a)} ({a.time}) from {interval_in(before)} "
         f"({before.time}, {before.doc}), and a later report ({after.time}, {after.doc}) "
-        f"states {describe_interval(after)} again: it may only {o.may_only}, so "
-        f"{describe_interval(a)} stands alone"
+        f"states {interval_in(after)} again: it may only {o.may_only}, so "
+        f"{interval_in(a)} stands alone"
     )
     details = {
         "step": {"from": claim_ref(before), "to": claim_ref(a)},
@@ -222,7 +222,7 @@ def _fell(
     verb = "fell" if o.may_only == "rise" else "rose"
     slack = f" beyond {o.tolerance:.0%} tolerance" if o.tolerance else ""
     reason = (
-        f"{verb} from {describe_interval(a)} ({a.time}, {a.doc}) to {describe_interval(b)} "
+        f"{verb} from {interval_in(a)} ({a.time}, {a.doc}) to {interval_in(b)} "
         f"({b.time}){slack}, but it may only {o.may_only}"
     )
     details = {

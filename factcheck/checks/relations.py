@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 
-from ..figures import describe_interval, fmt_span
+from ..figures import fmt_span
 from ..model import Claim, Conflict, Relation, Rule, period
+from ..vocab.shown import interval_in
 from .base import (
     MAX_LISTED,
     CheckType,
@@ -90,8 +91,8 @@ def _part_whole(rule: Rule, own: list[Claim], wholes: list[Claim], slack: str) -
             if w is None or not p.interval()[0] > w.interval()[1] * (1 + tol):
                 continue
             reason = (
-                f"the part {describe_interval(p)} exceeds the whole "
-                f"{describe_interval(w)} ('{r.part_of}'){slack}"
+                f"the part {interval_in(p)} exceeds the whole "
+                f"{interval_in(w)} ('{r.part_of}'){slack}"
             )
             details = {"part": json_interval(p), "whole": json_interval(w)}
             out.append(finding(rule, "part_whole", p, w, reason, details, of=(p, w)))
@@ -123,7 +124,7 @@ def _sum(rule: Rule, own: list[Claim], selected: dict[str, list[Claim]], slack: 
             lo, hi = s.interval()
             if lo > total[1] * (1 + tol) or hi < total[0] * (1 - tol):
                 terms = " + ".join(f"'{pid}' {fmt_span(sp)}" for pid, sp in parts)
-                reason = f"{describe_interval(s)} is not the sum {terms} = {fmt_span(total)}{slack}"
+                reason = f"{interval_in(s)} is not the sum {terms} = {fmt_span(total)}{slack}"
                 details = {"sum": list(total), "parts": {pid: list(sp) for pid, sp in parts}}
                 out.append(finding(rule, "sum", s, None, reason, details))
     return out
@@ -168,9 +169,9 @@ def _share_breaks(rule: Rule, p: Claim, span, t: Claim, slack: str) -> Conflict 
     if not (tlo > expected[1] * (1 + tol) or thi < expected[0] * (1 - tol)):
         return None
     reason = (
-        f"{describe_interval(p)} of '{r.percent_whole}' {fmt_span(span)} is "
+        f"{interval_in(p)} of '{r.percent_whole}' {fmt_span(span)} is "
         f"{fmt_span(expected)}, but '{r.percent_part}' is "
-        f"{describe_interval(t)}{slack}"
+        f"{interval_in(t)}{slack}"
     )
     details = {"whole": list(span), "expected": list(expected)}
     return finding(rule, "percent_of", p, t, reason, details, of=(p, t))

@@ -45,10 +45,13 @@ def summary(
     skipped: int,
     baseline: frozenset[str] | None = None,
 ) -> str:
-    """The one-line summary of a run."""
-    by_sev = {}
-    for c in conflicts:
-        by_sev[c.severity] = by_sev.get(c.severity, 0) + 1
+    """The one-line summary of a run: the findings, those open by severity (what may fail
+    the run), then those accepted, disputed or in the baseline, which never fail it."""
+    by_sev: dict[str, int] = {}
+    standings = [standing(c, baseline) for c in conflicts]
+    for c, state in zip(conflicts, standings, strict=True):
+        if state == "open":
+            by_sev[c.severity] = by_sev.get(c.severity, 0) + 1
     detail = ", ".join(plural(by_sev[s], s) for s in SEVERITIES if s in by_sev)
     line = (
         f"{plural(documents, 'document')}, {claims} claims, "
@@ -56,7 +59,6 @@ def summary(
     )
     if detail:
         line += f" ({detail})"
-    standings = [standing(c, baseline) for c in conflicts]
     for label in ("accepted", "disputed", "baseline"):
         n = standings.count(label)
         if n:

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..figures import describe_interval
 from ..model import CLAIM_KINDS, Claim
 from ..safe_text import printable
+from ..vocab.shown import interval_in
 from .helpers import dumps, finite, printable_claim, snippet, stated, table
 
 
@@ -33,7 +33,7 @@ def claims_table(claims: list[Claim]) -> str:
             c.text,
             c.kind,
             stated(c),
-            describe_interval(c) if c.kind not in ("date", "rank") else "",
+            interval_in(c) if c.kind not in ("date", "rank") else "",
             c.time or "",
         ]
         for c in claims

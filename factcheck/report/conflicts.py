@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 
-from ..figures import describe_interval, fmt_number
+from ..figures import fmt_number
 from ..model import Claim, Conflict
 from ..safe_text import printable
+from ..vocab.shown import interval_in, shown_unit
 from .helpers import (
+    SIDED,
     context_lines,
     finite,
     origin_text,
@@ -17,6 +19,7 @@ from .helpers import (
     related_claims,
     row_origin,
     save_note,
+    side_heads,
     stated,
     table,
 )
@@ -64,13 +67,16 @@ def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, 
     documents = {printable(path): _printable_values(row or {}) for path, row in documents.items()}
     lines = _head(c, rule, details)
     lines.append("")
+    # a split's or dispute's statements are its sides' (a party's name), neither the outlier
+    heads = [h["label"] for h in side_heads(c)] if c.check in SIDED else []
+    first, second = heads[:2] if len(heads) >= 2 else ("source", "other source")
     lines += _detail_side(
-        "source", c.left, details.pop("left_interval", None), documents.get(c.left.doc)
+        first, c.left, details.pop("left_interval", None), documents.get(c.left.doc)
     )
     right_interval = details.pop("right_interval", None)
     if c.right is not None:
         lines.append("")
-        lines += _detail_side("other source", c.right, right_interval, documents.get(c.right.doc))
+        lines += _detail_side(second, c.right, right_interval, documents.get(c.right.doc))
     for key in _CONTEXT_KEYS:
         details.pop(key, None)
     shown = context_lines(c)
@@ -130,17 +136,23 @@ def _head(c: Conflict, rule: dict | None, details: dict) -> list[str]:
 
 
 def _interval_text(value, claim: Claim) -> str:
-    if isinstance(value, list | tuple) and len(value) == 2:
-        lo, hi = value
-        unit = claim.si_unit or claim.unit or claim.noun or ""
-        if lo == hi:
-            return f"{fmt_number(lo)} {unit}".strip()
-        if lo is None:
-            return f"≤ {fmt_number(hi)} {unit}".strip()
-        if hi is None:
-            return f"≥ {fmt_number(lo)} {unit}".strip()
-        return f"{fmt_number(lo)}–{fmt_number(hi)} {unit}".strip()
-    return describe_interval(claim)
+    """The interval a finding stored for a statement (in SI), in the statement's own unit."""
+    if not (isinstance(value, list | tuple) and len(value) == 2):
+        return interval_in(claim)
+    lo, hi = value
+    unit = claim.si_unit or claim.unit or claim.noun or ""
+    shown = shown_unit((claim,))
+    if shown is not None:
+        lo = None if lo is None else shown(lo)
+        hi = None if hi is None else shown(hi)
+        unit = shown.label(lo, hi)
+    if lo == hi:
+        return f"{fmt_number(lo)} {unit}".strip()
+    if lo is None:
+        return f"≤ {fmt_number(hi)} {unit}".strip()
+    if hi is None:
+        return f"≥ {fmt_number(lo)} {unit}".strip()
+    return f"{fmt_number(lo)}–{fmt_number(hi)} {unit}".strip()
 
 
 def _detail_side(label: str, claim: Claim, interval, document: dict | None) -> list[str]:

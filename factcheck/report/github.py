@@ -24,7 +24,9 @@ def render(report: Report, terminal: Terminal = PLAIN, per_level: int = PER_LEVE
     report = report.printable()
     by_level: dict[str, list] = {"error": [], "warning": [], "notice": []}
     for c in report.reported:
-        by_level[GITHUB_LEVELS.get(c.severity, "warning")].append(c)
+        # a dispute between parties is reported, never failing: a notice whatever its severity
+        level = "notice" if c.status == "disputed" else GITHUB_LEVELS.get(c.severity, "warning")
+        by_level[level].append(c)
     total = sum(len(v) for v in by_level.values())
     caps = {level: per_level for level in by_level}
     over = sum(max(0, len(v) - per_level) for v in by_level.values())

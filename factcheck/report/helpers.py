@@ -19,6 +19,7 @@ from pathlib import PurePath
 from ..figures import fmt_number
 from ..model import Claim, Conflict
 from ..safe_text import printable
+from ..vocab.shown import written_unit
 
 SNIPPET_CHARS = 90
 
@@ -137,15 +138,46 @@ def stated(claim: Claim) -> str:
         figure = f"{fmt_number(claim.low)}–{fmt_number(claim.high)}"
     else:
         figure = fmt_number(claim.value)
-    unit = claim.unit or claim.noun or ""
+    unit = written_unit(claim) or claim.noun or ""  # as the article writes it
     qual = "" if claim.qualifier == "exact" else f" ({claim.qualifier})"
     return f"{figure} {unit}".strip() + qual
 
 
+# findings about the sides of a fact (sources that split, parties that disagree), which
+# pin no statement as "the" outlier
+SIDED = ("split", "disputed")
+
+
 def finding_message(c: Conflict) -> str:
-    """A finding in one line of prose: why, what the outlying statement says, its id."""
+    """A finding in one line of prose: why, what the outlying statement says (or each
+    side's first statement), its id."""
+    if c.check in SIDED and c.details.get("sides"):
+        return f"{c.reason}. (factcheck finding {c.id})"
     text = f"{c.reason}. {c.left.doc}:{c.left.line} states {stated(c.left)}"
     return text + f". (factcheck finding {c.id})"
+
+
+def side_heads(c: Conflict) -> list[dict]:
+    """Each side of a split or dispute by its first statement (a claim reference), with
+    the side's label: the party's name, or "side 1", "side 2"…"""
+    heads = []
+    for n, side in enumerate(c.details.get("sides", [])[:4], start=1):
+        if side.get("claims"):
+            heads.append({**side["claims"][0], "label": side.get("label") or f"side {n}"})
+    return heads
+
+
+def statement_lines(c: Conflict) -> list[str] | None:
+    """What a finding about sides says instead of one statement: that none is the
+    outlier, and each side's first statement; None for a finding about one statement."""
+    heads = side_heads(c)
+    if c.check not in SIDED or not heads:
+        return None
+    n = c.details.get("side_count", len(c.details.get("sides", [])))
+    lines = [f"{n} {'parties' if c.check == 'disputed' else 'sides'}, none the outlier:"]
+    for h in heads:
+        lines.append(f"{h['label']}: {h['doc']}:{h['line']} = {' '.join(h['text'].split())}")
+    return lines
 
 
 def context_lines(c: Conflict) -> list[str]:

@@ -3,12 +3,15 @@
 One file, no script and nothing fetched from the network: the charts are SVG
 written here. Each fact gets a number line (log scale when its figures span
 more than a factor of ten) with one bar per statement, labelled with its
-document, date and the figure as stated; the consensus band is shaded;
-outliers are drawn with a hatched bar and a triangle, consensus statements
-with a solid bar and a circle, others with a square, so colour is never the
-only cue. A fact whose figure may only rise or fall also gets a timeline
-(time across, value up). Every finding links to its statement's sentence in
-context; bars and links are reachable with the keyboard. Each fact says where it comes
+document, date and the figure as stated, on an axis in the unit the articles
+use; the consensus band is shaded; outliers are drawn with a hatched bar and a
+triangle, consensus statements with a solid bar and a circle, others with a
+square, so colour is never the only cue. In a dispute each party's band is
+shaded in its own colour under its name and its statements are labelled with it
+(circles, then diamonds); a split marks no statement as the outlier. A fact
+whose figure may only rise or fall also gets a timeline (time across, value
+up). Every finding links to its statement's sentence in context; bars and links
+are reachable with the keyboard. Each fact says where it comes
 from: its rules file and line, a built-in template, or a fact suggested from the
 articles with its rule to paste into a rules file. The page reflows
 from 1280 pixels down to a 390-pixel phone (a chart keeps its size and
@@ -24,17 +27,20 @@ from html import escape
 
 from ..figures import compact_number
 from ..model import Claim, Conflict, Fact, period
+from ..vocab.shown import Shown, shown_unit
 from .base import PLAIN, Report, Terminal
-from .helpers import ORIGIN_LABELS, save_note, stated, template_name, xml
+from .helpers import ORIGIN_LABELS, SIDED, save_note, side_heads, stated, template_name, xml
 
 WIDTH = 720  # the charts' coordinate width (SVG user units)
 MARGIN = 24
 ROW = 40  # height of one statement in a number line: its label, then its bar
 LABEL_CHARS = 86
-NOT_OUTLIERS = ("split", "disputed")  # findings about a whole fact, not one statement
+NOT_OUTLIERS = SIDED  # findings about a whole fact's sides, not one statement
+PARTY_SHAPES = 4  # parties drawn apart by colour and marker; more share them in turn
 
 STYLE = """
-:root{--consensus:#2166ac;--outlier:#d95f02;--other:#666;--band:#2166ac;font-family:system-ui,
+:root{--consensus:#2166ac;--outlier:#d95f02;--other:#666;--band:#2166ac;--party-0:#2166ac;
+--party-1:#7b3294;--party-2:#1b7837;--party-3:#8c510a;font-family:system-ui,
 -apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45;color:#1a1a1a;background:#fff}
 body{margin:0 auto;max-width:1200px;padding:0 16px 48px}
 a{color:#0b57d0}a:focus,g[tabindex]:focus,.chart-wrap:focus{outline:3px solid #f9ab00;
@@ -78,7 +84,11 @@ def _t(text: object) -> str:
 
 def statement_anchor(claim: Claim) -> str:
     """The id of a statement's row: stable for the same document and place."""
-    key = f"{claim.doc}\x1f{claim.start}\x1f{claim.end}".encode()
+    return _anchor(claim.doc, claim.start, claim.end)
+
+
+def _anchor(doc: str, start: int, end: int) -> str:
+    key = f"{doc}\x1f{start}\x1f{end}".encode()
     return "s-" + hashlib.sha256(key).hexdigest()[:12]
 
 
@@ -92,10 +102,15 @@ def _figure(claim: Claim) -> float | None:
 
 
 class Scale:
-    """Values to coordinates, linear or (figures spanning more than 10x) logarithmic."""
+    """Values to coordinates, linear or (figures spanning more than 10x) logarithmic.
 
-    def __init__(self, values: list[float], start: float, end: float):
-        finite = [v for v in values if math.isfinite(v)] or [0.0, 1.0]
+    Figures come in SI units; with a `shown` unit (the one the articles use) the axis is
+    laid out and marked in that unit ("hours", not seconds).
+    """
+
+    def __init__(self, values: list[float], start: float, end: float, shown: Shown | None = None):
+        self.shown = shown
+        finite = [self._shown(v) for v in values if math.isfinite(v)] or [0.0, 1.0]
         lo, hi = min(finite), max(finite)
         self.log = lo > 0 and hi / lo > 10
         if self.log:
@@ -105,7 +120,15 @@ class Scale:
         pad = (hi - lo) * 0.06
         self.lo, self.hi, self.start, self.end = lo - pad, hi + pad, start, end
 
+    def _shown(self, value: float) -> float:
+        return self.shown(value) if self.shown is not None else value
+
     def __call__(self, value: float) -> float:
+        """Where an SI figure goes."""
+        return self.place(self._shown(value))
+
+    def place(self, value: float) -> float:
+        """Where a figure in the shown unit (an axis mark) goes."""
         if value == math.inf:
             return self.end
         if value == -math.inf or (self.log and value <= 0):
@@ -116,7 +139,8 @@ class Scale:
         return min(max(x, first), last)
 
     def ticks(self) -> list[float]:
-        """Where to mark the axis: 1, 2, 5 times powers of ten (log), else about five steps."""
+        """Where to mark the axis, in the shown unit: 1, 2, 5 times powers of ten (log), else
+        about five steps."""
         if self.log:
             first, last = math.floor(self.lo), math.ceil(self.hi)
             out = [10.0**e * m for e in range(first, last + 1) for m in (1, 2, 5)]
@@ -129,14 +153,48 @@ class Scale:
         return [first + i * step for i in range(int((self.hi - first) / step) + 1)]
 
 
-def _kind(claim: Claim, outliers: set, consensus: set) -> str:
+Parties = dict[tuple, tuple[int, str]]  # a statement's place to its party (number, name)
+
+
+def parties_of(findings: list[Conflict]) -> Parties:
+    """The party of each statement a dispute lists, by the statement's place."""
+    out: Parties = {}
+    for c in findings:
+        if c.check != "disputed":
+            continue
+        for n, side in enumerate(c.details.get("sides", [])):
+            for r in side.get("claims", []):
+                out.setdefault((r["doc"], r["start"], r["end"]), (n, side.get("label") or ""))
+    return out
+
+
+def _kind(claim: Claim, outliers: set, consensus: set, parties: Parties | None = None) -> str:
+    """How a statement is drawn: outlier, a party's figure (`party-N`), consensus, other."""
     key = (claim.doc, claim.start, claim.end)
     if key in outliers:
         return "outlier"
+    if parties and key in parties:
+        return f"party-{parties[key][0] % PARTY_SHAPES}"
     return "consensus" if key in consensus else "other"
 
 
+def _role(claim: Claim, kind: str, parties: Parties | None) -> str:
+    """What a reader is told a statement is: its party's name ("police"), or its kind."""
+    party = (parties or {}).get((claim.doc, claim.start, claim.end))
+    return party[1] if party and party[1] else kind
+
+
 def _marker(kind: str, x: float, y: float) -> str:
+    if kind in ("party-1", "party-3"):  # a second party's figures: diamonds, not circles
+        return (
+            f'<path class="marker marker-{kind}" d="M{x:.1f} {y - 7:.1f} L{x + 7:.1f} {y:.1f} '
+            f'L{x:.1f} {y + 7:.1f} L{x - 7:.1f} {y:.1f} Z" fill="var(--{kind})" stroke="#fff"/>'
+        )
+    if kind.startswith("party-"):
+        return (
+            f'<circle class="marker marker-{kind}" cx="{x:.1f}" cy="{y:.1f}" r="5.5" '
+            f'fill="var(--{kind})" stroke="#fff"/>'
+        )
     if kind == "outlier":
         return (
             f'<path class="marker marker-outlier" d="M{x:.1f} {y - 7:.1f} L{x + 7:.1f} {y + 6:.1f} '
@@ -153,22 +211,26 @@ def _marker(kind: str, x: float, y: float) -> str:
     )
 
 
-def _label(claim: Claim) -> str:
+def _label(claim: Claim, party: str = "") -> str:
     text = f"{claim.doc}:{claim.line} · {claim.time or 'undated'} · {stated(claim)}"
+    text = f"{party} · {text}" if party else text
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
-def _bar(claim: Claim, kind: str, scale: Scale, y: float, pattern: str) -> str:
+def _bar(claim: Claim, kind: str, scale: Scale, y: float, pattern: str, role: str = "") -> str:
+    """A statement's bar; a party's figure is labelled with the party's name (`role`)."""
     lo, hi = claim.interval()
     x0, x1 = scale(lo), scale(hi)
     if x1 - x0 < 4:
         x0, x1 = (x0 + x1) / 2 - 2, (x0 + x1) / 2 + 2
     fill = f"url(#{pattern})" if kind == "outlier" else f"var(--{kind})"
     point = _figure(claim)
-    label = _label(claim)
+    party = role if kind.startswith("party-") else ""
+    label = _label(claim, party)
+    role = role or kind
     parts = [
         f'<g class="bar {kind}" tabindex="0" role="img" data-doc="{_t(claim.doc)}" '
-        f'aria-label="{_t(kind + ": " + label)}"><title>{_t(label)}</title>',
+        f'aria-label="{_t(role + ": " + _label(claim))}"><title>{_t(label)}</title>',
         f'<text x="{MARGIN}" y="{y - 6:.1f}">{_t(label)}</text>',
         f'<rect class="interval" x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="10" '
         f'fill="{fill}" stroke="var(--{kind})"/>',
@@ -187,7 +249,7 @@ def _axis(scale: Scale, y: float, top: float, unit: str) -> str:
         'stroke="#888"/>'
     ]
     for v in scale.ticks():
-        x = scale(v)
+        x = scale.place(v)
         out.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{y}" stroke="#eee"/>'
             f'<text x="{x:.1f}" y="{y + 16}" text-anchor="middle">{_t(compact_number(v))}</text>'
@@ -206,32 +268,60 @@ def _defs(uid: str) -> str:
     )
 
 
-def number_line(fact: Fact, outliers: set, uid: str) -> str:
-    """The fact's statements as bars on one number line, the consensus band shaded."""
+def _band_party(fact: Fact, band: tuple[float, float], parties: Parties) -> tuple[int, str] | None:
+    """The party whose consensus a band is, when a dispute names one."""
+    lo, hi = band
+    for c in fact.consensus:
+        x = _figure(c)
+        party = parties.get((c.doc, c.start, c.end))
+        if party is not None and x is not None and lo <= x <= hi:
+            return party
+    return None
+
+
+def _band(fact: Fact, band, scale: Scale, top: float, bottom: float, parties: Parties) -> str:
+    """A consensus's figure range, shaded; a party's in its colour, under its name."""
+    x0, x1 = scale(band[0]), scale(band[1])
+    party = _band_party(fact, band, parties)
+    fill = "var(--band)" if party is None else f"var(--party-{party[0] % PARTY_SHAPES})"
+    name = "consensus-band" if party is None else "party-band"
+    out = (
+        f'<rect class="{name}" x="{x0:.1f}" y="{top}" width="{max(x1 - x0, 3):.1f}" '
+        f'height="{bottom - top}" fill="{fill}" fill-opacity=".15"/>'
+    )
+    if party is not None:
+        out += (
+            f'<text class="party-name" x="{(x0 + x1) / 2:.1f}" y="{top - 4}" '
+            f'text-anchor="middle" fill="{fill}">{_t(party[1])}</text>'
+        )
+    return out
+
+
+def number_line(fact: Fact, outliers: set, uid: str, parties: Parties | None = None) -> str:
+    """The fact's statements as bars on one number line, the consensus band shaded; in a
+    dispute, each party's band in its colour under its name, its figures labelled with it."""
+    parties = parties or {}
     claims = sorted(fact.claims, key=lambda c: (_figure(c) or 0, c.doc, c.start))
     ends = [x for c in claims for x in c.interval()] + [x for b in fact.bands for x in b]
-    scale = Scale(ends, MARGIN, WIDTH - MARGIN)
-    top = 12
+    shown = shown_unit(claims)
+    scale = Scale(ends, MARGIN, WIDTH - MARGIN, shown)
+    top = 28 if parties else 12  # room above the bands for the parties' names
     height = top + ROW * len(claims) + 44
     axis_y = top + ROW * len(claims) + 6
     consensus = {(c.doc, c.start, c.end) for c in fact.consensus}
-    unit = next((c.si_unit or c.unit or "" for c in claims), "")
+    unit = shown.words if shown else next((c.si_unit or c.unit or "" for c in claims), "")
     out = [
         f'<svg class="chart number-line" viewBox="0 0 {WIDTH} {height}" '
         f'xmlns="http://www.w3.org/2000/svg" role="group" aria-label="{_t(fact.title)}: '
         f'{len(claims)} statements on a number line">',
         _defs(uid),
     ]
-    for lo, hi in fact.bands:
-        x0, x1 = scale(lo), scale(hi)
-        out.append(
-            f'<rect class="consensus-band" x="{x0:.1f}" y="{top}" width="{max(x1 - x0, 3):.1f}" '
-            f'height="{axis_y - top}" fill="var(--band)" fill-opacity=".15"/>'
-        )
+    out += [_band(fact, band, scale, top, axis_y, parties) for band in fact.bands]
     out.append(_axis(scale, axis_y, top, unit if unit != "percent" else "%"))
     for i, c in enumerate(claims):
-        kind = _kind(c, outliers, consensus)
-        out.append(_bar(c, kind, scale, top + ROW * i + 22, f"hatch-{uid}"))
+        kind = _kind(c, outliers, consensus, parties)
+        role = _role(c, kind, parties)
+        out.append(_bar(c, kind, scale, top + ROW * i + 22, f"hatch-{uid}", role))
     out.append("</svg>")
     return "".join(out)
 
@@ -241,14 +331,14 @@ def _day(time: str) -> int:
     return date.fromisoformat(first[:10]).toordinal()
 
 
-def timeline(fact: Fact, outliers: set, uid: str) -> str:
+def timeline(fact: Fact, outliers: set, uid: str, parties: Parties | None = None) -> str:
     """An over_time fact: each dated statement at its date, its interval upright."""
     dated = sorted((c for c in fact.claims if c.time), key=lambda c: (_day(c.time), c.doc))
     if not dated:
         return '<p class="timeline-empty">No statement of this fact is dated.</p>'
     height, top, bottom = 300, 16, 250
     values = [x for c in dated for x in c.interval() if math.isfinite(x)]
-    ys = Scale(values, bottom, top)
+    ys = Scale(values, bottom, top, shown_unit(dated))
     days = [_day(c.time) for c in dated]
     xs = Scale([float(d) for d in days], 90, WIDTH - MARGIN)
     xs.log = False
@@ -262,9 +352,8 @@ def timeline(fact: Fact, outliers: set, uid: str) -> str:
         'stroke="#888"/>',
     ]
     for v in ys.ticks():
-        out.append(
-            f'<text x="84" y="{ys(v) + 4:.1f}" text-anchor="end">{_t(compact_number(v))}</text>'
-        )
+        y = ys.place(v) + 4
+        out.append(f'<text x="84" y="{y:.1f}" text-anchor="end">{_t(compact_number(v))}</text>')
     # by day, then by time: labels of one day come out in one order whatever the hash seed
     labels = sorted(
         {(c.time, d) for c, d in zip(dated, days, strict=True)}, key=lambda t: (t[1], t[0])
@@ -275,7 +364,7 @@ def timeline(fact: Fact, outliers: set, uid: str) -> str:
         )
     out.append("</g>")
     for c, d in zip(dated, days, strict=True):
-        kind = _kind(c, outliers, consensus)
+        kind = _kind(c, outliers, consensus, parties)
         lo, hi = c.interval()
         x = xs(float(d))
         y0, y1 = (
@@ -286,7 +375,7 @@ def timeline(fact: Fact, outliers: set, uid: str) -> str:
         fill = f"url(#hatch-{uid}-t)" if kind == "outlier" else f"var(--{kind})"
         out.append(
             f'<g class="step {kind}" tabindex="0" role="img" '
-            f'aria-label="{_t(kind + ": " + _label(c))}">'
+            f'aria-label="{_t(_role(c, kind, parties) + ": " + _label(c))}">'
             f"<title>{_t(_label(c))}</title>"
             f'<rect x="{x - 4:.1f}" y="{y0:.1f}" width="8" height="{max(y1 - y0, 3):.1f}" '
             f'fill="{fill}" stroke="var(--{kind})"/>'
@@ -307,13 +396,14 @@ def _in_context(claim: Claim) -> str:
     return f"{_t(text[:at])}<mark>{_t(figure)}</mark>{_t(text[at + len(figure) :])}"
 
 
-def _sources_table(fact: Fact, outliers: set) -> str:
+def _sources_table(fact: Fact, outliers: set, parties: Parties | None = None) -> str:
+    """Every statement: its role (a party's name in a dispute), source, date, figure."""
     consensus = {(c.doc, c.start, c.end) for c in fact.consensus}
     rows = []
     for c in fact.claims:
-        kind = _kind(c, outliers, consensus)
+        kind = _kind(c, outliers, consensus, parties)
         rows.append(
-            f'<tr id="{statement_anchor(c)}" class="{kind}"><td>{kind}</td>'
+            f'<tr id="{statement_anchor(c)}" class="{kind}"><td>{_t(_role(c, kind, parties))}</td>'
             f"<td><code>{_t(c.doc)}:{c.line}</code></td><td>{_t(c.time or 'undated')}</td>"
             f"<td>{_t(stated(c))}</td><td>{_in_context(c)}</td></tr>"
         )
@@ -378,14 +468,15 @@ def _fact_section(
         return "".join(parts) + "<p>No statement selected.</p></section>"
     label = f"Chart of {fact.title}; scroll sideways on a narrow screen"
     parts.append(f'<div class="chart-wrap" tabindex="0" role="region" aria-label="{_t(label)}">')
-    parts.append(number_line(fact, outliers, uid) + "</div>")
+    parties = parties_of(findings)
+    parts.append(number_line(fact, outliers, uid, parties) + "</div>")
     if fact.timeline:
         parts.append(
             f'<h3>Over time</h3><div class="chart-wrap" tabindex="0" role="region" '
             f'aria-label="{_t("Timeline of " + fact.title)}">'
         )
-        parts.append(timeline(fact, outliers, uid) + "</div>")
-    parts.append(_sources_table(fact, outliers) + "</section>")
+        parts.append(timeline(fact, outliers, uid, parties) + "</div>")
+    parts.append(_sources_table(fact, outliers, parties) + "</section>")
     return "".join(parts)
 
 
@@ -396,6 +487,24 @@ def _source_list(side: dict) -> str:
     return ", ".join(docs) + (f" and {more:,} more" if more > 0 else "")
 
 
+def _what(c: Conflict) -> str:
+    """What a finding's statement says; for a split or dispute, each side's (none is the
+    outlier), a party by its name."""
+    heads = side_heads(c) if c.check in SIDED else []
+    if not heads:
+        return (
+            f'<a href="#{statement_anchor(c.left)}">{_t(c.left.doc)}:{c.left.line}</a> '
+            f"states <strong>{_t(stated(c.left))}</strong>"
+        )
+    lead = "Parties disagree" if c.check == "disputed" else "Sources split, none the outlier"
+    sides = "; ".join(
+        f'{_t(h["label"])}: <a href="#{_anchor(h["doc"], h["start"], h["end"])}">'
+        f"{_t(h['doc'])}:{h['line']}</a> states <strong>{_t(' '.join(h['text'].split()))}</strong>"
+        for h in heads
+    )
+    return f"{lead}: {sides}"
+
+
 def _finding_item(report: Report, c: Conflict) -> str:
     state = report.standing(c)
     flag = "" if state == "open" else f" ({_t(state)})"
@@ -403,8 +512,7 @@ def _finding_item(report: Report, c: Conflict) -> str:
     context = f"Consensus sources: {_source_list(consensus)}." if consensus else ""
     return (
         f'<li id="finding-{c.id}" class="finding"><span class="sev sev-{_t(c.severity)}">'
-        f'{_t(c.severity)}</span>{flag} <a href="#{statement_anchor(c.left)}">'
-        f"{_t(c.left.doc)}:{c.left.line}</a> states <strong>{_t(stated(c.left))}</strong> — "
+        f"{_t(c.severity)}</span>{flag} {_what(c)} — "
         f'{_t(c.reason)}. <span class="context">{_t(context)}</span> '
         f'<a href="#fact-{_t(c.rule_id)}">{_t(c.rule_id)}</a>{_origin_badge(report, c.rule_id)} '
         f"<code>{c.id}</code></li>"

@@ -58,6 +58,8 @@ def _summary(report: Report) -> dict:
         "findings": len(report.conflicts),
         "failing": len(report.failures),
         "accepted": sum(c.status == "accepted" for c in report.conflicts),
+        # reported, never failing: the summary text counts them apart too
+        "disputed": sum(c.status == "disputed" for c in report.conflicts),
         "skipped": report.skipped,
         "fail_on": report.fail_on,
         "text": report.summary(),

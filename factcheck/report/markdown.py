@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Conflict
 from .base import PLAIN, Report, Terminal
-from .helpers import context_lines, md, plural, snippet, stated
+from .helpers import context_lines, md, plural, snippet, stated, statement_lines
 
 MAX_CHARS = 65_536  # GitHub's limit for a comment body
 HEADER = [
@@ -27,9 +27,12 @@ def _row(report: Report, c: Conflict) -> str:
     severity = c.severity + ("" if state == "open" else f" ({state})")
     if report.failing(c):
         severity = f"**{severity}**"
-    outlier = (
-        f"{md(c.left.doc)}:{c.left.line}<br>“{md(snippet(c.left, 90))}”<br>= {md(stated(c.left))}"
-    )
+    sided = statement_lines(c)  # a split or dispute: every side, none "the" outlier
+    if sided is not None:
+        outlier = "<br>".join(md(line) for line in sided)
+    else:
+        said = f"“{md(snippet(c.left, 90))}”<br>= {md(stated(c.left))}"
+        outlier = f"{md(c.left.doc)}:{c.left.line}<br>{said}"
     consensus = "<br>".join(md(line) for line in context_lines(c))
     fact = md(report.fact_label(c.rule_id))
     return f"| {fact} `{c.id}` | {severity} | {outlier} | {consensus} | {md(c.reason)} |"

@@ -40,7 +40,8 @@ def _result(report: Report, c: Conflict, index: dict[str, int]) -> dict:
     sentence = " ".join((c.left.sentence or c.left.text).split())
     result = {
         "ruleId": c.rule_id,
-        "level": SARIF_LEVELS.get(c.severity, "warning"),
+        # a dispute between parties is reported, never failing: a note whatever its severity
+        "level": "note" if c.status == "disputed" else SARIF_LEVELS.get(c.severity, "warning"),
         "message": {"text": finding_message(c)},
         "locations": [_location(c.left.doc, c.left.line, sentence)],
         "partialFingerprints": {"factcheckFindingId/v1": c.id},

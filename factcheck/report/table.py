@@ -15,7 +15,7 @@ import click
 
 from ..model import Conflict
 from .base import PLAIN, Report, Terminal
-from .helpers import context_lines, snippet, stated, table
+from .helpers import context_lines, snippet, stated, statement_lines, table
 
 STACK_BELOW = 110  # columns: under this a grid's cells get too narrow to read
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -49,6 +49,9 @@ def _paint_grid(grid: str, color: bool) -> str:
 
 
 def _outlier(c: Conflict, width: int) -> str:
+    sided = statement_lines(c)
+    if sided is not None:  # a split or dispute: every side, none "the" outlier
+        return "\n".join(sided)
     return f'{c.left.doc}:{c.left.line}\n"{snippet(c.left, width)}"\n= {stated(c.left)}'
 
 

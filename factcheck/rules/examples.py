@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import FactcheckError, Problem
-from ..figures import describe_interval
 from ..model import Article, Case, Claim, Rule
+from ..vocab.shown import interval_in
 from .paths import unscoped
 from .schema import RULE
 from .select import evaluate, selects, why_not
@@ -112,7 +112,7 @@ def _selected_by_article(rule: Rule, claims: list[Claim]) -> str:
         mine = [c for c in claims if c.doc == doc]
         chosen = [c for c in mine if selects(rule, c)]
         if chosen:
-            shown = ", ".join(f"{_show(c)} = {describe_interval(c)}" for c in chosen)
+            shown = ", ".join(f"{_show(c)} = {interval_in(c)}" for c in chosen)
             parts.append(f"{doc} selects {shown}")
         else:
             parts.append(f"{doc} selects nothing ({_why_none(rule, mine)})")

@@ -204,6 +204,14 @@ AGREE = (
         "bounds), for facts where small differences matter.",
         choices=("implied", "stated"),
     ),
+    Key(
+        "ranges",
+        "enum",
+        "overlap (default): a stated range agrees with any figure it overlaps; same: stated "
+        "ranges must also have the same ends (within the tolerance), so 8,000–11,000 and "
+        "8,000–14,000 for one estimate conflict.",
+        choices=("overlap", "same"),
+    ),
 )
 
 BOUNDS = (
