@@ -86,6 +86,10 @@ _REVISES_RE = re.compile(
     + r"))\b",
     re.I,
 )
+# what every _REVISES_RE match holds, found fast
+_MOVES_OWN_RE = re.compile(
+    rf"\b(?:{trie('estimate_verbs')})\s+(?:its|their|his|her|an|a)\s", re.I
+)
 # "The police estimate of 38,000", "A UN tally put the displaced at 9,400": a party's
 # figure, named before the figure (written after it, "the organisers' figure" may be
 # another party's)
@@ -94,6 +98,7 @@ _ADJUNCT_RE = re.compile(
     r"(?:own\s+|official\s+|latest\s+)?(?:" + trie("attribution_owners") + r")\b",
     re.I,
 )
+_OWNER_WORD_RE = re.compile(r"\b(?:" + trie("attribution_owners") + r")\b", re.I)
 # words before "figure", "estimate" or "count" that say which one, not whose
 _NOT_OWNERS = frozenset(
     "official final initial latest new earlier previous first own revised provisional "
@@ -166,7 +171,7 @@ def _trimmed(who: str) -> str | None:
     who = _AUXILIARY_END_RE.sub("", who)  # "the police are (saying)"
     who = _POSSESSIVE_END_RE.sub("", who)  # "the organisers' (estimate)"
     who = _SPEAKER_TRIM_RE.sub("", who).strip(" ,")
-    if "," not in who:  # "Earlier the ministry", "Police first"
+    if " " in who and "," not in who:  # "Earlier the ministry", "Police first"
         who = _SPEAKER_WHEN_RE.sub("", who).strip(" ,")
     owned = _OWNED_RE.match(who)
     if owned and is_party(owned.group("who")):
@@ -297,11 +302,13 @@ def _trailing(body: str, first: int, c: Clause) -> None:
 def _owns_before(body: str, start: int, first: int, c: Clause) -> bool:
     """A party named as the owner of the figure before it: "The ministry raised its count
     of the dead to 610", "The police estimate of 38,000"; set on c when found."""
-    if any(w in body for w in ("its ", "their ", "his ", "her ", " an ", " a ")):
+    if _MOVES_OWN_RE.search(body, start, first):
         m = _REVISES_RE.match(body, start)
         if m and m.end() <= first and _clean_speaker(m.group("who")):
             c.speaker, c.speaker_end = _clean_speaker(m.group("who")), c.start + m.start("verb")
             return True
+    if not _OWNER_WORD_RE.search(body, start, first):
+        return False
     for m in _ADJUNCT_RE.finditer(body, start, first):
         if m.group("who").lower() in _NOT_OWNERS:
             continue  # "the official figure", "the final count"
@@ -393,8 +400,16 @@ _GAPPED_RE = re.compile(
 )
 
 
+_OWNER_LAST_WORDS = frozenset(
+    "of at was is about around some roughly nearly almost over than least".split()
+)
+
+
 def owner_just_before(before: str) -> str | None:
     """The party whose figure the words right before a figure say it is, or None."""
+    tail = before[-12:].split()
+    if not tail or tail[-1].lower() not in _OWNER_LAST_WORDS:
+        return None  # every match ends in one of these words
     gapped = _GAPPED_RE.search(before) if before.rstrip().endswith("at") else None
     if gapped and is_party(gapped.group("who")):
         return _clean_speaker(gapped.group("who"))

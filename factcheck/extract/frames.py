@@ -263,7 +263,7 @@ def _role(pre: str, post: str, next_between: str | None, own: str = "", before: 
 def _retold(before: str) -> int | None:
     """Where the words before a figure in its clause start to retell an earlier figure
     ("had initially reported"), or None."""
-    if "had" not in before and not any(w in before.lower() for w in _RETOLD_CUES):
+    if not _RETOLD_CUE_RE.search(before):
         return None
     m = _RETOLD_RE.search(before)
     if m is None:
@@ -274,7 +274,11 @@ def _retold(before: str) -> int | None:
     return m.start()
 
 
-_RETOLD_CUES = tuple(w.split()[0] for w in LEX["retold_adverbs"])
+# a cheap first test: the words every _RETOLD_RE match holds one of
+_RETOLD_CUE_RE = re.compile(
+    r"\b(?:had|" + alternation(sorted({w.split()[0] for w in LEX["retold_adverbs"]})) + r")\b",
+    re.I,
+)
 
 
 def _about(words: list[str], own: str) -> str:
