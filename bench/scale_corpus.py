@@ -39,8 +39,23 @@ TITLES = ["Floods deepen crisis in Kessa province", "Talvia weighs new spending 
           "Pashan rail line approved", "Regional round-up"]  # fmt: skip
 
 
-def _speaker(rng: random.Random) -> str:
-    return rng.choice(SPEAKERS).format(weekday=rng.choice(WEEKDAYS))
+def weekday(day: int) -> str:
+    """The weekday of March `day`, 2025 (March 1 was a Saturday)."""
+    return WEEKDAYS[(day + 4) % 7]
+
+
+def _today(rng: random.Random, day: int) -> str:
+    """The article's own weekday, drawing the random one the corpus once used in its place."""
+    rng.choice(WEEKDAYS)
+    return weekday(day)
+
+
+def _speaker(rng: random.Random, day: int | None = None) -> str:
+    """Who says it; "figures released on <weekday>" names the article's own day, so that a
+    figure dated by it holds when its article says (the random pick keeps the corpus's
+    other bytes as they were)."""
+    picked = rng.choice(WEEKDAYS)
+    return rng.choice(SPEAKERS).format(weekday=weekday(day) if day else picked)
 
 
 def _qual(rng: random.Random, options=("", "", "", "about ", "nearly ", "some ", "roughly ")):
@@ -55,7 +70,7 @@ def _near(rng: random.Random, value: float, spread: float, outlier: float) -> fl
 
 def troops(rng, day):
     n = round(_near(rng, 12000, 0.03, rng.choice([1.6, 0.55])), -2)
-    s = _speaker(rng)
+    s = _speaker(rng, day)
     return rng.choice(
         [
             f"{_qual(rng).capitalize()}{n:,.0f} troops are now deployed in Veldmark, {s}.",
@@ -70,10 +85,10 @@ def troops(rng, day):
 
 def toll(rng, day):
     n = round(_near(rng, 40 + 25 * day, 0.0, 0.4))
-    s = _speaker(rng)
+    s = _speaker(rng, day)
     return rng.choice(
         [
-            f"The death toll from the Kessa floods rose to {n:,} on {rng.choice(WEEKDAYS)}, {s}.",
+            f"The death toll from the Kessa floods rose to {n:,} on {_today(rng, day)}, {s}.",
             f"The Kessa floods have killed {_qual(rng, ('', 'at least '))}{n:,} people, {s}.",
             f"At least {n:,} people have died in the Kessa floods, {s}, up from "
             f"{max(n - 60, 10):,} earlier in the week.",
@@ -84,21 +99,21 @@ def toll(rng, day):
 def dam(rng, day):
     bn = round(_near(rng, 2.4, 0.02, 1.3), 1)
     money = rng.choice([f"${bn} billion", f"US${bn * 1000:,.0f} million", f"{bn} billion dollars"])
-    return f"The Orvane dam will cost {_qual(rng)}{money}, {_speaker(rng)}."
+    return f"The Orvane dam will cost {_qual(rng)}{money}, {_speaker(rng, day)}."
 
 
 def rail(rng, day):
     crore = round(_near(rng, 1200, 0.02, 1.5), -1)
     money = rng.choice([f"Rs {crore:,.0f} crore", f"₹{crore / 100:g} billion"])
-    return f"The Pashan rail line will cost {money}, {_speaker(rng)}."
+    return f"The Pashan rail line will cost {money}, {_speaker(rng, day)}."
 
 
 def jobless(rng, day):
     p = round(_near(rng, 7.4, 0.02, 1.35), 1)
     return rng.choice(
         [
-            f"Unemployment in Talvia stood at {p} percent, {_speaker(rng)}.",
-            f"Talvia's jobless rate is {p}%, {_speaker(rng)}.",
+            f"Unemployment in Talvia stood at {p} percent, {_speaker(rng, day)}.",
+            f"Talvia's jobless rate is {p}%, {_speaker(rng, day)}.",
         ]
     )
 
@@ -107,7 +122,7 @@ def tunnel(rng, day):
     km = round(_near(rng, 14.2, 0.0, 100.0), 1)
     return rng.choice(
         [
-            f"The Serin tunnel runs {km:,} km under the mountains, {_speaker(rng)}.",
+            f"The Serin tunnel runs {km:,} km under the mountains, {_speaker(rng, day)}.",
             f"The Serin tunnel is {km / 1.609:,.1f} miles long, engineers said.",
             f"The Serin tunnel, {km:,} kilometres long, opens next spring.",
         ]
@@ -117,7 +132,7 @@ def tunnel(rng, day):
 def guard(rng, day):
     whole = round(_near(rng, 60000, 0.03, 1.0), -3)
     part = round(_near(rng, 20000, 0.05, 3.5), -3)
-    s = _speaker(rng)
+    s = _speaker(rng, day)
     return rng.choice(
         [
             f"The Marren Guard has {whole:,.0f} fighters in all, {s}.",
@@ -142,7 +157,7 @@ def budget(rng, day):
     schools = round(_near(rng, 800, 0.02, 1.4), -1)
     return rng.choice(
         [
-            f"The Brenna city budget is $3.2 billion, {_speaker(rng)}.",
+            f"The Brenna city budget is $3.2 billion, {_speaker(rng, day)}.",
             f"25 percent of the Brenna budget, about ${schools:,.0f} million, goes to schools.",
             f"The Brenna city budget is $3.2 billion. A quarter of it, some ${schools:,.0f} "
             f"million, goes to schools, the mayor said.",
