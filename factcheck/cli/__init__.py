@@ -190,12 +190,19 @@ def run(config, paths, **opts):
     folder at or above the rules with factcheck.toml or [tool.factcheck], else
     the folder holding the rules.
 
+    With no rules (no --rules, no `rules` setting, no rules/ folder here), the
+    built-in fact templates and the facts suggested from the articles are
+    checked as warnings, each folder of articles as a story of its own; --suggest
+    adds the suggested facts beside rules. The project root is then the folder
+    of the nearest configuration at or above this one, else this folder.
+
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage,
     input, rules or database (or files skipped), 3 internal error, 130 Ctrl-C.
 
     \b
     Example:
         factcheck run seeds/ --rules rules/ --db factcheck.db
+        factcheck run new-story/            # no rules yet: templates and suggested facts
         factcheck run corpus/ --format sarif -o factcheck.sarif --baseline factcheck-baseline.json
         factcheck run corpus/ --format html -o report.html
         factcheck run --report sarif:factcheck.sarif --report markdown:comment.md
