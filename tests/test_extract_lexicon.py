@@ -154,6 +154,15 @@ def test_a_figure_that_moved_up_to_is_not_a_bound(verb):
     assert (c.value, c.qualifier, c.high) == (1450, "exact", None)
 
 
+@walks("moved_object_up_to")
+@pytest.mark.parametrize("verb", entries("moved_object_up_to"))
+def test_a_figure_an_object_was_moved_up_to_is_not_a_bound(verb):
+    c = the_claim(f"The provincial authority {verb} its estimate of lost homes up to 1,450.")
+    assert (c.value, c.qualifier, c.high) == (1450, "exact", None)
+    c = the_claim(f"The operator {verb} fares by up to 1,450 rupees.")
+    assert (c.value, c.qualifier) == (1450, "at_most")
+
+
 @walks("rising_subjects")
 @pytest.mark.parametrize("subject", entries("rising_subjects"))
 def test_rising_subject(subject):

@@ -87,9 +87,7 @@ _REVISES_RE = re.compile(
     re.I,
 )
 # what every _REVISES_RE match holds, found fast
-_MOVES_OWN_RE = re.compile(
-    rf"\b(?:{trie('estimate_verbs')})\s+(?:its|their|his|her|an|a)\s", re.I
-)
+_MOVES_OWN_RE = re.compile(rf"\b(?:{trie('estimate_verbs')})\s+(?:its|their|his|her|an|a)\s", re.I)
 # "The police estimate of 38,000", "A UN tally put the displaced at 9,400": a party's
 # figure, named before the figure (written after it, "the organisers' figure" may be
 # another party's)

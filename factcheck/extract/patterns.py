@@ -195,7 +195,11 @@ RISING_CHAIN_RE = re.compile(
 # "the toll went up to eight", "was revised up to 40": a figure that moved there, exactly
 MOVED_UP_TO_RE = re.compile(
     r"\b" + alternation(LEX["moved_up_to"]) + r"[^\S\n]+(?:(?:sharply|again|further)[^\S\n]+)?"
-    r"up[^\S\n]+to[^\S\n]*$",
+    r"up[^\S\n]+to[^\S\n]*$"
+    # "pushed its estimate of the missing up to 47": a verb that moves its object; never
+    # "raised prices by up to 12%", a bound
+    r"|\b" + alternation(LEX["moved_object_up_to"]) + r"(?:[^\S\n]+(?!by\b)[\w'’-]+){1,6}?"
+    r"[^\S\n]+up[^\S\n]+to[^\S\n]*$",
     re.IGNORECASE,
 )
 # "prices climbed past 2019 levels": a year, not a figure passed

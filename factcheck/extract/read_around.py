@@ -58,7 +58,7 @@ def qualifier_before(text: str, drafts: Drafts, start: int, lo: int):
     if m.group("between2"):
         return None, base + m.start(), True, False
     q = "approx" if m.group("tilde") else pat.QUAL_OF[m.group("q").lower()]
-    if q == "at_most" and pat.MOVED_UP_TO_RE.search(window):
+    if q == "at_most" and pat.MOVED_UP_TO_RE.search(text, max(lo, start - 80), start):
         return None, start, False, False  # "went up to eight": eight, not at most eight
     return q, base + m.start(), bool(m.group("between")), False
 
