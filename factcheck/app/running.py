@@ -189,18 +189,15 @@ def _unwritten_facts(
         claims = store.folder_claims(story.folder, auto.SUGGESTED_KINDS, "value")
         found = auto.suggested_rules(story, claims, written + mine)
         taken = {r.id for r in rules} | {r.id for r in mine}
-        rules += mine + [r if r.id not in taken else _renamed(r, taken) for r in found.rules]
+        renamed = [r if r.id not in taken else _renamed(r, taken, auto) for r in found.rules]
+        rules += mine + renamed
         notes += found.notes
     return sorted(rules, key=lambda r: r.id), notes
 
 
-def _renamed(rule: Rule, taken: set[str]) -> Rule:
+def _renamed(rule: Rule, taken: set[str], auto) -> Rule:
     """A suggested fact whose id a rule has: its id with '-suggested' (and a number)."""
-    base, n = f"{rule.id}-suggested", 1
-    new = base
-    while new in taken:
-        n += 1
-        new = f"{base}-{n}"
+    new = auto.unique_id(f"{rule.id}-suggested", taken)
     paste = rule.paste.replace(f"id: {rule.id}\n", f"id: {new}\n", 1)
     return replace(rule, id=new, paste=paste)
 

@@ -17,6 +17,7 @@ import re
 
 from ..vocab.lexicon import LEX
 from ..vocab.tries import alternation
+from .clauses import CALENDAR
 
 _NOUNS = LEX["party_nouns"]
 _NAME = r"[A-Z](?:[\w'’-]+|\.)"  # "Lopez", "O'Neill", an initial "J."
@@ -45,10 +46,6 @@ _FOR = {
 # "Maria Lopez", "the Red Cross": a name of two or more capitalised words
 _NAME_RE = re.compile(rf"\b{_NAME}(?:\s+{_NAME}){{1,3}}\b")
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an)\s", re.I)
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
 _STOP = frozenset(LEX["stopwords"])
 _ARTICLES = frozenset({"the", "a", "an"})
 LOOK_BACK = 2  # sentences before the figure's that may name its party
@@ -106,8 +103,8 @@ def _party(words: str) -> str | None:
     cut = [i for i, t in enumerate(tokens) if t.lower() in _STOP and t.lower() not in _ARTICLES]
     if cut:
         tokens = tokens[cut[-1] + 1 :]  # "dead in hospital": the hospital
-    while tokens and tokens[0].lower() in _CALENDAR:
+    while tokens and tokens[0].lower() in CALENDAR:
         tokens = tokens[1:]
-    if not tokens or any(t.lower() in _CALENDAR for t in tokens):
+    if not tokens or any(t.lower() in CALENDAR for t in tokens):
         return None
     return " ".join(tokens)

@@ -108,9 +108,9 @@ _FRONTED_HOUR_RE = re.compile(
     r"(?:[ap]\.?m\.?|o'clock|GMT|BST|UTC)?\s+(?=[A-Za-z])",
     re.I,
 )
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
+# the weekdays and months written in full, lower case (not "jan", which names people too)
+CALENDAR = frozenset(LEX["weekdays"]) | frozenset(
+    m for m in LEX["months"] if not any(o != m and o.startswith(m) for o in LEX["months"])
 )
 _CONTINUES = (
     "bringing",
@@ -187,7 +187,7 @@ def is_party(words: str) -> bool:
     if not tokens or _DANGLING_RE.search(words):
         return False
     last = tokens[-1].lower().rstrip(".")
-    if last in _CALENDAR:
+    if last in CALENDAR:
         return False  # "the Monday figure", "the March count"
     return last in _PARTY_NOUNS or last.rstrip("s") in _PARTY_NOUNS or tokens[-1][:1].isupper()
 
@@ -316,13 +316,19 @@ def _owns_before(body: str, start: int, first: int, c: Clause) -> bool:
     return False
 
 
+_DETERMINER_RE = re.compile(r"\b(?:the|its|their|a|an)\s", re.I)
+
+
+def _from_last_determiner(who: str) -> str:
+    """who from its last determiner on ("with the organisers" is "the organisers")."""
+    det = list(_DETERMINER_RE.finditer(who))
+    return who[det[-1].start() :] if det else who
+
+
 def _owner(m: re.Match) -> str:
     """The owner of "the organisers' estimate": from its last determiner on ("did not
     quarrel with the organisers' estimate" is the organisers'), plural when written so."""
-    who = m.group("who")
-    det = list(re.finditer(r"\b(?:the|its|their|a|an)\s", who, re.I))
-    if det:
-        who = who[det[-1].start() :]
+    who = _from_last_determiner(m.group("who"))
     apostrophe = m.group(0)[len(m.group("who")) :]
     return who + "s" if apostrophe[:1] == "s" else who
 
@@ -377,6 +383,8 @@ def pronoun_of_clause(clause: Clause, before: Clause | None, final: Clause | Non
     return None
 
 
+# a qualifier between an owner's words and its figure ("the police estimate of about 38,000")
+_LEAD_QUAL = r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least)\s+)?"
 # "... than the organisers' count of 120,000": the owner named right before a figure gives
 # that figure, whoever gives the clause's others
 _OWNER_JUST_BEFORE_RE = re.compile(
@@ -384,7 +392,8 @@ _OWNER_JUST_BEFORE_RE = re.compile(
     r"\b(?:the|a|an)\s+(?P<adj>[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?))\s+(?:own\s+)?(?:"
     + trie("attribution_owners")
     + r")\s+(?:of|at|was|is|stood\s+at)\s+"
-    r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    + _LEAD_QUAL
+    + r"$",
     re.I,
 )
 
@@ -392,8 +401,7 @@ _OWNER_JUST_BEFORE_RE = re.compile(
 # "... which police put at 18,000 and organisers at 60,000": the second party's figure
 _GAPPED_RE = re.compile(
     r"\b(?:and|while|but|whereas)\s+(?P<who>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)"
-    r"{0,2}?)\s+(?:at|put\s+it\s+at)\s+"
-    r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    r"{0,2}?)\s+(?:at|put\s+it\s+at)\s+" + _LEAD_QUAL + r"$",
     re.I,
 )
 
@@ -418,9 +426,7 @@ def owner_just_before(before: str) -> str | None:
         return None
     who = m.group("poss") or m.group("adj")
     plural = bool(m.group("poss")) and m.group(0)[len(who) :].startswith("s")
-    det = list(re.finditer(r"\b(?:the|its|their|a|an)\s", who, re.I))
-    if det:
-        who = who[det[-1].start() :]  # "than the organisers' count": the organisers'
+    who = _from_last_determiner(who)  # "than the organisers' count": the organisers'
     if who.lower() in _NOT_OWNERS or not is_party(who):
         return None
     return _clean_speaker(who + ("s" if plural else ""))

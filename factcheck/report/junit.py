@@ -53,7 +53,7 @@ def render(report: Report, terminal: Terminal = PLAIN) -> str:
     by_rule: dict[str, list[Conflict]] = {}
     for c in report.conflicts:
         by_rule.setdefault(c.rule_id, []).append(c)
-    rules = {r.id: r for r in report.rules}
+    rules = report.rules_by_id
     ids = sorted(set(rules) | set(by_rule))
     suites = ET.Element("testsuites", name="factcheck")
     suite = ET.SubElement(suites, "testsuite", name="factcheck")

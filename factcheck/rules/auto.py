@@ -110,7 +110,7 @@ def suggested_rules(
         spec = rule_of(fact) if checkable(fact, rules) else None
         if spec is None:
             continue
-        spec = _scoped_spec(story, {**spec, "id": _unique(key_id(fact), seen)})
+        spec = _scoped_spec(story, {**spec, "id": unique_id(key_id(fact), seen)})
         text = paste_yaml(fact, spec)
         try:
             (rule,) = load_rules_text(text, f"<suggested fact {spec['id']}>")
@@ -122,7 +122,8 @@ def suggested_rules(
     return out
 
 
-def _unique(name: str, seen: set[str]) -> str:
+def unique_id(name: str, seen: set[str]) -> str:
+    """name, or name-2, name-3... when seen has it; the id returned joins seen."""
     new, n = name, 1
     while new in seen:
         n += 1
