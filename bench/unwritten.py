@@ -35,6 +35,7 @@ from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: bench/ is not a package
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale import wait_for  # noqa: E402
 from scale_corpus import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +66,7 @@ def timed(name: str, cmd: list[str], cwd: Path, stdout: Path | None = None) -> T
         try:
             start = time.perf_counter()
             proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
-            _, status, usage = os.wait4(proc.pid, 0)
+            status, usage, _ = wait_for(proc, None)
             seconds = time.perf_counter() - start
         finally:
             if stdout:
