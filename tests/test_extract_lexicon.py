@@ -15,6 +15,7 @@ from factcheck.extract import extract, nouns
 from factcheck.vocab import currencies, units
 from factcheck.vocab.lexicon import LEX
 
+from . import test_rules_select  # noqa: F401  (walks its sections into FRAME_SECTIONS_WALKED)
 from .test_extract_durations import WALKED as DURATION_SECTIONS_WALKED
 from .test_extract_lexicon_frames import WALKED as FRAME_SECTIONS_WALKED
 

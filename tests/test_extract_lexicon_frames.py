@@ -347,3 +347,13 @@ def test_a_date_in_a_since_clause_is_a_baseline(opener):
         f"The depot has handed out 1,250 tents {opener} the old bridge closed on March 3.", THU
     )
     assert (c.time, c.time_source) == (THU, "published")
+
+
+@walks("giver_verbs_after")
+@pytest.mark.parametrize(("verb", "participle"), LEX["giver_verbs_after"].items())
+def test_a_verb_after_a_figure_names_who_gives_it(verb, participle):
+    text = f"Police counted 4,100, far fewer than the 9,600 {participle} by the organisers."
+    c = the_figure_at(text, "9,600")
+    assert (c.speaker, c.text, c.noun) == ("organisers", "9,600", None)
+    text = f"Police counted 4,100, far fewer than the 9,600 that the organisers {verb}."
+    assert the_figure_at(text, "9,600").speaker == "organisers"

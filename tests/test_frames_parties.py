@@ -112,6 +112,30 @@ def test_a_second_party_in_a_gapped_clause_gives_its_own_figure(text, at, speake
     assert figure(text, at).speaker == speaker
 
 
+GIVERS = [
+    ("The police figure of 38,000 was far lower than the 90,000 the organisers claimed.",
+     "90,000", "organisers"),
+    ("The police figure of 38,000 was far lower than the 90,000 the organisers claimed.",
+     "38,000", "police"),
+    ("Police put the crowd at 38,000, far below the 90,000 claimed by the union.", "90,000",
+     "union"),
+    ("Police put the crowd at 38,000, far below the 90,000 claimed by the union.", "38,000",
+     "Police"),
+    ("The 1,240 homes that the council had recorded as destroyed were rebuilt by June.",
+     "1,240", "council"),
+    ("Ministers quoted a figure of 6,300 jobs, double the 3,150 cited by the Trades Council.",
+     "3,150", "Trades Council"),
+    # the words after a figure that are its own noun, or a verb of someone who is no party
+    ("About 5,000 people the reporters spoke to had lost their homes.", "About 5,000", None),
+    ("Some 2,000 farmers claimed compensation for the lost harvest.", "Some 2,000", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, at, speaker", GIVERS)
+def test_a_party_named_right_after_a_figure_gives_it(text, at, speaker):
+    assert figure(text, at).speaker == speaker
+
+
 @pytest.mark.parametrize("text, at, speaker", SPANS)
 def test_a_speaker_is_who_spoke_not_when(text, at, speaker):
     assert figure(text, at).speaker == speaker

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..vocab.lexicon import LEX, trie
+from ..vocab.tries import alternation
 
 CLAUSE_RE = re.compile(
     r";|:\s|\s[—–-]\s|,\s+(?=(?:" + trie("clause_openers") + r")\b)", re.IGNORECASE
@@ -433,3 +434,27 @@ def owner_just_before(before: str) -> str | None:
 
 
 _OWNED_TAIL_RE = re.compile(r"\b(?:" + trie("attribution_owners") + r")\s+\w+\s+\S*$", re.I)
+
+_GIVER = r"[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}?"
+_GIVER_VERBS = alternation(list(LEX["giver_verbs_after"]))
+GIVEN_BY = alternation(sorted(set(LEX["giver_verbs_after"].values())))
+# "the 90,000 (that) the organisers claimed", "90,000 (marchers) claimed by organisers"
+_GIVER_AFTER_RE = re.compile(
+    rf"\s*(?:(?:that|which)\s+(?:the\s+)?|the\s+)(?P<who>{_GIVER})\s+(?:had\s+|have\s+|has\s+)?"
+    rf"(?:{_GIVER_VERBS})\b|"
+    rf"\s*(?:[a-z]+\s+)?(?:{GIVEN_BY})\s+by\s+(?:the\s+)?(?P<by>{_GIVER})"
+    r"(?=\s*(?:[,;.)]|$|\s(?:and|but|while|whereas|on|in|at)\b))",
+    re.I,
+)
+
+
+def giver_just_after(after: str) -> str | None:
+    """The party the words right after a figure say gives it ("the 90,000 the organisers
+    claimed"), or None; only a party noun or a name, never the figure's own noun."""
+    m = _GIVER_AFTER_RE.match(after)
+    if m is None:
+        return None
+    who = m.group("who") or m.group("by")
+    if not who or not is_party(who):
+        return None
+    return _clean_speaker(who)

@@ -39,6 +39,7 @@ from .clauses import (
     OPENER_RE,
     Clause,
     attribution_spans,
+    giver_just_after,
     owner_just_before,
     pronoun_of_clause,
     sentence_clauses,
@@ -461,11 +462,18 @@ def sentence_frames(
             for (a, b, _), (words, text_own, role) in zip(own, results, strict=True):
                 words = _borrowed(words, text_own, role, clause, previous, antecedent)
                 owner = owner_just_before(work[max(clause.start, a - 80) : a])
+                owner = owner or giver_just_after(work[b : _next_start(starts, b, clause.end)])
                 who = (owner, None) if owner else (speaker, pronoun)
                 frames[(a, b)] = Frame(_about(words, text_own), role, *who)
             previous = (results[-1][0], own[-1][2])
         before = clause
     return [frames[(a, b)] for a, b, _ in figs]
+
+
+def _next_start(starts: list[int], end: int, limit: int) -> int:
+    """Where the next figure after `end` starts, or limit if none starts before it."""
+    i = bisect.bisect_left(starts, end)
+    return min(starts[i], limit) if i < len(starts) else limit
 
 
 def annotate(t: Text, drafts: list[ClaimDraft]) -> None:

@@ -134,9 +134,29 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         p = m.end()
         if is_plural(w) and not _adjective_before_noun(w, text, p, limit):
             break
+    if words and _BY_AFTER_RE.match(text, end):
+        words, end = _without_given(words, text, pos, end)
     if not words:
         return None
     return " ".join(words).lower(), end
+
+
+# "the 9,600 estimated by the organisers": a participle before "by" is who gave the
+# figure (factcheck/extract/clauses.py), not what it counts
+_GIVEN = frozenset(LEX["giver_verbs_after"].values())
+_BY_AFTER_RE = re.compile(r"[^\S\n]+by\b", re.I)
+
+
+def _without_given(words: list[str], text: str, pos: int, end: int) -> tuple[list[str], int]:
+    """The noun's words without a participle of giving at their end, and where they end."""
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[-n:]).lower() in _GIVEN:
+            kept = words[:-n]
+            if not kept:
+                return [], pos
+            last = text.rfind(kept[-1], pos, end)
+            return kept, last + len(kept[-1])
+    return words, end
 
 
 def _adverb_before_adjective(word: str, text: str, pos: int, limit: int) -> bool:

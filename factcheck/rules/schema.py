@@ -152,7 +152,9 @@ SELECT = (
         "list[str]",
         "Words that must all be in what the figure itself is about (its counted noun, the "
         "subject it is the predicate of, its purpose and place; 'dead' for a toll), not "
-        "elsewhere in the sentence; plural and singular both match, '@group' means any member.",
+        "elsewhere in the sentence; plural and singular both match, '@group' means any member. "
+        "A figure that counts a thing inside a phrase ('teachers from 9 provinces marched') is "
+        "selected by its own words only, unless the rule names that thing.",
     ),
     Key(
         "not_about",

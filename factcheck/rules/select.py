@@ -162,16 +162,110 @@ def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
+@dataclass(frozen=True)
+class _HeadWords:
+    """The word lists of head-first selection (factcheck/vocab/lexicon.yaml), read on
+    first use: `rules lint` starts without parsing the lexicon."""
+
+    open: frozenset
+    endings: tuple
+    things: frozenset
+    prepositions: frozenset
+    determiners: frozenset
+
+
+@functools.cache
+def _head_words() -> _HeadWords:
+    from ..vocab.lexicon import LEX
+
+    return _HeadWords(
+        frozenset(w.lower() for w in (*LEX["person_nouns"], *LEX["open_heads"])),
+        tuple(LEX["open_head_endings"]),
+        frozenset(LEX["thing_heads"]),
+        frozenset(LEX["head_prepositions"]),
+        frozenset(LEX["head_determiners"]),
+    )
+
+
+def open_head(noun: str | None) -> bool:
+    """Whether a counted noun leaves what its figure is about to the clause's words: no
+    noun, or one that counts people or cases ("38 people were killed", "1,200 marchers")
+    rather than a thing of its own ("9 provinces", "300 schools")."""
+    if not noun:
+        return True
+    low = noun.lower().strip()
+    last = low.rsplit(None, 1)[-1] if low else ""
+    if last.endswith(("'s", "’s")):
+        return True  # "38 of the ferry's 237 passengers": an owner, not what it counts
+    lists = _head_words()
+    if low in lists.open or last in lists.open:
+        return True
+    return last.endswith(lists.endings) and last not in lists.things
+
+
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def in_phrase(claim: Claim) -> bool:
+    """Whether the figure sits in a phrase of a preposition ("teachers from 9 provinces",
+    "homes in 14 villages"), so that its clause's verb tells of another noun."""
+    at = claim.sentence.find(claim.text) if claim.text else -1
+    if at <= 0:
+        return False
+    lists = _head_words()
+    for word in reversed(_WORD_RE.findall(claim.sentence[max(0, at - 60) : at])[-3:]):
+        low = word.lower()
+        if low not in lists.determiners:
+            return low in lists.prepositions
+    return False
+
+
+def head_words(claim: Claim) -> tuple[str, ...]:
+    """The figure's head and its modifiers: the words of its own text, and its counted noun
+    when what it is about holds it (not a noun carried over from a toll it does not count)."""
+    own = noun_words(claim.text)
+    noun = noun_words(claim.noun or "")
+    if noun and _has_phrase(noun_words(claim.about or ""), noun):
+        return own + noun
+    return own
+
+
+def _why_not_about(s: Selector, claim: Claim) -> str | None:
+    """Why what the figure is about keeps the selector from it, or None. Head first: a
+    figure that counts a thing of its own in a phrase of a preposition ("teachers from 9
+    provinces marched") is selected by its own words only, unless the rule names that
+    thing (in `nouns` or in one of its `about` groups); any other figure by its clause's
+    words too."""
+    words = noun_words(claim.about or "")
+    head: tuple[str, ...] | None = None
+    for group in s.about:
+        if not any(_has_phrase(words, p) for p in group):
+            head = head_words(claim) if head is None else head
+            if not any(_has_phrase(head, p) for p in group):
+                shown = ", ".join(sorted(" ".join(p) for p in group)[:4])
+                return f"it is about '{claim.about}', which has none of {shown}"
+    if s.nouns or open_head(claim.noun):
+        return None
+    head = head_words(claim) if head is None else head
+    missing = [g for g in s.about if not any(_has_phrase(head, p) for p in g)]
+    if not missing or len(missing) < len(s.about) or not in_phrase(claim):
+        return None
+    shown = ", ".join(sorted(" ".join(p) for p in missing[0])[:4])
+    return (
+        f"it counts {claim.noun} in a phrase of its own, and its own words "
+        f"'{claim.text}' have none of {shown}"
+    )
+
+
 def _why_not_frame(s: Selector, claim: Claim) -> str | None:
     """Why the figure's own frame (about, role, speaker) keeps the selector from it, or None."""
     if claim.role not in s.roles:
         return f"its role is {claim.role}, not {' or '.join(s.roles)}"
     if s.about or s.not_about:
         words = noun_words(claim.about or "")
-        for group in s.about:
-            if not any(_has_phrase(words, p) for p in group):
-                shown = ", ".join(sorted(" ".join(p) for p in group)[:4])
-                return f"it is about '{claim.about}', which has none of {shown}"
+        why = _why_not_about(s, claim) if s.about else None
+        if why:
+            return why
         for p in sorted(s.not_about):
             if _has_phrase(words, p):
                 return f"it is about '{claim.about}', which has the excluded '{' '.join(p)}'"
