@@ -347,6 +347,25 @@ def test_attributed_figures(tmp_path, disputed, a, b, expected):
     assert [(c.status, *c.details.get("parties", [])) for c in found] == expected
 
 
+def test_a_figure_no_party_is_named_for_is_no_third_side(tmp_path):
+    (rule,) = load(tmp_path, RALLY.replace("DISPUTED", "true"))
+    claims = [
+        said("a.txt", "Organisers", 250000),
+        said("b.txt", "Police", 100000),
+        said("c.txt", None, 175000),
+        said("d.txt", None, 1750),  # the unnamed disagree among themselves
+    ]
+    found = evaluate([rule], claims).conflicts
+    dispute = next(c for c in found if c.status == "disputed")
+    assert dispute.details["parties"] == ["organisers", "police"]
+    assert dispute.details["unattributed"]["label"] == "no party named"
+    assert dispute.details["unattributed"]["documents"] == ["c.txt", "d.txt"]
+    assert dispute.reason.endswith("(c.txt, d.txt), not compared")
+    (split,) = [c for c in found if c.status != "disputed"]
+    assert split.reason.endswith("(no party named)")
+    assert {split.left.doc, split.right.doc} == {"c.txt", "d.txt"}
+
+
 @pytest.mark.parametrize(
     "sentence, parties",
     [

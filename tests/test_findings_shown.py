@@ -308,3 +308,20 @@ def test_show_names_the_parties_and_the_claims_read_in_their_units(newsroom):
     listed = CliRunner().invoke(cli, ["claims", "--db", "f.db"]).stdout
     row = next(line for line in listed.splitlines() if line.startswith("news/kurier.txt:1"))
     assert row.count("3.5 hours") == 3 and "12,600" not in listed  # text, states, interval
+
+
+def test_a_figure_no_party_is_named_for_is_shown_as_such_beside_a_dispute(newsroom):
+    (newsroom / "news" / "radio.txt").write_text(
+        "About 75,000 people joined the march through São Paulo on Sunday, filling the "
+        "Avenida Paulista from end to end.\n",
+        encoding="utf-8",
+    )
+    md = run("--format", "markdown").stdout
+    row = next(line for line in md.splitlines() if line.startswith("| sao-paulo-march"))
+    assert "<br>no party named: 75,000 (1 source: news/radio.txt), not compared" in row
+    assert "no party named" in run().stdout
+    found = json.loads(run("--format", "json").stdout)["findings"]
+    (dispute,) = [f for f in found if f["status"] == "disputed"]
+    assert dispute["details"]["parties"] == ["organisers", "police"]
+    assert dispute["details"]["unattributed"]["documents"] == ["news/radio.txt"]
+    assert dispute["reason"].endswith("no party named for 75,000 (news/radio.txt), not compared")

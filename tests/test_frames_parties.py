@@ -125,6 +125,14 @@ GIVERS = [
      "1,240", "council"),
     ("Ministers quoted a figure of 6,300 jobs, double the 3,150 cited by the Trades Council.",
      "3,150", "Trades Council"),
+    # a passive of giving a figure: the agent right after each figure gives it
+    ("The crowd was put at 4,000 by the mayor and at 9,000 by the union.", "4,000", "mayor"),
+    ("The crowd was put at 4,000 by the mayor and at 9,000 by the union.", "9,000", "union"),
+    ("The toll was raised to 310 by the provincial government late on Monday.", "310",
+     "provincial government"),
+    ("Its estimate of the displaced was revised down to 1,400 by the UN on Friday.", "1,400",
+     "UN"),
+    ("The fleet was increased to 40 by the end of the year.", "40", None),
     # the words after a figure that are its own noun, or a verb of someone who is no party
     ("About 5,000 people the reporters spoke to had lost their homes.", "About 5,000", None),
     ("Some 2,000 farmers claimed compensation for the lost harvest.", "Some 2,000", None),

@@ -48,16 +48,22 @@ def by_party(rule: Rule, claims: list[Claim], unit: str | None) -> tuple[list[Co
         return [], [("", claims)]
     # Each party is checked against itself; parties against each other
     # give at most one `disputed` finding (or none when the rule says so).
-    dispute = _disputed(rule, named, unit)
-    groups: Groups = [(f" (as {p} say)" if p else "", parties[p]) for p in sorted(parties)]
+    dispute = _disputed(rule, named, unit, parties.get("", []))
+    # a figure no party is named for is no third side: those are checked among themselves
+    groups: Groups = [
+        (f" (as {p} say)" if p else " (no party named)", parties[p]) for p in sorted(parties)
+    ]
     return ([dispute] if dispute is not None else []), groups
 
 
-def _disputed(rule: Rule, named: dict[str, list[Claim]], unit) -> Conflict | None:
+def _disputed(
+    rule: Rule, named: dict[str, list[Claim]], unit, unnamed: list[Claim]
+) -> Conflict | None:
     """One finding when parties' figures do not agree; None when they agree.
 
     Each party's figure is its own consensus (all its statements when they
-    split); the parties agree when one agreement set holds all of them.
+    split); the parties agree when one agreement set holds all of them. The figures
+    no party is named for (unnamed) are listed as such, never as a side.
     """
     tol, absolute, _ = tolerance(rule)
     figures = {}
@@ -73,6 +79,10 @@ def _disputed(rule: Rule, named: dict[str, list[Claim]], unit) -> Conflict | Non
     sides = [side_json(tuple(named[p]), unit, label=p) for p in parties]
     listed = "; ".join(f"{s['label']} say {s['text']} ({', '.join(s['documents'])})" for s in sides)
     details = {"sides": sides, "parties": parties}
+    if unnamed:
+        details["unattributed"] = side_json(tuple(unnamed), unit, label="no party named")
+        u = details["unattributed"]
+        listed += f"; no party named for {u['text']} ({', '.join(u['documents'])}), not compared"
     ident = conflict_id(rule.id, "disputed", [c for p in parties for c in figures[p]])
     first, second = named[parties[0]][0], named[parties[1]][0]
     reason = f"disputed: {listed}"

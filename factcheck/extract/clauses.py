@@ -435,6 +435,11 @@ def owner_just_before(before: str) -> str | None:
 
 _OWNED_TAIL_RE = re.compile(r"\b(?:" + trie("attribution_owners") + r")\s+\w+\s+\S*$", re.I)
 
+# where an agent's words end: punctuation, or a word that starts what follows it
+_AGENT_END = (
+    r"(?=\s*(?:[,;.)]|$|\s(?:and|but|while|whereas|on|in|at|late|early|last|this|after|"
+    r"before|during|as|when|overnight|yesterday|today|for|with|from|who|which|amid)\b))"
+)
 _GIVER = r"[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}?"
 _GIVER_VERBS = alternation(list(LEX["giver_verbs_after"]))
 GIVEN_BY = alternation(sorted(set(LEX["giver_verbs_after"].values())))
@@ -442,19 +447,27 @@ GIVEN_BY = alternation(sorted(set(LEX["giver_verbs_after"].values())))
 _GIVER_AFTER_RE = re.compile(
     rf"\s*(?:(?:that|which)\s+(?:the\s+)?|the\s+)(?P<who>{_GIVER})\s+(?:had\s+|have\s+|has\s+)?"
     rf"(?:{_GIVER_VERBS})\b|"
-    rf"\s*(?:[a-z]+\s+)?(?:{GIVEN_BY})\s+by\s+(?:the\s+)?(?P<by>{_GIVER})"
-    r"(?=\s*(?:[,;.)]|$|\s(?:and|but|while|whereas|on|in|at)\b))",
+    rf"\s*(?:[a-z]+\s+)?(?:{GIVEN_BY})\s+by\s+(?:the\s+)?(?P<by>{_GIVER})" + _AGENT_END,
     re.I,
 )
 
 
-def giver_just_after(after: str) -> str | None:
+# "The crowd was put at 4,000 by the mayor and at 9,000 by the union": in a passive
+# clause, the agent right after each figure gives it
+_AGENT_AFTER_RE = re.compile(
+    rf"\s*by\s+(?:the\s+)?(?P<by>{_GIVER})" + _AGENT_END,
+    re.I,
+)
+
+
+def giver_just_after(after: str, passive: bool = False) -> str | None:
     """The party the words right after a figure say gives it ("the 90,000 the organisers
-    claimed"), or None; only a party noun or a name, never the figure's own noun."""
-    m = _GIVER_AFTER_RE.match(after)
+    claimed", and in a passive clause "at 4,000 by the mayor"), or None; only a party
+    noun or a name, never the figure's own noun."""
+    m = _GIVER_AFTER_RE.match(after) or (_AGENT_AFTER_RE.match(after) if passive else None)
     if m is None:
         return None
-    who = m.group("who") or m.group("by")
+    who = m.groupdict().get("who") or m.group("by")
     if not who or not is_party(who):
         return None
     return _clean_speaker(who)

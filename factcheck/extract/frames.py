@@ -178,6 +178,14 @@ _POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s?\b")
 _STOP = frozenset(LEX["stopwords"])
 _CASUALTY = frozenset(w for w in LEX["casualty_words"] if " " not in w)
 _NEW_TOTAL = ("bringing", "taking", "pushing", "raising", "lifting")
+# "The toll was raised to 310 by the ministry": a passive of giving or moving a figure,
+# whose agent right after the figure gives it
+_PASSIVE_WORD_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:"
+    + alternation(sorted({*LEX["estimate_verbs"], *LEX["giver_verbs_after"].values()}))
+    + r")\b",
+    re.I,
+)
 _SAME_QUANTITY = ("up from", "down from", "compared with", "compared to")
 _ELLIPTICAL = ("while", "but", "whereas", "although", "though", "and", "")
 
@@ -462,7 +470,11 @@ def sentence_frames(
             for (a, b, _), (words, text_own, role) in zip(own, results, strict=True):
                 words = _borrowed(words, text_own, role, clause, previous, antecedent)
                 owner = owner_just_before(work[max(clause.start, a - 80) : a])
-                owner = owner or giver_just_after(work[b : _next_start(starts, b, clause.end)])
+                after = work[b : _next_start(starts, b, clause.end)]
+                passive = clause.by_span is not None or bool(
+                    _PASSIVE_WORD_RE.search(work, clause.start, a)
+                )
+                owner = owner or giver_just_after(after, passive)
                 who = (owner, None) if owner else (speaker, pronoun)
                 frames[(a, b)] = Frame(_about(words, text_own), role, *who)
             previous = (results[-1][0], own[-1][2])

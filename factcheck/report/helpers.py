@@ -206,6 +206,9 @@ def _side_lines(c: Conflict, d: dict) -> list[str]:
     more = d.get("side_count", len(d["sides"])) - (len(lines) - 1)
     if more > 0:
         lines.append(f"and {more} more")
+    if d.get("unattributed"):
+        u = d["unattributed"]
+        lines.append(f"no party named: {u['text']} ({_backers(u)}), not compared")
     return lines
 
 
