@@ -340,6 +340,15 @@ def test_a_date_in_a_relative_clause_is_its_own(opener):
     assert (c.time, c.time_source) == (THU, "published")
 
 
+@walks("founding_verbs")
+@pytest.mark.parametrize("verb", LEX["founding_verbs"])
+def test_a_founding_date_dates_no_later_figure(verb):
+    c = the_figure(f"The depot was {verb} in 1975 and now stores 1,250 tents.", THU)
+    assert (c.time, c.time_source) == (THU, "published")
+    c = the_figure(f"The depot was {verb} in 1975 with 1,250 tents.", THU)
+    assert (c.time, c.time_source) == ("1975", "text")
+
+
 @walks("baseline_clause_openers")
 @pytest.mark.parametrize("opener", LEX["baseline_clause_openers"])
 def test_a_date_in_a_since_clause_is_a_baseline(opener):

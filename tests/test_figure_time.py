@@ -250,6 +250,32 @@ def test_a_relative_clause_keeps_its_date(text, published, expected):
 @pytest.mark.parametrize(
     "text, published, expected",
     [
+        # the date of a founding dates its own phrase, no figure after a comma or "and"
+        ("The mill was built in 1979 and had 40 staff when it closed.", THU, [THU]),
+        ("The Kelso Road school, founded in 1921, now teaches 640 pupils.", THU, [THU]),
+        ("The mill, built in 1979, employed 40 people until it closed.", THU, [THU]),
+        ("The factory was set up in 1975, but today it has 2,200 staff.", THU, [THU]),
+        (
+            "Ms Ndlovu, born in 1961 in Bulawayo, said the fund held £4.2bn on Monday.",
+            THU,
+            ["2026-03-02"],
+        ),
+        # ... and a figure inside the phrase still takes it
+        ("The co-operative was founded in 1979 with 12 members.", THU, ["1979"]),
+        (
+            "The bridge, completed in 1998 at a cost of €40 million, carries 45,000 cars a day.",
+            THU,
+            ["1998", THU],
+        ),
+    ],
+)
+def test_a_founding_date_dates_only_its_own_phrase(text, published, expected):
+    assert [time for _, time, _ in times(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
         # a running total since an event holds now, however far back the date
         (
             "The agency said 1,240 people had been moved since the dam failed on March 9.",

@@ -259,14 +259,31 @@ OWN_CUES = ("wh", "since", "until", "till")
 _OWN_END_RE = re.compile(r"[,:](?=\s)|[;()]|\s[—–-]\s")
 
 
+_FOUNDING_RE = re.compile(
+    rf"\b(?:{alternation(LEX['founding_verbs'])})\s+(?:in|on)\s", re.IGNORECASE
+)
+_FOUNDING_END_RE = re.compile(r"[,;(]|\s(?:and|but|while)\s|\s[—–-]\s", re.IGNORECASE)
+
+
+def _founding_phrases(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the sentence's founding phrases ("built in 1979", up to a comma or
+    "and"): their date is the founding's, no later figure's."""
+    out = []
+    for m in _FOUNDING_RE.finditer(text, s, e):
+        stop = _FOUNDING_END_RE.search(text, m.end(), e)
+        out.append((m.start(), stop.start() if stop else e))
+    return out
+
+
 def _own_clauses(
     text: str, sentence: tuple[int, int], mentions: list[DateMention]
 ) -> list[tuple[int, int]]:
-    """Spans of the sentence's relative and since/until clauses: a date in one is the
-    time of the figures inside it only. A relative clause with no comma before it ("staff
-    who joined in 2019 number 340") ends after its first date, day or hour."""
+    """Spans of the sentence's relative, since/until clauses and founding phrases: a
+    date in one is the time of the figures inside it only. A relative clause with no
+    comma before it ("staff who joined in 2019 number 340") ends after its first date,
+    day or hour."""
     s, e = sentence
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = _founding_phrases(text, s, e)
     low = text[s:e].lower()
     for w in OWN_CUES:
         if w in low:
