@@ -17,6 +17,7 @@ import traceback
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 EXIT_TERMINATED = 143  # 128 + SIGTERM
+EXIT_PIPE = 141  # 128 + SIGPIPE: what shells report for `yes | head`
 CRASH_DIR_ENV = "FACTCHECK_CRASH_DIR"
 
 
@@ -49,6 +50,17 @@ def stop_workers() -> None:
         if child.is_alive():
             child.kill()
             child.join(timeout=1)
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device once its reader has gone (`| head`), so
+    the flush at exit raises no second BrokenPipeError."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    except OSError:
+        pass
 
 
 _owner_pid: int | None = None

@@ -205,9 +205,10 @@ def run_and_report(request: RunRequest, progress: Progress | None = None) -> Rep
     from ..report import Report
 
     protected = {"database": request.db_path, "baseline file": request.baseline_path}
+    inputs = [*request.paths, request.rules_path or ""]
     for _fmt, path in request.outputs:
         if path:
-            check_output(path, protected)
+            check_output(path, protected, inputs)
     result = run(
         request.paths,
         request.rules_path,

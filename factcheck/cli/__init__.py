@@ -20,7 +20,7 @@ from .. import app
 from ..kinds import KINDS
 from ..output import write_atomic
 from ..safe_text import printable
-from .base import CONTEXT_SETTINGS, FactcheckGroup, finish, friendly_errors
+from .base import CONTEXT_SETTINGS, FactcheckGroup, finish, friendly_errors, write_stdout
 from .progress import progress_bar
 from .rules import rules
 from .suggest import suggest
@@ -257,7 +257,7 @@ class RunOptions:
 
 def _outputs(o: RunOptions) -> list[tuple[str, str | None]]:
     """(format, file) of every report to write; file None is standard output."""
-    outputs = [(o.fmt, o.output)]
+    outputs = [(o.fmt, _file(o.output))]
     for spec in o.reports:
         fmt, sep, path = spec.partition(":")
         if not sep or not path or fmt not in FORMAT_NAMES:
@@ -265,11 +265,21 @@ def _outputs(o: RunOptions) -> list[tuple[str, str | None]]:
                 f"{spec!r}: write FORMAT:FILE, FORMAT one of {', '.join(FORMAT_NAMES)}",
                 param_hint="--report",
             )
-        outputs.append((fmt, path))
+        outputs.append((fmt, _file(path)))
     files = [path for _fmt, path in outputs if path]
     if len(set(files)) != len(files):
         raise click.BadParameter("two reports would go to the same file", param_hint="--report")
+    if sum(1 for _fmt, path in outputs if path is None) > 1:
+        raise click.BadParameter(
+            "two reports would go to standard output; give one of them a file",
+            param_hint="--report",
+        )
     return outputs
+
+
+def _file(path: str | None) -> str | None:
+    """A report's file; None (and `-`) is standard output."""
+    return None if path in (None, "", "-") else path
 
 
 def _print_run(o: RunOptions, outputs, outcome, result) -> None:
@@ -284,8 +294,8 @@ def _print_run(o: RunOptions, outputs, outcome, result) -> None:
         else:
             for text in pieces:
                 if text:
-                    click.echo(text, nl=False)
-    summary_to_stderr = o.fmt != "table" and not o.output
+                    write_stdout(text)
+    summary_to_stderr = o.fmt != "table" and not _file(o.output)
     for s in result.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)
     if o.quiet:
@@ -329,7 +339,7 @@ def extract(config, paths, fmt, jobs, follow_links):
     for s in done.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)
     if fmt == "jsonl":
-        sys.stdout.write(report.claims_jsonl(done.claims))
+        write_stdout(report.claims_jsonl(done.claims))
     else:
         click.echo(report.claims_table(done.claims))
     finish(done.outcome)

@@ -11,7 +11,9 @@ import click
 from ..crash import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_PIPE,
     handle_termination,
+    silence_stdout,
     stop_workers,
     write_traceback,
 )
@@ -52,6 +54,10 @@ class FactcheckGroup(click.Group):
                 stop_workers()
                 click.echo("\nInterrupted.", err=True)
                 ctx.exit(EXIT_INTERRUPTED)
+            except BrokenPipeError:  # `factcheck run | head`: the reader has all it wants
+                stop_workers()
+                silence_stdout()
+                ctx.exit(EXIT_PIPE)
             except Exception as e:  # a bug, not the user's mistake: keep the traceback
                 where = write_traceback(e)
                 click.echo(
@@ -60,6 +66,19 @@ class FactcheckGroup(click.Group):
                     err=True,
                 )
                 ctx.exit(EXIT_INTERNAL)
+
+
+_SLICE = 1 << 16
+
+
+def write_stdout(text: str) -> None:
+    """Write text to standard output in slices: a reader that goes away (`| head`) then
+    raises BrokenPipeError at the next slice, where one huge write could lose the rest
+    without a word."""
+    out = sys.stdout
+    for i in range(0, len(text), _SLICE):
+        out.write(text[i : i + _SLICE])
+    out.flush()
 
 
 def finish(outcome) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from .. import app
 from ..safe_text import printable
-from .base import finish, friendly_errors
+from .base import finish, friendly_errors, write_stdout
 
 
 @click.command()
@@ -59,7 +57,7 @@ def suggest(config, paths, fmt, min_sources, rules_path, jobs):
         "json": suggested.suggest_json,
         "yaml": suggested.suggest_yaml,
     }[fmt]
-    sys.stdout.write(render(done.facts))
+    write_stdout(render(done.facts))
     if done.covered and fmt == "table":
         click.echo(f"{len(done.covered)} more already covered by a rule in {rules_path}")
     finish(done.outcome)
