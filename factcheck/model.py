@@ -146,6 +146,14 @@ class Conflict:
     details: dict = field(default_factory=dict, compare=False, hash=False)
 
 
+def finding_order(c: Conflict) -> tuple:
+    """The order findings are reported in, in every format: the most severe first (a
+    dispute after the findings of its severity, which it does not fail), then by rule,
+    document, place, check and id; so a capped report cuts warnings before errors."""
+    rank = SEVERITIES.index(c.severity) if c.severity in SEVERITIES else len(SEVERITIES)
+    return (rank, c.status == "disputed", c.rule_id, c.left.doc, c.left.start, c.check, c.id)
+
+
 def period(time: str) -> tuple[str, str]:
     """The first and last moment a time ('2016', '2007-11', '2017-12-02', '2017-12-02T19:00')
     covers, as ISO strings that sort in time order."""

@@ -134,9 +134,27 @@ def test_markdown_is_capped_for_a_pull_request_comment():
     out = report.render(big, "markdown")
     assert len(out) <= markdown.MAX_CHARS
     rows = [line for line in out.splitlines() if line.startswith("| evacuees")]
-    m = re.search(r"… and (\d+) more findings not shown here; see the full report", out)
+    m = re.search(r"… and (\d+) more findings \(([^)]*)\) not shown here; see the full", out)
     assert m and len(rows) + int(m[1]) == 2000
+    cut = dict(reversed(part.split(" ", 1)) for part in m[2].split(", "))
+    assert sum(int(k) for k in cut.values()) == int(m[1])
     assert out.rstrip().endswith('`factcheck accept ID --reason "..."`.')
+
+
+def test_the_errors_that_fail_the_job_are_in_the_capped_comment_first():
+    # 1,770 warnings of facts that sort first and 2 errors of one that sorts last
+    found = [finding(i, "warning", rule_id=f"a-fact-{i % 9}") for i in range(1770)]
+    found += [finding(5000 + i, "error", rule_id="zz-toll") for i in range(2)]
+    big = report.Report(conflicts=found, rules=rules_for(found), documents=9, claims=9)
+    out = report.render(big, "markdown")
+    rows = [line for line in out.splitlines() if line.startswith("| ")][2:]
+    assert rows[0].startswith("| zz-toll") and rows[1].startswith("| zz-toll")
+    assert rows[2].startswith("| a-fact-")
+    left = 1772 - len(rows)
+    assert f"… and {left} more findings ({left} warnings) not shown here" in out
+    for fmt in ("json", "sarif", "junit", "github", "table"):
+        text = report.render(big, fmt, width=200)
+        assert text.index("zz-toll") < text.index("a-fact-"), fmt
 
 
 def test_markdown_that_fits_has_no_more_line():

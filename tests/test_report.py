@@ -159,8 +159,10 @@ def test_markdown_table_cannot_be_broken():
 def test_json_report():
     data = json.loads(report.render(sample(), "json"))
     assert data["summary"]["failing"] == 1 and data["summary"]["accepted"] == 1
+    # the most severe first, then by fact
+    assert [c["id"][:4] for c in data["findings"]] == ["aaaa", "dddd", "bbbb", "cccc"]
     assert [c["failing"] for c in data["findings"]] == [True, False, False, False]
-    assert data["findings"][2]["right"] is None
+    assert data["findings"][3]["right"] is None
     assert data["findings"][0]["details"]["consensus"]["documents"] == ["x/d.txt"]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from ..model import Claim, Conflict, Pattern, Rule
+from ..model import Claim, Conflict, Pattern, Rule, finding_order
 from ..vocab.shown import range_in
 
 MAX_LISTED = 50  # members listed in one finding's details; the count is always exact
@@ -170,11 +170,12 @@ def finding(
 
 
 def sort_findings(found: list[Conflict]) -> list[Conflict]:
-    """Findings once each (by id), in report order: by rule, document, place, check, id."""
+    """Findings once each (by id), in report order: the most severe first (a dispute
+    after the findings of its severity that fail), then by rule, document, place, check,
+    id. So a capped report (a pull-request comment, annotations) cuts warnings before
+    errors."""
     unique = {c.id: c for c in found}
-    return sorted(
-        unique.values(), key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.check, c.id)
-    )
+    return sorted(unique.values(), key=finding_order)
 
 
 # -- what a finding lists --------------------------------------------------------

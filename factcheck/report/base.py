@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 
-from ..model import SEVERITIES, Conflict, Fact, Rule
+from ..model import SEVERITIES, Conflict, Fact, Rule, finding_order
 from ..safe_text import printable
 from .helpers import fact_label, origin_text, plural, printable_conflict
 
@@ -86,6 +86,10 @@ class Report:
     # what the run checked beyond rules files ("no rules found: checked 9 template facts
     # and 14 suggested facts"), or ''
     unwritten: str = ""
+
+    def __post_init__(self) -> None:
+        # every format lists the findings in one order, the most severe first
+        object.__setattr__(self, "conflicts", sorted(self.conflicts, key=finding_order))
 
     def failing(self, conflict: Conflict) -> bool:
         """Whether this conflict fails the run."""

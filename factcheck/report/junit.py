@@ -54,7 +54,9 @@ def render(report: Report, terminal: Terminal = PLAIN) -> str:
     for c in report.conflicts:
         by_rule.setdefault(c.rule_id, []).append(c)
     rules = report.rules_by_id
-    ids = sorted(set(rules) | set(by_rule))
+    # the facts with findings first, in the findings' order (the most severe first), then
+    # the facts that passed, by id
+    ids = list(by_rule) + sorted(set(rules) - set(by_rule))
     suites = ET.Element("testsuites", name="factcheck")
     suite = ET.SubElement(suites, "testsuite", name="factcheck")
     if report.unwritten:  # facts nobody wrote a rule for were checked: say so

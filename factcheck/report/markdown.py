@@ -7,7 +7,7 @@ to the full report. Every piece of article text is made inert by `helpers.md`.
 
 from __future__ import annotations
 
-from ..model import Conflict
+from ..model import SEVERITIES, Conflict
 from .base import PLAIN, Report, Terminal
 from .helpers import context_lines, md, plural, snippet, stated, statement_lines
 
@@ -62,8 +62,13 @@ def _foot(report: Report) -> str:
     return foot
 
 
-def _more(n: int) -> str:
-    return f"… and {n} more finding{'s' if n != 1 else ''} not shown here; see {FULL_REPORT}."
+def _more(n: int, cut: list | None = None) -> str:
+    """The line that counts the findings cut for room, by severity (warnings go first)."""
+    by = ""
+    if cut:
+        counts = {s: sum(1 for c in cut if c.severity == s) for s in SEVERITIES}
+        by = " (" + ", ".join(plural(k, s) for s, k in counts.items() if k) + ")"
+    return f"… and {n} more finding{'s' if n != 1 else ''}{by} not shown here; see {FULL_REPORT}."
 
 
 def _skipped(report: Report, room: int) -> list[str]:
@@ -97,14 +102,18 @@ def render(report: Report, terminal: Terminal = PLAIN, max_chars: int = MAX_CHAR
         "",
     ]
     # what always goes in: head, both table headers and the folding, "and N more", foot
-    fixed = head + HEADER + folded + HEADER + ["", "</details>", "", _more(10**6), "", foot]
+    fixed = (
+        head + HEADER + folded + HEADER + ["", "</details>", "", _more(10**6) + " " * 64, "", foot]
+    )
     reserve = 240 if report.skipped_files else 0  # the skipped files' heading, a line or two
     budget = max_chars - len("\n".join(fixed)) - 2 - reserve
     shown: dict[str, list[str]] = {"reported": [], "known": []}
     queue = [("reported", c) for c in reported] + [("known", c) for c in known]
-    for part, c in queue:
+    cut: list = []
+    for n, (part, c) in enumerate(queue):
         row = _row(report, c)
         if len(row) + 1 > budget:
+            cut = [c for _part, c in queue[n:]]
             break  # in order: a later, shorter row never jumps ahead of one cut
         shown[part].append(row)
         budget -= len(row) + 1
@@ -115,7 +124,7 @@ def render(report: Report, terminal: Terminal = PLAIN, max_chars: int = MAX_CHAR
         lines += folded + HEADER + shown["known"] + ["", "</details>", ""]
     left = len(report.conflicts) - len(shown["reported"]) - len(shown["known"])
     if left:
-        lines += [_more(left), ""]
+        lines += [_more(left, cut), ""]
     lines += _skipped(report, max_chars - sum(len(line) + 1 for line in lines) - len(foot) - 2)
     lines.append(foot)
     return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import sqlite_utils
 
 from ..errors import InputError, StoreError
-from ..model import Claim, Conflict, Document
+from ..model import Claim, Conflict, Document, finding_order
 from . import connection, schema
 from .codecs import (
     CLAIM_SELECT,
@@ -489,7 +489,7 @@ class Store:
             out = [c for c in out if c.status != "accepted"]
         elif status != "all":
             out = [c for c in out if c.status == status]
-        out.sort(key=lambda c: (c.rule_id, c.left.doc, c.left.start, c.id))
+        out.sort(key=finding_order)
         return out
 
     def conflict(self, given: str) -> Conflict:
