@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import posixpath
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -197,6 +198,18 @@ def load_baseline(path: str | None) -> frozenset[str] | None:
     from ..baseline import read_baseline
 
     return read_baseline(path) if path else None
+
+
+def missing_baseline(path: str | None) -> str | None:
+    """The warning for a baseline file that does not exist yet (a new repository's first
+    run in CI), or None. Such a run goes on with an empty baseline: every finding counts,
+    which is stricter, never laxer, than any baseline."""
+    if not path or os.path.lexists(path):
+        return None
+    return (
+        f"{path}: no baseline yet, so every finding counts; after this run, "
+        "`factcheck baseline` writes it (commit it to keep the findings you accept)"
+    )
 
 
 def run_and_report(request: RunRequest, progress: Progress | None = None) -> Reported:

@@ -209,7 +209,10 @@ def run(config, paths, **opts):
     """
     o = RunOptions(**opts)
     paths = list(paths) or (config.get("paths") if config else None) or ["seeds"]
-    known = app.load_baseline(o.baseline_path)
+    first = app.missing_baseline(o.baseline_path)  # a new repository: no baseline yet
+    known = frozenset() if first else app.load_baseline(o.baseline_path)
+    if first and not o.quiet:
+        click.echo(f"Warning: {printable(first)}", err=True)
     request = app.RunRequest(
         paths=paths,
         rules_path=app.find_rules(o.rules_path),
