@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from factcheck.extract import clauses, dates, figure_time, frames
+from factcheck.extract import clauses, dates, extract, figure_time, frames
 from factcheck.extract import patterns as pat
 from factcheck.vocab.tries import alternation
 
@@ -117,3 +117,30 @@ def test_cheap_tests_never_skip_a_window_their_pattern_reads(window):
         assert clauses.OWNER_RE in clauses.worth_trying(window, has_verb=False)
     if any(getattr(frames, name).search(window) for name in ROLE_CUES):
         assert window.rstrip().lower().endswith(frames._CUE_ENDS)
+
+
+SPACES = ["  ", "\u00a0", "\t", " \u00a0"]
+
+
+@pytest.mark.parametrize("space", SPACES)
+@pytest.mark.parametrize(
+    ("words", "qualifier", "value"),
+    [
+        ("Police said more than 5,000 people marched through Łódź.", "more_than", 5000),
+        ("At least 1,240 homes were flooded in the Oder valley.", "at_least", 1240),
+        ("The council can house up to 4,800 evacuees in São Bento.", "at_most", 4800),
+        ("The quake destroyed 3,400 homes or more across Kahramanlı.", "at_least", 3400),
+        ("The crowd was put at 2,000 or so by the stewards in Zürich.", "approx", 2000),
+    ],
+)
+def test_a_two_word_qualifier_is_read_whatever_space_joins_it(words, space, qualifier, value):
+    # a no-break space, two spaces or a tab between the words, as pasted copy has them
+    text = words
+    for phrase in ("more than", "At least", "up to", "or more", "or so"):
+        text = text.replace(phrase, phrase.replace(" ", space))
+    (c,) = [c for c in extract(text, "a.txt") if c.kind == "count"]
+    assert (c.value, c.qualifier) == (value, qualifier)
+
+
+def test_a_word_list_key_is_the_words_with_one_space():
+    assert pat.key("More\u00a0 than") == "more than" and pat.key("at\tleast") == "at least"

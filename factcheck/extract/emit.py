@@ -120,7 +120,7 @@ def _duration_qualifier(t: Text, r: Reading) -> str:
     if m is None:
         return "exact"
     r.start = m.start()
-    return pat.DURATION_QUALIFIERS[m.group("q").lower()]
+    return pat.DURATION_QUALIFIERS[pat.key(m.group("q"))]
 
 
 def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
@@ -220,10 +220,10 @@ def qualifier_after(text: str, qual: str, end: int) -> tuple[str, int]:
         return qual, end
     m = pat.QUAL_AFTER_RE.match(text, end)
     if m:
-        return pat.QUAL_AFTER[m.group("q").lower()], m.end()
+        return pat.QUAL_AFTER[pat.key(m.group("q"))], m.end()
     m = pat.SPACED_QUAL_AFTER_RE.match(text, end)  # "2,000 plus."
     if m:
-        return pat.SPACED_QUAL_AFTER[m.group("q").lower()], m.end()
+        return pat.SPACED_QUAL_AFTER[pat.key(m.group("q"))], m.end()
     return qual, end
 
 
@@ -232,7 +232,7 @@ def _plus_before_noun(text: str, qual: str, end: int, s_end: int) -> tuple[str, 
     m = pat.SPACED_QUAL_BEFORE_NOUN_RE.match(text, end)
     if qual != "exact" or not m or not nouns.noun_after(text, m.end(), s_end):
         return qual, end
-    return pat.SPACED_QUAL_AFTER[m.group("q").lower()], m.end()
+    return pat.SPACED_QUAL_AFTER[pat.key(m.group("q"))], m.end()
 
 
 def _counted(text: str, num: Num | None, end: int, qual: str, s_end: int):

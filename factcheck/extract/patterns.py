@@ -10,6 +10,13 @@ from ..vocab.tries import alternation, lower_alternation, narrowed
 from . import dates, nouns
 from . import numbers as nums
 
+
+def key(words: str) -> str:
+    """Matched words as a word list's key: lower case, one plain space between words
+    ("at\u00a0least", "more  than" are "at least", "more than")."""
+    return " ".join(words.lower().split())
+
+
 NUMBER_WORDS = [*nums.SMALL, *nums.TENS, *nums.BIG_WORDS, "dozen", "dozens", "lakhs", "crores"]
 NW = alternation(NUMBER_WORDS)
 VULGAR = "[" + "".join(nums.VULGAR) + "]"

@@ -57,7 +57,7 @@ def qualifier_before(text: str, drafts: Drafts, start: int, lo: int):
         return None, base + m.start(), False, True
     if m.group("between2"):
         return None, base + m.start(), True, False
-    q = "approx" if m.group("tilde") else pat.QUAL_OF[m.group("q").lower()]
+    q = "approx" if m.group("tilde") else pat.QUAL_OF[pat.key(m.group("q"))]
     if q == "at_most" and pat.MOVED_UP_TO_RE.search(text, max(lo, start - 80), start):
         return None, start, False, False  # "went up to eight": eight, not at most eight
     return q, base + m.start(), bool(m.group("between")), False
@@ -72,7 +72,7 @@ def _rising_qualifier(text: str, drafts: Drafts, start: int, lo: int):
         rm = pat.RISING_CHAIN_RE.match(text, last.end, start)
         rm = rm if rm and last.end >= lo else None
     if rm and not pat.YEAR_AHEAD_RE.match(text, start):
-        return pat.RISING_QUALIFIERS[rm.group("q").lower()], rm.start("q"), False, False
+        return pat.RISING_QUALIFIERS[pat.key(rm.group("q"))], rm.start("q"), False, False
     return None, start, False, False
 
 
@@ -169,7 +169,7 @@ def _name_after(text: str, num: Num, m: re.Match):
     """A currency name after the number: "5 euros", "3 million Hong Kong dollars"."""
     if not m.group("sp") and text[m.start() - 1 : m.start()].isdigit():
         return None
-    name = currencies.CURRENCY_FORMS[m.group("name").lower()]
+    name = currencies.CURRENCY_FORMS[pat.key(m.group("name"))]
     default, adjs = currencies.CURRENCY_NAMES[name]
     adj = (m.group("adj") or "").lower()
     code = adjs.get(adj, default)
@@ -207,7 +207,7 @@ def second_number(text: str, p: int, lo: int, hi: int):
     if cm:
         cur = currencies.SYMBOLS[cm.group("s")]
         if cm.group("pre") and cur == "USD":
-            cur = currencies.DOLLAR_PREFIXES[cm.group("pre").lower()]
+            cur = currencies.DOLLAR_PREFIXES[pat.key(cm.group("pre"))]
         q = cm.end()
     m = pat.CORE_RE.match(text, q)
     if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:
