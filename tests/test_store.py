@@ -1,6 +1,7 @@
 """The SQLite store: migrations, refusal of foreign files, idempotent writes, locking."""
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -333,6 +334,23 @@ def test_run_lock_is_held_until_released_and_waits_a_bounded_time(tmp_path):
                 pass
         assert 0.2 <= time.monotonic() - started < 2
     with store_mod.run_lock(path, timeout=0.2):  # released: free again
+        pass
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_a_run_through_another_name_of_the_database_waits_for_the_lock(tmp_path, link):
+    path = tmp_path / "f.db"
+    Store(str(path)).close()
+    other = tmp_path / "g.db"
+    if link == "symlink":
+        other.symlink_to(path)
+    else:
+        os.link(path, other)
+    with store_mod.run_lock(str(path), timeout=0.2):
+        with pytest.raises(StoreError, match="another factcheck run is using the database"):
+            with store_mod.run_lock(str(other), timeout=0.2):
+                pass
+    with store_mod.run_lock(str(other), timeout=0.2):  # released: free again
         pass
 
 

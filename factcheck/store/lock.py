@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import tempfile
 import time
 
 from ..errors import StoreError
@@ -17,23 +18,49 @@ def run_lock(path: str, timeout: float | None = None):
 
     SQLite's own locks guard one transaction; two runs interleaving their
     transactions on one database could each see half the other's documents
-    and report a false pass. The lock is an flock on `PATH.lock`, released
-    by the kernel when the process ends however it ends (so a killed run
-    never leaves a stale lock). A second run waits up to `timeout` seconds
-    (10 by default), then fails with StoreError.
+    and report a false pass. The lock is an flock on `REAL.lock` beside the file
+    a symbolic link leads to, and, for a database that exists, one keyed on the
+    file's identity (device and inode) in the temporary folder, so a run through a
+    symlink or a hard link waits for one through the file's own name. The kernel
+    releases them when the process ends however it ends (so a killed run never
+    leaves a stale lock). A second run waits up to `timeout` seconds (10 by
+    default), then fails with StoreError.
     """
-    connection.refuse_foreign_file(path)  # before creating PATH.lock next to it
+    connection.refuse_foreign_file(path)  # before creating REAL.lock next to it
     timeout = connection.DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
-    lock_path = path + ".lock"
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e:
-        raise StoreError(f"{lock_path}: cannot create the run lock ({e.strerror})") from None
-    try:
-        _acquire(fd, path, timeout)
+    with contextlib.ExitStack() as held:
+        for n, lock_path in enumerate(_lock_paths(path)):
+            fd = _open_lock(lock_path, required=n == 0)
+            if fd is None:
+                continue  # a shared temporary folder another user locked down
+            held.callback(os.close, fd)  # closing releases the lock
+            _acquire(fd, path, timeout)
         yield
-    finally:
-        os.close(fd)  # closing releases the lock
+
+
+def _lock_paths(path: str) -> list[str]:
+    """The lock files of a database: beside its real path, and by its identity."""
+    real = os.path.realpath(path)
+    paths = [real + ".lock"]
+    try:
+        st = os.stat(real)
+    except OSError:
+        return paths  # a new database: no other name can lead to it yet
+    folder = os.path.join(tempfile.gettempdir(), "factcheck-locks")
+    with contextlib.suppress(OSError):
+        os.mkdir(folder)
+        os.chmod(folder, 0o1777)  # every user's runs lock here, as in /tmp itself
+    paths.append(os.path.join(folder, f"{st.st_dev}-{st.st_ino}.lock"))
+    return paths
+
+
+def _open_lock(lock_path: str, required: bool = True) -> int | None:
+    try:
+        return os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as e:
+        if not required:
+            return None
+        raise StoreError(f"{lock_path}: cannot create the run lock ({e.strerror})") from None
 
 
 def _acquire(fd: int, path: str, timeout: float) -> None:
