@@ -242,6 +242,8 @@ CHANGE_VERBS_RE = re.compile(
     r"\b(?:" + alternation(LEX["change_verbs"] + LEX["change_acts"]) + r")\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# "cut by 3 to 4 per cent": the figure after "by" is the size of a change
+BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 SCORE_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["score_words_before"]) + r"\b[^.;]{0,25}$", re.IGNORECASE
 )

@@ -34,7 +34,7 @@ def read_range(t: Text, drafts: Drafts, ph: Phrase) -> int | None:
     if plain and filters.is_identifier(text, ph.num, ph.qual, ph.s_start):
         # "Windows 10 to 400 million users": a name, not a range
         return name_range_end(t, ph)
-    if not _connector_ok(text, ph, cm):
+    if not _connector_ok(text, ph, cm) and not _range_of_change(t, ph, cm):
         _unit_of_change(t, ph, cm)
         return None
     conn = cm.group("c").strip()
@@ -93,6 +93,27 @@ def _unit_of_change(t: Text, ph: Phrase, cm: re.Match) -> None:
     after2 = unit_after(t, second[0], second[0].end, False)
     if after2 and after2[0] == "percent":
         ph.after = (after2[0], after2[1], ph.p)
+
+
+def _range_of_change(t: Text, ph: Phrase, cm: re.Match) -> bool:
+    """ "will rise 2 to 2.5 degrees", "cut by 3 to 4 per cent": after a verb of change, a bare
+    figure, "to" and a close larger one with a unit are one range of the change; not "rose 120
+    to 34,500" (a change and a level) nor "rose 3.9 to 4.1 percent" (a sloppy from-to)."""
+    text, num = t.text, ph.num
+    if ph.money or ph.after or ph.between or cm.group("c").strip().lower() != "to":
+        return False
+    before = text[max(ph.s_start, ph.start - 60) : ph.qstart]
+    if not pat.CHANGE_VERBS_RE.search(before) or pat.SCORE_BEFORE_RE.search(before):
+        return False
+    second = second_number(text, cm.end(), ph.s_start, ph.s_end)
+    if second is None or second[1] is not None or num.value <= 0 or num.scaled:
+        return False
+    num2 = second[0]
+    if num2.scaled or unit_after(t, num2, num2.end, False) is None:
+        return False
+    ratio = num2.value / num.value
+    by = pat.BY_BEFORE_RE.search(before) is not None
+    return (1 < ratio <= 4) if by else (1.1 <= ratio <= 2)
 
 
 def _connector_ok(text: str, ph: Phrase, cm: re.Match) -> bool:
