@@ -120,7 +120,14 @@ _MORE_WORDS = "more|additional|extra|further"
 _MORE_WITHIN_RE = re.compile(rf"^\S+(?:\s+\S+)*?\s+(?:{_MORE_WORDS})\b(?!\s+than)")
 # what every _MORE_WITHIN_RE match holds: a figure without it needs no match
 _MORE_WORD_RE = re.compile(_MORE_WORDS)
-_TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
+# "from 5,000 to 1,200", "from $4,210 on Monday to $3,980", "from €3.20 a litre to €3.80":
+# the figure after "to" is where the change ends (a date between the two is masked to blanks)
+_TO_NEXT_RE = re.compile(
+    r"^\s*(?:(?:a|an|per)\s+[a-z]+\s+|(?:(?:"
+    + alternation([*LEX["from_to_time_words"], *LEX["weekdays"], *LEX["months"]])
+    + r")\s+){0,6})to\b",
+    re.I,
+)
 _MOVING = alternation(LEX["change_verbs"] + LEX["change_acts"])
 _CHANGE_RE = re.compile(
     r"(?:\b(?:"
