@@ -84,14 +84,26 @@ def name_range_end(t: Text, ph: Phrase) -> int:
 
 def _unit_of_change(t: Text, ph: Phrase, cm: re.Match) -> None:
     """ "rose from 5 to 6 percent": the figure a change starts from has the unit of the
-    figure it ends at (5 percent), not a count of nothing."""
+    figure it ends at (5 percent), not a count of nothing; after "from", its scale, unit and
+    currency too ("from 12 to 15 million", "from 4.1 to 5.3 billion euros")."""
     if ph.money or ph.after or cm.group("c").strip().lower() != "to":
         return
     second = second_number(t.text, cm.end(), ph.s_start, ph.s_end)
     if second is None or second[1] is not None:
         return
-    after2 = unit_after(t, second[0], second[0].end, False)
-    if after2 and after2[0] == "percent":
+    num, num2 = ph.num, second[0]
+    after2 = unit_after(t, num2, num2.end, False)
+    if not ph.between or num.scaled or filters.yearish(num):
+        if after2 and after2[0] == "percent":
+            ph.after = (after2[0], after2[1], ph.p)
+        return
+    if num2.scaled and 0 < num.value < 1000:
+        factor = num2.value / iv.unscaled(num2)
+        if factor > 1 and 0.1 <= num.value * factor / num2.value <= 10:
+            _scale_by(num, factor)
+    if after2 and after2[0] == "money":
+        ph.money = after2[1]
+    elif after2:
         ph.after = (after2[0], after2[1], ph.p)
 
 
@@ -114,6 +126,13 @@ def _range_of_change(t: Text, ph: Phrase, cm: re.Match) -> bool:
     ratio = num2.value / num.value
     by = pat.BY_BEFORE_RE.search(before) is not None
     return (1 < ratio <= 4) if by else (1.1 <= ratio <= 2)
+
+
+def _scale_by(num: Num, factor: float) -> None:
+    """Give num the scale of its partner ("4 to 5 million": 4 million)."""
+    num.value *= factor
+    num.place = (num.place or 1.0) * factor
+    num.scaled = True
 
 
 def _connector_ok(text: str, ph: Phrase, cm: re.Match) -> bool:
@@ -155,9 +174,7 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     if num2.scaled and not num.scaled and 0 < num.value <= num2.value:
         factor = num2.value / iv.unscaled(num2)  # "4 to 5 million": both in millions
         if num.value * factor <= num2.value:
-            num.value *= factor
-            num.place = (num.place or 1.0) * factor
-            num.scaled = True
+            _scale_by(num, factor)
     if num.value > num2.value or not (not after or after2 or after[0] == "unit"):
         return None
     unit_info = after2 or after
