@@ -156,6 +156,8 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     (conn, unit_first), (num2, cur2) = connector, second
     num, after = ph.num, ph.after
     after2, p2 = _second_tail(t, ph, num2, cur2)
+    if _shared_letter_scale(ph, num2):
+        after = ph.after = None  # "1.2m-1.5m people": millions, not metres
     consistent = True
     if after and after2 and (after[0] != after2[0] or after[1] != after2[1]):
         consistent = False
@@ -196,6 +198,18 @@ def _emit_range(t: Text, drafts: Drafts, ph: Phrase, num2: Num, unit_info, end: 
         start = ph.qstart  # "between 5 and 10": the range starts at its opener
     r = Reading(start, end, stated, ph.money, unit_info, num, ph.s_start, ph.s_end)
     return emit(t, drafts, r)
+
+
+def _shared_letter_scale(ph: Phrase, num2: Num) -> bool:
+    """ "1.2m-1.5m people", "between 1.2m and 1.5m residents": a first figure read as metres
+    takes the scale its partner's letter was read as before a plural (applied here)."""
+    num, ms, ms2 = ph.num, ph.num.money_scale, num2.money_scale
+    if ms is None or ms2 is None or ph.money or not num2.scaled or num.scaled:
+        return False
+    if ph.after is None or ph.after[0] != "unit" or ms[1] != ms2[1] or num2.end != ms2[0]:
+        return False
+    scale(num, ms[1], ms[0])
+    return True
 
 
 def _range_age(text: str, money, unit_info, end: int) -> re.Match | None:
