@@ -110,13 +110,18 @@ def unit_after(t: Text, num: Num, p: int, money_before: bool):
     return "unit", r[0], r[1]
 
 
+# the first figure of a range just before a temperature's figure: "30-32C", "8–10C"
+_RANGE_PARTNER_RE = re.compile(r"(?:^|[\s(])[-−]?\d{1,3}(?:\.\d)?[-–]$")
+
+
 def _temperature(t: Text, num: Num, q: int) -> bool:
     """Whether a bare letter after a figure (30C, 86F, 40c) is a temperature, not a name
     (SCP-173C, the 777F, 13F filing) or cents (11c): only in a sentence about weather."""
     text = t.text
-    before = text[max(0, num.start - 6) : num.start]
-    if re.search(r"[A-Za-z0-9]-?$", before) or text[q + 1 : q + 2] in ("/", "-"):
-        return False  # glued to a name, or "14.7C/ per share"
+    before = text[max(0, num.start - 8) : num.start]
+    glued = re.search(r"[A-Za-z0-9]-?$", before) and not _RANGE_PARTNER_RE.search(before)
+    if glued or text[q + 1 : q + 2] in ("/", "-"):
+        return False  # glued to a name, or "14.7C/ per share"; not "highs of 30-32C"
     if re.search(r"\b(?:the|a|an)\s+$", before, re.I) and num.value == int(num.value):
         return False  # "the 777F": a model
     if num.value < 0:
