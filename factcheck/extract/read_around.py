@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from ..vocab import currencies
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation
 from . import nouns
 from . import numbers as nums
 from . import patterns as pat
@@ -103,6 +105,8 @@ def unit_after(t: Text, num: Num, p: int, money_before: bool):
     if not (text[q : q + 1].isalpha() or text[q : q + 1] in "°"):
         return None
     r = match_unit(text, q, attached)
+    if r is None and text[q : q + 1] in _RUN_INITIALS and not hy:
+        r = _run_of_time(text, q)  # "14 straight months"
     if r is None or text[r[1] : r[1] + 1].isalpha():
         return None
     if r[1] - q == 1 and r[0].dimension == "temperature" and not _temperature(t, num, q):
@@ -110,8 +114,21 @@ def unit_after(t: Text, num: Num, p: int, money_before: bool):
     return "unit", r[0], r[1]
 
 
+# "14 straight months": words of an unbroken run between a figure and its time unit
+_RUN_WORD_RE = re.compile(r"(?:" + alternation(LEX["run_of_time_words"]) + r")[^\S\n]+", re.I)
+_RUN_INITIALS = frozenset(w[0] for w in LEX["run_of_time_words"]) | frozenset(
+    w[0].upper() for w in LEX["run_of_time_words"]
+)
 # the first figure of a range just before a temperature's figure: "30-32C", "8–10C"
 _RANGE_PARTNER_RE = re.compile(r"(?:^|[\s(])[-−]?\d{1,3}(?:\.\d)?[-–]$")
+
+
+def _run_of_time(text: str, q: int):
+    """ "for 14 straight months", "a third consecutive year": the time unit after a word of
+    an unbroken run, or None (never another unit: "12 straight wins" is a count)."""
+    m = _RUN_WORD_RE.match(text, q)
+    r = match_unit(text, m.end(), False) if m else None
+    return r if r is not None and r[0].dimension == "time" else None
 
 
 def _temperature(t: Text, num: Num, q: int) -> bool:
