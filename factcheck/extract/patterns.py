@@ -362,6 +362,8 @@ SECOND_CUR_RE = re.compile(
     r"(?P<pre>" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
     re.IGNORECASE,
 )
+# a currency word or code before a range's second number: "Rs 10 lakh", "INR 10", "Rs10"
+SECOND_CUR_WORD_RE = re.compile(r"(?P<w>[^\W\d_]{2,7}\.?)[^\S\n]?(?=\d)")
 # a fraction's denominator after a spelled number: "two thirds", "a hundred trillionths"
 DENOMINATOR_RE = re.compile(
     r"[\s-]+(?:" + SPELLED + r"[\s-]+)?(?:" + FRAC + r"|" + ORD + r"s?"

@@ -231,6 +231,12 @@ def second_number(text: str, p: int, lo: int, hi: int):
         if cm.group("pre") and cur == "USD":
             cur = currencies.DOLLAR_PREFIXES[cm.group("pre").lower()]
         q = cm.end()
+    elif text[p : p + 1].isalpha():
+        wm = pat.SECOND_CUR_WORD_RE.match(text, p)  # "Rs 5 lakh and Rs 10 lakh", "INR 10"
+        word = wm.group("w").rstrip(".") if wm else None
+        code = word and (currencies.code_for(word) or currencies.WORD_PREFIXES.get(word.lower()))
+        if code:
+            cur, q = code, wm.end()
     m = pat.CORE_RE.match(text, q)
     if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:
         return None
