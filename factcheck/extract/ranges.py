@@ -128,6 +128,20 @@ def _range_of_change(t: Text, ph: Phrase, cm: re.Match) -> bool:
     return (1 < ratio <= 4) if by else (1.1 <= ratio <= 2)
 
 
+def _share_thousands(num: Num, num2: Num) -> None:
+    """ "between 40 and 50,000 people", "some 8 to 10,000": the first figure is in thousands
+    as the second is written (40,000), when it is close below the second's thousands."""
+    if num.scaled or num2.scaled or num.spelled or not _THOUSANDS_RE.fullmatch(num2.raw):
+        return
+    thousands = num2.value / 1000
+    if num.value == int(num.value) and thousands / 2 <= num.value < thousands:
+        _scale_by(num, 1000.0)
+
+
+# a second figure written as whole thousands: "50,000", "10,000" (not "50,500" nor "50000")
+_THOUSANDS_RE = re.compile(r"\d{1,3},000")
+
+
 def _scale_by(num: Num, factor: float) -> None:
     """Give num the scale of its partner ("4 to 5 million": 4 million)."""
     num.value *= factor
@@ -177,6 +191,8 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
         factor = num2.value / iv.unscaled(num2)  # "4 to 5 million": both in millions
         if num.value * factor <= num2.value:
             _scale_by(num, factor)
+    if cur2 is None:
+        _share_thousands(num, num2)
     if num.value > num2.value or not (not after or after2 or after[0] == "unit"):
         return None
     unit_info = after2 or after
