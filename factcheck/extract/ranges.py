@@ -172,14 +172,7 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     after2, p2 = _second_tail(t, ph, num2, cur2)
     if _shared_letter_scale(ph, num2):
         after = ph.after = None  # "1.2m-1.5m people": millions, not metres
-    consistent = True
-    if after and after2 and (after[0] != after2[0] or after[1] != after2[1]):
-        consistent = False
-    if after and not after2 and after[0] == "unit":
-        consistent = not unit_first
-    if cur2 and ph.money and cur2 != ph.money[0]:
-        consistent = False
-    if not consistent:
+    if not _consistent(ph, after, after2, cur2, unit_first):
         return None
     plain = ph.money is None and after is None and after2 is None
     if plain and conn in ("-", "–") and _tally(t.text, ph, num2, p2):
@@ -187,12 +180,7 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     if plain and filters.yearish(num):
         if filters.yearish(num2) or (len(num2.raw) == 2 and conn in ("-", "–", "/")):
             return add_year(drafts, ph.start, p2, num.value)  # years: 2014-15, 1990-1995
-    if num2.scaled and not num.scaled and 0 < num.value <= num2.value:
-        factor = num2.value / iv.unscaled(num2)  # "4 to 5 million": both in millions
-        if num.value * factor <= num2.value:
-            _scale_by(num, factor)
-    if cur2 is None:
-        _share_thousands(num, num2)
+    _share_scale(num, num2, cur2)
     if num.value > num2.value or not (not after or after2 or after[0] == "unit"):
         return None
     unit_info = after2 or after
@@ -200,6 +188,26 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     if ph.money and after2 is None and after is None:
         end = max(end, p2)
     return _emit_range(t, drafts, ph, num2, unit_info, end)
+
+
+def _consistent(ph: Phrase, after, after2, cur2, unit_first: bool) -> bool:
+    """Whether a range's two figures have the same unit and currency."""
+    if after and after2 and (after[0] != after2[0] or after[1] != after2[1]):
+        return False
+    if after and not after2 and after[0] == "unit" and unit_first:
+        return False
+    return not (cur2 and ph.money and cur2 != ph.money[0])
+
+
+def _share_scale(num: Num, num2: Num, cur2) -> None:
+    """The first figure of a range takes the scale of its second: "4 to 5 million" (both in
+    millions), "between 40 and 50,000" (both in thousands)."""
+    if num2.scaled and not num.scaled and 0 < num.value <= num2.value:
+        factor = num2.value / iv.unscaled(num2)
+        if num.value * factor <= num2.value:
+            _scale_by(num, factor)
+    if cur2 is None:
+        _share_thousands(num, num2)
 
 
 def _emit_range(t: Text, drafts: Drafts, ph: Phrase, num2: Num, unit_info, end: int) -> int:
