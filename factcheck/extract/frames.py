@@ -120,8 +120,19 @@ _MORE_WORDS = "more|additional|extra|further"
 _MORE_WITHIN_RE = re.compile(rf"^\S+(?:\s+\S+)*?\s+(?:{_MORE_WORDS})\b(?!\s+than)")
 # what every _MORE_WITHIN_RE match holds: a figure without it needs no match
 _MORE_WORD_RE = re.compile(_MORE_WORDS)
+# "from 5,000 to 1,200": the figure after "to" is where the change ends
 _TO_NEXT_RE = re.compile(r"^\s*to\b", re.I)
+# "fell from $4,210 on Monday to $3,980", "rose from €3.20 a litre to €3.80": a time or a
+# rate between the two, only after a verb of change ("cost from £30 on Monday to £50" is a
+# range of prices); a date between the two is masked to blanks
+_TO_NEXT_TIMED_RE = re.compile(
+    r"^\s*(?:(?:a|an|per)\s+[a-z]+\s+|(?:(?:"
+    + alternation([*LEX["from_to_time_words"], *LEX["weekdays"], *LEX["months"]])
+    + r")\s+){1,6})to\b",
+    re.I,
+)
 _MOVING = alternation(LEX["change_verbs"] + LEX["change_acts"])
+_MOVED_BEFORE_RE = re.compile(r"\b(?:" + _MOVING + r")\b", re.I)
 _CHANGE_RE = re.compile(
     r"(?:\b(?:"
     + _MOVING
@@ -254,10 +265,7 @@ def _role(pre: str, post: str, next_between: str | None, own: str = "", before: 
     if (
         cued
         and _FROM_RE.search(pre)
-        and (
-            (next_between is not None and _TO_NEXT_RE.match(next_between))
-            or _RISE_TO_RE.search(before)
-        )
+        and (_to_next(next_between, before) or _RISE_TO_RE.search(before))
     ):
         return "previous"  # "from 5,000 to 1,200", "rose to $3 billion from $2.4 billion"
     if (cued and _CHANGE_RE.search(pre)) or _CHANGE_AFTER_RE.match(post):
@@ -267,6 +275,15 @@ def _role(pre: str, post: str, next_between: str | None, own: str = "", before: 
     if (cued and _LIMIT_RE.search(pre)) or _LIMIT_AFTER_RE.match(post):
         return "limit"
     return "value"
+
+
+def _to_next(between: str | None, before: str) -> bool:
+    """Whether the next figure, after `between`, is where a change from this one ends."""
+    if between is None:
+        return False
+    if _TO_NEXT_RE.match(between):
+        return True
+    return bool(_TO_NEXT_TIMED_RE.match(between) and _MOVED_BEFORE_RE.search(before))
 
 
 def _retold(before: str) -> int | None:

@@ -249,6 +249,8 @@ CHANGE_VERBS_RE = re.compile(
     r"\b(?:" + alternation(LEX["change_verbs"] + LEX["change_acts"]) + r")\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# "cut by 3 to 4 per cent": the figure after "by" is the size of a change
+BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 SCORE_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["score_words_before"]) + r"\b[^.;]{0,25}$", re.IGNORECASE
 )
@@ -367,6 +369,8 @@ SECOND_CUR_RE = re.compile(
     r"(?P<pre>" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
     re.IGNORECASE,
 )
+# a currency word or code before a range's second number: "Rs 10 lakh", "INR 10", "Rs10"
+SECOND_CUR_WORD_RE = re.compile(r"(?P<w>[^\W\d_]{2,7}\.?)[^\S\n]?(?=\d)")
 # a fraction's denominator after a spelled number: "two thirds", "a hundred trillionths"
 DENOMINATOR_RE = re.compile(
     r"[\s-]+(?:" + SPELLED + r"[\s-]+)?(?:" + FRAC + r"|" + ORD + r"s?"

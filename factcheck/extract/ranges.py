@@ -34,7 +34,7 @@ def read_range(t: Text, drafts: Drafts, ph: Phrase) -> int | None:
     if plain and filters.is_identifier(text, ph.num, ph.qual, ph.s_start):
         # "Windows 10 to 400 million users": a name, not a range
         return name_range_end(t, ph)
-    if not _connector_ok(text, ph, cm):
+    if not _connector_ok(text, ph, cm) and not _range_of_change(t, ph, cm):
         _unit_of_change(t, ph, cm)
         return None
     conn = cm.group("c").strip()
@@ -84,15 +84,69 @@ def name_range_end(t: Text, ph: Phrase) -> int:
 
 def _unit_of_change(t: Text, ph: Phrase, cm: re.Match) -> None:
     """ "rose from 5 to 6 percent": the figure a change starts from has the unit of the
-    figure it ends at (5 percent), not a count of nothing."""
+    figure it ends at (5 percent), not a count of nothing; after "from", its scale, unit and
+    currency too ("from 12 to 15 million", "from 4.1 to 5.3 billion euros")."""
     if ph.money or ph.after or cm.group("c").strip().lower() != "to":
         return
     second = second_number(t.text, cm.end(), ph.s_start, ph.s_end)
     if second is None or second[1] is not None:
         return
-    after2 = unit_after(t, second[0], second[0].end, False)
-    if after2 and after2[0] == "percent":
+    num, num2 = ph.num, second[0]
+    after2 = unit_after(t, num2, num2.end, False)
+    if not ph.between or num.scaled or filters.yearish(num):
+        if after2 and after2[0] == "percent":
+            ph.after = (after2[0], after2[1], ph.p)
+        return
+    if num2.scaled and 0 < num.value < 1000:
+        factor = num2.value / iv.unscaled(num2)
+        if factor > 1 and 0.1 <= num.value * factor / num2.value <= 10:
+            _scale_by(num, factor)
+    if after2 and after2[0] == "money":
+        ph.money = after2[1]
+    elif after2:
         ph.after = (after2[0], after2[1], ph.p)
+
+
+def _range_of_change(t: Text, ph: Phrase, cm: re.Match) -> bool:
+    """ "will rise 2 to 2.5 degrees", "cut by 3 to 4 per cent": after a verb of change, a bare
+    figure, "to" and a close larger one with a unit are one range of the change; not "rose 120
+    to 34,500" (a change and a level) nor "rose 3.9 to 4.1 percent" (a sloppy from-to)."""
+    text, num = t.text, ph.num
+    if ph.money or ph.after or ph.between or cm.group("c").strip().lower() != "to":
+        return False
+    before = text[max(ph.s_start, ph.start - 60) : ph.qstart]
+    if not pat.CHANGE_VERBS_RE.search(before) or pat.SCORE_BEFORE_RE.search(before):
+        return False
+    second = second_number(text, cm.end(), ph.s_start, ph.s_end)
+    if second is None or second[1] is not None or num.value <= 0 or num.scaled:
+        return False
+    num2 = second[0]
+    if num2.scaled or unit_after(t, num2, num2.end, False) is None:
+        return False
+    ratio = num2.value / num.value
+    by = pat.BY_BEFORE_RE.search(before) is not None
+    return (1 < ratio <= 4) if by else (1.1 <= ratio <= 2)
+
+
+def _share_thousands(num: Num, num2: Num) -> None:
+    """ "between 40 and 50,000 people", "some 8 to 10,000": the first figure is in thousands
+    as the second is written (40,000), when it is close below the second's thousands."""
+    if num.scaled or num2.scaled or num.spelled or not _THOUSANDS_RE.fullmatch(num2.raw):
+        return
+    thousands = num2.value / 1000
+    if num.value == int(num.value) and thousands / 2 <= num.value < thousands:
+        _scale_by(num, 1000.0)
+
+
+# a second figure written as whole thousands: "50,000", "10,000" (not "50,500" nor "50000")
+_THOUSANDS_RE = re.compile(r"\d{1,3},000")
+
+
+def _scale_by(num: Num, factor: float) -> None:
+    """Give num the scale of its partner ("4 to 5 million": 4 million)."""
+    num.value *= factor
+    num.place = (num.place or 1.0) * factor
+    num.scaled = True
 
 
 def _connector_ok(text: str, ph: Phrase, cm: re.Match) -> bool:
@@ -116,14 +170,9 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     (conn, unit_first), (num2, cur2) = connector, second
     num, after = ph.num, ph.after
     after2, p2 = _second_tail(t, ph, num2, cur2)
-    consistent = True
-    if after and after2 and (after[0] != after2[0] or after[1] != after2[1]):
-        consistent = False
-    if after and not after2 and after[0] == "unit":
-        consistent = not unit_first
-    if cur2 and ph.money and cur2 != ph.money[0]:
-        consistent = False
-    if not consistent:
+    if _shared_letter_scale(ph, num2):
+        after = ph.after = None  # "1.2m-1.5m people": millions, not metres
+    if not _consistent(ph, after, after2, cur2, unit_first):
         return None
     plain = ph.money is None and after is None and after2 is None
     if plain and conn in ("-", "–") and _tally(t.text, ph, num2, p2):
@@ -131,12 +180,7 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     if plain and filters.yearish(num):
         if filters.yearish(num2) or (len(num2.raw) == 2 and conn in ("-", "–", "/")):
             return add_year(drafts, ph.start, p2, num.value)  # years: 2014-15, 1990-1995
-    if num2.scaled and not num.scaled and 0 < num.value <= num2.value:
-        factor = num2.value / iv.unscaled(num2)  # "4 to 5 million": both in millions
-        if num.value * factor <= num2.value:
-            num.value *= factor
-            num.place = (num.place or 1.0) * factor
-            num.scaled = True
+    _share_scale(num, num2, cur2)
     if num.value > num2.value or not (not after or after2 or after[0] == "unit"):
         return None
     unit_info = after2 or after
@@ -144,6 +188,26 @@ def _range_claim(t: Text, drafts: Drafts, ph: Phrase, connector, second) -> int 
     if ph.money and after2 is None and after is None:
         end = max(end, p2)
     return _emit_range(t, drafts, ph, num2, unit_info, end)
+
+
+def _consistent(ph: Phrase, after, after2, cur2, unit_first: bool) -> bool:
+    """Whether a range's two figures have the same unit and currency."""
+    if after and after2 and (after[0] != after2[0] or after[1] != after2[1]):
+        return False
+    if after and not after2 and after[0] == "unit" and unit_first:
+        return False
+    return not (cur2 and ph.money and cur2 != ph.money[0])
+
+
+def _share_scale(num: Num, num2: Num, cur2) -> None:
+    """The first figure of a range takes the scale of its second: "4 to 5 million" (both in
+    millions), "between 40 and 50,000" (both in thousands)."""
+    if num2.scaled and not num.scaled and 0 < num.value <= num2.value:
+        factor = num2.value / iv.unscaled(num2)
+        if num.value * factor <= num2.value:
+            _scale_by(num, factor)
+    if cur2 is None:
+        _share_thousands(num, num2)
 
 
 def _emit_range(t: Text, drafts: Drafts, ph: Phrase, num2: Num, unit_info, end: int) -> int:
@@ -158,6 +222,18 @@ def _emit_range(t: Text, drafts: Drafts, ph: Phrase, num2: Num, unit_info, end: 
         start = ph.qstart  # "between 5 and 10": the range starts at its opener
     r = Reading(start, end, stated, ph.money, unit_info, num, ph.s_start, ph.s_end)
     return emit(t, drafts, r)
+
+
+def _shared_letter_scale(ph: Phrase, num2: Num) -> bool:
+    """ "1.2m-1.5m people", "between 1.2m and 1.5m residents": a first figure read as metres
+    takes the scale its partner's letter was read as before a plural (applied here)."""
+    num, ms, ms2 = ph.num, ph.num.money_scale, num2.money_scale
+    if ms is None or ms2 is None or ph.money or not num2.scaled or num.scaled:
+        return False
+    if ph.after is None or ph.after[0] != "unit" or ms[1] != ms2[1] or num2.end != ms2[0]:
+        return False
+    scale(num, ms[1], ms[0])
+    return True
 
 
 def _range_age(text: str, money, unit_info, end: int) -> re.Match | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from ..vocab import currencies
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation
 from . import nouns
 from . import numbers as nums
 from . import patterns as pat
@@ -103,6 +105,8 @@ def unit_after(t: Text, num: Num, p: int, money_before: bool):
     if not (text[q : q + 1].isalpha() or text[q : q + 1] in "°"):
         return None
     r = match_unit(text, q, attached)
+    if r is None and text[q : q + 1] in _RUN_INITIALS and not hy:
+        r = _run_of_time(text, q)  # "14 straight months"
     if r is None or text[r[1] : r[1] + 1].isalpha():
         return None
     if r[1] - q == 1 and r[0].dimension == "temperature" and not _temperature(t, num, q):
@@ -110,13 +114,31 @@ def unit_after(t: Text, num: Num, p: int, money_before: bool):
     return "unit", r[0], r[1]
 
 
+# "14 straight months": words of an unbroken run between a figure and its time unit
+_RUN_WORD_RE = re.compile(r"(?:" + alternation(LEX["run_of_time_words"]) + r")[^\S\n]+", re.I)
+_RUN_INITIALS = frozenset(w[0] for w in LEX["run_of_time_words"]) | frozenset(
+    w[0].upper() for w in LEX["run_of_time_words"]
+)
+# the first figure of a range just before a temperature's figure: "30-32C", "8–10C"
+_RANGE_PARTNER_RE = re.compile(r"(?:^|[\s(])[-−]?\d{1,3}(?:\.\d)?[-–]$")
+
+
+def _run_of_time(text: str, q: int):
+    """ "for 14 straight months", "a third consecutive year": the time unit after a word of
+    an unbroken run, or None (never another unit: "12 straight wins" is a count)."""
+    m = _RUN_WORD_RE.match(text, q)
+    r = match_unit(text, m.end(), False) if m else None
+    return r if r is not None and r[0].dimension == "time" else None
+
+
 def _temperature(t: Text, num: Num, q: int) -> bool:
     """Whether a bare letter after a figure (30C, 86F, 40c) is a temperature, not a name
     (SCP-173C, the 777F, 13F filing) or cents (11c): only in a sentence about weather."""
     text = t.text
-    before = text[max(0, num.start - 6) : num.start]
-    if re.search(r"[A-Za-z0-9]-?$", before) or text[q + 1 : q + 2] in ("/", "-"):
-        return False  # glued to a name, or "14.7C/ per share"
+    before = text[max(0, num.start - 8) : num.start]
+    glued = re.search(r"[A-Za-z0-9]-?$", before) and not _RANGE_PARTNER_RE.search(before)
+    if glued or text[q + 1 : q + 2] in ("/", "-"):
+        return False  # glued to a name, or "14.7C/ per share"; not "highs of 30-32C"
     if re.search(r"\b(?:the|a|an)\s+$", before, re.I) and num.value == int(num.value):
         return False  # "the 777F": a model
     if num.value < 0:
@@ -209,6 +231,12 @@ def second_number(text: str, p: int, lo: int, hi: int):
         if cm.group("pre") and cur == "USD":
             cur = currencies.DOLLAR_PREFIXES[pat.key(cm.group("pre"))]
         q = cm.end()
+    elif text[p : p + 1].isalpha():
+        wm = pat.SECOND_CUR_WORD_RE.match(text, p)  # "Rs 5 lakh and Rs 10 lakh", "INR 10"
+        word = wm.group("w").rstrip(".") if wm else None
+        code = word and (currencies.code_for(word) or currencies.WORD_PREFIXES.get(word.lower()))
+        if code:
+            cur, q = code, wm.end()
     m = pat.CORE_RE.match(text, q)
     if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:
         return None
