@@ -9,12 +9,15 @@ other documents, so the file changes only when a conflict appears or goes.
 from __future__ import annotations
 
 import json
+import os
 
 from .errors import InputError
+from .files import read_regular
 from .model import Claim, Conflict
 
 BASELINE_FILE = "factcheck-baseline.json"
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # some 200,000 findings
 
 
 def _side(claim: Claim | None) -> dict | None:
@@ -45,15 +48,11 @@ def baseline_json(conflicts: list[Conflict]) -> str:
 
 def read_baseline(path: str) -> frozenset[str]:
     """The conflict ids of a baseline file; InputError when it cannot be read."""
+    if not os.path.lexists(path):
+        raise InputError(f"{path}: no such baseline file; write one with `factcheck baseline`")
     try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-    except FileNotFoundError:
-        raise InputError(
-            f"{path}: no such baseline file; write one with `factcheck baseline`"
-        ) from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read the baseline ({e.strerror or e})") from None
+        # a regular file of at most 64 MB: a FIFO or /dev/zero is refused, not read
+        data = json.loads(read_regular(path, MAX_BASELINE_BYTES, "cannot read the baseline: "))
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: not a baseline file ({e})") from None
     except (ValueError, RecursionError) as e:  # a 5,000-digit number, JSON nested too deep

@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 import re
-import stat
 import time
 from dataclasses import dataclass
 
 from .config import find_config
 from .errors import InputError
 from .extract.datelines import publication_date
+from .files import read_regular
 from .model import Document
 from .safe_text import printable
 
@@ -322,47 +322,8 @@ def file_stamp(path: str) -> str | None:
 
 
 def _read_bytes(path: str, limit: int = MAX_BYTES, what: str = "") -> bytes:
-    """At most `limit` bytes of a regular file; InputError for anything else.
-
-    Opened without blocking and checked after opening, so a FIFO or a device
-    named like an article (or a link to /dev/zero) is refused, never read.
-    """
-    shown = _shown(path)
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except PermissionError:
-        raise InputError(f"{shown}: {what}permission denied") from None
-    except OSError as e:
-        raise InputError(f"{shown}: {what}cannot read ({e.strerror or e})") from None
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        mode = st.st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError(f"{shown}: is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{shown}: {what}not a regular file ({_file_type(mode)}); not read")
-        try:
-            # read(n) allocates n bytes first: ask for the file's size (plus one, to see
-            # it grew), not for the limit, or each small article costs 200 MB for a moment
-            want = min(limit, st.st_size) + 1
-            raw = f.read(want)
-            if len(raw) == want:  # it grew since fstat: read on to the limit
-                raw += f.read(limit + 1 - len(raw))
-        except OSError as e:
-            raise InputError(f"{shown}: {what}cannot read ({e.strerror or e})") from None
-    if len(raw) > limit:
-        raise InputError(f"{shown}: {what}larger than the {limit} byte limit")
-    return raw
-
-
-def _file_type(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+    """At most `limit` bytes of a regular file; InputError for anything else."""
+    return read_regular(path, limit, what, _shown(path))
 
 
 def _read_meta_bytes(path: str) -> bytes | None:

@@ -209,10 +209,7 @@ def run(config, paths, **opts):
     """
     o = RunOptions(**opts)
     paths = list(paths) or (config.get("paths") if config else None) or ["seeds"]
-    first = app.missing_baseline(o.baseline_path)  # a new repository: no baseline yet
-    known = frozenset() if first else app.load_baseline(o.baseline_path)
-    if first and not o.quiet:
-        click.echo(f"Warning: {printable(first)}", err=True)
+    known = _baseline(o)
     request = app.RunRequest(
         paths=paths,
         rules_path=app.find_rules(o.rules_path),
@@ -236,6 +233,17 @@ def run(config, paths, **opts):
             progress.close()
     _print_run(o, request.outputs, done.report, done.result)
     finish(done.outcome)
+
+
+def _baseline(o: RunOptions) -> frozenset[str] | None:
+    """The baseline's finding ids; a file not written yet (a new repository's first run)
+    is an empty baseline, with a warning."""
+    first = app.missing_baseline(o.baseline_path)
+    if first is None:
+        return app.load_baseline(o.baseline_path)
+    if not o.quiet:
+        click.echo(f"Warning: {printable(first)}", err=True)
+    return frozenset()
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import Problem
+from ..errors import InputError, Problem
+from ..files import read_regular
 from .messages import problem
 
 MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -153,10 +154,15 @@ def read_rule_file(file: str, problems: list[Problem]) -> tuple[Any, Doc] | None
                 problem(file, None, None, "file_too_large", size=size, limit=MAX_RULE_FILE_BYTES)
             )
             return None
-        with open(file, encoding="utf-8") as f:
-            text = f.read()
+        # a regular file only: a FIFO would hang the read, /dev/zero would fill memory
+        raw = read_regular(file, MAX_RULE_FILE_BYTES)
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as open() reads
     except UnicodeDecodeError as e:
         problems.append(problem(file, None, None, "not_utf8", byte=e.start))
+        return None
+    except InputError as e:
+        reason = str(e).split(": ", 1)[-1]
+        problems.append(problem(file, None, None, "unreadable", reason=reason))
         return None
     except OSError as e:
         problems.append(problem(file, None, None, "unreadable", reason=e.strerror or e))

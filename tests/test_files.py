@@ -1,0 +1,77 @@
+"""A small file the user names (a rule file, a baseline, an article) is read only when it
+is a regular file within its limit (factcheck/files.py): a FIFO or a link to /dev/zero
+is a message and exit 2, never a hang or an exhausted memory."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.errors import InputError
+from factcheck.files import read_regular
+
+ARTICLE = (
+    "Kraków tram strike enters third day\n\n"
+    "KRAKÓW, March 4 (Vistula Wire) - About 1,150 tram drivers stayed off work for a "
+    "third day on Wednesday, the union said, and 4,300 commuters queued for buses.\n"
+)
+RULES = """\
+rules:
+  - id: krakow-strikers
+    title: Tram drivers on strike in Kraków
+    select: {kind: count, words: [tram, drivers]}
+    agree: {tolerance: 0.05}
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "wire.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "tram.yaml").write_text(RULES, encoding="utf-8")
+    return tmp_path
+
+
+def special(tmp_path, kind: str, name: str):
+    path = tmp_path / name
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")  # read, it never ends
+    return path
+
+
+@pytest.mark.parametrize(("kind", "shown"), [("fifo", "a FIFO"), ("zero", "a device")])
+def test_a_rule_file_that_is_a_fifo_or_a_device_is_a_problem_not_a_hang(project, kind, shown):
+    special(project / "rules", kind, "more.yaml")
+    for args in (["rules", "lint", "rules"], ["run", "news", "--rules", "rules", "--db", "f.db"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert f"rules/more.yaml: [E005] cannot read: not a regular file ({shown}); not read" in (
+            result.output
+        )
+
+
+@pytest.mark.parametrize(("kind", "shown"), [("fifo", "a FIFO"), ("zero", "a device")])
+def test_a_baseline_that_is_a_fifo_or_a_device_is_a_message(project, kind, shown):
+    special(project, kind, "base.json")
+    args = ["run", "news", "--rules", "rules", "--db", "f.db", "--baseline", "base.json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: base.json: cannot read the baseline: not a regular file ({shown}); not read\n"
+    )
+    assert not (project / "f.db").exists()  # refused before the run
+
+
+def test_a_file_over_its_limit_is_refused_and_one_within_it_read(tmp_path):
+    path = tmp_path / "big.json"
+    path.write_bytes(b"x" * 2049)
+    with pytest.raises(InputError, match=r"big\.json: larger than the 2048 byte limit"):
+        read_regular(str(path), 2048, shown="big.json")
+    assert read_regular(str(path), 4096) == b"x" * 2049
