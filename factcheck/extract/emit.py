@@ -268,7 +268,8 @@ def _not_a_count(text: str, r: Reading, end: int, qual: str, found) -> int | Non
         text[end : end + 10]
     ):
         return end  # "the 20 most expensive": the size of a list, not a count
-    if _NEXT_DIGIT_RE.match(text[end : end + 3]) and num and not num.spelled:
+    model = found and found[0][:1].isdigit()  # "410 737-800 aircraft": a model in the noun
+    if _NEXT_DIGIT_RE.match(text[end : end + 3]) and num and not num.spelled and not model:
         return end  # "50 50 dollar bills": a table or list, not a count
     small = num is not None and num.spelled and value is not None and value <= 10
     counted = found and (
