@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..vocab import units
 from . import intervals as iv
-from . import nouns
+from . import filters, nouns
 from . import patterns as pat
 from .drafts import ClaimDraft, Drafts, Stated, stated_claim
 from .scanner import Num
@@ -147,8 +147,8 @@ def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
         return end
     if found:
         noun, end = found
-        if noun == "times":
-            return end  # a multiplier or a number of occasions, not an amount
+        if noun == "times" and (num is None or not filters.occasions(text, num, r.s_start)):
+            return end  # a multiplier, not an amount ("struck 3 times." counts occasions)
     else:
         decimal = num is not None and not num.spelled and "." in num.raw
         if value is not None and (value != int(value) or decimal) and not (num and num.scaled):

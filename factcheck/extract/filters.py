@@ -60,8 +60,23 @@ def decimal_words(b: Bare) -> str | None:
 
 
 def multiplier(b: Bare) -> str | None:
-    """ "3 times", "tenfold", "4x": a multiplier, not an amount."""
-    return "skip" if pat.TIMES_RE.match(b.text, b.num.end) else None
+    """ "3 times", "tenfold", "4x": a multiplier, not an amount; "struck 3 times." counts."""
+    if not pat.TIMES_RE.match(b.text, b.num.end):
+        return None
+    return "count" if occasions(b.text, b.num, b.s_start) else "skip"
+
+
+def occasions(text: str, num: Num, s_start: int) -> bool:
+    """ "orbited the Earth 4,100 times before", "was struck 3 times.": a whole number of
+    times that ends its clause, not after a verb of change ("rose 10 times" may be tenfold)."""
+    if not _whole_digits(num) or not pat.OCCASION_TIMES_RE.match(text, num.end):
+        return False
+    return not pat.CHANGE_VERBS_RE.search(text[max(s_start, num.start - 60) : num.start])
+
+
+def _whole_digits(num: Num) -> bool:
+    """A whole number written in digits, not scaled: the shape of a count of occasions."""
+    return not num.spelled and not num.scaled and num.value == int(num.value) and num.value > 0
 
 
 def year(b: Bare) -> str | None:

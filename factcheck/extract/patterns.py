@@ -306,6 +306,13 @@ ADDRESS_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+" + alternation(LEX["street_types"]) + r"\b\.?"
 )
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "4,100 times before", "3 times.": times that count occasions (lexicon occasion_times_after)
+OCCASION_TIMES_RE = re.compile(
+    r"[^\S\n]+times(?=[^\S\n]*(?:[.,;:!?)]|$)|[^\S\n]+"
+    + alternation(LEX["occasion_times_after"])
+    + r"\b)",
+    re.IGNORECASE,
+)
 TIMES_RE = re.compile(r"(?:[^\S\n]*-?[^\S\n]*fold\b|[^\S\n]+times\b|[^\S\n]*x\b)", re.IGNORECASE)
 # a duration that places other events in time ("two years ago", "three days later")
 TIME_SHIFT_AFTER_RE = re.compile(
