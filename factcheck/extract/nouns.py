@@ -135,7 +135,9 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         w = m.group(1)
         named = not w.islower() and _model_in_noun(text, m.end(), limit, [w], more) is not None
         if not (is_content(w) or (w.isupper() and len(w) > 1) or _verb_as_noun(w) or named):
-            if not (words == [] and _adverb_before_adjective(w, text, m.end(), limit)):
+            if not (words == [] and _adverb_before_adjective(w, text, m.end(), limit)) and not (
+                _modifies(words) and _participle_before_noun(w, text, m.end(), limit)
+            ):
                 break
         words.append(w)
         end = m.end()
@@ -203,7 +205,24 @@ def _adverb_before_adjective(word: str, text: str, pos: int, limit: int) -> bool
     if not (word.lower().endswith("ly") and len(word) > 4) or word.lower() in STOP:
         return False
     nxt = _WORD_RE.match(text, pos)
-    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)))
+    if nxt is None or nxt.end() > limit:
+        return False
+    return is_content(nxt.group(1)) or _participle_before_noun(nxt.group(1), text, nxt.end(), limit)
+
+
+def _modifies(words: list[str]) -> bool:
+    """Whether a participle may follow these words in a noun phrase: none yet, or an adverb."""
+    return not words or (words[-1].lower().endswith("ly") and len(words[-1]) > 4)
+
+
+def _participle_before_noun(word: str, text: str, pos: int, limit: int) -> bool:
+    """ "seven masked men", "four badly burned workers": an -ed participle used as an
+    adjective right before a plural noun."""
+    w = word.lower()
+    if not (w.endswith("ed") and len(w) > 4) or w in STOP or w in VERBS:
+        return False
+    nxt = _WORD_RE.match(text, pos)
+    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)) and is_plural(nxt.group(1)))
 
 
 def _adjective_before_noun(word: str, text: str, pos: int, limit: int) -> bool:
