@@ -276,6 +276,18 @@ APPOSITIVE_BEFORE_RE = re.compile(
 )
 # what ends an age in apposition: ", 62, said", "Jane Okafor, 54." at a sentence end
 APPOSITIVE_END_RE = re.compile(r"[ \t]*(?:,|\.(?!\d)|\)|$)")
+# the words of a name before an apposition's comma, any script: "Jürgen Weiß, "
+APPOSITIVE_NAME_RE = re.compile(r"((?:[^\W\d_][\w'’.-]*[^\S\n]+){0,3}[^\W\d_][\w'’-]*),[^\S\n]*$")
+# who is named: "said Maria Lopez, 52", "Maria Lopez, 52, said", "Weiß, 67, a retired baker"
+APPOSITIVE_TELLS_BEFORE_RE = re.compile(
+    r"\b" + alternation(LEX["appositive_age_tellers"]) + r"[^\S\n]+$", re.IGNORECASE
+)
+APPOSITIVE_TELLS_AFTER_RE = re.compile(
+    r",[^\S\n]*"
+    + alternation(LEX["appositive_age_tellers"] + LEX["appositive_age_after"])
+    + r"\b",
+    re.IGNORECASE,
+)
 # "6.5 per 100,000 residents", "one for every 1,000 voters": the base of a rate
 RATE_BASE_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["rate_base_before"]) + r"[^\S\n]+$", re.IGNORECASE
