@@ -145,6 +145,8 @@ def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
         interval = iv.interval_for(value, low, high, 0.0, qual)
         drafts.add(stated_claim("count", (start, end), stated, None, _COUNT, interval))
         return end
+    if _index_points(t, r, found, value):
+        return _emit_index(t, drafts, r, found[1] if found else end)
     if found:
         noun, end = found
         if noun == "times" and (num is None or not filters.occasions(text, num, r.s_start)):
@@ -162,6 +164,35 @@ def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
     interval = iv.interval_for(value, low, high, place, qual)
     drafts.add(stated_claim("count", (start, end), stated, None, _COUNT, interval, noun))
     return end
+
+
+def _index_points(t: Text, r: Reading, found, value) -> bool:
+    """ "(8,912.44, down 31.20 points)", "closed up 0.4% at 7,215.32": a level of a market
+    index with decimals, or its points, in a sentence that names an index."""
+    num = r.num
+    if num is None or num.spelled or num.scaled or value is None or r.stated[3] != "exact":
+        return False
+    if found:
+        if found[0] not in ("points", "point"):
+            return False
+    elif "." not in num.raw or value < 100 or not _LEVEL_BEFORE_RE.search(
+        t.text, max(r.s_start, r.start - 12), r.start
+    ):
+        return False
+    return bool(pat.MARKET_INDEX_RE.search(t.text, r.s_start, r.s_end))
+
+
+def _emit_index(t: Text, drafts: Drafts, r: Reading, end: int) -> int:
+    """A market index's level or move, a measure in index points."""
+    r.end = end
+    r.after = ("unit", units.CURATED["index point"], end)
+    place = r.num.place if r.num is not None else 0.0
+    value, low, high, qual = r.stated
+    return _emit_measure(t, drafts, r, iv.interval_for(value, low, high, place, qual))
+
+
+# what comes right before an index level: "closed at 7,215.32", "(8,912.44", "to 7,190.05"
+_LEVEL_BEFORE_RE = re.compile(r"(?:\b(?:at|to|from|of)\s+|\(\s*)$", re.I)
 
 
 def implied_noun(t: Text, drafts: Drafts, start: int, s_start: int) -> str | None:

@@ -258,6 +258,8 @@ AGE_SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
+# a sentence about a market index: its bare levels and "points" are index points
+MARKET_INDEX_RE = re.compile(r"(?<![\w&])" + alternation(LEX["market_index_words"]) + r"(?![\w&])", re.I)
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "adults over 65", "children under 5": an age bracket, not a count
 AGE_GROUP_BEFORE_RE = re.compile(
