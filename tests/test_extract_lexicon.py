@@ -452,8 +452,9 @@ def test_irregular_plural_is_a_counted_noun(word):
 
 @walks("person_singular")
 @pytest.mark.parametrize("word", entries("person_singular"))
-def test_person_in_apposition_is_not_counted(word):
-    assert claims(f"The {word}, 62, said the plan would fail.") == []
+def test_person_in_apposition_is_an_age(word):
+    text = f"The {word}, 62, said the plan would fail."
+    assert [(c.text, c.kind, c.value) for c in extract(text, "t.txt")] == [("62", "age", 62)]
 
 
 @walks("implied_by_verb")

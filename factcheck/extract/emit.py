@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import units
-from . import intervals as iv
 from . import filters, nouns
+from . import intervals as iv
 from . import patterns as pat
 from .drafts import ClaimDraft, Drafts, Stated, stated_claim
 from .scanner import Num
@@ -167,15 +167,16 @@ def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
 
 
 def _index_points(t: Text, r: Reading, found, value) -> bool:
-    """ "(8,912.44, down 31.20 points)", "closed up 0.4% at 7,215.32": a level of a market
-    index with decimals, or its points, in a sentence that names an index."""
+    """ "(8,912.44, down 31.20 points)", "closed up 0.4% at 7,215.32", "to 33,450": a level
+    of a market index (from 100 with decimals, from 1,000 without), or its points, in a
+    sentence that names an index."""
     num = r.num
     if num is None or num.spelled or num.scaled or value is None or r.stated[3] != "exact":
         return False
     if found:
         if found[0] not in ("points", "point"):
             return False
-    elif "." not in num.raw or value < 100 or not _LEVEL_BEFORE_RE.search(
+    elif value < (100 if "." in num.raw else 1000) or not _LEVEL_BEFORE_RE.search(
         t.text, max(r.s_start, r.start - 12), r.start
     ):
         return False

@@ -152,7 +152,7 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 
 # a model name's number inside a counted noun: "Series 5", "A320", "737-800", "iPhone 15"
-_MODEL_RE = re.compile(r"[^\S\n]*(?<=\s)((?:[A-Z]{1,3}-?)?\d+[A-Z]?(?:-\d+)?)(?=[^\S\n]+[A-Za-z])")
+_MODEL_RE = re.compile(r"[^\S\n]*(?<=\s)((?:[A-Z]{1,2}-?)?\d+[A-Z]?(?:-\d+)?)(?=[^\S\n]+[A-Za-z])")
 _PLURAL_AFTER_RE = re.compile(r"(?:[^\S\n]+[A-Za-z][\w'’-]*){1,3}")
 
 

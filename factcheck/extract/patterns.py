@@ -259,7 +259,9 @@ AGE_SPAN_RE = re.compile(
 )
 AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
 # a sentence about a market index: its bare levels and "points" are index points
-MARKET_INDEX_RE = re.compile(r"(?<![\w&])" + alternation(LEX["market_index_words"]) + r"(?![\w&])", re.I)
+MARKET_INDEX_RE = re.compile(
+    r"(?<![\w&])" + alternation(LEX["market_index_words"]) + r"(?![\w&])", re.I
+)
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "adults over 65", "children under 5": an age bracket, not a count
 AGE_GROUP_BEFORE_RE = re.compile(
@@ -285,9 +287,7 @@ APPOSITIVE_TELLS_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["appositive_age_tellers"]) + r"[^\S\n]+$", re.IGNORECASE
 )
 APPOSITIVE_TELLS_AFTER_RE = re.compile(
-    r",[^\S\n]*"
-    + alternation(LEX["appositive_age_tellers"] + LEX["appositive_age_after"])
-    + r"\b",
+    r",[^\S\n]*" + alternation(LEX["appositive_age_tellers"] + LEX["appositive_age_after"]) + r"\b",
     re.IGNORECASE,
 )
 # "6.5 per 100,000 residents", "one for every 1,000 voters": the base of a rate
