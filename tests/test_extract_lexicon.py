@@ -16,6 +16,7 @@ from factcheck.vocab import currencies, units
 from factcheck.vocab.lexicon import LEX
 
 from . import test_rules_select  # noqa: F401  (walks its sections into FRAME_SECTIONS_WALKED)
+from .test_extract_counts26 import WALKED as COUNTS26_SECTIONS_WALKED
 from .test_extract_durations import WALKED as DURATION_SECTIONS_WALKED
 from .test_extract_lexicon_frames import WALKED as FRAME_SECTIONS_WALKED
 
@@ -567,5 +568,5 @@ def test_a_term_that_names_an_instrument_is_no_duration(word):
 
 
 def test_every_section_is_walked():
-    walked = WALKED | FRAME_SECTIONS_WALKED | DURATION_SECTIONS_WALKED
+    walked = WALKED | FRAME_SECTIONS_WALKED | DURATION_SECTIONS_WALKED | COUNTS26_SECTIONS_WALKED
     assert set(LEX) | set(units.TABLE) == walked
