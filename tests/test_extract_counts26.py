@@ -148,7 +148,18 @@ NOT_COUNTS = [
     ("Prices in Lagos are 3 times higher than a year ago.", [3], "guard"),
     ("Patients take the tablet three times a day.", [3], "guard"),
     ("The toll rose 10 times in a week.", [10], "guard"),
-]  # fmt: skip
+]
+
+# a price beside an index is no index level (these held before this change: guards)
+NOT_LEVELS = [
+    "Gold rose to 2,345.10 an ounce as the dollar index fell.",
+    "The benchmark test gave the chip a score of 1,204.5 per core.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LEVELS)
+def test_a_price_is_no_index_level(text):
+    assert [c for c in extract(text, "t.txt") if c.unit == "index point"] == []  # fmt: skip
 
 
 @pytest.mark.parametrize("text,values,status", NOT_COUNTS, ids=[n[0][:40] for n in NOT_COUNTS])

@@ -176,10 +176,12 @@ def _index_points(t: Text, r: Reading, found, value) -> bool:
     if found:
         if found[0] not in ("points", "point"):
             return False
-    elif value < (100 if "." in num.raw else 1000) or not _LEVEL_BEFORE_RE.search(
-        t.text, max(r.s_start, r.start - 12), r.start
+    elif (
+        value < (100 if "." in num.raw else 1000)
+        or not _LEVEL_BEFORE_RE.search(t.text, max(r.s_start, r.start - 12), r.start)
+        or _PRICE_AFTER_RE.match(t.text, r.end)
     ):
-        return False
+        return False  # "gold rose to 2,345.10 an ounce as the dollar index fell": a price
     return bool(pat.MARKET_INDEX_RE.search(t.text, r.s_start, r.s_end))
 
 
@@ -193,6 +195,7 @@ def _emit_index(t: Text, drafts: Drafts, r: Reading, end: int) -> int:
 
 
 # what comes right before an index level: "closed at 7,215.32", "(8,912.44", "to 7,190.05"
+_PRICE_AFTER_RE = re.compile(r"[^\S\n]+(?:a|an|per)\b", re.I)
 _LEVEL_BEFORE_RE = re.compile(r"(?:\b(?:at|to|from|of)\s+|\(\s*)$", re.I)
 
 
