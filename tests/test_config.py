@@ -44,7 +44,7 @@ def newsroom(project):
 def test_run_with_no_options_does_the_configured_run(newsroom):
     result = invoke("run")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "5 documents, 39 claims, 5 facts checked, 0 findings\n"
+    assert result.stdout == "5 documents, 40 claims, 5 facts checked, 0 findings\n"
     assert (newsroom / "state" / "news.db").exists()
     assert not (newsroom / "factcheck.db").exists()
 

@@ -16,6 +16,7 @@ from factcheck.vocab import currencies, units
 from factcheck.vocab.lexicon import LEX
 
 from . import test_rules_select  # noqa: F401  (walks its sections into FRAME_SECTIONS_WALKED)
+from .test_extract_counts26 import WALKED as COUNTS26_SECTIONS_WALKED
 from .test_extract_durations import WALKED as DURATION_SECTIONS_WALKED
 from .test_extract_lexicon_frames import WALKED as FRAME_SECTIONS_WALKED
 from .test_extract_ranges26 import WALKED as RANGE26_SECTIONS_WALKED
@@ -453,8 +454,9 @@ def test_irregular_plural_is_a_counted_noun(word):
 
 @walks("person_singular")
 @pytest.mark.parametrize("word", entries("person_singular"))
-def test_person_in_apposition_is_not_counted(word):
-    assert claims(f"The {word}, 62, said the plan would fail.") == []
+def test_person_in_apposition_is_an_age(word):
+    text = f"The {word}, 62, said the plan would fail."
+    assert [(c.text, c.kind, c.value) for c in extract(text, "t.txt")] == [("62", "age", 62)]
 
 
 @walks("implied_by_verb")
@@ -567,5 +569,6 @@ def test_a_term_that_names_an_instrument_is_no_duration(word):
 
 
 def test_every_section_is_walked():
-    walked = WALKED | FRAME_SECTIONS_WALKED | DURATION_SECTIONS_WALKED | RANGE26_SECTIONS_WALKED
+    walked = WALKED | FRAME_SECTIONS_WALKED | DURATION_SECTIONS_WALKED
+    walked |= RANGE26_SECTIONS_WALKED | COUNTS26_SECTIONS_WALKED
     assert set(LEX) | set(units.TABLE) == walked

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import units
+from . import filters, nouns
 from . import intervals as iv
-from . import nouns
 from . import patterns as pat
 from .drafts import ClaimDraft, Drafts, Stated, stated_claim
 from .scanner import Num
@@ -145,10 +145,12 @@ def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
         interval = iv.interval_for(value, low, high, 0.0, qual)
         drafts.add(stated_claim("count", (start, end), stated, None, _COUNT, interval))
         return end
+    if _index_points(t, r, found, value):
+        return _emit_index(t, drafts, r, found[1] if found else end)
     if found:
         noun, end = found
-        if noun == "times":
-            return end  # a multiplier or a number of occasions, not an amount
+        if noun == "times" and (num is None or not filters.occasions(text, num, r.s_start)):
+            return end  # a multiplier, not an amount ("struck 3 times." counts occasions)
     else:
         decimal = num is not None and not num.spelled and "." in num.raw
         if value is not None and (value != int(value) or decimal) and not (num and num.scaled):
@@ -162,6 +164,39 @@ def _emit_count(t: Text, drafts: Drafts, r: Reading) -> int:
     interval = iv.interval_for(value, low, high, place, qual)
     drafts.add(stated_claim("count", (start, end), stated, None, _COUNT, interval, noun))
     return end
+
+
+def _index_points(t: Text, r: Reading, found, value) -> bool:
+    """ "(8,912.44, down 31.20 points)", "closed up 0.4% at 7,215.32", "to 33,450": a level
+    of a market index (from 100 with decimals, from 1,000 without), or its points, in a
+    sentence that names an index."""
+    num = r.num
+    if num is None or num.spelled or num.scaled or value is None or r.stated[3] != "exact":
+        return False
+    if found:
+        if found[0] not in ("points", "point"):
+            return False
+    elif (
+        value < (100 if "." in num.raw else 1000)
+        or not _LEVEL_BEFORE_RE.search(t.text, max(r.s_start, r.start - 12), r.start)
+        or _PRICE_AFTER_RE.match(t.text, r.end)
+    ):
+        return False  # "gold rose to 2,345.10 an ounce as the dollar index fell": a price
+    return bool(pat.MARKET_INDEX_RE.search(t.text, r.s_start, r.s_end))
+
+
+def _emit_index(t: Text, drafts: Drafts, r: Reading, end: int) -> int:
+    """A market index's level or move, a measure in index points."""
+    r.end = end
+    r.after = ("unit", units.CURATED["index point"], end)
+    place = r.num.place if r.num is not None else 0.0
+    value, low, high, qual = r.stated
+    return _emit_measure(t, drafts, r, iv.interval_for(value, low, high, place, qual))
+
+
+# what comes right before an index level: "closed at 7,215.32", "(8,912.44", "to 7,190.05"
+_PRICE_AFTER_RE = re.compile(r"[^\S\n]+(?:a|an|per)\b", re.I)
+_LEVEL_BEFORE_RE = re.compile(r"(?:\b(?:at|to|from|of)\s+|\(\s*)$", re.I)
 
 
 def implied_noun(t: Text, drafts: Drafts, start: int, s_start: int) -> str | None:
@@ -268,7 +303,8 @@ def _not_a_count(text: str, r: Reading, end: int, qual: str, found) -> int | Non
         text[end : end + 10]
     ):
         return end  # "the 20 most expensive": the size of a list, not a count
-    if _NEXT_DIGIT_RE.match(text[end : end + 3]) and num and not num.spelled:
+    model = found and found[0][:1].isdigit()  # "410 737-800 aircraft": a model in the noun
+    if _NEXT_DIGIT_RE.match(text[end : end + 3]) and num and not num.spelled and not model:
         return end  # "50 50 dollar bills": a table or list, not a count
     small = num is not None and num.spelled and value is not None and value <= 10
     counted = found and (

@@ -60,8 +60,23 @@ def decimal_words(b: Bare) -> str | None:
 
 
 def multiplier(b: Bare) -> str | None:
-    """ "3 times", "tenfold", "4x": a multiplier, not an amount."""
-    return "skip" if pat.TIMES_RE.match(b.text, b.num.end) else None
+    """ "3 times", "tenfold", "4x": a multiplier, not an amount; "struck 3 times." counts."""
+    if not pat.TIMES_RE.match(b.text, b.num.end):
+        return None
+    return "count" if occasions(b.text, b.num, b.s_start) else "skip"
+
+
+def occasions(text: str, num: Num, s_start: int) -> bool:
+    """ "orbited the Earth 4,100 times before", "was struck 3 times.": a whole number of
+    times that ends its clause, not after a verb of change ("rose 10 times" may be tenfold)."""
+    if not _whole_digits(num) or not pat.OCCASION_TIMES_RE.match(text, num.end):
+        return False
+    return not pat.CHANGE_VERBS_RE.search(text[max(s_start, num.start - 60) : num.start])
+
+
+def _whole_digits(num: Num) -> bool:
+    """A whole number written in digits, not scaled: the shape of a count of occasions."""
+    return not num.spelled and not num.scaled and num.value == int(num.value) and num.value > 0
 
 
 def year(b: Bare) -> str | None:
@@ -80,16 +95,37 @@ def year(b: Bare) -> str | None:
 
 
 def apposition_age(b: Bare) -> str | None:
-    """ "The judge, 62, said", "said farmer Jane Okafor, 54.": an age, not a count."""
-    if (
-        not b.qual
-        and b.num.raw.isdigit()
-        and 0 < b.num.value < 120
-        and pat.APPOSITIVE_END_RE.match(b.after)
-        and pat.APPOSITIVE_BEFORE_RE.search(b.before)
-    ):
-        return "skip"
-    return None
+    """ "The judge, 62, said", "said farmer Jane Okafor, 54.": an age, not a count; "Paris,
+    75008": a postcode. An age is read when a person is plainly named (a person noun, or a
+    full name beside a word of telling), else the number is skipped."""
+    if b.qual or not b.num.raw.isdigit() or not pat.APPOSITIVE_END_RE.match(b.after):
+        return None
+    name = pat.APPOSITIVE_NAME_RE.search(b.before)
+    if name is None:
+        return None
+    words = name.group(1).split()
+    person = words[-1].lower() in nouns.PERSON_SINGULAR
+    if not (person or words[-1][0].isupper()):
+        return None
+    if not 0 < b.num.value < 120:
+        return "skip" if len(b.num.raw) >= 4 and not person else None  # "Paris, 75008"
+    return "age" if person or _named_person(b, words) else "skip"
+
+
+def _named_person(b: Bare, words: list[str]) -> bool:
+    """A first and last name, with a word of telling before it or after the age."""
+    caps = 0
+    for w in reversed(words):
+        if not w[0].isupper() or w.lower() in nouns.STOP:
+            break
+        caps += 1
+    if caps < 2:
+        return False
+    first = b.before.rfind(words[-caps], 0, b.before.rfind(words[-1]) + 1)
+    return bool(
+        pat.APPOSITIVE_TELLS_BEFORE_RE.search(b.before[:first])
+        or pat.APPOSITIVE_TELLS_AFTER_RE.match(b.after)
+    )
 
 
 def rate_denominator(b: Bare) -> str | None:

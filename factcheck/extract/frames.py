@@ -155,6 +155,17 @@ _MOVED_RE = re.compile(
 # the kinds whose figure after such a verb is the change, not a level it moved to
 _MOVED_KINDS = ("percent", "money")
 _BECAUSE_RE = re.compile(r"\b(?:as|after|when|because)\b", re.I)
+# "closed up 0.4%", "fell 31.20 points": a move of a percent or of an index's points
+_MOVE_OWN_RE = re.compile(r"(?:%|\bper\s?cent|\bpoints?)\s*$", re.I)
+_MOVE_UP_DOWN_RE = re.compile(r"\b(?:" + trie("move_words") + r")(?:\s+by)?\s+$", re.I)
+_MOVE_POINTS_RE = re.compile(r"\b(?:" + _MOVING + r")(?:\s+by)?\s+$", re.I)
+# "up 95.88 points or 0.35 percent", "59.4 points up": the move written the other way too
+_MOVE_OR_RE = re.compile(
+    r"\b(?:" + trie("move_words") + r")(?:\s+by)?\s+[\d.,]+\s*(?:%|percent|per\s?cent|points?)"
+    r"\s+or\s+$",
+    re.I,
+)
+_MOVE_AFTER_RE = re.compile(r"^\s*(?:" + trie("move_words") + r")\b", re.I)
 _CHANGE_AFTER_RE = re.compile(r"^\s*(?:" + trie("change_after") + r")\b", re.I)
 # case-sensitive: "could reach", but not "in May 2,000"; never "could not confirm"
 _PROJECTION_RE = re.compile(
@@ -268,7 +279,7 @@ def _role(pre: str, post: str, next_between: str | None, own: str = "", before: 
         and (_to_next(next_between, before) or _RISE_TO_RE.search(before))
     ):
         return "previous"  # "from 5,000 to 1,200", "rose to $3 billion from $2.4 billion"
-    if (cued and _CHANGE_RE.search(pre)) or _CHANGE_AFTER_RE.match(post):
+    if (cued and _CHANGE_RE.search(pre)) or _CHANGE_AFTER_RE.match(post) or _moves(pre, own, post):
         return "change"
     if _PROJECTION_RE.search(pre):
         return "projection"
@@ -284,6 +295,19 @@ def _to_next(between: str | None, before: str) -> bool:
     if _TO_NEXT_RE.match(between):
         return True
     return bool(_TO_NEXT_TIMED_RE.match(between) and _MOVED_BEFORE_RE.search(before))
+
+
+def _moves(pre: str, own: str, post: str) -> bool:
+    """ "up 0.4%", "down 31.20 points", "59.4 points up", "up 95.88 points or 0.35 percent",
+    "gained 215 points": a move, not a level."""
+    m = _MOVE_OWN_RE.search(own)
+    if m is None:
+        return False
+    if _MOVE_UP_DOWN_RE.search(pre) or _MOVE_AFTER_RE.match(post) or _MOVE_OR_RE.search(pre):
+        return True
+    if not m.group(0).lower().startswith("point") or re.search(r"percentage|basis", own, re.I):
+        return False  # "rose 0.5 percentage points": as before, the value of a rate's move
+    return bool(_MOVE_POINTS_RE.search(pre))
 
 
 def _retold(before: str) -> int | None:

@@ -119,26 +119,67 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     q = _QUOTE_RE.match(text, p)  # '"about 12,000" U.S. troops'
     p = q.end()
     m = _SKIP_BEFORE_NOUN_RE.match(text, p)
+    more = False
     if m and m.end() < limit:
         p = m.end()
+        more = "of" not in m.group(0).lower()
     while len(words) < 5:
+        model = _model_in_noun(text, p, limit, words, more)
+        if model is not None:
+            words.append(model[0])
+            p = end = model[1]
+            continue
         m = _WORD_RE.match(text, p)
         if not m or m.end() > limit:
             break
         w = m.group(1)
-        if not (is_content(w) or (w.isupper() and len(w) > 1) or _verb_as_noun(w)):
-            if not (words == [] and _adverb_before_adjective(w, text, m.end(), limit)):
+        named = not w.islower() and _model_in_noun(text, m.end(), limit, [w], more) is not None
+        if not (is_content(w) or (w.isupper() and len(w) > 1) or _verb_as_noun(w) or named):
+            if not (words == [] and _adverb_before_adjective(w, text, m.end(), limit)) and not (
+                _modifies(words) and _participle_before_noun(w, text, m.end(), limit)
+            ):
                 break
         words.append(w)
         end = m.end()
         p = m.end()
-        if is_plural(w) and not _adjective_before_noun(w, text, p, limit):
+        if is_plural(w) and not named and not _adjective_before_noun(w, text, p, limit):
             break
     if words and _BY_AFTER_RE.match(text, end):
         words, end = _without_given(words, text, pos, end)
     if not words:
         return None
     return " ".join(words).lower(), end
+
+
+# a model name's number inside a counted noun: "Series 5", "A320", "737-800", "iPhone 15"
+_MODEL_RE = re.compile(r"[^\S\n]*(?<=\s)((?:[A-Z]{1,2}-?)?\d+[A-Z]?(?:-\d+)?)(?=[^\S\n]+[A-Za-z])")
+_PLURAL_AFTER_RE = re.compile(r"(?:[^\S\n]+[A-Za-z][\w'’-]*){1,3}")
+
+
+def _model_in_noun(
+    text: str, pos: int, limit: int, words: list[str], more: bool
+) -> tuple[str, int] | None:
+    """A model number inside the counted noun and its end, or None: after a name
+    ("41,000 Series 5 phones", "iPhone 15 handsets"), written as a model ("120 A320
+    aircraft", "410 737-800 aircraft"), or right after "more"/"other" ("9 more 767 jets");
+    only when a plural noun closes the phrase, so the count is of that noun."""
+    m = _MODEL_RE.match(text, pos)
+    if m is None or m.end() > limit:
+        return None
+    token = m.group(1)
+    named = bool(words) and not words[-1].islower()
+    shaped = not token.isdigit()
+    if not (named or shaped or (more and not words)):
+        return None
+    after = _PLURAL_AFTER_RE.match(text, m.end())
+    if after is None or after.end() > limit:
+        return None
+    for w in after.group(0).split():
+        if is_plural(w) and is_content(w):
+            return token, m.end()
+        if not is_content(w):
+            return None
+    return None
 
 
 # "the 9,600 estimated by the organisers": a participle before "by" is who gave the
@@ -164,7 +205,24 @@ def _adverb_before_adjective(word: str, text: str, pos: int, limit: int) -> bool
     if not (word.lower().endswith("ly") and len(word) > 4) or word.lower() in STOP:
         return False
     nxt = _WORD_RE.match(text, pos)
-    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)))
+    if nxt is None or nxt.end() > limit:
+        return False
+    return is_content(nxt.group(1)) or _participle_before_noun(nxt.group(1), text, nxt.end(), limit)
+
+
+def _modifies(words: list[str]) -> bool:
+    """Whether a participle may follow these words in a noun phrase: none yet, or an adverb."""
+    return not words or (words[-1].lower().endswith("ly") and len(words[-1]) > 4)
+
+
+def _participle_before_noun(word: str, text: str, pos: int, limit: int) -> bool:
+    """ "seven masked men", "four badly burned workers": an -ed participle used as an
+    adjective right before a plural noun."""
+    w = word.lower()
+    if not (w.endswith("ed") and len(w) > 4) or w in STOP or w in VERBS:
+        return False
+    nxt = _WORD_RE.match(text, pos)
+    return bool(nxt and nxt.end() <= limit and is_content(nxt.group(1)) and is_plural(nxt.group(1)))
 
 
 def _adjective_before_noun(word: str, text: str, pos: int, limit: int) -> bool:

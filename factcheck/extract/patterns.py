@@ -33,7 +33,8 @@ DIGITS = (
     r"|(?:(?:\d+[ ])?\d+[ ]/[ ](?:2|3|4|8|16|32)(?!\d))"
     # groups of three split by a space, no-break or thin space, or an apostrophe
     # (5 000, 5'000), or by a comma and a stray space (80, 000)
-    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d,]|['’]\d|[ \u00a0\u2009\u202f]\d)"
+    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3})+(?![\d,]|['’]\d|[ \u00a0\u2009\u202f]\d"
+    r"|-\d+(?![\d.,]|[ \u00a0\u2009\u202f]\d))"  # not "410 737-800 aircraft": a model
     r"|\d{1,3}(?:,[ ]\d{3})+(?![\d,]|\.\d)"
     r"|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)"
     r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
@@ -266,6 +267,10 @@ AGE_SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 AGE_AFTER_RE = re.compile(r"(?:-|[^\S\n]+)olds?\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
+# a sentence about a market index: its bare levels and "points" are index points
+MARKET_INDEX_RE = re.compile(
+    r"(?<![\w&])" + alternation(LEX["market_index_words"]) + r"(?![\w&])", re.I
+)
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 # "adults over 65", "children under 5": an age bracket, not a count
 AGE_GROUP_BEFORE_RE = re.compile(
@@ -284,6 +289,16 @@ APPOSITIVE_BEFORE_RE = re.compile(
 )
 # what ends an age in apposition: ", 62, said", "Jane Okafor, 54." at a sentence end
 APPOSITIVE_END_RE = re.compile(r"[ \t]*(?:,|\.(?!\d)|\)|$)")
+# the words of a name before an apposition's comma, any script: "Jürgen Weiß, "
+APPOSITIVE_NAME_RE = re.compile(r"((?:[^\W\d_][\w'’.-]*[^\S\n]+){0,3}[^\W\d_][\w'’-]*),[^\S\n]*$")
+# who is named: "said Maria Lopez, 52", "Maria Lopez, 52, said", "Weiß, 67, a retired baker"
+APPOSITIVE_TELLS_BEFORE_RE = re.compile(
+    r"\b" + alternation(LEX["appositive_age_tellers"]) + r"[^\S\n]+$", re.IGNORECASE
+)
+APPOSITIVE_TELLS_AFTER_RE = re.compile(
+    r",[^\S\n]*" + alternation(LEX["appositive_age_tellers"] + LEX["appositive_age_after"]) + r"\b",
+    re.IGNORECASE,
+)
 # "6.5 per 100,000 residents", "one for every 1,000 voters": the base of a rate
 RATE_BASE_BEFORE_RE = re.compile(
     r"\b" + alternation(LEX["rate_base_before"]) + r"[^\S\n]+$", re.IGNORECASE
@@ -314,6 +329,13 @@ ADDRESS_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+" + alternation(LEX["street_types"]) + r"\b\.?"
 )
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "4,100 times before", "3 times.": times that count occasions (lexicon occasion_times_after)
+OCCASION_TIMES_RE = re.compile(
+    r"[^\S\n]+times(?=[^\S\n]*(?:[.,;:!?)]|$)|[^\S\n]+"
+    + alternation(LEX["occasion_times_after"])
+    + r"\b)",
+    re.IGNORECASE,
+)
 TIMES_RE = re.compile(r"(?:[^\S\n]*-?[^\S\n]*fold\b|[^\S\n]+times\b|[^\S\n]*x\b)", re.IGNORECASE)
 # a duration that places other events in time ("two years ago", "three days later")
 TIME_SHIFT_AFTER_RE = re.compile(

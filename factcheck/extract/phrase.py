@@ -199,6 +199,9 @@ def _bare_number(t: Text, drafts: Drafts, ph: Phrase) -> int | None:
         return name_range_end(t, ph)
     if verdict == "date":
         return add_year(drafts, num.start, num.end, num.value)
+    if verdict == "age":  # "Maria Lopez, 52, said"
+        return emit_age(drafts, (num.start, num.end), (num.value, None, None, "exact"),
+                        units.CURATED["year"], num)  # fmt: skip
     if verdict == "rank":
         om = pat.ORDINAL_RE.match(text, num.end)
         e = om.end() if om else num.end
