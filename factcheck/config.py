@@ -75,7 +75,7 @@ def _has_tool_table(path: str) -> bool:
         return False
     try:
         return "factcheck" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         # broken: ours to report only if it has our table
         return b"[tool.factcheck]" in raw
 
@@ -90,6 +90,10 @@ def load_config(start: str | None = None) -> Config:
             data = tomllib.load(f)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise InputError(f"{_shown(path)}: cannot read the configuration ({e})") from None
+    except RecursionError:  # the TOML parser recurses once per level of nesting
+        raise InputError(
+            f"{_shown(path)}: cannot read the configuration (nested too deep)"
+        ) from None
     table = data.get("tool", {}).get("factcheck", {}) if path.endswith(PYPROJECT) else data
     return _validate(path, table)
 
@@ -122,7 +126,7 @@ def _validate(path: str, table: dict) -> Config:
             values[key] = _relative(base, values[key])
     if "paths" in values:
         values["paths"] = [_relative(base, p) for p in values["paths"]]
-    exclude = _excluder(base, table.get("exclude") or [])
+    exclude = _excluder(base, table.get("exclude") or [], where)
     return Config(file=path, values=values, exclude=exclude)
 
 
@@ -132,12 +136,15 @@ def _relative(base: str, path: str) -> str:
     return full if rel.startswith(os.pardir) and os.path.isabs(path) else rel.replace(os.sep, "/")
 
 
-def _excluder(base: str, patterns: list[str]) -> Callable[[str], bool] | None:
+def _excluder(base: str, patterns: list[str], where: str) -> Callable[[str], bool] | None:
     if not patterns:
         return None
     import pathspec  # only a run that excludes files pays for it (about 30 ms)
 
-    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    except ValueError as e:  # pathspec's error for a pattern such as "!" is a ValueError
+        raise InputError(f"{where}: 'exclude' has a pattern git cannot read ({e})") from None
 
     def excluded(path: str) -> bool:
         rel = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")

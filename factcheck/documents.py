@@ -349,6 +349,12 @@ def parse_metadata(meta_path: str, raw: bytes) -> dict:
     if not isinstance(meta, dict):
         raise InputError(f"{meta_path}: metadata must be a JSON object")
     title = meta.get("title")
+    for key in ("title", "published"):
+        if isinstance(meta.get(key), str) and _SURROGATE_RE.search(meta[key]):
+            raise InputError(
+                f"{meta_path}: '{key}' is not valid Unicode text (it holds a lone surrogate "
+                "escape such as \\udc80, which stands for no character)"
+            )
     if title is not None and not isinstance(title, str):
         raise InputError(
             f"{meta_path}: 'title' must be a string, not {type(title).__name__}"
@@ -368,6 +374,7 @@ def parse_metadata(meta_path: str, raw: bytes) -> dict:
     return meta
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _TIME_OF_DAY_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ](\d{2}:\d{2})(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?"
 )

@@ -25,13 +25,13 @@ def read_regular(path: str, limit: int, what: str = "", shown: str | None = None
         raise InputError(f"{shown}: {what}permission denied") from None
     except OSError as e:
         raise InputError(f"{shown}: {what}cannot read ({e.strerror or e})") from None
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        mode = st.st_mode
-        if stat.S_ISDIR(mode):
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)  # checked before fdopen, which refuses a folder with an exception
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(f"{shown}: is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{shown}: {what}not a regular file ({file_type(mode)}); not read")
+        raise InputError(f"{shown}: {what}not a regular file ({file_type(st.st_mode)}); not read")
+    with os.fdopen(fd, "rb") as f:
         try:
             # read(n) allocates n bytes first: ask for the file's size (plus one, to see
             # it grew), not for the limit, or each small file costs the limit for a moment

@@ -75,3 +75,55 @@ def test_a_file_over_its_limit_is_refused_and_one_within_it_read(tmp_path):
     with pytest.raises(InputError, match=r"big\.json: larger than the 2048 byte limit"):
         read_regular(str(path), 2048, shown="big.json")
     assert read_regular(str(path), 4096) == b"x" * 2049
+
+
+# -- hostile input: a message naming the file, exit 2, never "a bug" (exit 3) -------------
+
+
+def test_a_lone_surrogate_in_a_sidecar_title_skips_that_article_with_a_message(project):
+    (project / "news" / "wire.txt.meta.json").write_text(
+        '{"title": "Strike \\udc80 day three", "published": "2026-03-04"}', encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
+    assert result.exit_code == 2
+    assert (
+        "skipped news/wire.txt.meta.json: 'title' is not valid Unicode text (it holds a lone "
+        "surrogate escape such as \\udc80, which stands for no character)"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("where", ["title", "words"])
+def test_a_lone_surrogate_in_a_rule_is_a_problem_at_its_place(project, where):
+    bad = '"Tram \\udc80 strike"'
+    text = RULES.replace("title: Tram drivers on strike in Kraków", f"title: {bad}")
+    if where == "words":
+        text = RULES.replace("words: [tram, drivers]", f"words: [{bad}, drivers]")
+    (project / "rules" / "tram.yaml").write_text(text, encoding="utf-8")
+    for args in (["rules", "lint", "rules"], ["run", "news", "--rules", "rules", "--db", "f.db"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        line = 3 if where == "title" else 4
+        assert f"rules/tram.yaml:{line}:" in result.output
+        assert "[E005] not valid Unicode text: an escape such as \\udc80" in result.output
+
+
+def test_a_folder_named_like_a_sidecar_skips_its_article_with_a_message(project):
+    (project / "news" / "wire.txt.meta.json").mkdir()
+    result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
+    assert result.exit_code == 2
+    assert "skipped news/wire.txt.meta.json: is a folder, not a file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('exclude = ["!"]\n', "factcheck.toml: 'exclude' has a pattern git cannot read"),
+        ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "factcheck.toml: cannot read the"),
+    ],
+    ids=["bang", "nested"],
+)
+def test_a_hostile_configuration_is_a_message(project, config, message):
+    (project / "factcheck.toml").write_text(config, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {message}")

@@ -65,6 +65,12 @@ MESSAGES = {
         "split it into several files",
     ),
     "not_utf8": Message("E005", "not UTF-8 text (byte {byte})"),
+    "lone_surrogate": Message(
+        "E005",
+        "not valid Unicode text: an escape such as \\udc80 (a lone surrogate) stands for no "
+        "character",
+        "write the character itself, or its \\U escape",
+    ),
     "unreadable": Message("E005", "cannot read: {reason}"),
     "empty_file": Message("E011", "the file is empty", "add 'rules:' with a list of rules"),
     "yaml_syntax": Message("E001", "YAML syntax error: {detail}"),

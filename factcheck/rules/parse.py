@@ -8,6 +8,7 @@ size, nodes and depth keep a hostile file from exhausting memory or the stack.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import yaml
@@ -81,6 +82,9 @@ def _mapping(node, path: tuple, doc: Doc, problems: list[Problem]) -> dict:
             problems.append(_at(doc, knode, "key_not_word"))
             continue
         key = knode.value
+        if _SURROGATE_RE.search(key):
+            problems.append(_at(doc, knode, "lone_surrogate"))
+            continue
         if key in out:
             first = doc.marks.get(path + (key,), ("?", "?"))
             problems.append(_at(doc, knode, "duplicate_key", key=key, line=first[0]))
@@ -91,6 +95,10 @@ def _mapping(node, path: tuple, doc: Doc, problems: list[Problem]) -> dict:
     return out
 
 
+# "\udc80" in a double-quoted YAML string: a character that cannot be text anywhere
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def _scalar(node, doc: Doc, problems: list[Problem]) -> Any:
     tag = node.tag
     if tag not in _constructor.yaml_constructors or not tag.startswith("tag:yaml.org,2002:"):
@@ -98,6 +106,9 @@ def _scalar(node, doc: Doc, problems: list[Problem]) -> Any:
         return None
     if tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay strings: YYYY-MM-DD
+    if _SURROGATE_RE.search(node.value):
+        problems.append(_at(doc, node, "lone_surrogate"))
+        return _SURROGATE_RE.sub("\ufffd", node.value)  # no second problem about it
     try:
         return _constructor.yaml_constructors[tag](_constructor, node)
     except ValueError:  # Python refuses integers of over 4,300 digits
