@@ -137,6 +137,7 @@ CUR_SYM = alternation(currencies.SYMBOLS, flexible_space=False)
 CUR_BEFORE_RE = re.compile(
     rf"(?:(?P<pre>\b(?:[A-Za-z]{{1,3}}|u\.s\.?|U\.S\.?|Mex|mex|MEX))(?P<presp>\s?))?"
     rf"(?P<sym>{CUR_SYM})\s*$"
+    rf"|\$(?P<dsuf>{alternation(currencies.DOLLAR_SUFFIXES, flexible_space=False)})\s*$"
     r"|(?P<mcode>\b[Mm](?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|usd|eur|gbp|aud|cad|chf|jpy|inr))\s*$"
     r"|(?P<word>\b[^\W\d_]{2,7}\.?)\s*$"
 )
@@ -355,9 +356,10 @@ PAREN_MONEY_AFTER_RE = re.compile(
     r"(?:" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?:" + CUR_SYM + r"|[A-Z]{3})[^\S\n]?\d",
     re.IGNORECASE,
 )
-# the currency before a range's second number: "$93 billion", "HK$7 million"
+# the currency before a range's second number: "$93 billion", "HK$7 million", "$US7m"
 SECOND_CUR_RE = re.compile(
-    r"(?P<pre>" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
+    r"(?P<pre>" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")"
+    r"(?-i:(?P<suf>" + alternation(currencies.DOLLAR_SUFFIXES) + r")(?![A-Za-z]))?\s?",
     re.IGNORECASE,
 )
 # a fraction's denominator after a spelled number: "two thirds", "a hundred trillionths"

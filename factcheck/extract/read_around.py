@@ -34,6 +34,9 @@ def currency_before(text: str, start: int, lo: int):
                 code = currencies.DOLLAR_PREFIXES[p]
                 s = base + m.start("pre")
         return code, code, s, 1.0
+    if m.group("dsuf"):  # "$US 4.2 million", "$NZ 80m"
+        code = currencies.DOLLAR_SUFFIXES[m.group("dsuf")]
+        return code, code, base + m.start(), 1.0
     if m.group("mcode"):
         return m.group("mcode")[1:].upper(), m.group("mcode")[1:].upper(), base + m.start(), 1e6
     word = m.group("word")
@@ -208,6 +211,8 @@ def second_number(text: str, p: int, lo: int, hi: int):
         cur = currencies.SYMBOLS[cm.group("s")]
         if cm.group("pre") and cur == "USD":
             cur = currencies.DOLLAR_PREFIXES[cm.group("pre").lower()]
+        elif cm.group("suf") and cur == "USD":
+            cur = currencies.DOLLAR_SUFFIXES[cm.group("suf")]
         q = cm.end()
     m = pat.CORE_RE.match(text, q)
     if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:

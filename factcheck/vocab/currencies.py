@@ -8,6 +8,8 @@ from .lexicon import LEX
 SYMBOLS: dict[str, str] = LEX["currency_symbols"]
 # letters written before "$" (US$, C$, HK$, usd$)
 DOLLAR_PREFIXES: dict[str, str] = LEX["dollar_prefixes"]
+# capitals written after "$" ($US, $A, $NZ), case as written
+DOLLAR_SUFFIXES: dict[str, str] = LEX["dollar_suffixes"]
 # ISO codes accepted in any case; the others only in capitals, and never codes
 # that spell an English word (ALL, TOP, TRY, MAD, CUP, GEL...)
 SAFE_CODES = set(LEX["safe_codes"])
