@@ -162,6 +162,22 @@ CUR_AFTER_RE = re.compile(
     rf"|(?P<code>[A-Za-z]{{3}})(?![A-Za-z]))",
     re.IGNORECASE,
 )
+# "Rs 1,850 per quintal", "$3.10 a gallon", "€80/MWh": the quantity a price is per
+PER_QUANTITY_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*/[^\S\n]*|[^\S\n]+(?:per|a|an)[^\S\n]+)(?P<den>"
+    + alternation(currencies.PRICE_DENOMINATORS)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# a sum that states another end of a price per quantity in the same currency: after it,
+# "$4.10 a gallon, up from $3.95"; before it, "from Rs 2,125 to Rs 2,275 per quintal"
+RATE_PARTNER_AFTER_RE = re.compile(
+    r",?[^\S\n]+(?:(?:(?:up|down)[^\S\n]+)?from|compared[^\S\n]+(?:with|to)|against|versus|vs\.?)"
+    r"[^\S\n]+",
+    re.IGNORECASE,
+)
+RATE_PARTNER_BEFORE_RE = re.compile(r"[^\S\n]+(?:to|and)[^\S\n]+|[^\S\n]*[-–][^\S\n]*", re.I)
+RATE_OPENER_RE = re.compile(r"\b(?:from|between)[^\S\n]+$", re.IGNORECASE)
 # "millions of francs"; guarded names ("thousands of real people") are words too
 OF_NAMES = [f for f, n in currencies.CURRENCY_FORMS.items() if n not in currencies.GUARDED_NAMES]
 OF_NAMES += ["pounds"]

@@ -27,6 +27,8 @@ GUARDED_NAMES = set(LEX["guarded_names"])
 SUBUNITS = {k: (v["label"], v["parent"], v["fraction"]) for k, v in LEX["subunits"].items()}
 SUBUNIT_PREFIXES: dict[str, str] = {k.lower(): v for k, v in LEX["subunit_prefixes"].items()}
 INVARIANT_NAMES = set(LEX["invariant_names"])
+# the quantity a price is per ("per quintal", "a gallon") -> its label
+PRICE_DENOMINATORS: dict[str, str] = {k.lower(): v for k, v in LEX["price_denominators"].items()}
 
 
 def plural_names() -> dict[str, str]:
