@@ -369,7 +369,12 @@ OF_DETERMINER_RE = re.compile(
 # the text does not name, converted in brackets; not a count
 PAREN_MONEY_AFTER_RE = re.compile(
     r"[^\S\n]*\([^\S\n]*(?:(?:about|around|some|roughly|nearly|almost)[^\S\n]+)?"
-    r"(?:" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?:" + CUR_SYM + r"|[A-Z]{3})[^\S\n]?\d",
+    r"(?:" + alternation(currencies.DOLLAR_PREFIXES) + r")?"
+    r"(?:"
+    + CUR_SYM
+    + r"(?-i:"
+    + alternation(currencies.DOLLAR_SUFFIXES)
+    + r")?|[A-Z]{3})[^\S\n]?\d",
     re.IGNORECASE,
 )
 # the currency before a range's second number: "$93 billion", "HK$7 million", "$US7m"

@@ -269,6 +269,15 @@ def plural_follows(text: str, p: int, s_end: int) -> bool:
 _WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z&]*)")
 
 
+def code_follows(text: str, p: int) -> bool:
+    """Whether an ISO code in capitals follows at p: "52m USD" (a scale, not metres)."""
+    m = _CAPITAL_CODE_AFTER_RE.match(text, p)
+    return m is not None and currencies.code_for(m.group(1)) is not None
+
+
+_CAPITAL_CODE_AFTER_RE = re.compile(r"[^\S\n]+([A-Z]{3})(?![A-Za-z0-9])")
+
+
 _CODE_SCALE_RE = re.compile(r"\s+(million|billion|trillion|thousand|mn|bn)\b", re.I)
 
 
