@@ -84,12 +84,14 @@ def _emit_money(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
 
 
 def _partner_den(t: Text, drafts: Drafts, r: Reading, code: str) -> str | None:
-    """The denominator of the price just before a sum that restates it from another time:
-    "$4.10 a gallon, up from $3.95"."""
+    """The denominator of the price just before a sum that restates it from another time,
+    "$4.10 a gallon, up from $3.95", or in another currency, "€1.80 a litre (about $1.95)"."""
     prev = drafts.items[-1] if drafts.items else None
     if prev is None or prev.kind != "money" or prev.start < r.s_start or "/" not in prev.si_unit:
         return None
     base, den = prev.si_unit.split("/", 1)
+    if pat.RATE_PAREN_RE.fullmatch(t.text, prev.end, r.start):
+        return den
     if base != code or not pat.RATE_PARTNER_AFTER_RE.fullmatch(t.text, prev.end, r.start):
         return None
     return den

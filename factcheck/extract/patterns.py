@@ -177,6 +177,7 @@ RATE_PARTNER_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 RATE_PARTNER_BEFORE_RE = re.compile(r"[^\S\n]+(?:to|and)[^\S\n]+|[^\S\n]*[-–][^\S\n]*", re.I)
+RATE_PAREN_RE = re.compile(r"[^\S\n]*\([^\S\n]*")  # "€1.80 a litre (about $1.95)"
 RATE_OPENER_RE = re.compile(r"\b(?:from|between)[^\S\n]+$", re.IGNORECASE)
 # "millions of francs"; guarded names ("thousands of real people") are words too
 OF_NAMES = [f for f, n in currencies.CURRENCY_FORMS.items() if n not in currencies.GUARDED_NAMES]
