@@ -118,8 +118,7 @@ RATES = [
         [("£4.50 a kilo", 4.50, "GBP/kg")],
     ),
     (
-        "Brent crude settled at $84.20 a barrel while gold closed at $2,350 an ounce in "
-        "New York.",
+        "Brent crude settled at $84.20 a barrel while gold closed at $2,350 an ounce in New York.",
         [("$84.20 a barrel", 84.20, "USD/barrel"), ("$2,350 an ounce", 2350, "USD/ounce")],
     ),
     (

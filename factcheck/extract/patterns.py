@@ -170,9 +170,10 @@ PER_QUANTITY_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # a sum that states another end of a price per quantity in the same currency: after it,
-# "$4.10 a gallon, up from $3.95"; before it, "from Rs 2,125 to Rs 2,275 per quintal"
+# "$4.10 a gallon, up from $3.95", "rose 12p a litre to 191.5p"; before it, "from
+# Rs 2,125 to Rs 2,275 per quintal"
 RATE_PARTNER_AFTER_RE = re.compile(
-    r",?[^\S\n]+(?:(?:(?:up|down)[^\S\n]+)?from|compared[^\S\n]+(?:with|to)|against|versus|vs\.?)"
+    r",?[^\S\n]+(?:(?:(?:up|down)[^\S\n]+)?from|to|compared[^\S\n]+(?:with|to)|against|versus|vs\.?)"
     r"[^\S\n]+",
     re.IGNORECASE,
 )
