@@ -88,6 +88,10 @@ CURRENCY_FORMS = [
         "Kenya's budget deficit of 1.6 billion ($US2.0 billion) widened in the first half.",
         [("$US2.0 billion", 2.0e9, "USD")],
     ),
+    (
+        "Riders on the Lisbon night bus now pay 12 EUR 50 more, the transport authority said.",
+        [("12 EUR 50", 12.5, "EUR")],
+    ),
 ]
 
 

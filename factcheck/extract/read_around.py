@@ -244,9 +244,12 @@ def cents(text: str, p: int, s_end: int):
         return None
     if not m.group(2):
         rest = text[m.end() : m.end() + 12]
-        if re.match(r"\s*(?:[A-Za-z$€£¥]|\d)", rest):
-            return None
+        if re.match(r"\s*(?:[A-Za-z$€£¥]|\d)", rest) and not _MORE_THEN_STOP_RE.match(rest):
+            return None  # "3 USD 50 cards"; but "15 USD 50 more," is 15.50 more
     return value, m.end()
+
+
+_MORE_THEN_STOP_RE = re.compile(r"[^\S\n]+(?:more|less)[,.;]")
 
 
 def plural_follows(text: str, p: int, s_end: int) -> bool:
