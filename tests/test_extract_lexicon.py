@@ -291,6 +291,20 @@ def test_dollar_prefix(prefix, code):
     assert (c.kind, c.value, c.unit) == ("money", 40e6, code)
 
 
+@walks("dollar_suffixes")
+@pytest.mark.parametrize("suffix,code", entries("dollar_suffixes"))
+def test_dollar_suffix(suffix, code):
+    c = the_claim(f"The bank lent ${suffix} 40 million to the port.")
+    assert (c.kind, c.value, c.unit) == ("money", 40e6, code)
+
+
+@walks("price_denominators")
+@pytest.mark.parametrize("written,label", entries("price_denominators"))
+def test_price_denominator(written, label):
+    c = the_claim(f"Growers were paid €12.50 per {written} at the market.")
+    assert (c.kind, c.value, c.unit, c.si_unit) == ("money", 12.5, f"EUR/{label}", f"EUR/{label}")
+
+
 CODES = [(c, currencies.code_for(c)) for c in LEX["safe_codes"]] + [
     (c, c) for c in LEX["upper_codes"]
 ]

@@ -90,7 +90,10 @@ ECONOMY = [
         "The company reported a net profit of $1.2 billion, up 14% from a year ago.",
         [money("$1.2 billion", 1.2e9, "USD"), pct("14%", 14)],
     ),
-    ("Brent crude rose 2% to $84.50 a barrel.", [pct("2%", 2), money("$84.50", 84.5, "USD")]),
+    (
+        "Brent crude rose 2% to $84.50 a barrel.",
+        [pct("2%", 2), money("$84.50 a barrel", 84.5, "USD/barrel")],
+    ),
     (
         "Apple became the first company worth more than $3 trillion.",
         [money("more than $3 trillion", 3e12, "USD", "more_than")],
@@ -129,7 +132,7 @@ ECONOMY = [
         "Bitcoin traded at around $67,000, roughly double its price a year ago.",
         [money("around $67,000", 67000, "USD", "approx")],
     ),
-    ("Gold hit a record $2,450 an ounce.", [money("$2,450", 2450, "USD")]),
+    ("Gold hit a record $2,450 an ounce.", [money("$2,450 an ounce", 2450, "USD/ounce")]),
     (
         "Mortgage rates averaged 6.8% for a 30-year fixed loan.",
         [pct("6.8%", 6.8), dur("30-year", 30, "year")],
@@ -625,7 +628,7 @@ ENERGY = [
     ),
     (
         "Petrol prices rose 12p a litre to 191.5p, the RAC said.",
-        [money("12p", 12, "penny"), money("191.5p", 191.5, "penny")],
+        [money("12p a litre", 12, "penny/litre"), money("191.5p", 191.5, "penny/litre")],
     ),
     (
         "The wind farm's 100 turbines will cover 145 square kilometres.",
@@ -643,7 +646,7 @@ ENERGY = [
         "The pipeline can carry 55 billion cubic metres of gas a year.",
         [measure("55 billion cubic metres", 55e9, "m3")],
     ),
-    ("Gas prices averaged $3.45 a gallon.", [money("$3.45", 3.45, "USD")]),
+    ("Gas prices averaged $3.45 a gallon.", [money("$3.45 a gallon", 3.45, "USD/gallon")]),
     (
         "Nuclear power supplies about 70% of France's electricity.",
         [pct("about 70%", 70, "approx")],
@@ -994,7 +997,7 @@ LATER = [
     ),
     (
         "Oil fell below $70 a barrel for the first time since December.",
-        [money("below $70", 70, "USD", "less_than")],
+        [money("below $70 a barrel", 70, "USD/barrel", "less_than")],
     ),
     (
         "Coal still generates about 60 percent of China's power.",

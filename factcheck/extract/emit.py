@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..vocab import units
+from ..vocab import currencies, units
 from . import filters, nouns
 from . import intervals as iv
 from . import patterns as pat
@@ -46,11 +46,7 @@ def emit(t: Text, drafts: Drafts, r: Reading) -> int:
     interval = iv.interval_for(value, low, high, place, qual)
     span = (r.start, r.end)
     if r.money:
-        code, label, factor = r.money
-        si = (code, iv.times(value, factor), "currency")
-        interval = iv.times_all(interval, factor)
-        drafts.add(stated_claim("money", span, r.stated, label, si, interval))
-        return r.end
+        return _emit_money(t, drafts, r, interval)
     if r.after and r.after[0] == "percent":
         info = r.after[1]
         si_unit = "percent" if info == "percent" else "percentage point"
@@ -62,6 +58,61 @@ def emit(t: Text, drafts: Drafts, r: Reading) -> int:
     if r.after:
         return _emit_measure(t, drafts, r, interval)
     return _emit_count(t, drafts, r)
+
+
+def _emit_money(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
+    """A sum of money; a price per unit of quantity ("Rs 1,850 per quintal") keeps its
+    denominator in its unit ("INR/quintal"), so it compares only with prices per quintal."""
+    code, label, factor = r.money
+    per = pat.PER_QUANTITY_AFTER_RE.match(t.text, r.end)
+    den = (
+        currencies.PRICE_DENOMINATORS[per.group("den").lower()]
+        if per
+        else _partner_den(t, drafts, r, code)
+    )
+    if per:
+        r.end = per.end()
+    if den:
+        code, label = f"{code}/{den}", f"{label}/{den}"
+    si = (code, iv.times(r.stated[0], factor), "currency")
+    interval = iv.times_all(interval, factor)
+    draft = stated_claim("money", (r.start, r.end), r.stated, label, si, interval)
+    drafts.add(draft)
+    if per:
+        _share_den(t, drafts, r, code)
+    return r.end
+
+
+def _partner_den(t: Text, drafts: Drafts, r: Reading, code: str) -> str | None:
+    """The denominator of the price just before a sum that restates it from another time,
+    "$4.10 a gallon, up from $3.95", or in another currency, "€1.80 a litre (about $1.95)"."""
+    prev = drafts.items[-1] if drafts.items else None
+    if prev is None or prev.kind != "money" or prev.start < r.s_start or "/" not in prev.si_unit:
+        return None
+    base, den = prev.si_unit.split("/", 1)
+    if pat.RATE_PAREN_RE.fullmatch(t.text, prev.end, r.start):
+        return den
+    if base != code or not pat.RATE_PARTNER_AFTER_RE.fullmatch(t.text, prev.end, r.start):
+        return None
+    return den
+
+
+def _share_den(t: Text, drafts: Drafts, r: Reading, code: str) -> None:
+    """A sum in the same currency just before a price that states its other end: "from
+    Rs 2,125 to Rs 2,275 per quintal", "between $3.95 and $4.10 a gallon"."""
+    if len(drafts.items) < 2:
+        return
+    prev = drafts.items[-2]
+    base = code.split("/", 1)[0]
+    if prev.kind != "money" or prev.si_unit != base or prev.start < r.s_start:
+        return
+    if not pat.RATE_PARTNER_BEFORE_RE.fullmatch(t.text, prev.end, r.start):
+        return
+    if not pat.RATE_OPENER_RE.search(t.text, max(0, prev.start - 10), prev.start):
+        return
+    den = code.split("/", 1)[1]
+    prev.si_unit = code
+    prev.unit = f"{prev.unit}/{den}"
 
 
 def emit_age(drafts: Drafts, span: tuple[int, int], stated: Stated, u: units.Unit, num: Num) -> int:

@@ -145,6 +145,7 @@ CUR_SYM = alternation(currencies.SYMBOLS, flexible_space=False)
 CUR_BEFORE_RE = re.compile(
     rf"(?:(?P<pre>\b(?:[A-Za-z]{{1,3}}|u\.s\.?|U\.S\.?|Mex|mex|MEX))(?P<presp>\s?))?"
     rf"(?P<sym>{CUR_SYM})\s*$"
+    rf"|\$(?P<dsuf>{alternation(currencies.DOLLAR_SUFFIXES, flexible_space=False)})\s*$"
     r"|(?P<mcode>\b[Mm](?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|usd|eur|gbp|aud|cad|chf|jpy|inr))\s*$"
     r"|(?P<word>\b[^\W\d_]{2,7}\.?)\s*$"
 )
@@ -169,6 +170,24 @@ CUR_AFTER_RE = re.compile(
     rf"|(?P<code>[A-Za-z]{{3}})(?![A-Za-z]))",
     re.IGNORECASE,
 )
+# "Rs 1,850 per quintal", "$3.10 a gallon", "€80/MWh": the quantity a price is per
+PER_QUANTITY_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*/[^\S\n]*|[^\S\n]+(?:per|a|an)[^\S\n]+)(?P<den>"
+    + alternation(currencies.PRICE_DENOMINATORS)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# a sum that states another end of a price per quantity in the same currency: after it,
+# "$4.10 a gallon, up from $3.95", "rose 12p a litre to 191.5p"; before it, "from
+# Rs 2,125 to Rs 2,275 per quintal"
+RATE_PARTNER_AFTER_RE = re.compile(
+    r",?[^\S\n]+(?:(?:(?:up|down)[^\S\n]+)?from|to|compared[^\S\n]+(?:with|to)|against|versus|vs\.?)"
+    r"[^\S\n]+",
+    re.IGNORECASE,
+)
+RATE_PARTNER_BEFORE_RE = re.compile(r"[^\S\n]+(?:to|and)[^\S\n]+|[^\S\n]*[-–][^\S\n]*", re.I)
+RATE_PAREN_RE = re.compile(r"[^\S\n]*\([^\S\n]*")  # "€1.80 a litre (about $1.95)"
+RATE_OPENER_RE = re.compile(r"\b(?:from|between)[^\S\n]+$", re.IGNORECASE)
 # "millions of francs"; guarded names ("thousands of real people") are words too
 OF_NAMES = [f for f, n in currencies.CURRENCY_FORMS.items() if n not in currencies.GUARDED_NAMES]
 OF_NAMES += ["pounds"]
@@ -383,12 +402,18 @@ OF_DETERMINER_RE = re.compile(
 # the text does not name, converted in brackets; not a count
 PAREN_MONEY_AFTER_RE = re.compile(
     r"[^\S\n]*\([^\S\n]*(?:(?:about|around|some|roughly|nearly|almost)[^\S\n]+)?"
-    r"(?:" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?:" + CUR_SYM + r"|[A-Z]{3})[^\S\n]?\d",
+    r"(?:" + alternation(currencies.DOLLAR_PREFIXES) + r")?"
+    r"(?:"
+    + CUR_SYM
+    + r"(?-i:"
+    + alternation(currencies.DOLLAR_SUFFIXES)
+    + r")?|[A-Z]{3})[^\S\n]?\d",
     re.IGNORECASE,
 )
-# the currency before a range's second number: "$93 billion", "HK$7 million"
+# the currency before a range's second number: "$93 billion", "HK$7 million", "$US7m"
 SECOND_CUR_RE = re.compile(
-    r"(?P<pre>" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")\s?",
+    r"(?P<pre>" + alternation(currencies.DOLLAR_PREFIXES) + r")?(?P<s>" + CUR_SYM + r")"
+    r"(?-i:(?P<suf>" + alternation(currencies.DOLLAR_SUFFIXES) + r")(?![A-Za-z]))?\s?",
     re.IGNORECASE,
 )
 # a currency word or code before a range's second number: "Rs 10 lakh", "INR 10", "Rs10"

@@ -11,7 +11,14 @@ from . import patterns as pat
 from .drafts import ClaimDraft, Drafts
 from .emit import Reading, add_number, add_year, emit, emit_age
 from .ranges import joined_bounds, name_range_end, read_range
-from .read_around import cents, currency_before, plural_follows, qualifier_before, unit_after
+from .read_around import (
+    cents,
+    code_follows,
+    currency_before,
+    plural_follows,
+    qualifier_before,
+    unit_after,
+)
 from .read_number import scale
 from .scanner import Num
 from .text import Text
@@ -61,10 +68,11 @@ def _head(t: Text, drafts: Drafts, num: Num, s_start: int, s_end: int) -> Phrase
         ph.money = (code, label, 1.0)
         if mscale != 1.0:
             _rescale(num, mscale)
-    if num.money_scale and (ph.money or plural_follows(text, num.money_scale[0], s_end)):
-        scale(num, num.money_scale[1], num.money_scale[0])
-    elif num.money_scale and num.money_scale[1] == 1e3:
-        scale(num, 1e3, num.money_scale[0])
+    ms = num.money_scale
+    if ms and (ph.money or plural_follows(text, ms[0], s_end) or code_follows(text, ms[0])):
+        scale(num, ms[1], ms[0])
+    elif ms and ms[1] == 1e3:
+        scale(num, 1e3, ms[0])
     ph.qual, ph.qstart, ph.between, negative = qualifier_before(text, drafts, ph.start, lo)
     if negative:
         num.value = -num.value

@@ -36,6 +36,9 @@ def currency_before(text: str, start: int, lo: int):
                 code = currencies.DOLLAR_PREFIXES[p]
                 s = base + m.start("pre")
         return code, code, s, 1.0
+    if m.group("dsuf"):  # "$US 4.2 million", "$NZ 80m"
+        code = currencies.DOLLAR_SUFFIXES[m.group("dsuf")]
+        return code, code, base + m.start(), 1.0
     if m.group("mcode"):
         return m.group("mcode")[1:].upper(), m.group("mcode")[1:].upper(), base + m.start(), 1e6
     word = m.group("word")
@@ -230,6 +233,8 @@ def second_number(text: str, p: int, lo: int, hi: int):
         cur = currencies.SYMBOLS[cm.group("s")]
         if cm.group("pre") and cur == "USD":
             cur = currencies.DOLLAR_PREFIXES[pat.key(cm.group("pre"))]
+        elif cm.group("suf") and cur == "USD":
+            cur = currencies.DOLLAR_SUFFIXES[cm.group("suf")]
         q = cm.end()
     elif text[p : p + 1].isalpha():
         wm = pat.SECOND_CUR_WORD_RE.match(text, p)  # "Rs 5 lakh and Rs 10 lakh", "INR 10"
@@ -267,9 +272,12 @@ def cents(text: str, p: int, s_end: int):
         return None
     if not m.group(2):
         rest = text[m.end() : m.end() + 12]
-        if re.match(r"\s*(?:[A-Za-z$€£¥]|\d)", rest):
-            return None
+        if re.match(r"\s*(?:[A-Za-z$€£¥]|\d)", rest) and not _MORE_THEN_STOP_RE.match(rest):
+            return None  # "3 USD 50 cards"; but "15 USD 50 more," is 15.50 more
     return value, m.end()
+
+
+_MORE_THEN_STOP_RE = re.compile(r"[^\S\n]+(?:more|less)[,.;]")
 
 
 def plural_follows(text: str, p: int, s_end: int) -> bool:
@@ -290,6 +298,15 @@ def plural_follows(text: str, p: int, s_end: int) -> bool:
 
 
 _WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z&]*)")
+
+
+def code_follows(text: str, p: int) -> bool:
+    """Whether an ISO code in capitals follows at p: "52m USD" (a scale, not metres)."""
+    m = _CAPITAL_CODE_AFTER_RE.match(text, p)
+    return m is not None and currencies.code_for(m.group(1)) is not None
+
+
+_CAPITAL_CODE_AFTER_RE = re.compile(r"[^\S\n]+([A-Z]{3})(?![A-Za-z0-9])")
 
 
 _CODE_SCALE_RE = re.compile(r"\s+(million|billion|trillion|thousand|mn|bn)\b", re.I)

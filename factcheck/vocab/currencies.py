@@ -8,6 +8,8 @@ from .lexicon import LEX
 SYMBOLS: dict[str, str] = LEX["currency_symbols"]
 # letters written before "$" (US$, C$, HK$, usd$)
 DOLLAR_PREFIXES: dict[str, str] = LEX["dollar_prefixes"]
+# capitals written after "$" ($US, $A, $NZ), case as written
+DOLLAR_SUFFIXES: dict[str, str] = LEX["dollar_suffixes"]
 # ISO codes accepted in any case; the others only in capitals, and never codes
 # that spell an English word (ALL, TOP, TRY, MAD, CUP, GEL...)
 SAFE_CODES = set(LEX["safe_codes"])
@@ -25,6 +27,8 @@ GUARDED_NAMES = set(LEX["guarded_names"])
 SUBUNITS = {k: (v["label"], v["parent"], v["fraction"]) for k, v in LEX["subunits"].items()}
 SUBUNIT_PREFIXES: dict[str, str] = {k.lower(): v for k, v in LEX["subunit_prefixes"].items()}
 INVARIANT_NAMES = set(LEX["invariant_names"])
+# the quantity a price is per ("per quintal", "a gallon") -> its label
+PRICE_DENOMINATORS: dict[str, str] = {k.lower(): v for k, v in LEX["price_denominators"].items()}
 
 
 def plural_names() -> dict[str, str]:
