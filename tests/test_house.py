@@ -109,3 +109,15 @@ def cli_modules() -> list[str]:
 )
 def test_factcheck_help_imports_none_of_what_only_commands_need(package, cli_modules):
     assert not [m for m in cli_modules if m == package or m.startswith(package + ".")]
+
+
+def test_the_package_names_no_placeholder_project_and_not_the_strangers_name():
+    # "factcheck" on the package index is an unrelated project; no URL of ours exists yet
+    import importlib.metadata
+
+    assert importlib.metadata.metadata("factcheck-news")["Name"] == "factcheck-news"
+    shipped = [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.json"), ROOT / ".pre-commit-hooks.yaml"]
+    for path in shipped:
+        text = path.read_text(encoding="utf-8")
+        assert "github.com/factcheck/" not in text, path
+        assert "rev: v0.1.0" not in text, path

@@ -16,7 +16,6 @@ from ..model import Conflict
 from .base import PLAIN, Report, Terminal
 from .helpers import dumps, finding_message, related_claims, save_note, template_name
 
-TOOL_URI = "https://github.com/factcheck/factcheck"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 MAX_RELATED = 20
@@ -137,7 +136,6 @@ def render(report: Report, terminal: Terminal = PLAIN) -> str:
     driver = {
         "name": "factcheck",
         "version": __version__,
-        "informationUri": TOOL_URI,
         "rules": [_rule(report, r) for r in rules],
     }
     run = {

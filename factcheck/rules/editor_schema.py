@@ -10,7 +10,6 @@ import json
 
 from .schema import FILE, RULE, USE, Key
 
-JSON_SCHEMA_ID = "https://github.com/factcheck/factcheck/rules.schema.json"
 _DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
@@ -77,7 +76,6 @@ def json_schema() -> dict:
     """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": JSON_SCHEMA_ID,
         "title": "factcheck rule file",
         "description": FILE.meaning,
         **_json_object(FILE),
