@@ -97,6 +97,20 @@ def test_bad_configuration_names_the_file_and_exits_2(project, text, message):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "command", [["run"], ["rules", "lint"], ["extract"], ["conflicts"], ["suggest"]]
+)
+def test_a_broken_configuration_never_breaks_help(project, command):
+    (project / "pyproject.toml").write_text('[tool.factcheck]\nrule = "x"\n', encoding="utf-8")
+    helped = CliRunner().invoke(cli, [*command, "--help"])
+    assert helped.exit_code == 0, helped.output
+    assert helped.stdout.startswith(f"Usage: cli {' '.join(command)} [OPTIONS]")
+    assert CliRunner().invoke(cli, ["--version"]).stdout.startswith("factcheck, version ")
+    ran = CliRunner().invoke(cli, [*command, "."] if command != ["conflicts"] else command)
+    assert ran.exit_code == 2
+    assert "pyproject.toml [tool.factcheck]: unknown key 'rule'" in ran.stderr
+
+
 def test_several_reports_from_one_run(project):
     (project / "seeds" / "005.txt").write_text(
         "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"

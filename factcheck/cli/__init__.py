@@ -18,9 +18,17 @@ import click
 
 from .. import app
 from ..kinds import KINDS
+from ..errors import FactcheckError
 from ..output import write_atomic
 from ..safe_text import printable
-from .base import CONTEXT_SETTINGS, FactcheckGroup, finish, friendly_errors, write_stdout
+from .base import (
+    CONFIG_ERROR,
+    CONTEXT_SETTINGS,
+    FactcheckGroup,
+    finish,
+    friendly_errors,
+    write_stdout,
+)
 from .progress import progress_bar
 from .rules import rules
 from .suggest import suggest
@@ -63,7 +71,7 @@ jobs_option = click.option(
 
 
 @click.group(cls=FactcheckGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(package_name="factcheck")
+@click.version_option(package_name="factcheck-news", prog_name="factcheck")
 @click.pass_context
 @friendly_errors
 def cli(ctx):
@@ -76,9 +84,13 @@ def cli(ctx):
     Example:
         factcheck run seeds/ --rules rules/
     """
-    from ..config import load_config
+    from ..config import Config, load_config
 
-    config = load_config()
+    try:
+        config = load_config()
+    except FactcheckError as e:  # reported by the command itself, after its --help
+        ctx.meta[CONFIG_ERROR] = e
+        config = Config()
     ctx.obj = config
     ctx.default_map = _default_map(config)
 

@@ -23,12 +23,21 @@ from ..safe_text import printable
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
+CONFIG_ERROR = "factcheck.config_error"
+
+
 def friendly_errors(fn):
-    """Turn library errors into a message on stderr and exit code 2."""
+    """Turn library errors into a message on stderr and exit code 2. A broken project
+    configuration, found before the command, stops the command here: so `--help` (which
+    click answers before) still works with it."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
+            ctx = click.get_current_context(silent=True)
+            broken = ctx.meta.get(CONFIG_ERROR) if ctx is not None else None
+            if broken is not None and ctx.parent is not None:
+                raise broken
             return fn(*args, **kwargs)
         except FactcheckError as e:
             click.echo(f"Error: {e.message()}", err=True)
