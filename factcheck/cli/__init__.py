@@ -17,8 +17,8 @@ import sys
 import click
 
 from .. import app
-from ..kinds import KINDS
 from ..errors import FactcheckError
+from ..kinds import KINDS
 from ..output import write_atomic
 from ..safe_text import printable
 from .base import (
