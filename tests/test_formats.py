@@ -120,6 +120,14 @@ def test_the_cli_colours_a_terminal_unless_no_color(monkeypatch, tmp_path):
     assert cli_module._terminal("report.txt")[1] is False  # a file is never coloured
     monkeypatch.setenv("NO_COLOR", "1")
     assert cli_module._terminal(None)[1] is False
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(cli_module.sys.stdout, "isatty", lambda: False, raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # a CI log that shows colour
+    assert cli_module._terminal(None)[1] is True
+    assert cli_module._terminal("report.txt")[1] is False
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    assert cli_module._terminal(None)[1] is False
+    monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "72")
     assert cli_module._terminal(None)[0] == 72
     out = CliRunner().invoke(cli, ["run", "news"]).stdout  # CliRunner: not a terminal

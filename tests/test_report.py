@@ -274,3 +274,18 @@ def test_show_says_where_the_fact_comes_from(row, head, tail):
     text = report.conflict_detail(conflict("aaaaaaaaaaaa", right=False), row, {})
     assert head in text
     assert text.endswith(tail) and text.count("Save this as a rules file") == (1 if tail else 0)
+
+
+def test_a_summary_of_one_says_one():
+    one = report.Report(
+        conflicts=[conflict("aaaaaaaaaaaa")], rules=[rule("troops")], documents=1, claims=1
+    )
+    assert one.summary() == "1 document, 1 claim, 1 fact checked, 1 finding (1 error)"
+
+
+def test_a_passing_comment_has_no_review_hint_and_a_failing_one_has():
+    passing = report.render(report.Report(conflicts=[], rules=[rule("troops")]), "markdown")
+    assert passing.startswith("### factcheck: passed\n")
+    assert passing.rstrip().endswith("Fails on: error.")
+    assert "factcheck accept" not in passing
+    assert "`factcheck accept ID --reason" in report.render(sample(), "markdown")

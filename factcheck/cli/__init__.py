@@ -44,7 +44,9 @@ def _terminal(output: str | None) -> tuple[int, bool]:
 
     Off a terminal (a pipe, a file, CI) the width is $COLUMNS or 120 and there
     is no colour, so the output is the same bytes every time; `NO_COLOR`
-    turns colour off on a terminal too (https://no-color.org).
+    turns colour off on a terminal too (https://no-color.org), and `FORCE_COLOR`
+    (not empty, not 0) turns it on for standard output off a terminal (a CI log
+    that shows colour); never in a file.
     """
     tty = output is None and sys.stdout.isatty()
     columns = os.environ.get("COLUMNS", "")
@@ -52,7 +54,10 @@ def _terminal(output: str | None) -> tuple[int, bool]:
         width = int(columns)
     else:
         width = shutil.get_terminal_size((120, 24)).columns if tty else 120
-    return width, tty and not os.environ.get("NO_COLOR")
+    if os.environ.get("NO_COLOR"):
+        return width, False
+    forced = os.environ.get("FORCE_COLOR", "") not in ("", "0")
+    return width, tty or (forced and output is None)
 
 
 follow_links_option = click.option(

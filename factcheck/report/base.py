@@ -54,8 +54,8 @@ def summary(
             by_sev[c.severity] = by_sev.get(c.severity, 0) + 1
     detail = ", ".join(plural(by_sev[s], s) for s in SEVERITIES if s in by_sev)
     line = (
-        f"{plural(documents, 'document')}, {claims} claims, "
-        f"{facts} facts checked, {plural(len(conflicts), 'finding')}"
+        f"{plural(documents, 'document')}, {plural(claims, 'claim')}, "
+        f"{plural(facts, 'fact')} checked, {plural(len(conflicts), 'finding')}"
     )
     if detail:
         line += f" ({detail})"
