@@ -52,7 +52,10 @@ def _head(report: Report) -> list[str]:
 def _foot(report: Report) -> str:
     foot = f"Fails on: {report.fail_on}."
     if report.reported:  # something to review: how to review it
-        foot += ' Review a finding with `factcheck show ID`; accept it with `factcheck accept ID --reason "..."`.'
+        foot += (
+            " Review a finding with `factcheck show ID`; "
+            'accept it with `factcheck accept ID --reason "..."`.'
+        )
     if any(report.origin(c.rule_id) != "rule" for c in report.conflicts):
         foot += (
             " A fact marked (template) is built in, one marked (suggested) was suggested "
