@@ -324,7 +324,8 @@ def test_show(newsroom):
         "  5,000 (1 source: news/plain.txt)\n"
         "  news/plain.txt:3: “5,000 troops”\n"
     )
-    (as_json,) = json.loads(invoke("show", troops, "--format", "json").stdout)
+    as_json = json.loads(invoke("show", troops, "--format", "json").stdout)
+    assert isinstance(as_json, dict)  # one finding, one object
     assert as_json["details"]["tolerance"] == 0.1 and as_json["origin"] == "rule"
     assert as_json["right"]["doc"] == "news/plain.txt"
 
@@ -584,7 +585,7 @@ def test_a_run_with_no_rules_says_where_each_finding_comes_from(tmp_path, monkey
     save = "Save this as a rules file (rules/rain-metre.yaml) to keep checking this fact:"
     paste = suggested.split(f"\n{save}\n\n", 1)[1]
     assert paste == by_fact["rain-metre"]["paste"]
-    (as_json,) = json.loads(
+    as_json = json.loads(
         invoke("show", by_fact["rain-metre"]["id"], "--db", db, "--format", "json").stdout
     )
     assert (as_json["origin"], as_json["paste"]) == ("suggestion", paste)
@@ -594,3 +595,19 @@ def test_a_run_with_no_rules_says_where_each_finding_comes_from(tmp_path, monkey
     assert [(f["id"], f["origin"]) for f in kept["findings"]] == [
         (by_fact["rain-metre"]["id"], "rule")
     ]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--doc", "news/nowhere.txt", "news/nowhere.txt: no such document in factcheck.db"),
+        ("--rule", "no-such-fact", "no-such-fact: no such rule in the last run"),
+    ],
+)
+def test_claims_of_an_unknown_document_or_rule_is_a_message_not_an_empty_table(
+    newsroom, option, value, message
+):
+    invoke("run", "news")
+    result = invoke("claims", option, value)
+    assert result.exit_code == 2
+    assert message in result.stderr

@@ -317,7 +317,19 @@ def claims(
     unmatched: bool = False,
 ) -> list[Claim]:
     """Stored claims: of one document, selected by one rule, of one kind, or selected by none."""
+    from ..errors import InputError
+
     with _reading(db_path) as store:
+        if doc and doc not in {d["path"] for d in store.documents()}:
+            raise InputError(
+                f"{doc}: no such document in {db_path}; give its path as `factcheck claims` "
+                "lists it (relative to the project)"
+            )
+        if rule and rule not in store.rule_rows():
+            raise InputError(
+                f"{rule}: no such rule in the last run; `factcheck conflicts` and the rule "
+                "files name the rules"
+            )
         return store.claims(docs=[doc] if doc else None, kind=kind, rule=rule, unmatched=unmatched)
 
 

@@ -41,13 +41,13 @@ def conflicts_json(conflicts: list[Conflict]) -> str:
 
 
 def shown_json(conflict: Conflict, rule: dict | None) -> str:
-    """One conflict as `factcheck show --format json` prints it: an array of one, with where
-    its fact comes from (`rule`, the stored row of its rule, or None)."""
+    """One conflict as `factcheck show --format json` prints it: one object, with where its
+    fact comes from (`rule`, the stored row of its rule, or None)."""
     item = conflict_json(conflict)
     item["origin"] = row_origin(rule)
     if item["origin"] == "suggestion":
         item["paste"] = (rule or {}).get("paste") or ""
-    return dumps([item])
+    return dumps(item)
 
 
 def _summary(report: Report) -> dict:
