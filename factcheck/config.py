@@ -37,6 +37,15 @@ KEYS: dict[str, tuple[type, str]] = {
     "exclude": (list, "paths not to read, gitignore-style patterns relative to the file"),
 }
 PATH_KEYS = ("rules", "db", "baseline")
+# what a key is when neither the file nor the command line sets it
+DEFAULTS: dict[str, object] = {
+    "paths": ["seeds"],
+    "rules": "rules (when that folder exists; else no rules: templates and suggested facts)",
+    "db": "factcheck.db",
+    "fail-on": "error",
+    "baseline": None,
+    "exclude": [],
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,8 @@ class Config:
     file: str | None = None
     values: dict = field(default_factory=dict)
     exclude: Callable[[str], bool] | None = None
+    raw_exclude: list[str] = field(default_factory=list)  # the patterns as written
+    source: dict = field(default_factory=dict)  # a key's origin when not the file itself
 
     def get(self, key: str, default=None):
         return self.values.get(key, default)
@@ -80,9 +91,12 @@ def _has_tool_table(path: str) -> bool:
         return b"[tool.factcheck]" in raw
 
 
-def load_config(start: str | None = None) -> Config:
-    """The project configuration found from start (default: the current folder), or none."""
-    path = find_config(start)
+def load_config(start: str | None = None, path: str | None = None) -> Config:
+    """The project configuration at `path` (`--config`), else the one found from start
+    (default: the current folder), or none."""
+    if path is not None and not os.path.isfile(path):
+        raise InputError(f"{_shown(path)}: no such configuration file (--config)")
+    path = path if path is not None else find_config(start)
     if path is None:
         return Config()
     try:
@@ -121,13 +135,19 @@ def _validate(path: str, table: dict) -> Config:
         raise InputError(f"{where}: " + "; ".join(problems))
     base = os.path.dirname(path)
     values = {key.replace("-", "_"): value for key, value in table.items() if key != "exclude"}
+    named = set(values)
     for key in PATH_KEYS:
         if key in values:
             values[key] = _relative(base, values[key])
     if "paths" in values:
         values["paths"] = [_relative(base, p) for p in values["paths"]]
+    # a key the file leaves out is the default beside the file, not in the current folder
+    values.setdefault("db", _relative(base, str(DEFAULTS["db"])))
+    if "rules" not in values and os.path.isdir(os.path.join(base, "rules")):
+        values["rules"] = _relative(base, "rules")
     exclude = _excluder(base, table.get("exclude") or [], where)
-    return Config(file=path, values=values, exclude=exclude)
+    source = {k: "default, beside the configuration file" for k in values if k not in named}
+    return Config(path, values, exclude, table.get("exclude") or [], source)
 
 
 def _relative(base: str, path: str) -> str:
@@ -158,3 +178,18 @@ def _excluder(base: str, patterns: list[str], where: str) -> Callable[[str], boo
 def _shown(path: str) -> str:
     rel = os.path.relpath(path)
     return rel if not rel.startswith(os.pardir) else path
+
+
+def effective(config: Config) -> list[tuple[str, object, str]]:
+    """(key, value, where it comes from) of every setting, as `factcheck config` shows it:
+    the configuration file's, or the default's."""
+    out = []
+    for key in KEYS:
+        name = key.replace("-", "_")
+        if key == "exclude" and config.exclude is not None:
+            out.append((key, config.raw_exclude, config.file or ""))
+        elif name in config.values:
+            out.append((key, config.values[name], config.source.get(name, config.file or "")))
+        else:
+            out.append((key, DEFAULTS[key], "default"))
+    return out

@@ -143,3 +143,35 @@ def test_short_help(project):
     result = invoke("run", "-h")
     assert result.exit_code == 0
     assert "--report FORMAT:FILE" in result.stdout
+
+
+def test_config_prints_the_settings_and_where_each_comes_from(project):
+    (project / "sub").mkdir()
+    (project / "rules").mkdir(exist_ok=True)
+    (project / "pyproject.toml").write_text(
+        '[tool.factcheck]\npaths = ["news"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
+    os.chdir(project / "sub")
+    data = json.loads(CliRunner().invoke(cli, ["config", "--format", "json"]).stdout)
+    settings = data["settings"]
+    assert settings["paths"] == {"value": ["../news"], "from": str(project / "pyproject.toml")}
+    assert settings["fail-on"]["value"] == "warning"
+    # keys the file leaves out are the defaults beside the file, not in the current folder
+    assert settings["db"] == {
+        "value": "../factcheck.db",
+        "from": "default, beside the configuration file",
+    }
+    assert settings["rules"]["value"] == "../rules"
+    assert settings["baseline"] == {"value": None, "from": "default"}
+    table = CliRunner().invoke(cli, ["config"]).stdout
+    assert "fail-on   warning  (" in table and "baseline  (none)  (default)" in table
+
+
+def test_config_option_uses_that_file_and_a_missing_one_is_a_message(project):
+    (project / "ci").mkdir()
+    (project / "ci" / "strict.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    ran = CliRunner().invoke(cli, ["--config", "ci/strict.toml", "config", "--format", "json"])
+    assert json.loads(ran.stdout)["settings"]["fail-on"]["value"] == "warning"
+    missing = CliRunner().invoke(cli, ["--config", "ci/none.toml", "run"])
+    assert missing.exit_code == 2
+    assert "ci/none.toml: no such configuration file (--config)" in missing.stderr

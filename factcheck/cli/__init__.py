@@ -77,13 +77,21 @@ jobs_option = click.option(
 
 @click.group(cls=FactcheckGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="factcheck-news", prog_name="factcheck")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    envvar="FACTCHECK_CONFIG",
+    help="The configuration file to use, instead of the nearest one found.",
+)
 @click.pass_context
 @friendly_errors
-def cli(ctx):
+def cli(ctx, config_file):
     """Find numeric claims in news articles and check that sources agree.
 
     Settings come from the nearest factcheck.toml, or [tool.factcheck] in
-    pyproject.toml, found from the current folder upwards; options override them.
+    pyproject.toml, found from the current folder upwards (or from --config);
+    options override them. `factcheck config` prints them and where each came from.
 
     \b
     Example:
@@ -92,7 +100,7 @@ def cli(ctx):
     from ..config import Config, load_config
 
     try:
-        config = load_config()
+        config = load_config(path=config_file)
     except FactcheckError as e:  # reported by the command itself, after its --help
         ctx.meta[CONFIG_ERROR] = e
         config = Config()
@@ -382,6 +390,37 @@ def _json_option(*choices: str):
         show_default=True,
         help="Output format.",
     )
+
+
+@cli.command("config")
+@_json_option("json")
+@click.pass_obj
+@friendly_errors
+def config_command(config, fmt):
+    """Print the settings every command uses, and where each comes from.
+
+    \b
+    Example:
+        factcheck config
+        factcheck --config ci/factcheck.toml config --format json
+    """
+    from ..config import effective
+
+    rows = effective(config)
+    if fmt == "json":
+        import json
+
+        data = {
+            "file": config.file,
+            "settings": {k: {"value": v, "from": w} for k, v, w in rows},
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"configuration file: {printable(config.file or '(none found)')}")
+    width = max(len(k) for k, _v, _w in rows)
+    for key, value, where in rows:
+        shown = "(none)" if value in (None, []) else value
+        click.echo(f"{key:<{width}}  {printable(str(shown))}  ({printable(where)})")
 
 
 @cli.command()
