@@ -121,7 +121,8 @@ ANYNUM_RE = re.compile(
     re.IGNORECASE,
 )
 SCALE_AFTER_RE = re.compile(
-    r"(?P<sp>[^\S\n]*|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w])"
+    # not the first letter of a dotted abbreviation ("186 m.p.h.", "50 k.p.h.")
+    r"(?P<sp>[^\S\n]*|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w]|\.\w)"
     # compounds: "1.87 lakh crore" = 1.87e12, "4 hundred million" = 4e8
     r"(?:[^\S\n]+(?P<sc2>crores?|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
