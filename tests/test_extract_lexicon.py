@@ -421,8 +421,17 @@ def test_unit_form(form, short):
     attached = units.ATTACHED_ONLY | units.ATTACHED_LOWERCASE
     sep = "" if form in attached or not form[0].isalpha() else " "
     frame = "Temperatures" if units.CURATED[form].dimension == "temperature" else "The survey"
+    frame = "The wall survey" if form == "m" else frame  # a bare "37m" is millions or metres
     c = the_claim(f"{frame} recorded 37{sep}{form} at the site.")
     assert (c.value, c.unit) == (37, short)
+
+
+@walks("metre_cues")
+@pytest.mark.parametrize("word", entries("metre_cues"))
+def test_a_word_of_length_makes_an_attached_m_metres(word):
+    c = the_claim(f"Surveyors said the {word} was 37m, Ōtaki officials added.")
+    assert (c.value, c.unit) == (37, "m")
+    assert claims("Surveyors said the total was 37m, Ōtaki officials added.") == []
 
 
 @walks("quantulum_junk")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import currencies
+from ..vocab import currencies, units
 from . import nouns
 from . import numbers as nums
 from . import patterns as pat
@@ -245,16 +245,22 @@ def cents(text: str, p: int, s_end: int):
 
 
 def plural_follows(text: str, p: int, s_end: int) -> bool:
-    """Whether a plural noun follows at p ("35m of its devices", "1.2m NHS staff")."""
+    """Whether a plural noun follows at p ("35m of its devices", "1.2m NHS staff"), or
+    "-strong" ("a 5m-strong workforce")."""
+    if text.startswith("-strong", p):
+        return True
     of = pat.OF_DETERMINER_RE.match(text, p)  # "35m of its devices"
-    # "1.2m NHS staff": up to two names or acronyms may stand before the plural
+    # "1.2m NHS staff": up to two names or acronyms may stand before the plural;
+    # "22m of its 30m users": a figure of the whole may stand before it
     pos = of.end() if of else p
+    whole = pat.WHOLE_FIGURE_RE.match(text, pos) if of else None
+    pos = whole.end() if whole else pos
     for _ in range(3):
         m = _WORD_AFTER_RE.match(text, pos)
         if not m or m.end() > s_end:
             return False
         if nouns.is_plural(m.group(1)):
-            return True
+            return m.group(1).lower() not in units.METRE_CUES  # "the 400m hurdles": metres
         if not m.group(1)[0].isupper():
             return False
         pos = m.end()
@@ -262,6 +268,15 @@ def plural_follows(text: str, p: int, s_end: int) -> bool:
 
 
 _WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z&]*)")
+_WORDS_RE = re.compile(r"[A-Za-z]+")
+
+
+def metres_in_doubt(text: str, num: Num, end: int, s_start: int, s_end: int) -> bool:
+    """Whether the attached "m" of num (no money, no plural after it) may be millions:
+    no word of length within four words of it ("the project cost 40m", "22m of its")."""
+    before = _WORDS_RE.findall(text, max(s_start, num.start - 48), num.start)[-4:]
+    after = _WORDS_RE.findall(text, end, min(s_end, end + 48))[:4]
+    return not any(w.lower() in units.METRE_CUES for w in (*before, *after))
 
 
 _CODE_SCALE_RE = re.compile(r"\s+(million|billion|trillion|thousand|mn|bn)\b", re.I)
