@@ -434,6 +434,16 @@ def test_a_word_of_length_makes_an_attached_m_metres(word):
     assert claims("Surveyors said the total was 37m, Ōtaki officials added.") == []
 
 
+@walks("units_in_doubt")
+@pytest.mark.parametrize(
+    "form,word", [(f, w) for f, words in entries("units_in_doubt") for w in sorted(words)]
+)
+def test_a_unit_in_doubt_beside_a_word_of_another_unit(form, word):
+    assert the_claim(f"Officials in Ōtaki said the gap was 12{form}.").unit == form
+    found = claims(f"Officials in Ōtaki said the {word} gap was 12{form}.")
+    assert [c for c in found if c.unit == form] == []
+
+
 @walks("quantulum_junk")
 @pytest.mark.parametrize("word", entries("quantulum_junk"))
 def test_quantulum_junk_is_not_a_unit(word):

@@ -107,7 +107,16 @@ def unit_after(t: Text, num: Num, p: int, money_before: bool):
         return None
     if r[1] - q == 1 and r[0].dimension == "temperature" and not _temperature(t, num, q):
         return None
+    doubt = units.IN_DOUBT.get(text[q : r[1]].lower())
+    if doubt and _words_of_sentence(t, q) & doubt:
+        return None  # "12nm off the coast": nautical miles, not nanometres
     return "unit", r[0], r[1]
+
+
+def _words_of_sentence(t: Text, q: int) -> set[str]:
+    """The lowercased words of the sentence holding q."""
+    s_start, s_end = t.sentence_of(q)
+    return {w.lower() for w in _WORDS_RE.findall(t.text, s_start, s_end)}
 
 
 def _temperature(t: Text, num: Num, q: int) -> bool:
