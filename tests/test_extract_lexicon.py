@@ -434,6 +434,14 @@ def test_a_word_of_length_makes_an_attached_m_metres(word):
     assert claims("Surveyors said the total was 37m, Ōtaki officials added.") == []
 
 
+@walks("metre_cues_after")
+@pytest.mark.parametrize("word", entries("metre_cues_after"))
+def test_a_word_of_extent_after_an_attached_m_makes_it_metres(word):
+    c = the_claim(f"Surveyors said the gap was 37m {word}, Ōtaki officials added.")
+    assert (c.value, c.unit) == (37, "m")
+    assert claims(f"Surveyors said the {word} total was 37m, Ōtaki officials added.") == []
+
+
 @walks("units_in_doubt")
 @pytest.mark.parametrize(
     "form,word", [(f, w) for f, words in entries("units_in_doubt") for w in sorted(words)]

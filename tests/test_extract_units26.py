@@ -137,6 +137,8 @@ NOT_READ = [
     ("The club's 60m signing from Benfica was left on the bench again.", "60m"),
     ("Output reached 1.6m/year at the Orvane plant last spring.", "1.6m"),
     ("Analysts expect the console to sell 12m this year, up from 9m.", "9m"),
+    ("The hospice appeal in Dún Laoghaire fell 3m short of its target.", "3m"),
+    ("Streams of the album hit a record high of 40m in its first week.", "40m"),
 ]
 
 

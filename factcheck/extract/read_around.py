@@ -278,13 +278,17 @@ def plural_follows(text: str, p: int, s_end: int) -> bool:
 
 _WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z&]*)")
 _WORDS_RE = re.compile(r"[A-Za-z]+")
+# words with their hyphens: "long-term", "high-yield" are no lengths
+_COMPOUNDS_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 def metres_in_doubt(text: str, num: Num, end: int, s_start: int, s_end: int) -> bool:
     """Whether the attached "m" of num (no money, no plural after it) may be millions:
     no word of length within four words of it ("the project cost 40m", "22m of its")."""
-    before = _WORDS_RE.findall(text, max(s_start, num.start - 48), num.start)[-4:]
-    after = _WORDS_RE.findall(text, end, min(s_end, end + 48))[:4]
+    before = _COMPOUNDS_RE.findall(text, max(s_start, num.start - 48), num.start)[-4:]
+    after = [w.lower() for w in _COMPOUNDS_RE.findall(text, end, min(s_end, end + 48))[:4]]
+    if any(w in units.METRE_CUES_AFTER for w in after[:2]):
+        return False  # "35m high", "40m below ground"
     return not any(w.lower() in units.METRE_CUES for w in (*before, *after))
 
 

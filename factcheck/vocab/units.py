@@ -105,6 +105,7 @@ SQUARED: dict[str, str] = TABLE["squared_units"]
 IN_DOUBT: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in TABLE["units_in_doubt"].items()}
 # words of length beside an attached "m" that make it metres, not millions
 METRE_CUES = frozenset(TABLE["metre_cues"])
+METRE_CUES_AFTER = frozenset(TABLE["metre_cues_after"])
 # SI factors of quantulum3 base unit names (for the long tail of its table)
 QUANTULUM_SI = {
     "metre": (M, 1.0),
