@@ -349,8 +349,8 @@ OF_DETERMINER_RE = re.compile(
     r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z\d])",
     re.IGNORECASE,
 )
-# "22m of its 30m users": the figure of the whole between the determiner and the plural
-WHOLE_FIGURE_RE = re.compile(r"[^\S\n]+\d[\d,.]*(?:[mkMK]|bn|[^\S\n]+million)?(?=[^\S\n])")
+# "22m of its 30m users": the scaled figure of the whole between the determiner and the plural
+WHOLE_FIGURE_RE = re.compile(r"[^\S\n]+\d[\d,.]*(?:[mkMK]|bn|[^\S\n]+million)(?=[^\S\n])")
 # "a deficit of 1.6 billion ($2.0 billion)": the first figure is money in a currency
 # the text does not name, converted in brackets; not a count
 PAREN_MONEY_AFTER_RE = re.compile(
