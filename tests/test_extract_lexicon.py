@@ -437,8 +437,35 @@ def test_unit_form(form, short):
     attached = units.ATTACHED_ONLY | units.ATTACHED_LOWERCASE
     sep = "" if form in attached or not form[0].isalpha() else " "
     frame = "Temperatures" if units.CURATED[form].dimension == "temperature" else "The survey"
+    frame = "The wall survey" if form == "m" else frame  # a bare "37m" is millions or metres
     c = the_claim(f"{frame} recorded 37{sep}{form} at the site.")
     assert (c.value, c.unit) == (37, short)
+
+
+@walks("metre_cues")
+@pytest.mark.parametrize("word", entries("metre_cues"))
+def test_a_word_of_length_makes_an_attached_m_metres(word):
+    c = the_claim(f"Surveyors said the {word} was 37m, Ōtaki officials added.")
+    assert (c.value, c.unit) == (37, "m")
+    assert claims("Surveyors said the total was 37m, Ōtaki officials added.") == []
+
+
+@walks("metre_cues_after")
+@pytest.mark.parametrize("word", entries("metre_cues_after"))
+def test_a_word_of_extent_after_an_attached_m_makes_it_metres(word):
+    c = the_claim(f"Surveyors said the gap was 37m {word}, Ōtaki officials added.")
+    assert (c.value, c.unit) == (37, "m")
+    assert claims(f"Surveyors said the {word} total was 37m, Ōtaki officials added.") == []
+
+
+@walks("units_in_doubt")
+@pytest.mark.parametrize(
+    "form,word", [(f, w) for f, words in entries("units_in_doubt") for w in sorted(words)]
+)
+def test_a_unit_in_doubt_beside_a_word_of_another_unit(form, word):
+    assert the_claim(f"Officials in Ōtaki said the gap was 12{form}.").unit == form
+    found = claims(f"Officials in Ōtaki said the {word} gap was 12{form}.")
+    assert [c for c in found if c.unit == form] == []
 
 
 @walks("quantulum_junk")

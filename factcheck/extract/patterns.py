@@ -129,7 +129,8 @@ ANYNUM_RE = re.compile(
     re.IGNORECASE,
 )
 SCALE_AFTER_RE = re.compile(
-    r"(?P<sp>[^\S\n]*|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w])"
+    # not the first letter of a dotted abbreviation ("186 m.p.h.", "50 k.p.h.")
+    r"(?P<sp>[^\S\n]*|-(?=[a-z]{5}))(?P<sc>" + alternation(nums.SCALES) + r")(?![\w]|\.\w)"
     # compounds: "1.87 lakh crore" = 1.87e12, "4 hundred million" = 4e8
     r"(?:[^\S\n]+(?P<sc2>crores?|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
@@ -395,9 +396,11 @@ ABBREVIATIONS = set(LEX["abbreviations"])
 STARTERS = set(LEX["sentence_starters"])
 # "35m of its devices": an attached m before a possessive and a plural is millions
 OF_DETERMINER_RE = re.compile(
-    r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z])",
+    r"[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|our|these|those|all)(?=[^\S\n]+[A-Za-z\d])",
     re.IGNORECASE,
 )
+# "22m of its 30m users": the scaled figure of the whole between the determiner and the plural
+WHOLE_FIGURE_RE = re.compile(r"[^\S\n]+\d[\d,.]*(?:[mkMK]|bn|[^\S\n]+million)(?=[^\S\n])")
 # "a deficit of 1.6 billion ($2.0 billion)": the first figure is money in a currency
 # the text does not name, converted in brackets; not a count
 PAREN_MONEY_AFTER_RE = re.compile(

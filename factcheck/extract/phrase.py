@@ -15,6 +15,7 @@ from .read_around import (
     cents,
     code_follows,
     currency_before,
+    metres_in_doubt,
     plural_follows,
     qualifier_before,
     unit_after,
@@ -125,6 +126,8 @@ def _tail(t: Text, drafts: Drafts, ph: Phrase) -> int | None:
     """The unit, percent or currency after the number; an age ends the phrase."""
     text, num = t.text, ph.num
     after = unit_after(t, num, ph.p, ph.money is not None)
+    if after and after[0] == "unit" and _doubtful_m(t, ph, after):
+        return after[2]  # "the project cost 40m": millions or metres? not read
     if after and after[0] == "unit":
         old = after[1].dimension == "time" and pat.AGE_AFTER_RE.match(text, after[2])
         if old:  # "the 10-year-old boy", "three months old", "3 years of age"
@@ -149,6 +152,17 @@ def _tail(t: Text, drafts: Drafts, ph: Phrase) -> int | None:
         after = None
     ph.after = after
     return None
+
+
+def _doubtful_m(t: Text, ph: Phrase, after: tuple) -> bool:
+    """An attached "m" read as metres with no word of length near it."""
+    num = ph.num
+    return (
+        after[1].short == "m"
+        and num.money_scale is not None
+        and after[2] == ph.p + 1
+        and metres_in_doubt(t.text, num, after[2], ph.s_start, ph.s_end)
+    )
 
 
 def _single(t: Text, drafts: Drafts, ph: Phrase) -> int | None:

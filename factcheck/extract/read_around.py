@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import currencies
+from ..vocab import currencies, units
 from ..vocab.lexicon import LEX
 from ..vocab.tries import alternation
 from . import nouns
@@ -114,6 +114,9 @@ def unit_after(t: Text, num: Num, p: int, money_before: bool):
         return None
     if r[1] - q == 1 and r[0].dimension == "temperature" and not _temperature(t, num, q):
         return None
+    doubt = units.IN_DOUBT.get(text[q : r[1]].lower())
+    if doubt and _words_of_sentence(t, q) & doubt:
+        return None  # "12nm off the coast": nautical miles, not nanometres
     return "unit", r[0], r[1]
 
 
@@ -132,6 +135,12 @@ def _run_of_time(text: str, q: int):
     m = _RUN_WORD_RE.match(text, q)
     r = match_unit(text, m.end(), False) if m else None
     return r if r is not None and r[0].dimension == "time" else None
+
+
+def _words_of_sentence(t: Text, q: int) -> set[str]:
+    """The lowercased words of the sentence holding q."""
+    s_start, s_end = t.sentence_of(q)
+    return {w.lower() for w in _WORDS_RE.findall(t.text, s_start, s_end)}
 
 
 def _temperature(t: Text, num: Num, q: int) -> bool:
@@ -281,16 +290,22 @@ _MORE_THEN_STOP_RE = re.compile(r"[^\S\n]+(?:more|less)[,.;]")
 
 
 def plural_follows(text: str, p: int, s_end: int) -> bool:
-    """Whether a plural noun follows at p ("35m of its devices", "1.2m NHS staff")."""
+    """Whether a plural noun follows at p ("35m of its devices", "1.2m NHS staff"), or
+    "-strong" ("a 5m-strong workforce")."""
+    if text.startswith("-strong", p):
+        return True
     of = pat.OF_DETERMINER_RE.match(text, p)  # "35m of its devices"
-    # "1.2m NHS staff": up to two names or acronyms may stand before the plural
+    # "1.2m NHS staff": up to two names or acronyms may stand before the plural;
+    # "22m of its 30m users": a figure of the whole may stand before it
     pos = of.end() if of else p
+    whole = pat.WHOLE_FIGURE_RE.match(text, pos) if of else None
+    pos = whole.end() if whole else pos
     for _ in range(3):
         m = _WORD_AFTER_RE.match(text, pos)
         if not m or m.end() > s_end:
             return False
         if nouns.is_plural(m.group(1)):
-            return True
+            return m.group(1).lower() not in units.METRE_CUES  # "the 400m hurdles": metres
         if not m.group(1)[0].isupper():
             return False
         pos = m.end()
@@ -298,6 +313,19 @@ def plural_follows(text: str, p: int, s_end: int) -> bool:
 
 
 _WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z&]*)")
+_WORDS_RE = re.compile(r"[A-Za-z]+")
+# words with their hyphens: "long-term", "high-yield" are no lengths
+_COMPOUNDS_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def metres_in_doubt(text: str, num: Num, end: int, s_start: int, s_end: int) -> bool:
+    """Whether the attached "m" of num (no money, no plural after it) may be millions:
+    no word of length within four words of it ("the project cost 40m", "22m of its")."""
+    before = _COMPOUNDS_RE.findall(text, max(s_start, num.start - 48), num.start)[-4:]
+    after = [w.lower() for w in _COMPOUNDS_RE.findall(text, end, min(s_end, end + 48))[:4]]
+    if any(w in units.METRE_CUES_AFTER for w in after[:2]):
+        return False  # "35m high", "40m below ground"
+    return not any(w.lower() in units.METRE_CUES for w in (*before, *after))
 
 
 def code_follows(text: str, p: int) -> bool:

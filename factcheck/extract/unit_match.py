@@ -26,22 +26,9 @@ def match_unit(text: str, pos: int, attached: bool) -> tuple[units.Unit, int] | 
     """
     m = UNIT_RE.match(text, pos)
     if m:
-        form = m.group(0)
-        low = form.lower()
-        found = units.CURATED.get(low)
-        if found is not None and found.short in units.SQUARED and _SQUARED_RE.match(text, m.end()):
-            return units.CURATED[units.SQUARED[found.short]], m.end() + 2
-        if low in units.LOWERCASE_ONLY and not form.islower():
-            return None  # "5G" is a network, not five grams
-        if low in units.SPACED_LOWERCASE and form.islower():
-            return units.CURATED[low], m.end()
-        if low in units.ATTACHED_ONLY and not attached and not (form.isupper() and len(form) > 1):
-            pass
-        elif low in units.ATTACHED_LOWERCASE and form.islower():
-            if attached:
-                return units.CURATED[low], m.end()
-        else:
-            return units.CURATED[low], m.end()
+        found = _curated(text, m, attached)
+        if found is not False:
+            return found
     # the long tail: quantulum3's names, only for words the curated table lacks
     w = _WORDS_RE.match(text, pos)
     if not w:
@@ -58,3 +45,25 @@ def match_unit(text: str, pos: int, attached: bool) -> tuple[units.Unit, int] | 
                 end = wm.end()
             return unit, end
     return None
+
+
+def _curated(text: str, m: re.Match, attached: bool) -> tuple[units.Unit, int] | None | bool:
+    """The curated unit a match of UNIT_RE reads, None for no unit, False to try the long tail."""
+    form = m.group(0)
+    low = form.lower()
+    if form != low and form in units.CURATED:  # "420 Nm", "150 PS": read in their case
+        return units.CURATED[form], m.end()
+    found = units.CURATED.get(low)
+    if found is None:
+        return None  # "ps", "MAH": a form the table writes with capitals, not so written
+    if found.short in units.SQUARED and _SQUARED_RE.match(text, m.end()):
+        return units.CURATED[units.SQUARED[found.short]], m.end() + 2
+    if low in units.LOWERCASE_ONLY and not form.islower():
+        return None  # "5G" is a network, not five grams
+    if low in units.SPACED_LOWERCASE and form.islower():
+        return units.CURATED[low], m.end()
+    if low in units.ATTACHED_ONLY and not attached and not (form.isupper() and len(form) > 1):
+        return False
+    if low in units.ATTACHED_LOWERCASE and form.islower():
+        return (units.CURATED[low], m.end()) if attached else False
+    return units.CURATED[low], m.end()

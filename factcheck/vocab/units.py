@@ -101,6 +101,11 @@ ATTACHED_LOWERCASE = set(TABLE["units_attached_lowercase"])
 SPACED_LOWERCASE = set(TABLE["units_spaced_lowercase"])
 LOWERCASE_ONLY = set(TABLE["units_lowercase_only"])
 SQUARED: dict[str, str] = TABLE["squared_units"]
+# forms that name another unit in a sentence with one of these words (nm: nautical miles)
+IN_DOUBT: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in TABLE["units_in_doubt"].items()}
+# words of length beside an attached "m" that make it metres, not millions
+METRE_CUES = frozenset(TABLE["metre_cues"])
+METRE_CUES_AFTER = frozenset(TABLE["metre_cues_after"])
 # SI factors of quantulum3 base unit names (for the long tail of its table)
 QUANTULUM_SI = {
     "metre": (M, 1.0),
