@@ -294,6 +294,9 @@ def plural_follows(text: str, p: int, s_end: int) -> bool:
     "-strong" ("a 5m-strong workforce")."""
     if text.startswith("-strong", p):
         return True
+    partner = _M_PARTNER_RE.match(text, p)  # "1.2m-1.5m pilgrims", "1.2m and 1.5m visitors"
+    if partner:
+        p = partner.end()
     of = pat.OF_DETERMINER_RE.match(text, p)  # "35m of its devices"
     # "1.2m NHS staff": up to two names or acronyms may stand before the plural;
     # "22m of its 30m users": a figure of the whole may stand before it
@@ -313,6 +316,10 @@ def plural_follows(text: str, p: int, s_end: int) -> bool:
 
 
 _WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z&]*)")
+# the second figure of a range, with its own attached "m", right after the first's
+_M_PARTNER_RE = re.compile(
+    r"[^\S\n]*(?:[-–]|[^\S\n](?:to|and|or)[^\S\n])[^\S\n]*\d[\d,]*(?:\.\d+)?m(?![A-Za-z])"
+)
 _WORDS_RE = re.compile(r"[A-Za-z]+")
 # words with their hyphens: "long-term", "high-yield" are no lengths
 _COMPOUNDS_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
