@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .config import find_config
 from .errors import InputError
-from .extract.datelines import publication_date
+from .extract.datelines import iso_day, publication_date
 from .files import read_regular
 from .model import Document
 from .safe_text import printable
@@ -391,10 +391,7 @@ def parse_date(text: str) -> str | None:
         return None
     g = best.groupdict()
     month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["month"].lower()]
-    day, year = int(g["day"]), int(g["year"])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return iso_day(int(g["year"]), month, int(g["day"]))
 
 
 def find_published(text: str) -> str | None:

@@ -147,3 +147,26 @@ def test_metadata_wins_over_the_dateline(tmp_path):
         json.dumps({"published": "2026-03-04T08:00"}), encoding="utf-8"
     )
     assert read_document(str(path)).published == "2026-03-04T08:00"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Updated: 7:41PM GMT 31/02/2011\n\nAbout 1,200 people were evacuated.",
+        "LAGOS, Feb 30, 2026 (Reuters) - About 1,200 people were evacuated.",
+        "2025-04-31\n\nAbout 1,200 people were evacuated from Ibadan.",
+    ],
+)
+def test_a_day_that_does_not_exist_is_no_publication_date(head):
+    assert find_published(head) is None
+
+
+def test_a_sidecar_with_a_day_that_does_not_exist_is_refused():
+    from factcheck.documents import parse_metadata
+    from factcheck.errors import InputError
+
+    with pytest.raises(InputError, match="'published' is '2026-02-30'"):
+        parse_metadata("a.txt.meta.json", b'{"published": "2026-02-30"}')
+    assert parse_metadata("a.txt.meta.json", b'{"published": "2024-02-29"}')["published"] == (
+        "2024-02-29"
+    )

@@ -24,6 +24,7 @@ year is said ("2026").
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from ..vocab.lexicon import LEX
@@ -175,9 +176,15 @@ def _day(m: re.Match, order: str | None, year: str | None) -> str | None:
         y, mo, d = int(g["ymd"]), int(g["ymdm"]), int(g["ymdd"])
     else:
         return _numeric(int(g["na"]), int(g["nb"]), int(g["ny"]), order)
-    if not y or not (1 <= mo <= 12 and 1 <= d <= 31):
+    return iso_day(y, mo, d)
+
+
+def iso_day(y: int, mo: int, d: int) -> str | None:
+    """YYYY-MM-DD of a day that exists (no 30 February, no 31 April), else None."""
+    try:
+        return datetime.date(y, mo, d).isoformat()
+    except ValueError:
         return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def _numeric(a: int, b: int, y: int, order: str | None) -> str | None:
@@ -190,7 +197,7 @@ def _numeric(a: int, b: int, y: int, order: str | None) -> str | None:
         d, mo = b, a
     else:
         return f"{y:04d}"
-    return f"{y:04d}-{mo:02d}-{d:02d}" if d <= 31 else None
+    return iso_day(y, mo, d)
 
 
 def _numeric_order(lines: list[str]) -> str | None:
