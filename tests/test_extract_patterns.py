@@ -144,3 +144,16 @@ def test_a_two_word_qualifier_is_read_whatever_space_joins_it(words, space, qual
 
 def test_a_word_list_key_is_the_words_with_one_space():
     assert pat.key("More\u00a0 than") == "more than" and pat.key("at\tleast") == "at least"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("The silo holds 5_000 tonnes of grain, the co-operative said.", []),
+        ("Some 12_500 people marched, and 300 more joined later.", [300.0]),
+        ("The file flood_2024_v3.csv lists 1,240 damaged homes.", [1240.0]),
+    ],
+)
+def test_a_figure_written_with_underscores_is_not_read_in_pieces(text, read):
+    # "5_000" is code or a file name: never 5 and a count of 0 tonnes
+    assert [c.value for c in extract(text, "a.txt") if c.kind != "date"] == read

@@ -68,7 +68,12 @@ def masks(text: str) -> list[tuple[int, int]]:
         blocked.extend(m.span() for m in pat.BARE_URL_RE.finditer(text))
     if "@" in text:
         blocked.extend(m.span() for m in pat.EMAIL_RE.finditer(text))
+    if "_" in text:  # "5_000", "run_2024_v3": code or a file name, never a reporter's figure
+        blocked.extend(m.span() for m in _UNDERSCORED_RE.finditer(text))
     return blocked
+
+
+_UNDERSCORED_RE = re.compile(r"\w*(?:\d_|_\d)\w*")
 
 
 def candidates(text: str, masks: SpanSet) -> list[tuple[int, bool]]:
