@@ -193,3 +193,35 @@ def effective(config: Config) -> list[tuple[str, object, str]]:
         else:
             out.append((key, DEFAULTS[key], "default"))
     return out
+
+
+def exclusions(config: Config, patterns: tuple[str, ...] = ()) -> Callable[[str], bool] | None:
+    """What a command must not read: the configuration's `exclude` (relative to its file),
+    the project's `.gitignore` (beside the configuration file, else in the current folder)
+    and `--exclude` patterns (relative to the current folder), all gitignore-style."""
+    tests = [config.exclude] if config.exclude else []
+    base = os.path.dirname(config.file) if config.file else os.getcwd()
+    ignore = os.path.join(base, ".gitignore")
+    if os.path.isfile(ignore):
+        lines = _gitignore_lines(ignore)
+        if lines:
+            tests.append(_excluder(base, lines, _shown(ignore)))
+    if patterns:
+        tests.append(_excluder(os.getcwd(), list(patterns), "--exclude"))
+    tests = [t for t in tests if t is not None]
+    if not tests:
+        return None
+    if len(tests) == 1:
+        return tests[0]
+    return lambda path: any(t(path) for t in tests)
+
+
+def _gitignore_lines(path: str) -> list[str]:
+    """The patterns of a .gitignore (at most 1 MB of it; an unreadable one is none)."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(1 << 20)
+    except OSError:
+        return []
+    text = raw.decode("utf-8", "replace")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -175,3 +175,25 @@ def test_config_option_uses_that_file_and_a_missing_one_is_a_message(project):
     missing = CliRunner().invoke(cli, ["--config", "ci/none.toml", "run"])
     assert missing.exit_code == 2
     assert "ci/none.toml: no such configuration file (--config)" in missing.stderr
+
+
+def test_exclude_option_and_gitignore_keep_files_out_of_every_command(project):
+    news = project / "seeds"
+    (news / "drafts").mkdir()
+    (news / "drafts" / "next.txt").write_text(
+        "About 9,900 people were evacuated from Łódź on Monday.\n", encoding="utf-8"
+    )
+    (news / "scratch.tmp.txt").write_text(
+        "About 5,500 people were evacuated from Łódź on Monday.\n", encoding="utf-8"
+    )
+    (project / ".gitignore").write_text("# editor files\n*.tmp.txt\n", encoding="utf-8")
+
+    def docs(*args):
+        out = CliRunner().invoke(cli, ["extract", "seeds", "--format", "jsonl", *args]).stdout
+        return sorted({json.loads(line)["doc"] for line in out.splitlines()})
+
+    everything = docs()
+    assert "seeds/drafts/next.txt" in everything and "seeds/scratch.tmp.txt" not in everything
+    assert "seeds/drafts/next.txt" not in docs("--exclude", "seeds/drafts/")
+    ran = CliRunner().invoke(cli, ["run", "seeds", "--exclude", "drafts/", "--format", "json"])
+    assert "9,900" not in ran.stdout and "5,500" not in ran.stdout

@@ -60,6 +60,21 @@ def _terminal(output: str | None) -> tuple[int, bool]:
     return width, tty or (forced and output is None)
 
 
+exclude_option = click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Do not read files matching this gitignore-style pattern (repeatable); the "
+    "configuration's exclude and the project's .gitignore apply too.",
+)
+
+
+def _exclusions(config, patterns: tuple[str, ...]):
+    from ..config import exclusions  # the configuration module loads when a command runs
+
+    return exclusions(config, patterns)
+
+
 follow_links_option = click.option(
     "--follow-links",
     is_flag=True,
@@ -184,6 +199,7 @@ DB_OPTION = click.option(
 )
 @jobs_option
 @follow_links_option
+@exclude_option
 @click.option(
     "--allow-skipped",
     is_flag=True,
@@ -246,7 +262,7 @@ def run(config, paths, **opts):
         allow_skipped=o.allow_skipped,
         jobs=o.jobs,
         follow_links=o.follow_links,
-        exclude=config.exclude if config else None,
+        exclude=_exclusions(config, o.exclude),
         reread=o.reread,
         suggest=o.suggest,
     )
@@ -285,6 +301,7 @@ class RunOptions:
     reports: tuple[str, ...]
     jobs: int
     follow_links: bool
+    exclude: tuple[str, ...]
     allow_skipped: bool
     reread: bool
     quiet: bool
@@ -359,9 +376,10 @@ def _print_run(o: RunOptions, outputs, outcome, result) -> None:
 )
 @jobs_option
 @follow_links_option
+@exclude_option
 @click.pass_obj
 @friendly_errors
-def extract(config, paths, fmt, jobs, follow_links):
+def extract(config, paths, fmt, jobs, follow_links, exclude):
     """List every numeric claim of the articles under PATHS.
 
     \b
@@ -370,8 +388,9 @@ def extract(config, paths, fmt, jobs, follow_links):
     """
     from .. import report  # the formats load only when a command prints one
 
-    exclude = config.exclude if config else None
-    done = app.extract_claims(list(paths), jobs=jobs, follow_links=follow_links, exclude=exclude)
+    done = app.extract_claims(
+        list(paths), jobs=jobs, follow_links=follow_links, exclude=_exclusions(config, exclude)
+    )
     for s in done.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)
     if fmt == "jsonl":

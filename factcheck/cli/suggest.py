@@ -33,9 +33,16 @@ from .base import finish, friendly_errors, write_stdout
     help="Rules folder or file: leave out the facts a rule there already covers.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, help="Extract in parallel.")
+@click.option(
+    "--exclude",
+    "patterns",
+    multiple=True,
+    metavar="PATTERN",
+    help="Do not read files matching this gitignore-style pattern (repeatable).",
+)
 @click.pass_obj
 @friendly_errors
-def suggest(config, paths, fmt, min_sources, rules_path, jobs):
+def suggest(config, paths, fmt, min_sources, rules_path, jobs, patterns):
     """Propose facts that two or more articles under PATHS report: start here.
 
     Facts are ranked by how many articles report them. --format yaml writes
@@ -46,9 +53,10 @@ def suggest(config, paths, fmt, min_sources, rules_path, jobs):
         factcheck suggest articles/
         factcheck suggest articles/ --format yaml > rules/suggested.yaml
     """
+    from ..config import exclusions
     from ..report import suggested  # the formats load only when a command prints one
 
-    exclude = config.exclude if config else None
+    exclude = exclusions(config, patterns)
     done = app.suggest(list(paths), rules_path, min_sources=min_sources, jobs=jobs, exclude=exclude)
     for s in done.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)
