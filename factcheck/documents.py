@@ -13,7 +13,7 @@ import json
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .config import find_config
 from .errors import InputError
@@ -87,6 +87,9 @@ class Scan:
     files: list[str]
     skipped: list[Skipped]
     skipped_folders: list[str]
+    # what a user should hear of: a sidecar no article has ("story.meta.json" beside
+    # "story.txt", which wants "story.txt.meta.json")
+    notes: list[str] = field(default_factory=list)
 
 
 def find_paths(paths: list[str]) -> list[str]:
@@ -106,6 +109,7 @@ def scan(paths: list[str], follow_links: bool = False, exclude=None) -> Scan:
     found: set[str] = set()
     skipped: dict[str, Skipped] = {}
     folders: set[str] = set()
+    notes: list[str] = []
     for given in paths:
         if not os.path.exists(given):
             if os.path.islink(given):
@@ -114,12 +118,24 @@ def scan(paths: list[str], follow_links: bool = False, exclude=None) -> Scan:
         if not os.path.isdir(given):
             _add_file(given, None, found, skipped, follow_links)
             continue
-        _walk(given, found, skipped, folders, follow_links, exclude)
+        _walk(given, found, skipped, folders, follow_links, exclude, notes)
     files = sorted(f for f in found if not (exclude and exclude(f)))
-    return Scan(files, [skipped[k] for k in sorted(skipped)], sorted(folders))
+    return Scan(files, [skipped[k] for k in sorted(skipped)], sorted(folders), sorted(notes))
 
 
-def _walk(given, found, skipped, folders, follow_links, exclude) -> None:
+def _orphan_sidecar(root: str, name: str, files: list[str], notes: list[str]) -> None:
+    """A note for a sidecar whose article is not in its folder: "story.meta.json" beside
+    "story.txt" is read by no one (the article's sidecar is "story.txt.meta.json")."""
+    article = name[: -len(META_SUFFIX)]
+    if article in files:
+        return
+    stem = os.path.join(root, name)
+    near = [f for f in files if f.lower().endswith(EXTENSIONS) and f.rsplit(".", 1)[0] == article]
+    hint = f"; name it {near[0]}{META_SUFFIX} to give {near[0]} its date and title" if near else ""
+    notes.append(f"{_shown(_norm(stem))}: no article {article} beside it, so it is not read{hint}")
+
+
+def _walk(given, found, skipped, folders, follow_links, exclude, notes) -> None:
     top = os.path.realpath(given)
     seen_dirs: set[str] = set()
 
@@ -148,6 +164,8 @@ def _walk(given, found, skipped, folders, follow_links, exclude) -> None:
         for name in files:
             if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
                 _add_file(os.path.join(root, name), top, found, skipped, follow_links, real)
+            elif name.endswith(META_SUFFIX) and not name.startswith("."):
+                _orphan_sidecar(root, name, files, notes)
 
 
 def _add_file(path, top, found, skipped, follow_links, real_folder: str | None = None) -> None:

@@ -127,3 +127,13 @@ def test_a_hostile_configuration_is_a_message(project, config, message):
     result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {message}")
+
+
+def test_a_sidecar_named_for_the_stem_is_pointed_out_not_silently_ignored(project):
+    (project / "news" / "wire.meta.json").write_text('{"published": "2026-03-04"}')
+    result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: news/wire.meta.json: no article wire beside it, so it is not read; name it "
+        "wire.txt.meta.json to give wire.txt its date and title"
+    ) in result.stderr

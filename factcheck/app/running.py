@@ -160,7 +160,7 @@ def run(
         skipped=skipped,
         claims=checked.claims,
         claim_count=checked.claim_count,
-        notes=notes + ([note] if note else []),
+        notes=found.notes + notes + ([note] if note else []),
         rules=rules,
         conflicts=checked.conflicts,
         extracted=updated.extracted,
@@ -323,6 +323,7 @@ def _named_scan(found: Scan, root: str) -> Scan:
         found.files,  # read from disk as found; named after reading
         [replace(s, path=project_path(s.path, root)) for s in found.skipped],
         [project_path(f, root) for f in found.skipped_folders],
+        found.notes,
     )
 
 
