@@ -494,3 +494,22 @@ def test_packed_text_is_written_as_the_text(tmp_path):
     s.save_run(RunRecord(started="2025-03-01T00:00:00+00:00"), [], [fact], {})
     assert s.fact_blob("rail-cost", "findings") == text
     assert s.fact_blob("rail-cost", "fact") == "[]"
+
+
+def test_the_stored_status_follows_the_review_and_outlives_the_next_run(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli as command
+    from tests import fake_extract
+
+    monkeypatch.chdir(tmp_path)
+    fake_extract.write_newsroom(tmp_path)
+    CliRunner().invoke(command, ["run", "news"])
+    db = sqlite_utils.Database("factcheck.db")
+    first = next(iter(db["conflicts"].rows))
+    CliRunner().invoke(command, ["accept", first["id"], "--reason", "the 2016 figure"])
+    assert db["conflicts"].get(first["id"])["status"] == "accepted"
+    CliRunner().invoke(command, ["run", "news"])  # a new run writes its findings again
+    assert db["conflicts"].get(first["id"])["status"] == "accepted"
+    CliRunner().invoke(command, ["reopen", first["id"]])
+    assert db["conflicts"].get(first["id"])["status"] == first["status"]

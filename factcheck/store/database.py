@@ -416,7 +416,15 @@ class Store:
                     )
             for fact in facts:
                 self._save_fact(fact)
+            self._apply_reviews()
         return run_id
+
+    def _apply_reviews(self) -> None:
+        """The stored findings' status says what the reviews decided ("accepted")."""
+        self.db.execute(
+            "UPDATE conflicts SET status = 'accepted' WHERE id IN "
+            "(SELECT conflict_id FROM reviews WHERE status = 'accepted')"
+        )
 
     # -- results ----------------------------------------------------------
     def save_results(
@@ -451,6 +459,7 @@ class Store:
                 self.db["conflicts"].insert_all(
                     (conflict_row(c, run_id) for c in conflicts), pk="id"
                 )
+            self._apply_reviews()
         return run_id
 
     def _save_fact(self, fact: FactRow) -> None:
@@ -536,6 +545,12 @@ class Store:
                     "decided": decided,
                 },
                 pk="conflict_id",
+            )
+            # the stored finding says so too, for whoever reads the database itself
+            self.db.execute(
+                "UPDATE conflicts SET status = CASE WHEN ? = 'accepted' THEN 'accepted' "
+                "WHEN \"check\" = 'disputed' THEN 'disputed' ELSE 'open' END WHERE id = ?",
+                [status, conflict_id],
             )
 
     # -- rules and runs -------------------------------------------------------
