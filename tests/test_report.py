@@ -289,3 +289,18 @@ def test_a_passing_comment_has_no_review_hint_and_a_failing_one_has():
     assert passing.rstrip().endswith("Fails on: error.")
     assert "factcheck accept" not in passing
     assert "`factcheck accept ID --reason" in report.render(sample(), "markdown")
+
+
+def test_a_snippet_is_cut_at_whole_words_around_the_figure():
+    from factcheck.report.helpers import snippet
+
+    sentence = (
+        "Officials in Kahramanmaraş said on Wednesday evening that 12,400 people had died in "
+        "the earthquake, far more than the provincial governor had announced at midday."
+    )
+    c = claim(sentence=sentence, text="12,400 people", value=12400.0, noun="people")
+    cut = snippet(c, 60)
+    assert "12,400 people" in cut and cut.startswith("…") and cut.endswith("…")
+    words = set(sentence.replace(",", " ").split())
+    inner = cut.strip("…").replace(",", " ").split()
+    assert all(w in words for w in inner), cut  # no word cut in half

@@ -121,13 +121,27 @@ def snippet(claim: Claim, width: int = SNIPPET_CHARS) -> str:
     text = " ".join(claim.text.split())
     at = sentence.find(text)
     if len(sentence) <= width or at < 0:
-        return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+        return sentence if len(sentence) <= width else _cut_end(sentence, width - 1) + "…"
     room = max(0, width - len(text))
     start = max(0, at - room // 2)
     end = min(len(sentence), start + width)
     start = max(0, end - width)
+    # whole words only: move each cut to the space nearest inside it, never into the figure
+    if start > 0:
+        space = sentence.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    if end < len(sentence):
+        space = sentence.rfind(" ", at + len(text), end)
+        end = space if space >= 0 else end
     out = sentence[start:end]
     return ("…" if start > 0 else "") + out + ("…" if end < len(sentence) else "")
+
+
+def _cut_end(text: str, width: int) -> str:
+    """text cut to at most width characters, at a space when there is one."""
+    cut = text[:width]
+    space = cut.rfind(" ")
+    return cut[:space] if space > width // 2 else cut
 
 
 def stated(claim: Claim) -> str:
