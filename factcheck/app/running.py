@@ -101,10 +101,37 @@ def extract_paths(
 ) -> tuple[list[Claim], list[Skipped]]:
     """Every claim of every article under paths, in path then text order."""
     found = scan(paths, follow_links=follow_links, exclude=exclude)
-    documents, skipped = read_files(found.files)
-    pairs, failed = extract_guarded(documents, jobs, extractor)
-    skipped = sorted(found.skipped + skipped + failed, key=lambda s: s.path)
+    if jobs > 1:
+        pairs, failed = _read_and_extract(found.files, jobs, extractor)
+    else:
+        documents, unread = read_files(found.files)
+        pairs, failed = extract_guarded(documents, jobs, extractor)
+        failed = unread + failed
+    skipped = sorted(found.skipped + failed, key=lambda s: s.path)
     return [c for _doc, claims in pairs for c in claims], skipped
+
+
+def _read_and_extract(files: list[str], jobs: int, extractor: ModuleType):
+    """(document, claims) pairs of files in order, and the skipped files: read a chunk at a
+    time while the workers extract the chunks before, so reading (dates, hashes) is not a
+    step the workers wait for; each chunk guarded like `extract_guarded`'s batch."""
+    pairs: list = []
+    skipped: list[Skipped] = []
+    size = max(1, min(64, len(files) // (jobs * 4) or 1))  # as extract_many shares out
+
+    def chunks():
+        for i in range(0, len(files), size):
+            documents, unread = read_files(files[i : i + size])
+            skipped.extend(unread)
+            if documents:
+                yield documents
+
+    with extraction(extractor, jobs) as (submit, more):
+        for docs, future in ahead(submit, chunks(), more):
+            done, bad = guarded(docs, future, extractor)
+            pairs.extend(done)
+            skipped.extend(bad)
+    return pairs, skipped
 
 
 def article_folders(paths: list[str], follow_links: bool, exclude) -> tuple[dict, list[Skipped]]:

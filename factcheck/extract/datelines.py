@@ -80,10 +80,16 @@ _BYLINE_RE = re.compile(
 # a stamp's date follows its word closely ("Updated: 7:41PM GMT 21/06/2011"); "Posted
 # guards said 300 arrived on March 3, 2026" is a sentence
 _STAMP_GAP = 24
-_CAPTION_RE = re.compile(
-    r"[^\S\n]*[*_(\[]*(?:file\s+)?(?:photo|image|picture|pictured|caption|video|graphic)s?\b"
-    r"|.*(?:\((?:photo|image|picture)|\bphoto\s*:|\bphotograph:|getty\s+images|reuters/|"
-    r"\bap\s+photo|\bafp\s+via|\bphoto\s+credit)",
+# a caption line: one that starts with a caption word (matched at its start), or that holds
+# a credit anywhere (searched: "(Photo: PTI)"); a line holds no newline, so searching the
+# credit is matching ".*" and the credit, without backtracking over the line from its end
+_CAPTION_START_RE = re.compile(
+    r"[^\S\n]*[*_(\[]*(?:file\s+)?(?:photo|image|picture|pictured|caption|video|graphic)s?\b",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT_RE = re.compile(
+    r"\((?:photo|image|picture)|\bphoto\s*:|\bphotograph:|getty\s+images|reuters/|"
+    r"\bap\s+photo|\bafp\s+via|\bphoto\s+credit",
     re.IGNORECASE,
 )
 _COPYRIGHT_RE = re.compile(rf"(?:©|\(c\)|copyright)\s*(?P<y>{_YEAR})\b", re.IGNORECASE)
@@ -91,13 +97,15 @@ _COPYRIGHT_RE = re.compile(rf"(?:©|\(c\)|copyright)\s*(?P<y>{_YEAR})\b", re.IGN
 _DAY_FIRST_ZONES = {"gmt", "bst", "ist", "cet", "cest", "eet", "wat", "cat", "eat", "sast",
                     "pkt", "aest", "aedt", "nzst", "nzdt", "pht", "sgt", "hkt", "utc"}  # fmt: skip
 _MONTH_FIRST_ZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct"}
+# what every numeric date (_DATE_RE's "na" shape) holds: a digit, a separator, a digit
+_NUMERIC_CUE_RE = re.compile(r"\d[/.-]\d")
 _ZONE_RE = re.compile(r"\b[A-Za-z]{2,4}\b")
 
 
 def publication_date(head: str) -> str | None:
     """The publication date of an article from its header lines (see the module), as
     YYYY-MM-DD, YYYY-MM-DDTHH:MM, or YYYY when a numeric date's order cannot be told."""
-    lines = [ln for ln in head.splitlines() if ln.strip() and not _CAPTION_RE.match(ln)]
+    lines = [ln for ln in head.splitlines() if ln.strip() and not _caption(ln)]
     order = _numeric_order(lines)
     stamps = [s for ln in lines if _STAMP_LINE_RE.match(ln) for s in _stamps(ln, order)]
     if stamps:
@@ -116,6 +124,24 @@ def publication_date(head: str) -> str | None:
             if found:
                 return found
     return None
+
+
+# a word every credit of _CAPTION_CREDIT_RE holds, lowercase
+_CREDIT_WORDS = ("photo", "image", "picture", "getty", "reuters/", "afp")
+# the letters other than ASCII ones that an ASCII letter matches when case is ignored
+_CASE_TWINS_RE = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K
+
+
+def _caption(line: str) -> bool:
+    """Whether a line (no newline in it) is a photo caption or credit. A credit is
+    searched for only in a line that holds one of its words (most lines hold none)."""
+    if _CAPTION_START_RE.match(line):
+        return True
+    if not _CASE_TWINS_RE.search(line):
+        low = line.lower()
+        if not any(w in low for w in _CREDIT_WORDS):
+            return False
+    return _CAPTION_CREDIT_RE.search(line) is not None
 
 
 def _stamps(line: str, order: str | None) -> list[str]:
@@ -203,6 +229,8 @@ def _numeric(a: int, b: int, y: int, order: str | None) -> str | None:
 def _numeric_order(lines: list[str]) -> str | None:
     """ "dmy" or "mdy" when a numeric date of the header can only be read one way."""
     for ln in lines:
+        if not _NUMERIC_CUE_RE.search(ln):
+            continue  # no numeric date can be there: most lines
         for m in _DATE_RE.finditer(ln):
             if m.group("na"):
                 a, b = int(m.group("na")), int(m.group("nb"))

@@ -117,6 +117,16 @@ STARTS = {w.lower() for w in (
     *("lakhs crores dozen several few many a an half quarter third percent percents per "
       "percentage").split(),
 )}  # fmt: skip
+# where a candidate of the scanner starts, in one pass: a digit run, a vulgar fraction, or a
+# whole word (a run of ASCII letters) among STARTS in any case; ASCII-only case folding, so
+# it finds exactly the words TOKEN_RE finds and then looks up lowercased
+CAND_RE = re.compile(
+    r"(?P<digit>\d+)|"
+    + VULGAR
+    + r"|(?<![A-Za-z])(?ai:"
+    + alternation(sorted(w for w in STARTS if re.fullmatch("[a-z]+", w)))
+    + r")(?![A-Za-z])"
+)
 # fast test: does the text have anything that can start a number at all
 ANYNUM_RE = re.compile(
     r"\d|"

@@ -79,19 +79,17 @@ _UNDERSCORED_RE = re.compile(r"\w*(?:\d_|_\d)\w*")
 def candidates(text: str, masks: SpanSet) -> list[tuple[int, bool]]:
     """Where a number, a number word or a month starts, and whether it is a digit.
 
-    One cheap pass over words and digit runs; the scanner's patterns are then
-    tried only there. Phone numbers met on the way are added to `masks`.
+    One pass of `CAND_RE`, which finds the same places as looking each word and digit
+    run of `TOKEN_RE` up in `STARTS`; the scanner's patterns are then tried only there.
+    Phone numbers met on the way are added to `masks`.
     """
     cands = []
     phone_end = 0
-    for m in pat.TOKEN_RE.finditer(text):
-        tok = m.group(0)
-        if not tok[0].isdigit():
-            # a lowercase word not among the starts is most words: no copy made for it
-            if tok in pat.STARTS or (not tok.islower() and tok.lower() in pat.STARTS):
-                cands.append((m.start(), False))
+    for m in pat.CAND_RE.finditer(text):
+        if m.lastgroup is None:  # a number word or a month: most words are never matched
+            cands.append((m.start(), False))
             continue
-        start, e = m.start(), m.end()
+        start, e = m.span()
         if start >= phone_end and text[e : e + 1] in " .-)" and e < len(text):
             pm = pat.PHONE_RE.match(text, start - 1 if text[start - 1 : start] in "+(" else start)
             if pm:
