@@ -1080,7 +1080,7 @@ def _forged(text: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown", "junit", "github", "json", "sarif"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "junit", "github", "json", "sarif", "html"])
 def test_file_name_and_title_cannot_inject_commands_or_escapes(project, fmt):
     (project / "seeds" / EVIL_NAME).write_text(
         "About 12,000 U.S. troops are in Iraq now, officials said.\n", encoding="utf-8"

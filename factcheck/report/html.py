@@ -79,7 +79,9 @@ fill-opacity=".15"/></svg> consensus range</span></div>"""
 
 
 def _t(text: object) -> str:
-    return escape(xml(str(text)), quote=True)
+    """Text as HTML: escaped, and its line breaks as character references, so no name or
+    sentence starts a line of its own in a log the page is printed to (`::error ...`)."""
+    return escape(xml(str(text)), quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def statement_anchor(claim: Claim) -> str:
