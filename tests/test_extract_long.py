@@ -58,3 +58,23 @@ def test_a_four_times_longer_document_takes_less_than_six_times_as_long():
     t_short = best_time(short, 3)
     t_long = best_time(long, 2)
     assert t_long < 6 * t_short, f"{t_short:.2f} s for 40 KB, {t_long:.2f} s for 160 KB"
+
+
+def test_a_line_of_thousands_of_figures_costs_no_more_than_its_length():
+    """A table pasted as one 200 KB line: every figure's frame and time are read from
+    its own neighbourhood, so the work grows with the line, not with its square."""
+    import time
+
+    def line(n: int) -> str:
+        parts = [f"about {1_000 + 7 * i:,} people left district {i} on Monday" for i in range(n)]
+        return "Evacuations\n\n" + ", ".join(parts) + ".\n"
+
+    def cost(n: int) -> float:
+        text = line(n)
+        started = time.process_time()
+        found = [c for c in extract(text, "a.txt") if c.kind == "count"]
+        assert len(found) >= n
+        return time.process_time() - started
+
+    small, large = cost(500), cost(2_000)
+    assert large < 4 * small * 2.5, (small, large)  # four times the figures: linear, with slack

@@ -154,6 +154,8 @@ def figure_times(
     shields = _own_clauses(text, sentence, own + hours)
     cuts = list(_CLAUSE_RE.finditer(text, s, e))
     ends = [m.end() for m in cuts]
+    mentions = sorted(own + hours, key=lambda d: d.start)
+    at = [d.start for d in mentions]
     out = []
     for span in spans:
         when = next((iso for a, b, iso in whens if a <= span[0] < b), None)
@@ -161,9 +163,14 @@ def figure_times(
             out.append((when, "text"))
             continue
         cs, ce = _clause_bounds(text, sentence, cuts, *span, ends=ends)
+        # the mentions of its clause near enough to be read with it: a clause of news is
+        # a few hundred characters; one of 200,000 (a table pasted as a line) must not
+        # make every figure look at every date of it
+        lo = bisect.bisect_left(at, max(cs, span[0] - _NEAR))
+        hi = bisect.bisect_right(at, min(ce, span[1] + _NEAR))
         seen = [
             d
-            for d in own + hours
+            for d in mentions[lo:hi]
             if cs <= d.start
             and d.end <= ce
             and _visible(d, span, shields)
@@ -173,6 +180,9 @@ def figure_times(
         hour = _nearest(text, cs, span, [d for d in seen if d.what == "hour"]) if hours else None
         out.append(_timed(best, hour, published if known else None))
     return out
+
+
+_NEAR = 1_000  # characters either side of a figure where its clause's dates are read
 
 
 def _nearest(text: str, cs: int, span: tuple[int, int], found: list[DateMention]):

@@ -506,15 +506,15 @@ def sentence_frames(
         clause.speaker, clause.pronoun = speaker, pronoun
         own = within(figs, starts, clause.start, clause.end)
         if own:
+            # where the clause's first passive of giving is ("was put at"), found once
+            pm = _PASSIVE_WORD_RE.search(work, clause.start, clause.end)
             antecedent = _content(masked[before.start : before.end])[-3:] if before else []
             results = _clause_frames(masked, clause, own, sent)
             for (a, b, _), (words, text_own, role) in zip(own, results, strict=True):
                 words = _borrowed(words, text_own, role, clause, previous, antecedent)
                 owner = owner_just_before(work[max(clause.start, a - 80) : a])
                 after = work[b : _next_start(starts, b, clause.end)]
-                passive = clause.by_span is not None or bool(
-                    _PASSIVE_WORD_RE.search(work, clause.start, a)
-                )
+                passive = clause.by_span is not None or (pm is not None and pm.end() <= a)
                 owner = owner or giver_just_after(after, passive)
                 who = (owner, None) if owner else (speaker, pronoun)
                 frames[(a, b)] = Frame(_about(words, text_own), role, *who)
