@@ -265,3 +265,10 @@ def test_each_fact_says_where_it_comes_from_and_a_suggestion_how_to_keep_it():
     finding = re.search(r'<li id="finding-68d3912e645f".*?</li>', page)[0]
     assert 'displaced</a> <span class="origin">template</span> <code>68d3912e645f' in finding
     assert "flood/03_dagblad_ø.txt:1</a> states <strong>1,240 people</strong>" in finding
+
+
+def test_overlapping_consensus_bands_of_one_fact_are_drawn_as_one():
+    from factcheck.report.html import _merged
+
+    days = [(12_000.0, 12_400.0), (12_100.0, 12_500.0), (12_450.0, 12_600.0), (30_000.0, 30_500.0)]
+    assert _merged(days) == [(12_000.0, 12_600.0), (30_000.0, 30_500.0)]

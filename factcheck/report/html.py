@@ -299,6 +299,18 @@ def _band(fact: Fact, band, scale: Scale, top: float, bottom: float, parties: Pa
     return out
 
 
+def _merged(bands) -> list[tuple[float, float]]:
+    """The consensus bands with those that overlap or touch drawn as one: the agreement
+    sets of the days of one fact, not one strip per day."""
+    out: list[list[float]] = []
+    for lo, hi in sorted(bands):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 def number_line(fact: Fact, outliers: set, uid: str, parties: Parties | None = None) -> str:
     """The fact's statements as bars on one number line, the consensus band shaded; in a
     dispute, each party's band in its colour under its name, its figures labelled with it."""
@@ -318,7 +330,8 @@ def number_line(fact: Fact, outliers: set, uid: str, parties: Parties | None = N
         f'{len(claims)} statements on a number line">',
         _defs(uid),
     ]
-    out += [_band(fact, band, scale, top, axis_y, parties) for band in fact.bands]
+    bands = fact.bands if parties else _merged(fact.bands)
+    out += [_band(fact, band, scale, top, axis_y, parties) for band in bands]
     out.append(_axis(scale, axis_y, top, unit if unit != "percent" else "%"))
     for i, c in enumerate(claims):
         kind = _kind(c, outliers, consensus, parties)
