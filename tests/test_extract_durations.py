@@ -17,13 +17,7 @@ from factcheck.extract import extract
 from factcheck.vocab import units
 from factcheck.vocab.lexicon import LEX
 
-WALKED = set()
-
-
-def walks(*sections: str):
-    WALKED.update(sections)
-    return lambda f: f
-
+from .lexicon_walk import walks
 
 HOUR, DAY, YEAR = 3600.0, 86400.0, units.CURATED["year"].factor
 

@@ -13,12 +13,7 @@ import pytest
 from factcheck.extract import clauses, extract, frames
 from factcheck.vocab.lexicon import LEX
 
-WALKED = set()
-
-
-def walks(*sections: str):
-    WALKED.update(sections)
-    return lambda f: f
+from .lexicon_walk import walks
 
 
 def figures(text: str, published: str | None = None):

@@ -11,7 +11,7 @@ from factcheck.rules.load import load_rules_text
 from factcheck.rules.select import open_head
 from factcheck.vocab.lexicon import LEX
 
-from .test_extract_lexicon_frames import walks
+from .lexicon_walk import walks
 
 
 def rule(about: list[str], nouns: list[str] | None = None):
