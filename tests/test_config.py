@@ -197,3 +197,10 @@ def test_exclude_option_and_gitignore_keep_files_out_of_every_command(project):
     assert "seeds/drafts/next.txt" not in docs("--exclude", "seeds/drafts/")
     ran = CliRunner().invoke(cli, ["run", "seeds", "--exclude", "drafts/", "--format", "json"])
     assert "9,900" not in ran.stdout and "5,500" not in ran.stdout
+
+
+def test_rules_new_writes_into_the_configured_rules_folder(newsroom):
+    made = CliRunner().invoke(cli, ["rules", "new", "museum-visitors"])
+    assert made.exit_code == 0, made.output
+    assert (newsroom / "checks" / "museum-visitors.yaml").exists()  # rules = "checks"
+    assert not (newsroom / "rules").exists()

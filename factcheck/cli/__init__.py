@@ -136,10 +136,13 @@ def _default_map(config) -> dict:
             run[param] = config.get(key)
     rules = {"path": config.get("rules")} if config.get("rules") else {}
     commands = ("accept", "reopen", "baseline", "conflicts", "show", "claims")
+    folder = config.get("rules")
+    new = {"folder": folder} if folder and not folder.endswith((".yaml", ".yml")) else {}
     return {
         "run": run,
         **{name: dict(db) for name in commands},
-        "rules": {"lint": dict(rules), "test": dict(rules)},
+        "rules": {"lint": dict(rules), "test": dict(rules), "new": new},
+        "suggest": {"rules_path": folder} if folder else {},
     }
 
 
