@@ -2,6 +2,7 @@
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -204,3 +205,20 @@ def test_rules_new_writes_into_the_configured_rules_folder(newsroom):
     assert made.exit_code == 0, made.output
     assert (newsroom / "checks" / "museum-visitors.yaml").exists()  # rules = "checks"
     assert not (newsroom / "rules").exists()
+
+
+def test_the_pre_commit_run_hook_passes_quietly_where_factcheck_is_not_set_up(
+    tmp_path, monkeypatch
+):
+    import shlex
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())
+    entry = next(h["entry"] for h in hooks if h["id"] == "factcheck-run")
+    monkeypatch.chdir(tmp_path)  # a repository with no configuration, no seeds/
+    (tmp_path / "notes.md").write_text("About 1,200 people were evacuated.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, shlex.split(entry)[1:])
+    assert result.exit_code == 0, result.output
+    assert "no factcheck.toml or [tool.factcheck]" in result.stderr
+    assert not (tmp_path / "factcheck.db").exists()

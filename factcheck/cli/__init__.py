@@ -31,6 +31,7 @@ from .base import (
 )
 from .progress import progress_bar
 from .rules import rules
+from .settings import config_command, unconfigured
 from .suggest import suggest
 
 # The names of factcheck.report.FORMATS, the formats' registry: the report package (and
@@ -164,6 +165,12 @@ DB_OPTION = click.option(
     is_flag=True,
     help="With rules: also check the facts suggested from the corpus that no rule covers.",
 )
+@click.option(
+    "--if-configured",
+    is_flag=True,
+    help="Run only where a project configuration is found; elsewhere say so and exit 0 "
+    "(the pre-commit hook, in a repository that has not set factcheck up yet).",
+)
 @DB_OPTION
 @click.option(
     "--fail-on",
@@ -251,16 +258,17 @@ def run(config, paths, **opts):
         factcheck run corpus/ --format html -o report.html
         factcheck run --report sarif:factcheck.sarif --report markdown:comment.md
     """
+    if opts.pop("if_configured") and unconfigured(config):
+        return
     o = RunOptions(**opts)
     paths = list(paths) or (config.get("paths") if config else None) or ["seeds"]
-    known = _baseline(o)
     request = app.RunRequest(
         paths=paths,
         rules_path=app.find_rules(o.rules_path),
         db_path=o.db_path,
         outputs=tuple(_outputs(o)),
         fail_on=o.fail_on,
-        baseline=known,
+        baseline=_baseline(o),
         baseline_path=o.baseline_path,
         allow_skipped=o.allow_skipped,
         jobs=o.jobs,
@@ -414,37 +422,6 @@ def _json_option(*choices: str):
     )
 
 
-@cli.command("config")
-@_json_option("json")
-@click.pass_obj
-@friendly_errors
-def config_command(config, fmt):
-    """Print the settings every command uses, and where each comes from.
-
-    \b
-    Example:
-        factcheck config
-        factcheck --config ci/factcheck.toml config --format json
-    """
-    from ..config import effective
-
-    rows = effective(config)
-    if fmt == "json":
-        import json
-
-        data = {
-            "file": config.file,
-            "settings": {k: {"value": v, "from": w} for k, v, w in rows},
-        }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    click.echo(f"configuration file: {printable(config.file or '(none found)')}")
-    width = max(len(k) for k, _v, _w in rows)
-    for key, value, where in rows:
-        shown = "(none)" if value in (None, []) else value
-        click.echo(f"{key:<{width}}  {printable(str(shown))}  ({printable(where)})")
-
-
 @cli.command()
 @click.argument("conflict_id", metavar="ID")
 @click.option("--reason", required=True, help="Why the conflict is acceptable (kept with it).")
@@ -587,4 +564,5 @@ def claims(doc, rule_id, kind, unmatched, fmt, db_path):
 
 
 cli.add_command(rules)
+cli.add_command(config_command)
 cli.add_command(suggest)
