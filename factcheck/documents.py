@@ -90,6 +90,8 @@ class Scan:
     # what a user should hear of: a sidecar no article has ("story.meta.json" beside
     # "story.txt", which wants "story.txt.meta.json")
     notes: list[str] = field(default_factory=list)
+    # files in the folders walked that are not articles (not .txt or .md), for -v
+    others: list[str] = field(default_factory=list)
 
 
 def find_paths(paths: list[str]) -> list[str]:
@@ -110,6 +112,7 @@ def scan(paths: list[str], follow_links: bool = False, exclude=None) -> Scan:
     skipped: dict[str, Skipped] = {}
     folders: set[str] = set()
     notes: list[str] = []
+    others: list[str] = []
     for given in paths:
         if not os.path.exists(given):
             if os.path.islink(given):
@@ -118,9 +121,12 @@ def scan(paths: list[str], follow_links: bool = False, exclude=None) -> Scan:
         if not os.path.isdir(given):
             _add_file(given, None, found, skipped, follow_links)
             continue
-        _walk(given, found, skipped, folders, follow_links, exclude, notes)
+        _walk(given, found, skipped, folders, follow_links, exclude, notes, others)
     files = sorted(f for f in found if not (exclude and exclude(f)))
-    return Scan(files, [skipped[k] for k in sorted(skipped)], sorted(folders), sorted(notes))
+    others = sorted(f for f in others if not (exclude and exclude(f)))
+    return Scan(
+        files, [skipped[k] for k in sorted(skipped)], sorted(folders), sorted(notes), others
+    )
 
 
 def _orphan_sidecar(root: str, name: str, files: list[str], notes: list[str]) -> None:
@@ -135,7 +141,7 @@ def _orphan_sidecar(root: str, name: str, files: list[str], notes: list[str]) ->
     notes.append(f"{_shown(_norm(stem))}: no article {article} beside it, so it is not read{hint}")
 
 
-def _walk(given, found, skipped, folders, follow_links, exclude, notes) -> None:
+def _walk(given, found, skipped, folders, follow_links, exclude, notes, others) -> None:
     top = os.path.realpath(given)
     seen_dirs: set[str] = set()
 
@@ -166,6 +172,8 @@ def _walk(given, found, skipped, folders, follow_links, exclude, notes) -> None:
                 _add_file(os.path.join(root, name), top, found, skipped, follow_links, real)
             elif name.endswith(META_SUFFIX) and not name.startswith("."):
                 _orphan_sidecar(root, name, files, notes)
+            elif not name.startswith("."):
+                others.append(_norm(os.path.join(root, name)))
 
 
 def _add_file(path, top, found, skipped, follow_links, real_folder: str | None = None) -> None:

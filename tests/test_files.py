@@ -137,3 +137,14 @@ def test_a_sidecar_named_for_the_stem_is_pointed_out_not_silently_ignored(projec
         "Warning: news/wire.meta.json: no article wire beside it, so it is not read; name it "
         "wire.txt.meta.json to give wire.txt its date and title"
     ) in result.stderr
+
+
+def test_files_that_are_no_articles_are_listed_with_verbose(project):
+    (project / "news" / "photo-kraków.jpg").write_bytes(b"\xff\xd8\xff")
+    (project / "news" / "wire.txt.meta.json").write_text('{"published": "2026-03-04"}')
+    args = ["run", "news", "--rules", "rules", "--db", "f.db"]
+    quiet = CliRunner().invoke(cli, args)
+    assert "not read" not in quiet.stderr
+    loud = CliRunner().invoke(cli, [*args, "-v"])
+    assert "not read (not .txt or .md): news/photo-kraków.jpg" in loud.stderr
+    assert "wire.txt.meta.json" not in loud.stderr  # a sidecar is read with its article

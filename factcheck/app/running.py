@@ -56,6 +56,7 @@ class RunResult:
     reused: int = 0  # documents whose stored claims were still current
     run_id: int | None = None
     removed: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)  # files walked that are no articles
     facts: list[Fact] = field(default_factory=list)  # each rule's statements, for charts
     root: str = ""  # the project folder that document paths are relative to
     rechecked: list[str] = field(default_factory=list)  # rules whose findings were computed
@@ -194,6 +195,7 @@ def run(
         reused=len(documents) - updated.extracted,
         run_id=checked.run_id,
         removed=updated.removed,
+        others=found.others,
         facts=checked.facts,
         root=root,
         rechecked=checked.rechecked,
@@ -351,6 +353,7 @@ def _named_scan(found: Scan, root: str) -> Scan:
         [replace(s, path=project_path(s.path, root)) for s in found.skipped],
         [project_path(f, root) for f in found.skipped_folders],
         found.notes,
+        [project_path(f, root) for f in found.others],
     )
 
 

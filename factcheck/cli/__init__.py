@@ -369,7 +369,8 @@ def _print_run(o: RunOptions, outputs, outcome, result) -> None:
     if o.verbose:
         click.echo(
             f"extracted {result.extracted}, reused {result.reused}, removed {len(result.removed)}"
-            + "".join(f"\nremoved {printable(p)}" for p in result.removed),
+            + "".join(f"\nremoved {printable(p)}" for p in result.removed)
+            + "".join(f"\nnot read (not .txt or .md): {printable(p)}" for p in result.others),
             err=True,
         )
     click.echo(outcome.summary(), err=summary_to_stderr)
