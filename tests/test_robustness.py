@@ -1256,3 +1256,22 @@ def test_empty_db_path_is_refused_by_every_command(project, command):
     assert result.stderr.strip() == (
         "Error: --db is empty; give a database file, e.g. --db factcheck.db"
     )
+
+
+def test_ctrl_c_while_the_modules_load_is_interrupted_not_a_traceback(monkeypatch, capsys):
+    import builtins
+
+    import factcheck.__main__ as entry
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "cli" or name.endswith(".cli"):
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "\nInterrupted.\n"
