@@ -356,6 +356,15 @@ def _read_meta_bytes(path: str) -> bytes | None:
     meta_path = path + META_SUFFIX
     if not os.path.lexists(meta_path):
         return None
+    if os.path.islink(meta_path):
+        # a sidecar goes where its article is: a link out of that folder is not followed
+        home = os.path.dirname(os.path.realpath(path))
+        if not _inside(os.path.dirname(os.path.realpath(meta_path)), home):
+            raise InputError(
+                f"{_shown(meta_path)}: cannot read metadata: a link to "
+                f"{_shown(os.path.realpath(meta_path))}, outside the article's folder; "
+                "not followed (copy the file beside its article)"
+            )
     return _read_bytes(meta_path, MAX_META_BYTES, "cannot read metadata: ")
 
 

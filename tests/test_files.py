@@ -148,3 +148,13 @@ def test_files_that_are_no_articles_are_listed_with_verbose(project):
     loud = CliRunner().invoke(cli, [*args, "-v"])
     assert "not read (not .txt or .md): news/photo-kraków.jpg" in loud.stderr
     assert "wire.txt.meta.json" not in loud.stderr  # a sidecar is read with its article
+
+
+def test_a_sidecar_linked_out_of_the_corpus_is_not_followed(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.json"
+    outside.write_text('{"title": "Not the corpus", "published": "2026-03-04"}')
+    (project / "news" / "wire.txt.meta.json").symlink_to(outside)
+    result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
+    assert result.exit_code == 2
+    assert "news/wire.txt.meta.json: cannot read metadata: a link to " in result.stderr
+    assert "outside the article's folder; not followed" in result.stderr
