@@ -8,6 +8,7 @@ message naming the file and the place, and the run goes on with the rest.
 from __future__ import annotations
 
 import codecs
+import difflib
 import hashlib
 import json
 import os
@@ -134,11 +135,36 @@ def _orphan_sidecar(root: str, name: str, files: list[str], notes: list[str]) ->
     "story.txt" is read by no one (the article's sidecar is "story.txt.meta.json")."""
     article = name[: -len(META_SUFFIX)]
     if article in files:
+        _unknown_keys(_norm(os.path.join(root, name)), notes)
         return
     stem = os.path.join(root, name)
     near = [f for f in files if f.lower().endswith(EXTENSIONS) and f.rsplit(".", 1)[0] == article]
     hint = f"; name it {near[0]}{META_SUFFIX} to give {near[0]} its date and title" if near else ""
     notes.append(f"{_shown(_norm(stem))}: no article {article} beside it, so it is not read{hint}")
+
+
+META_KEYS = ("published", "title")
+
+
+def _unknown_keys(meta_path: str, notes: list[str]) -> None:
+    """A note for each key of a sidecar that looks like a misspelt one factcheck reads
+    ("publised": the date would come from the text, unseen). A sidecar that cannot be
+    read is reported when its article is read, not here."""
+    try:
+        meta = json.loads(read_regular(meta_path, MAX_META_BYTES))
+    except (InputError, ValueError, RecursionError):
+        return
+    if not isinstance(meta, dict):
+        return
+    for key in sorted(k for k in meta if k not in META_KEYS):
+        # other keys a scraper keeps (url, author) are the user's own: only a near miss
+        # of one factcheck reads is a mistake worth a word
+        near = difflib.get_close_matches(key.lower(), META_KEYS, n=1, cutoff=0.75)
+        if near and near[0] not in meta:
+            notes.append(
+                f"{_shown(meta_path)}: unknown key '{printable(str(key)[:40])}' (did you "
+                f"mean '{near[0]}'?); factcheck reads {' and '.join(META_KEYS)}"
+            )
 
 
 def _walk(given, found, skipped, folders, follow_links, exclude, notes, others) -> None:

@@ -158,3 +158,17 @@ def test_a_sidecar_linked_out_of_the_corpus_is_not_followed(project, tmp_path_fa
     assert result.exit_code == 2
     assert "news/wire.txt.meta.json: cannot read metadata: a link to " in result.stderr
     assert "outside the article's folder; not followed" in result.stderr
+
+
+def test_a_misspelt_sidecar_key_is_pointed_out_and_a_scrapers_own_keys_are_not(project):
+    (project / "news" / "wire.txt.meta.json").write_text(
+        '{"publised": "2026-03-04", "url": "https://example.org/krakow", "author": "A. Nowak"}',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert warned == [
+        "Warning: news/wire.txt.meta.json: unknown key 'publised' (did you mean 'published'?); "
+        "factcheck reads published and title"
+    ]
