@@ -135,7 +135,6 @@ def _orphan_sidecar(root: str, name: str, files: list[str], notes: list[str]) ->
     "story.txt" is read by no one (the article's sidecar is "story.txt.meta.json")."""
     article = name[: -len(META_SUFFIX)]
     if article in files:
-        _unknown_keys(_norm(os.path.join(root, name)), notes)
         return
     stem = os.path.join(root, name)
     near = [f for f in files if f.lower().endswith(EXTENSIONS) and f.rsplit(".", 1)[0] == article]
@@ -146,24 +145,16 @@ def _orphan_sidecar(root: str, name: str, files: list[str], notes: list[str]) ->
 META_KEYS = ("published", "title")
 
 
-def _unknown_keys(meta_path: str, notes: list[str]) -> None:
-    """A note for each key of a sidecar that looks like a misspelt one factcheck reads
-    ("publised": the date would come from the text, unseen). A sidecar that cannot be
-    read is reported when its article is read, not here."""
-    try:
-        meta = json.loads(read_regular(meta_path, MAX_META_BYTES))
-    except (InputError, ValueError, RecursionError):
-        return
-    if not isinstance(meta, dict):
-        return
+def _misspelt_key(meta_path: str, meta: dict) -> None:
+    """InputError for a key that looks like a misspelt one factcheck reads ("publised":
+    the date would silently come from the text); other keys (a scraper's url, author)
+    are the user's own and left alone."""
     for key in sorted(k for k in meta if k not in META_KEYS):
-        # other keys a scraper keeps (url, author) are the user's own: only a near miss
-        # of one factcheck reads is a mistake worth a word
-        near = difflib.get_close_matches(key.lower(), META_KEYS, n=1, cutoff=0.75)
+        near = difflib.get_close_matches(str(key).lower(), META_KEYS, n=1, cutoff=0.75)
         if near and near[0] not in meta:
-            notes.append(
-                f"{_shown(meta_path)}: unknown key '{printable(str(key)[:40])}' (did you "
-                f"mean '{near[0]}'?); factcheck reads {' and '.join(META_KEYS)}"
+            raise InputError(
+                f"{meta_path}: unknown key '{printable(str(key)[:40])}' (did you mean "
+                f"'{near[0]}'?); factcheck reads {' and '.join(META_KEYS)}"
             )
 
 
@@ -409,6 +400,7 @@ def parse_metadata(meta_path: str, raw: bytes) -> dict:
         ) from None
     if not isinstance(meta, dict):
         raise InputError(f"{meta_path}: metadata must be a JSON object")
+    _misspelt_key(meta_path, meta)
     title = meta.get("title")
     for key in ("title", "published"):
         if isinstance(meta.get(key), str) and _SURROGATE_RE.search(meta[key]):

@@ -160,15 +160,18 @@ def test_a_sidecar_linked_out_of_the_corpus_is_not_followed(project, tmp_path_fa
     assert "outside the article's folder; not followed" in result.stderr
 
 
-def test_a_misspelt_sidecar_key_is_pointed_out_and_a_scrapers_own_keys_are_not(project):
-    (project / "news" / "wire.txt.meta.json").write_text(
+def test_a_misspelt_sidecar_key_is_a_message_and_a_scrapers_own_keys_are_not(project):
+    sidecar = project / "news" / "wire.txt.meta.json"
+    sidecar.write_text(
         '{"publised": "2026-03-04", "url": "https://example.org/krakow", "author": "A. Nowak"}',
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["run", "news", "--rules", "rules", "--db", "f.db"])
-    assert result.exit_code == 0, result.output
-    warned = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
-    assert warned == [
-        "Warning: news/wire.txt.meta.json: unknown key 'publised' (did you mean 'published'?); "
+    args = ["run", "news", "--rules", "rules", "--db", "f.db"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2  # as any sidecar mistake: its article is skipped, named
+    assert (
+        "skipped news/wire.txt.meta.json: unknown key 'publised' (did you mean 'published'?); "
         "factcheck reads published and title"
-    ]
+    ) in result.stderr
+    sidecar.write_text('{"published": "2026-03-04", "url": "https://example.org/krakow"}')
+    assert CliRunner().invoke(cli, args).exit_code == 0
