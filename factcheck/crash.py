@@ -19,6 +19,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 EXIT_PIPE = 141  # 128 + SIGPIPE: what shells report for `yes | head`
 CRASH_DIR_ENV = "FACTCHECK_CRASH_DIR"
+CLEANUP_SECONDS = 10.0  # how long a stopped run may take to close, before it just ends
 
 
 def write_traceback(error: BaseException) -> str:
@@ -79,6 +80,12 @@ def _on_sigterm(signum, frame):
     # expected while stopping, so it must not print a traceback on the way out
     threading.excepthook = _quiet_thread_exit
     stop_workers()
+    # the finally blocks close the database; should one hang (a pool's feeder thread
+    # waiting on a pipe of a worker just killed), the process still ends, as 143: the
+    # database's journal keeps it whole (a kill -9 mid-run recovers exactly)
+    watchdog = threading.Timer(CLEANUP_SECONDS, os._exit, args=(EXIT_TERMINATED,))
+    watchdog.daemon = True
+    watchdog.start()
     raise SystemExit(EXIT_TERMINATED)
 
 
