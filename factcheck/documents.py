@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .config import find_config
 from .errors import InputError
 from .extract.datelines import iso_day, publication_date
-from .files import read_regular
+from .files import inside, read_regular
 from .model import Document
 from .safe_text import printable
 
@@ -179,7 +179,7 @@ def _walk(given, found, skipped, folders, follow_links, exclude, notes, others) 
             path = _norm(os.path.join(root, d))
             if exclude and exclude(path + "/"):
                 continue
-            if not follow_links and not _inside(os.path.realpath(path), top):
+            if not follow_links and not inside(os.path.realpath(path), top):
                 skipped[path] = Skipped(path, _outside_message(path))
                 continue
             kept.append(d)
@@ -204,7 +204,7 @@ def _add_file(path, top, found, skipped, follow_links, real_folder: str | None =
             _shown(path), f"{_shown(path)}: the file name is not valid UTF-8; rename the file"
         )
         return
-    if top is not None and not follow_links and not _inside(_real(path, real_folder), top):
+    if top is not None and not follow_links and not inside(_real(path, real_folder), top):
         skipped[path] = Skipped(path, _outside_message(path))
         return
     found.add(path)
@@ -214,10 +214,6 @@ def _real(path: str, real_folder: str | None) -> str:
     if real_folder is None or os.path.islink(path):
         return os.path.realpath(path)
     return os.path.join(real_folder, os.path.basename(path))
-
-
-def _inside(real: str, top: str) -> bool:
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _outside_message(path: str) -> str:
@@ -376,7 +372,7 @@ def _read_meta_bytes(path: str) -> bytes | None:
     if os.path.islink(meta_path):
         # a sidecar goes where its article is: a link out of that folder is not followed
         home = os.path.dirname(os.path.realpath(path))
-        if not _inside(os.path.dirname(os.path.realpath(meta_path)), home):
+        if not inside(os.path.dirname(os.path.realpath(meta_path)), home):
             raise InputError(
                 f"{_shown(meta_path)}: cannot read metadata: a link to "
                 f"{_shown(os.path.realpath(meta_path))}, outside the article's folder; "

@@ -55,3 +55,8 @@ def file_type(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a file"
+
+
+def inside(real: str, top: str) -> bool:
+    """Whether the resolved path `real` is the folder `top` or lies under it."""
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable
 
 from .errors import InputError
+from .files import inside
 
 
 def check_output(path: str, protected: dict[str, str], inputs: Iterable[str] = ()) -> None:
@@ -49,8 +50,8 @@ def _refuse_input(path: str, inputs: Iterable[str]) -> None:
         if not given:
             continue
         other = os.path.realpath(given)
-        inside = os.path.isdir(other) and real.startswith(other.rstrip(os.sep) + os.sep)
-        if real == other or (inside and ext in _READ_EXTENSIONS):
+        within = os.path.isdir(other) and inside(real, other)
+        if real == other or (within and ext in _READ_EXTENSIONS):
             raise InputError(
                 f"{path}: is an input of this run ({given}); refusing to overwrite it. "
                 "Give -o a file outside the articles and rules."
