@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .errors import InputError
+from .files import read_regular
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -202,7 +203,7 @@ def exclusions(config: Config, patterns: tuple[str, ...] = ()) -> Callable[[str]
     tests = [config.exclude] if config.exclude else []
     base = os.path.dirname(config.file) if config.file else os.getcwd()
     ignore = os.path.join(base, ".gitignore")
-    if os.path.isfile(ignore):
+    if os.path.lexists(ignore):
         lines = _gitignore_lines(ignore)
         if lines:
             tests.append(_excluder(base, lines, _shown(ignore)))
@@ -216,12 +217,17 @@ def exclusions(config: Config, patterns: tuple[str, ...] = ()) -> Callable[[str]
     return lambda path: any(t(path) for t in tests)
 
 
+MAX_GITIGNORE_BYTES = 1 << 20
+
+
 def _gitignore_lines(path: str) -> list[str]:
-    """The patterns of a .gitignore (at most 1 MB of it; an unreadable one is none)."""
+    """The patterns of a .gitignore; InputError naming it when it cannot be read whole (a
+    FIFO, a device or a link to one, a folder, no permission, over 1 MB): its patterns would
+    not apply, and files the project keeps out would be read. Never a hang, never more than
+    MAX_GITIGNORE_BYTES read (`files.read_regular`)."""
     try:
-        with open(path, "rb") as f:
-            raw = f.read(1 << 20)
-    except OSError:
-        return []
+        raw = read_regular(path, MAX_GITIGNORE_BYTES, "cannot read its patterns: ", _shown(path))
+    except InputError as e:
+        raise InputError(f"{e} (make it a regular file git can read, or remove it)") from None
     text = raw.decode("utf-8", "replace")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

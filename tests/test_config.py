@@ -222,3 +222,56 @@ def test_the_pre_commit_run_hook_passes_quietly_where_factcheck_is_not_set_up(
     assert result.exit_code == 0, result.output
     assert "no factcheck.toml or [tool.factcheck]" in result.stderr
     assert not (tmp_path / "factcheck.db").exists()
+
+
+def _special_gitignore(project, kind: str) -> None:
+    """A .gitignore that is no readable file: a FIFO nobody writes to, a link to an
+    endless device, a link to a 4 GB sparse file, a folder (each made in the test's
+    own folder; the device is only ever read)."""
+    ignore = project / ".gitignore"
+    if kind == "fifo":
+        os.mkfifo(ignore)
+    elif kind == "endless":
+        ignore.symlink_to("/dev/zero")
+    elif kind == "huge":
+        with open(project / "huge.bin", "wb") as f:
+            f.truncate(4 << 30)
+        ignore.symlink_to(project / "huge.bin")
+    else:
+        ignore.mkdir()
+
+
+@pytest.mark.parametrize(
+    "kind, reason",
+    [
+        ("fifo", "not a regular file (a FIFO)"),
+        ("endless", "not a regular file (a device)"),
+        ("huge", "larger than the 1048576 byte limit"),
+        ("folder", "is a folder"),
+    ],
+)
+def test_a_gitignore_that_is_no_readable_file_is_named_and_exits_2(project, kind, reason):
+    """The patterns of such a .gitignore cannot apply, so the run stops (exit 2) naming it,
+    before reading a file the project keeps out; never a hang or all the memory."""
+    import subprocess
+    import sys
+
+    (project / "seeds" / "scratch.tmp.txt").write_text(
+        "About 5,500 people were evacuated from Łódź on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    _special_gitignore(project, kind)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "extract", "seeds", "--format", "jsonl"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("Error: .gitignore: ") and reason in done.stderr
+    assert "remove it" in done.stderr and "Traceback" not in done.stderr
+    assert "5,500" not in done.stdout
