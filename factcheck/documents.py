@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .config import find_config
 from .errors import InputError
 from .extract.datelines import iso_day, publication_date
-from .files import inside, read_regular
+from .files import inside, read_regular, read_stream
 from .model import Document
 from .safe_text import printable
 
@@ -330,6 +330,57 @@ def read_document(path: str, known: tuple[str, str | None, str | None] | None = 
         encoding=encoding,
         stamp=stamp,
     )
+
+
+STDIN = "-"  # the article path that stands for standard input
+STDIN_SHOWN = "<stdin>"  # what messages about its bytes call it
+STDIN_NAME = "stdin"  # the name it is stored and reported under, unless given one
+
+
+def read_piped(stream, name: str = STDIN_NAME) -> Document:
+    """The article on an open binary stream (standard input), named `name` (`stdin_name`):
+    decoded, dated and titled as a file is, with no sidecar and no stamp. InputError
+    naming '<stdin>' (and the line and column of a bad byte) when it cannot be used:
+    undecodable, binary, empty (the command before the pipe may have failed) or over
+    MAX_BYTES."""
+    name = stdin_name(name)
+    raw = read_stream(stream, MAX_BYTES, STDIN_SHOWN)
+    text, encoding = decode(raw, STDIN_SHOWN)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(
+            f"{STDIN_SHOWN}: empty input, no article to read (did the command before the "
+            "pipe fail?)"
+        )
+    return Document(
+        path=name,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        title=find_title(text),
+        published=find_published(text),
+        encoding=encoding,
+    )
+
+
+def stdin_name(name: str) -> str:
+    """The name given to the article on standard input, '/'-separated and normalized as a
+    file's path is; InputError for one no file could have (empty, a folder, '..', control
+    characters, not UTF-8)."""
+    bad = None
+    norm = _norm(name) if name.strip() else ""
+    if not norm:
+        bad = "is empty"
+    elif printable(name) != name or "\\" in name or _SURROGATE_RE.search(name):
+        bad = "holds a control character, a backslash or a byte that is not UTF-8"
+    elif norm in (".", "..") or norm.endswith("/..") or name.endswith(("/", os.sep)):
+        bad = "names a folder"
+    elif os.path.isdir(name):
+        bad = "names an existing folder"
+    if bad:
+        raise InputError(
+            f"--stdin-name '{printable(name)}' {bad}; give the article a file's name, such "
+            "as news/draft.txt"
+        )
+    return norm
 
 
 def file_stamp(path: str) -> str | None:

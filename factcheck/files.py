@@ -60,3 +60,26 @@ def file_type(mode: int) -> str:
 def inside(real: str, top: str) -> bool:
     """Whether the resolved path `real` is the folder `top` or lies under it."""
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def read_stream(stream, limit: int, shown: str) -> bytes:
+    """At most `limit` bytes of an open binary stream (standard input) to its end;
+    InputError when it holds more, or cannot be read."""
+    if stream is None:  # the shell closed it (`<&-`)
+        raise InputError(f"{shown}: closed, there is nothing to read")
+    parts, size = [], 0
+    try:
+        while size <= limit:  # in slices: read(n) would claim n bytes of memory at once
+            part = stream.read(min(_SLICE, limit + 1 - size))
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+    except OSError as e:
+        raise InputError(f"{shown}: cannot read ({e.strerror or e})") from None
+    if size > limit:
+        raise InputError(f"{shown}: larger than the {limit} byte limit")
+    return b"".join(parts)
+
+
+_SLICE = 1 << 20

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # records in annotations only: importing the app builds none
     from ..documents import Skipped
     from ..errors import Problem
-    from ..model import Claim, Conflict, Rule
+    from ..model import Claim, Conflict, Document, Rule
     from ..report import Report
     from ..store import Store
     from .running import Progress, RunResult
@@ -46,6 +46,7 @@ __all__ = [
     "lint_rules",
     "load_baseline",
     "new_rule",
+    "piped_input",
     "review",
     "rule_schema",
     "rule_templates",
@@ -91,6 +92,7 @@ def run(
     facts: bool = True,
     reread: bool = False,
     suggest: bool = False,
+    piped: Document | None = None,
 ) -> RunResult:
     """Check the articles under paths against the rules, storing everything in db_path.
 
@@ -109,13 +111,39 @@ def run(
     `rules_path` None: no rules, so check every built-in template and the facts
     suggested from the corpus, as warnings, one story folder at a time
     (`factcheck.rules.auto`); `suggest`: check the suggested facts beside the rules.
+
+    `piped`: an article read from standard input (`piped_input`), a document of the
+    run like a file of its name: stored under that name, it replaces the document
+    stored under it, and a later run without it removes it as it removes a deleted file.
     """
     from . import running
 
     how = running.RunSettings(
         jobs, progress, follow_links, exclude, lock_timeout, facts, reread, suggest
     )
-    return running.run(paths, rules_path, db_path, extractor or default_extractor(), how)
+    return running.run(paths, rules_path, db_path, extractor or default_extractor(), how, piped)
+
+
+def piped_input(
+    paths: Sequence[str], stream, name: str | None = None
+) -> tuple[list[str], Document | None]:
+    """The paths without `-`, and the article on `stream` (standard input) when `-` is one
+    of them, named `name` (default `stdin`): read, decoded and dated as a file is, before
+    anything runs. InputError, naming '<stdin>', when it cannot be used (`read_piped`),
+    for `-` given twice, or for a name without `-`."""
+    from ..documents import STDIN, STDIN_NAME, read_piped
+    from ..errors import InputError
+
+    rest = [p for p in paths if p != STDIN]
+    if len(paths) - len(rest) > 1:
+        raise InputError("'-' (standard input) is given twice; it can be read once")
+    if len(rest) == len(paths):
+        if name is not None:
+            raise InputError(
+                "--stdin-name names the article on standard input: give '-' among the paths"
+            )
+        return rest, None
+    return rest, read_piped(stream, STDIN_NAME if name is None else name)
 
 
 def extract_paths(
@@ -124,12 +152,14 @@ def extract_paths(
     extractor: ModuleType | None = None,
     follow_links: bool = False,
     exclude=None,
+    piped: Document | None = None,
 ) -> tuple[list[Claim], list[Skipped]]:
-    """Every claim of every article under paths, in path then text order."""
+    """Every claim of every article under paths (and of `piped`, the article from standard
+    input, in its name's place), in path then text order."""
     from . import running
 
     extractor = extractor or default_extractor()
-    return running.extract_paths(paths, jobs, extractor, follow_links, exclude)
+    return running.extract_paths(paths, jobs, extractor, follow_links, exclude, piped)
 
 
 @dataclass(frozen=True)
@@ -142,10 +172,16 @@ class Extracted:
 
 
 def extract_claims(
-    paths: list[str], jobs: int = 1, follow_links: bool = False, exclude=None
+    paths: list[str],
+    jobs: int = 1,
+    follow_links: bool = False,
+    exclude=None,
+    piped: Document | None = None,
 ) -> Extracted:
     """What `factcheck extract` lists; exit 2 when a file was skipped."""
-    found, skipped = extract_paths(paths, jobs=jobs, follow_links=follow_links, exclude=exclude)
+    found, skipped = extract_paths(
+        paths, jobs=jobs, follow_links=follow_links, exclude=exclude, piped=piped
+    )
     return Extracted(found, skipped, Outcome(EXIT_BAD_INPUT) if skipped else Outcome())
 
 
@@ -166,6 +202,7 @@ class RunRequest:
     exclude: object = None
     reread: bool = False
     suggest: bool = False
+    piped: Document | None = None  # the article from standard input (`piped_input`)
 
 
 DEFAULT_RULES = "rules"
@@ -233,6 +270,7 @@ def run_and_report(request: RunRequest, progress: Progress | None = None) -> Rep
         facts=any(fmt == "html" for fmt, _path in request.outputs),  # only HTML draws them
         reread=request.reread,
         suggest=request.suggest,
+        piped=request.piped,
     )
     report = Report(
         conflicts=result.conflicts,
@@ -466,6 +504,7 @@ def suggest(
     follow_links: bool = False,
     exclude=None,
     extractor: ModuleType | None = None,
+    piped: Document | None = None,
 ) -> Suggested:
     """Facts two or more (min_sources) documents under paths report, that no rule covers.
 
@@ -473,6 +512,7 @@ def suggest(
     only one folder's articles and claims are held at once, and a fact groups figures of
     one folder only. With two or more folders each fact's id is its folder's prefix, a dot
     and its own (`storm.deaths`). Facts are ranked by how many documents report them.
+    `piped`: an article from standard input (`piped_input`), in the folder of its name.
     """
     from ..rules import load_rules
     from ..rules.auto import stories
@@ -482,11 +522,16 @@ def suggest(
     rules = load_rules(rules_path) if rules_path else []
     extractor = extractor or default_extractor()
     folders, skipped = running.article_folders(paths, follow_links, exclude)
-    told = stories(f for files in folders.values() for f in files)
+    names = [f for files in folders.values() for f in files]
+    if piped is not None:
+        running.not_a_file_too(piped.path, names)
+        names.append(piped.path)
     facts, left_out = [], {}
     scoped = _project_named(rules_path) if any(r.paths for r in rules) else lambda c: c
-    for story in told:
-        claims, bad = running.extract_files(folders[story.folder], jobs, extractor)
+    for story in stories(names):
+        mine = piped if piped and posixpath.dirname(piped.path) == story.folder else None
+        files = folders.get(story.folder, [])
+        claims, bad = running.extract_files(files, jobs, extractor, mine)
         skipped += bad
         for fact in _story_facts(story, claims, min_sources):
             rule = covered(replace(fact, claims=tuple(map(scoped, fact.claims))), rules)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from ..documents import (
+    STDIN,
     Scan,
     Skipped,
     file_stamp,
@@ -98,9 +99,15 @@ class RunSettings:
 
 
 def extract_paths(
-    paths: list[str], jobs: int, extractor: ModuleType, follow_links: bool, exclude
+    paths: list[str],
+    jobs: int,
+    extractor: ModuleType,
+    follow_links: bool,
+    exclude,
+    piped: Document | None = None,
 ) -> tuple[list[Claim], list[Skipped]]:
-    """Every claim of every article under paths, in path then text order."""
+    """Every claim of every article under paths (and of `piped`, the article read from
+    standard input, in its name's place), in path then text order."""
     found = scan(paths, follow_links=follow_links, exclude=exclude)
     if jobs > 1:
         pairs, failed = _read_and_extract(found.files, jobs, extractor)
@@ -108,8 +115,23 @@ def extract_paths(
         documents, unread = read_files(found.files)
         pairs, failed = extract_guarded(documents, jobs, extractor)
         failed = unread + failed
+    if piped is not None:
+        not_a_file_too(piped.path, found.files)
+        done, bad = extract_guarded([piped], 1, extractor)
+        pairs = sorted(pairs + done, key=lambda pair: pair[0].path)  # stable: files in order
+        failed += bad
     skipped = sorted(found.skipped + failed, key=lambda s: s.path)
     return [c for _doc, claims in pairs for c in claims], skipped
+
+
+def not_a_file_too(name: str, names: list[str]) -> None:
+    """InputError when the article on standard input is given the name of a file read too:
+    two documents cannot share a name."""
+    if name in names:
+        raise InputError(
+            f"--stdin-name '{name}': a file of that name is read in this run too; give the "
+            "article on standard input another name"
+        )
 
 
 def _read_and_extract(files: list[str], jobs: int, extractor: ModuleType):
@@ -146,34 +168,48 @@ def article_folders(paths: list[str], follow_links: bool, exclude) -> tuple[dict
 
 
 def extract_files(
-    files: list[str], jobs: int, extractor: ModuleType
+    files: list[str], jobs: int, extractor: ModuleType, piped: Document | None = None
 ) -> tuple[list[Claim], list[Skipped]]:
-    """Every claim of these article files, in file then text order, and the skipped files."""
+    """Every claim of these article files (and of `piped`, the article from standard input,
+    in its name's place), in file then text order, and the skipped files."""
     documents, skipped = read_files(files)
+    if piped is not None:
+        documents = sorted([*documents, piped], key=lambda d: d.path)
     pairs, failed = extract_guarded(documents, jobs, extractor)
     return [c for _doc, claims in pairs for c in claims], skipped + failed
 
 
 def run(
-    paths: list[str], rules_path: str | None, db_path: str, extractor: ModuleType, how: RunSettings
+    paths: list[str],
+    rules_path: str | None,
+    db_path: str,
+    extractor: ModuleType,
+    how: RunSettings,
+    piped: Document | None = None,
 ) -> RunResult:
     """Check the articles under paths against the rules, storing everything in db_path.
 
     With no rules (`rules_path` None), check the built-in templates and the facts
     suggested from the corpus instead (`factcheck.rules.auto`); with `how.suggest`,
-    the suggested facts beside the rules.
+    the suggested facts beside the rules. `piped`: the article read from standard
+    input, one document of the run like a file's, named from the project root as a
+    file of its name would be.
     """
     written = load_rules(rules_path) if rules_path else []  # a broken rule stops the run first
     found = scan(paths, follow_links=how.follow_links, exclude=how.exclude)  # raises if missing
-    if not found.files and not found.skipped:
+    if not found.files and not found.skipped and piped is None:
         raise InputError(f"no .txt or .md articles under {', '.join(paths)}")
     started = now()
     root = project_root(rules_path) if rules_path else here_root()
     found = _named_scan(found, root)
+    if piped is not None:
+        piped = replace(piped, path=project_path(piped.path, root))
+        not_a_file_too(piped.path, [project_path(f, root) for f in found.files])
+        paths = [*paths, STDIN]
     with run_lock(db_path, how.lock_timeout):
         store = Store(db_path)
         try:
-            updated, skipped = _update_documents(store, found, extractor, root, how)
+            updated, skipped = _update_documents(store, found, extractor, root, how, piped)
             names = [d.path for d in updated.documents]
             rules, notes = _unwritten_facts(store, written, names, rules_path is None, how.suggest)
             info = RunInfo(paths, started, extractor.EXTRACTOR_VERSION, how.facts, db_path)
@@ -241,7 +277,9 @@ def _unwritten(store: Store, rules: list[Rule], no_rules: bool, suggest: bool) -
     return Unwritten(not no_rules, templates, suggestions)
 
 
-def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunSettings):
+def _update_documents(
+    store: Store, found: Scan, extractor, root: str, how: RunSettings, piped: Document | None
+):
     """Read the files, extract the new and changed ones, store them, drop removed ones.
 
     Files are read a window at a time and kept without their text; the ones
@@ -253,6 +291,11 @@ def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunS
     # a title and date found by another version of the reader are found again
     current = {n: st for n, st in states.items() if st.extractor_version == version}
     documents, skipped, todo = _survey(found.files, root, states, version, store, how.reread)
+    if piped is not None:  # extracted unless stored with these bytes by this extractor
+        state = states.get(piped.path)
+        if state is None or (state.sha256, state.extractor_version) != (piped.sha256, version):
+            todo.append(piped)
+        documents.append(replace(piped, text=""))
     jobs, progress = how.jobs, how.progress
     if progress:
         progress(0, len(todo))
@@ -329,11 +372,14 @@ def _stamped(names: dict[str, str], states: dict) -> dict[str, Document]:
     return known
 
 
-def _chunks(todo: list[str], root: str, states: dict, failed: list[Skipped], size: int):
+def _chunks(todo: list, root: str, states: dict, failed: list[Skipped], size: int):
     """The documents to extract, read again a chunk at a time; a file that can no
-    longer be read (removed or changed since) joins `failed`."""
+    longer be read (removed or changed since) joins `failed`. `todo` holds file paths
+    and the article from standard input, a Document read already."""
     for i in range(0, len(todo), size):
-        docs, bad = _read_named(todo[i : i + size], root, states)
+        batch = todo[i : i + size]
+        docs, bad = _read_named([f for f in batch if isinstance(f, str)], root, states)
+        docs += [d for d in batch if isinstance(d, Document)]
         failed.extend(bad)
         if docs:
             yield docs

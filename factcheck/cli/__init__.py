@@ -29,6 +29,14 @@ from .base import (
     friendly_errors,
     write_stdout,
 )
+from .inputs import (
+    exclude_option,
+    exclusions,
+    follow_links_option,
+    jobs_option,
+    piped,
+    stdin_name_option,
+)
 from .progress import progress_bar
 from .rules import rules
 from .settings import config_command, unconfigured
@@ -59,36 +67,6 @@ def _terminal(output: str | None) -> tuple[int, bool]:
         return width, False
     forced = os.environ.get("FORCE_COLOR", "") not in ("", "0")
     return width, tty or (forced and output is None)
-
-
-exclude_option = click.option(
-    "--exclude",
-    multiple=True,
-    metavar="PATTERN",
-    help="Do not read files matching this gitignore-style pattern (repeatable); the "
-    "configuration's exclude and the project's .gitignore apply too.",
-)
-
-
-def _exclusions(config, patterns: tuple[str, ...]):
-    from ..config import exclusions  # the configuration module loads when a command runs
-
-    return exclusions(config, patterns)
-
-
-follow_links_option = click.option(
-    "--follow-links",
-    is_flag=True,
-    help="Read symbolic links that point outside the folders given (skipped by default).",
-)
-jobs_option = click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes for extraction (output is the same for any number).",
-)
 
 
 @click.group(cls=FactcheckGroup, context_settings=CONTEXT_SETTINGS)
@@ -210,6 +188,7 @@ DB_OPTION = click.option(
 @jobs_option
 @follow_links_option
 @exclude_option
+@stdin_name_option
 @click.option(
     "--allow-skipped",
     is_flag=True,
@@ -228,10 +207,10 @@ DB_OPTION = click.option(
 def run(config, paths, **opts):
     """Extract claims from articles, store them, and report conflicts between sources.
 
-    PATHS are article files or folders (default: `paths` of the project
-    configuration, else seeds/). Each rule's statements are grouped into
-    sources that agree; every statement outside the consensus (the set backed
-    by most documents) is one finding. Formats: table, json, markdown (a
+    PATHS are article files or folders, `-` an article on standard input (default:
+    `paths` of the configuration, else seeds/). Each rule's statements are
+    grouped into sources that agree; every statement outside the consensus (the
+    set backed by most documents) is one finding. Formats: table, json, markdown (a
     pull-request comment), sarif (code scanning), junit, github (workflow
     annotations), html (a self-contained page with a chart per fact).
     Without --output, a table is followed by the summary on stdout; any other
@@ -261,8 +240,22 @@ def run(config, paths, **opts):
     if opts.pop("if_configured") and unconfigured(config):
         return
     o = RunOptions(**opts)
-    paths = list(paths) or (config.get("paths") if config else None) or ["seeds"]
-    request = app.RunRequest(
+    request = _request(config, list(paths), o)
+    progress = None if o.quiet else progress_bar()
+    try:
+        done = app.run_and_report(request, progress)
+    finally:
+        if progress:
+            progress.close()
+    _print_run(o, request.outputs, done.report, done.result)
+    finish(done.outcome)
+
+
+def _request(config, paths: list[str], o: RunOptions) -> app.RunRequest:
+    """What `factcheck run` is asked to do: PATHS (else the configuration's, else seeds/),
+    the article on standard input when one of them is `-`, and the options."""
+    paths, article = piped(paths or (config and config.get("paths")) or ["seeds"], o.stdin_name)
+    return app.RunRequest(
         paths=paths,
         rules_path=app.find_rules(o.rules_path),
         db_path=o.db_path,
@@ -273,18 +266,11 @@ def run(config, paths, **opts):
         allow_skipped=o.allow_skipped,
         jobs=o.jobs,
         follow_links=o.follow_links,
-        exclude=_exclusions(config, o.exclude),
+        exclude=exclusions(config, o.exclude),
         reread=o.reread,
         suggest=o.suggest,
+        piped=article,
     )
-    progress = None if o.quiet else progress_bar()
-    try:
-        done = app.run_and_report(request, progress)
-    finally:
-        if progress:
-            progress.close()
-    _print_run(o, request.outputs, done.report, done.result)
-    finish(done.outcome)
 
 
 def _baseline(o: RunOptions) -> frozenset[str] | None:
@@ -313,6 +299,7 @@ class RunOptions:
     jobs: int
     follow_links: bool
     exclude: tuple[str, ...]
+    stdin_name: str | None
     allow_skipped: bool
     reread: bool
     quiet: bool
@@ -389,19 +376,31 @@ def _print_run(o: RunOptions, outputs, outcome, result) -> None:
 @jobs_option
 @follow_links_option
 @exclude_option
+@stdin_name_option
 @click.pass_obj
 @friendly_errors
-def extract(config, paths, fmt, jobs, follow_links, exclude):
+def extract(config, paths, fmt, jobs, follow_links, exclude, stdin_name):
     """List every numeric claim of the articles under PATHS.
+
+    A path `-` reads one article from standard input: UTF-8 (or with a UTF-16/32
+    byte-order mark), dated by a dateline in its first lines, named `stdin` or
+    --stdin-name (as a file of that name would be). Undecodable or empty input
+    exits 2 naming '<stdin>'. A file called `-` is `./-`.
 
     \b
     Example:
         factcheck extract seeds/ --format jsonl > claims.jsonl
+        curl -s https://example.org/story.txt | factcheck extract - --stdin-name story.txt
     """
     from .. import report  # the formats load only when a command prints one
 
+    paths, article = piped(list(paths), stdin_name)
     done = app.extract_claims(
-        list(paths), jobs=jobs, follow_links=follow_links, exclude=_exclusions(config, exclude)
+        paths,
+        jobs=jobs,
+        follow_links=follow_links,
+        exclude=exclusions(config, exclude),
+        piped=article,
     )
     for s in done.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)

@@ -7,6 +7,7 @@ import click
 from .. import app
 from ..safe_text import printable
 from .base import finish, friendly_errors, write_stdout
+from .inputs import piped, stdin_name_option
 
 
 @click.command()
@@ -40,13 +41,15 @@ from .base import finish, friendly_errors, write_stdout
     metavar="PATTERN",
     help="Do not read files matching this gitignore-style pattern (repeatable).",
 )
+@stdin_name_option
 @click.pass_obj
 @friendly_errors
-def suggest(config, paths, fmt, min_sources, rules_path, jobs, patterns):
+def suggest(config, paths, fmt, min_sources, rules_path, jobs, patterns, stdin_name):
     """Propose facts that two or more articles under PATHS report: start here.
 
     Facts are ranked by how many articles report them. --format yaml writes
     rules that `factcheck rules lint` and `factcheck rules test` pass as written.
+    A path `-` adds an article from standard input, in the folder of --stdin-name.
 
     \b
     Example:
@@ -57,7 +60,10 @@ def suggest(config, paths, fmt, min_sources, rules_path, jobs, patterns):
     from ..report import suggested  # the formats load only when a command prints one
 
     exclude = exclusions(config, patterns)
-    done = app.suggest(list(paths), rules_path, min_sources=min_sources, jobs=jobs, exclude=exclude)
+    paths, article = piped(list(paths), stdin_name)
+    done = app.suggest(
+        paths, rules_path, min_sources=min_sources, jobs=jobs, exclude=exclude, piped=article
+    )
     for s in done.skipped:
         click.echo(f"skipped {printable(s.reason)}", err=True)
     render = {
