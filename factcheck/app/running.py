@@ -109,6 +109,8 @@ def extract_paths(
     """Every claim of every article under paths (and of `piped`, the article read from
     standard input, in its name's place), in path then text order."""
     found = scan(paths, follow_links=follow_links, exclude=exclude)
+    if piped is not None:
+        not_a_file_too(piped.path, found.files)
     if jobs > 1:
         pairs, failed = _read_and_extract(found.files, jobs, extractor)
     else:
@@ -116,7 +118,6 @@ def extract_paths(
         pairs, failed = extract_guarded(documents, jobs, extractor)
         failed = unread + failed
     if piped is not None:
-        not_a_file_too(piped.path, found.files)
         done, bad = extract_guarded([piped], 1, extractor)
         pairs = sorted(pairs + done, key=lambda pair: pair[0].path)  # stable: files in order
         failed += bad
