@@ -30,6 +30,16 @@ BODY = "Water from the breached canal flooded 41 homes in the low-lying wards, o
             "Quake\nSAN JUAN, Puerto Rico, Jan. 7, 2026 (AP) — The quake damaged 800 homes.",
             "2026-01-07",
         ),
+        # the place's country and the agency before a dash, then the date
+        (
+            "Garrison shrinks\nERBIL, Iraq — January 14, 2018 — The base holds 1,250 troops.",
+            "2018-01-14",
+        ),
+        ("Clinic\nNAIROBI, Kenya (AP) — March 3, 2024 — Some 4,500 people fled.", "2024-03-03"),
+        ("Clinic\nKANO (Wire) - 3 March 2024 - Some 4,500 people fled.", "2024-03-03"),
+        # a place in title case, as some outlets write it
+        ("Garrison\nErbil, Jan. 14, 2018: The base holds 1,250 troops.", "2018-01-14"),
+        ("Port\nPort Harcourt, Nigeria, 3 March 2024 — Some 4,500 fled.", "2024-03-03"),
         # a dateline without a year takes the year of a stamp of the header
         ("Canal breach\nUpdated: 04 Mar 2026\nPUNE, March 3 (PTI) - " + BODY, "2026-03-04"),
         ("Canal breach\nNEW DELHI, March 3 (IANS): " + BODY + "\nCopyright 2026", "2026-03-03"),
@@ -37,6 +47,18 @@ BODY = "Water from the breached canal flooded 41 homes in the low-lying wards, o
 )
 def test_wire_datelines(head, date):
     assert find_published(head) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In Kano, March 3, 2024 - Some 4,500 people fled.",
+        "NAIROBI, Kenya (AP) — Some 4,500 people fled on March 3, 2024.",
+        "NAIROBI (AP) — March 3 was the day 4,500 people fled.",
+    ],
+)
+def test_a_sentence_is_no_dateline(line):
+    assert find_published("Clinic\n" + line) is None
 
 
 @pytest.mark.parametrize(

@@ -344,6 +344,18 @@ def test_a_founding_date_dates_no_later_figure(verb):
     assert (c.time, c.time_source) == ("1975", "text")
 
 
+@walks("present_time_words")
+@pytest.mark.parametrize("word", LEX["present_time_words"])
+def test_a_figure_said_to_hold_now_is_not_dated_by_another_phrase(word):
+    text = (
+        f"The garrison holds 1,250 soldiers {word}, far fewer than the 17,400 it held "
+        "at the height of the 2007 surge."
+    )
+    found = {c.text.split()[-1]: (c.time, c.time_source) for c in figures(text, THU)}
+    assert found["soldiers"] == (THU, "published")
+    assert found["17,400"] == ("2007", "text")
+
+
 @walks("baseline_clause_openers")
 @pytest.mark.parametrize("opener", LEX["baseline_clause_openers"])
 def test_a_date_in_a_since_clause_is_a_baseline(opener):

@@ -6,7 +6,8 @@ Pure functions over the header of an article (its first lines). What counts, in 
    "Last Updated : 03 Mar 2026, 02:20 PM IST", "First published on Tue 3 Mar 2026
    14.20 GMT"; when a line gives several, the latest (the text is as of its last update);
 2. a wire dateline: "PUNE, March 3 (PTI) -", "LAGOS, Aug 9 (Reuters) -", "BHOPAL, 13
-   February 2019 —"; one without a year takes the year of a stamp or a "© 2026" line of
+   February 2019 —", "ERBIL, Iraq — January 14, 2018 —", "NAIROBI, Kenya (AP) — March 3,
+   2024 —", or with the place in title case "Erbil, Jan. 14, 2018:"; one without a year takes the year of a stamp or a "© 2026" line of
    the header, else it dates nothing;
 3. a line that starts with a date: "Friday, 30 November 2017", "Mar 3, 2026, 2:20 PM
    ET", "3/3/2026", "March 5, 2018 — The floods ...";
@@ -58,10 +59,23 @@ _STAMP_LINE_RE = re.compile(r"[\W_]*" + _STAMP_RE.pattern, re.IGNORECASE)
 _WEEKDAY = (
     rf"(?:{alternation(LEX['weekdays'])}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
 )
+# a dateline's place: a city in capitals ("SAN JUAN") or, since some outlets write it so,
+# in title case ("Erbil"), then perhaps its region or country ("Puerto Rico"); before the
+# date a comma, or an agency and a dash ("NAIROBI, Kenya (AP) — March 3, 2024 —")
+_REGION = r"(?:,[^\S\n]*[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})?"
+_BEFORE_DATE = r"(?:,[^\S\n]*|[^\S\n]*(?:\([^)\n]{1,40}\)[^\S\n]*)?[—–-][^\S\n]*)"
 _WIRE_RE = re.compile(
     r"[^\S\n]*[*_#>\s]*(?P<city>[A-Z][A-Z.'’-]+(?:[^\S\n]+[A-Z][A-Z.'’-]+)*)"
-    r"(?:,[^\S\n]*[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})?,[^\S\n]*"
+    + _REGION
+    + _BEFORE_DATE
 )
+_WIRE_TITLE_RE = re.compile(
+    r"[^\S\n]*[*_#>\s]*(?P<city>[A-Z][a-z.'’-]+(?:[^\S\n]+[A-Z][a-z.'’-]+){0,2})"
+    + _REGION
+    + r",[^\S\n]*"
+)
+# a first word that starts a sentence or a date line, never a place: "In March, 3,000..."
+_NOT_PLACES = {*_MONTHS, *LEX["weekdays"], "in", "on", "by", "since", "until", "from", "as"}
 _WIRE_END_RE = re.compile(r"[^\S\n]*(?:\([^)\n]{1,40}\))?[^\S\n]*(?:[-—–:]|$)")
 _FIRST_RE = re.compile(rf"[^\S\n]*[*_#>\s]*(?:{_WEEKDAY})?", re.IGNORECASE)
 # after a date that starts a line: nothing, a time, a zone, or a separator before a sentence
@@ -160,13 +174,14 @@ def _stamps(line: str, order: str | None) -> list[str]:
 
 def _wire(line: str, order: str | None, year: str | None) -> str | None:
     """The date of a wire dateline ("PUNE, March 3 (PTI) -") at the start of a line."""
-    m = _WIRE_RE.match(line)
-    if not m:
-        return None
-    d = _DATE_RE.match(line, m.end())
-    if not d or not _WIRE_END_RE.match(line, d.end()):
-        return None
-    return _read(d, line, order, year)
+    for place in (_WIRE_RE, _WIRE_TITLE_RE):
+        m = place.match(line)
+        if not m or m.group("city").split()[0].lower().rstrip(".") in _NOT_PLACES:
+            continue
+        d = _DATE_RE.match(line, m.end())
+        if d and _WIRE_END_RE.match(line, d.end()):
+            return _read(d, line, order, year)
+    return None
 
 
 def _first(line: str, order: str | None, year: str | None) -> str | None:

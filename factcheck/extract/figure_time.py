@@ -155,6 +155,7 @@ def figure_times(
     cuts = list(_CLAUSE_RE.finditer(text, s, e))
     ends = [m.end() for m in cuts]
     mentions = sorted(own + hours, key=lambda d: d.start)
+    present = _PRESENT_RE.search(text, s, e) is not None
     at = [d.start for d in mentions]
     out = []
     for span in spans:
@@ -163,6 +164,9 @@ def figure_times(
             out.append((when, "text"))
             continue
         cs, ce = _clause_bounds(text, sentence, cuts, *span, ends=ends)
+        if present and _says_now(text, cs, ce, span, mentions):
+            out.append(_published(published if known else None))
+            continue
         # the mentions of its clause near enough to be read with it: a clause of news is
         # a few hundred characters; one of 200,000 (a table pasted as a line) must not
         # make every figure look at every date of it
@@ -183,6 +187,21 @@ def figure_times(
 
 
 _NEAR = 1_000  # characters either side of a figure where its clause's dates are read
+_PRESENT_RE = re.compile(rf"\b(?:{alternation(LEX['present_time_words'])})\b", re.IGNORECASE)
+_PHRASE_CUT_RE = re.compile(r"[,;:()]|\s[—–]\s")
+
+
+def _says_now(text: str, cs: int, ce: int, span: tuple[int, int], mentions) -> bool:
+    """Whether the figure's own phrase (between commas, within its clause) says "now"
+    and names no date: then it holds at publication, whatever year another phrase of
+    the sentence names ("12,000 troops are there now, fewer than the 170,000 of the 2007
+    surge")."""
+    a = max((m.end() for m in _PHRASE_CUT_RE.finditer(text, cs, span[0])), default=cs)
+    cut = _PHRASE_CUT_RE.search(text, span[1], ce)
+    b = cut.start() if cut else ce
+    if not _PRESENT_RE.search(text, a, b):
+        return False
+    return not any(a <= d.start < b for d in mentions)
 
 
 def _nearest(text: str, cs: int, span: tuple[int, int], found: list[DateMention]):
