@@ -7,8 +7,8 @@ Pure functions over the header of an article (its first lines). What counts, in 
    14.20 GMT"; when a line gives several, the latest (the text is as of its last update);
 2. a wire dateline: "PUNE, March 3 (PTI) -", "LAGOS, Aug 9 (Reuters) -", "BHOPAL, 13
    February 2019 —", "ERBIL, Iraq — January 14, 2018 —", "NAIROBI, Kenya (AP) — March 3,
-   2024 —", or with the place in title case "Erbil, Jan. 14, 2018:"; one without a year takes the year of a stamp or a "© 2026" line of
-   the header, else it dates nothing;
+   2024 —", or with the place in title case "Erbil, Jan. 14, 2018:"; one without a year
+   takes the year of a stamp or a "© 2026" line of the header, else it dates nothing;
 3. a line that starts with a date: "Friday, 30 November 2017", "Mar 3, 2026, 2:20 PM
    ET", "3/3/2026", "March 5, 2018 — The floods ...";
 4. a byline with a date: "By Ana Reyes | March 3, 2026".
