@@ -149,23 +149,7 @@ def _help_markdown(report: Report, r, description: str) -> str:
     lines = [f"**{md(r.title)}**", ""]
     if description != " ".join(r.title.split()):
         lines += [md(description), ""]
-    lines.append(f"- Severity: {r.severity}")
-    agree, bounds, over = (getattr(r, k, None) for k in ("agree", "bounds", "over_time"))
-    if agree is not None:
-        within = f"{fmt_number(agree.tolerance * 100)}%"
-        if agree.absolute:
-            within += f" and ± {fmt_number(agree.absolute)}"
-        lines.append(f"- Tolerance: sources agree when their figures are within {within}")
-    if bounds is not None and bounds.written:
-        lines.append(f"- Plausible values: {md(bounds.written)}")
-    if over is not None:
-        lines.append(
-            f"- Over time: may only {over.may_only}, "
-            f"with a tolerance of {fmt_number(over.tolerance * 100)}%"
-        )
-    where = report.origin_text(r.id)
-    if where:
-        lines.append(f"- Defined by the {md(where)}")
+    lines += [f"- Severity: {r.severity}", *_limits(r), f"- {_defined(report, r)}"]
     lines += [f"- Reference: {_link(ref)}" for ref in getattr(r, "references", ())]
     lines += [
         "",
@@ -177,6 +161,37 @@ def _help_markdown(report: Report, r, description: str) -> str:
     if report.origin(r.id) == "suggestion":
         lines.append(f"{md(save_note(r.id))}: its YAML is this rule's property `paste`.")
     return "\n".join(lines)
+
+
+def _percent(fraction: float) -> str:
+    return f"{fmt_number(fraction * 100)}%"
+
+
+def _limits(r) -> list[str]:
+    """How far sources may differ, what values are plausible, and how the figure may move
+    over time, as Markdown list items (what a rule has of them)."""
+    lines = []
+    agree, bounds, over = (getattr(r, k, None) for k in ("agree", "bounds", "over_time"))
+    if agree is not None:
+        absolute = f" and ± {fmt_number(agree.absolute)}" if agree.absolute else ""
+        lines.append(f"- Tolerance: {_percent(agree.tolerance)}{absolute}")
+    if bounds is not None and bounds.written:
+        lines.append(f"- Plausible values: {md(bounds.written)}")
+    if over is not None:
+        move = "either way" if over.may_only == "any" else f"may only {over.may_only}"
+        lines.append(f"- Over time: {move}, tolerance {_percent(over.tolerance)}")
+    return lines
+
+
+def _defined(report: Report, r) -> str:
+    """Where the rule comes from, in Markdown."""
+    origin = report.origin(r.id)
+    if origin == "template":
+        name = template_name(r.file)  # a built-in file's name: a code span as it is
+        return f"A built-in template, `{name}`: use it in a rules file with `- use: {name}`"
+    if origin == "suggestion":
+        return "Suggested from the articles: a fact two or more report, which no rule checks yet"
+    return f"Defined in {md(r.file)}, line {r.line}"
 
 
 def _link(ref: str) -> str:
