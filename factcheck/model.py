@@ -63,6 +63,10 @@ class Claim:
     # context
     sentence: str = ""
     line: int = 1
+    # the column (from 1) of `start` in its line, in Unicode code points (SARIF's
+    # `unicodeCodePoints`; a UTF-8 byte-order mark is not counted), or None when
+    # unknown: a claim stored before columns were (m009_claim_columns)
+    column: int | None = None
     # normalized magnitude: si_value in si_unit (metre, kilogram, second,
     # an ISO currency code, percent); None when there is no conversion
     si_value: float | None = None

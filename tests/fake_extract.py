@@ -47,6 +47,7 @@ def extract(text: str, doc: str, published: str | None = None) -> list[Claim]:
                 noun=m["noun"],
                 sentence=sentence,
                 line=text.count("\n", 0, m.start()) + 1,
+                column=m.start() - text.rfind("\n", 0, m.start()),
                 si_value=value,
                 si_unit=None,
                 dimension="count",

@@ -105,6 +105,13 @@ def _rows(path: str) -> dict[str, list]:
     return rows
 
 
+def _columns(path: str, table: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    columns = conn.execute(f'pragma table_info("{table}")').fetchall()
+    conn.close()
+    return columns
+
+
 def test_a_database_of_the_old_registry_is_adopted_and_keeps_every_row(tmp_path):
     path = str(tmp_path / "old.db")
     _registry_database(path)
@@ -119,10 +126,19 @@ def test_a_database_of_the_old_registry_is_adopted_and_keeps_every_row(tmp_path)
     )
     s.close()
     # no migration ran again: m006 would have emptied `matches` and marked documents unmatched;
-    # the one newer than the old registry's (m008) adds each rule's origin, "rule", and paste
+    # the ones newer than the old registry's add each rule's origin, "rule", and paste (m008),
+    # and each claim's column, unknown until the next run extracts every document again (m009)
     after = _rows(path)
     assert {r[-2:] for r in after["rules"]} == {("rule", "")}
-    assert {**after, "rules": [r[:-2] for r in after["rules"]]} == before
+    assert {r[-1] for r in after["claims"]} == {None}
+    version = [n for (_, n, *_) in _columns(path, "documents")].index("extractor_version")
+    assert {r[version] for r in after["documents"]} == {""}
+    before["documents"] = [(*r[:version], "", *r[version + 1 :]) for r in before["documents"]]
+    assert {
+        **after,
+        "rules": [r[:-2] for r in after["rules"]],
+        "claims": [r[:-1] for r in after["claims"]],
+    } == before
     assert Store(path).applied_migrations() == [step.__name__ for step in schema.STEPS]
 
 
@@ -141,8 +157,9 @@ def test_a_database_of_the_old_registry_is_read_without_being_adopted(tmp_path):
     _registry_database(str(path))
     raw = path.read_bytes()
     s = Store(str(path), readonly=True)
-    # m008 (each rule's origin) came after it; reading does without it
-    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS[:-1]]
+    # m008 (each rule's origin) and m009 (each claim's column) came after it; reading does
+    # without them
+    assert s.applied_migrations() == [step.__name__ for step in schema.STEPS[:-2]]
     assert len(s.conflicts()) == 3
     s.close()
     assert path.read_bytes() == raw
@@ -429,10 +446,11 @@ def test_an_upgraded_database_selects_and_checks_everything_once(tmp_path):
     path = str(tmp_path / "old.db")
     _old_database(path, 5, [claim()])
     new = Store(path)
-    assert new.applied_migrations()[-3:] == [
+    assert new.applied_migrations()[-4:] == [
         "m006_incremental_facts",
         "m007_document_stamps",
         "m008_rule_origins",
+        "m009_claim_columns",
     ]
     assert new.fact_states() == {}
     assert new.refresh_matches({"t": "r1"}, {"t": None}, lambda c, ids: ids) == ["t"]

@@ -221,6 +221,7 @@ def claim_ref(claim: Claim) -> dict:
     return {
         "doc": claim.doc,
         "line": claim.line,
+        "column": claim.column,
         "start": claim.start,
         "end": claim.end,
         "text": claim.text,

@@ -121,7 +121,7 @@ class Drafts:
 
 
 def freeze(t: Text, drafts: list[ClaimDraft]) -> list[Claim]:
-    """The Claims of drafts in text order, with their sentence, context and line."""
+    """The Claims of drafts in text order, with their sentence, context, line and column."""
     original, doc = t.original, t.doc
     cache: dict[int, tuple[str, str]] = {}
     out = []
@@ -142,6 +142,7 @@ def freeze(t: Text, drafts: list[ClaimDraft]) -> list[Claim]:
                 noun=d.noun,
                 sentence=sentence,
                 line=t.line_of(d.start),
+                column=t.column_of(d.start),
                 si_value=iv.clean(d.si_value),
                 si_unit=d.si_unit,
                 dimension=d.dimension,

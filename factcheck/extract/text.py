@@ -100,3 +100,11 @@ class Text:
     def line_of(self, i: int) -> int:
         """The line (from 1) of offset i."""
         return bisect.bisect_left(self.newlines, i) + 1
+
+    def column_of(self, i: int) -> int:
+        """The column (from 1) of offset i in its line, in code points: what an editor
+        shows, so a byte-order mark at the start of the text is not counted."""
+        k = bisect.bisect_left(self.newlines, i)
+        if k:
+            return i - self.newlines[k - 1]
+        return i + 1 - self.original.startswith("\ufeff")

@@ -1,5 +1,7 @@
 """GitHub workflow annotations: one line per finding that needs a look, capped per level.
 
+Each points at the outlying figure: its file, line and column (`col`, in code points).
+
 GitHub shows at most 10 error, 10 warning and 10 notice annotations per step
 and drops the rest silently, so past the cap one notice says how many more
 there are and where to read them (a notice slot is kept free for it).
@@ -35,11 +37,10 @@ def render(report: Report, terminal: Terminal = PLAIN, per_level: int = PER_LEVE
     lines, shown = [], 0
     for level, found in by_level.items():
         for c in found[: caps[level]]:
-            props = {
-                "file": c.left.doc,
-                "line": str(c.left.line),
-                "title": f"factcheck {report.fact_label(c.rule_id)} [{c.id}]",
-            }
+            props = {"file": c.left.doc, "line": str(c.left.line)}
+            if c.left.column:  # unknown for a claim stored before columns were: left out
+                props["col"] = str(c.left.column)
+            props["title"] = f"factcheck {report.fact_label(c.rule_id)} [{c.id}]"
             lines.append(_line(level, props, finding_message(c)))
             shown += 1
     for path, reason in report.skipped_files:  # a file not read: never hidden by the cap

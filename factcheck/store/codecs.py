@@ -26,12 +26,18 @@ INSERT_CLAIM = "insert into claims ({}) values ({})".format(
 )
 
 
-def _claim_select() -> str:
-    """`select` of every Claim field in order, the texts joined back from `sentences`."""
+def claim_select(stored: set[str] | None = None) -> str:
+    """`select` of every Claim field in order, the texts joined back from `sentences`.
+
+    stored: the claims table's columns when it may lack some (a database read, not
+    upgraded, before m009_claim_columns): a field without one reads as null (unknown).
+    """
     cols = []
     for name in CLAIM_FIELDS:
         if name in TEXT_REFS:
             cols.append(f"coalesce({name}_text.text, '')")
+        elif stored is not None and name not in stored:
+            cols.append("null")
         else:
             cols.append(f'claims."{name}"')
     joins = " ".join(
@@ -42,7 +48,7 @@ def _claim_select() -> str:
     return f"select {', '.join(cols)} from claims {joins}"
 
 
-CLAIM_SELECT = _claim_select()
+CLAIM_SELECT = claim_select()
 
 
 # -- claims ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .codecs import (
     Shared,
     claim_from_row,
     claim_rows,
+    claim_select,
     conflict_from_row,
     conflict_row,
     content_hash,
@@ -80,6 +81,7 @@ class Store:
                 f"{path}: no such database; run `factcheck run` first or pass --db FILE"
             )
         connection.refuse_foreign_file(path, readonly)
+        self.claim_select = CLAIM_SELECT
         try:
             timeout = connection.DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
             conn = connection.connect(path, timeout, readonly)
@@ -87,6 +89,8 @@ class Store:
             self._check_integrity()
             if readonly:
                 schema.check_schema(self.db, path, upgrade=False)
+                # not upgraded: a claim column it lacks (m009's) reads as unknown
+                self.claim_select = claim_select(set(self.db["claims"].columns_dict))
                 return
             # WAL with synchronous=NORMAL survives a killed process (each document's
             # transaction is either in or out) and makes per-document commits cheap.
@@ -259,7 +263,7 @@ class Store:
             params.append(rule)
         if unmatched:
             where.append("not " + match.format(""))
-        sql = CLAIM_SELECT
+        sql = self.claim_select
         if where:
             sql += " where " + " and ".join(where)
         sql += ' order by claims.doc, claims.start, claims."end"'
@@ -277,7 +281,7 @@ class Store:
     def claim(self, doc: str, start: int, end: int) -> Claim | None:
         """One stored claim by its place, or None."""
         row = self.db.execute(
-            f'{CLAIM_SELECT} where claims.doc = ? and claims.start = ? and claims."end" = ?',
+            f'{self.claim_select} where claims.doc = ? and claims.start = ? and claims."end" = ?',
             [doc, start, end],
         ).fetchone()
         return claim_from_row(row) if row else None
@@ -315,7 +319,7 @@ class Store:
 
     def _select_into(self, rule_ids: list[str], choose: Callable, where: str, params) -> None:
         """Run the selectors over the claims `where` says, a batch at a time, into `matches`."""
-        cursor = self.db.conn.execute(f"{CLAIM_SELECT} where {where}", params)
+        cursor = self.db.conn.execute(f"{self.claim_select} where {where}", params)
         while rows := cursor.fetchmany(2000):
             found = []
             for row in rows:
@@ -344,7 +348,7 @@ class Store:
     def rule_claims(self, rule_id: str) -> list[Claim]:
         """The claims a rule selected, in document order (from `matches`)."""
         sql = (
-            f"{CLAIM_SELECT} join matches m on m.doc = claims.doc and m.start = claims.start"
+            f"{self.claim_select} join matches m on m.doc = claims.doc and m.start = claims.start"
             ' and m."end" = claims."end" where m.rule_id = ?'
             ' order by claims.doc, claims.start, claims."end"'
         )
@@ -362,7 +366,7 @@ class Store:
             params += [folder + "/", folder + "0"]  # '0' follows '/'
         else:
             where.append("instr(claims.doc, '/') = 0")
-        sql = f"{CLAIM_SELECT} where {' and '.join(where)}"
+        sql = f"{self.claim_select} where {' and '.join(where)}"
         sql += ' order by claims.doc, claims.start, claims."end"'
         shared = Shared()
         rows = (shared.row(r) for r in self.db.execute(sql, params))

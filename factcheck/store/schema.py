@@ -305,9 +305,20 @@ def m008_rule_origins(db: sqlite_utils.Database) -> None:
     db["rules"].add_column("paste", str, not_null_default="")
 
 
-# migrations that only add what readers can do without (a rule's origin reads as "rule"),
-# so that a database one of them is missing is still read, untouched, until a run
-READABLE_WITHOUT = frozenset({"m008_rule_origins"})
+@migration
+def m009_claim_columns(db: sqlite_utils.Database) -> None:
+    """Each claim's column in its line, for SARIF regions and GitHub annotations."""
+    # the column (Claim.column) is found where the line is, when the text is read; the
+    # stored claims have none, so every document is extracted again by the next run
+    # (an empty extractor version is no version's), which fills them in
+    db["claims"].add_column("column", int)
+    db.execute("update documents set extractor_version = ''")
+
+
+# migrations that only add what readers can do without (a rule's origin reads as "rule",
+# a claim's unknown column is left out), so that a database one of them is missing is
+# still read, untouched, until a run
+READABLE_WITHOUT = frozenset({"m008_rule_origins", "m009_claim_columns"})
 
 
 def names() -> list[str]:
