@@ -61,6 +61,40 @@ def test_figure_time(text, published, expected):
     assert (time, source) == expected
 
 
+THU = "2026-03-05"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a month named alone is of the publication year, or the year before when it is
+        # still to come; a plan names no time
+        (
+            "Inflation eased to 2.8% in February from 3.1% in January, the statistics "
+            "office said on Tuesday.",
+            [("2.8%", "2026-02"), ("3.1%", "2026-01")],
+        ),
+        ("Police said 1,057 people were arrested in March.", [("1,057 people", "2026-03")]),
+        ("By October, some 4,000 homes had been rebuilt.", [("some 4,000 homes", "2025-10")]),
+        ("The plant will open in May, creating 3,000 jobs.", [("3,000 jobs", THU)]),
+        # "two years ago" is a year; a year of a comparison's baseline dates nothing
+        (
+            "Two years ago the clinic saw 300 patients a week; it now sees 1,100.",
+            [("300 patients", "2024"), ("1,100", THU)],
+        ),
+        (
+            "In the first quarter, the airline carried 8.2 million passengers, 12% more "
+            "than in the same period last year.",
+            [("8.2 million passengers", THU), ("12%", THU)],
+        ),
+        ("Exports were 14% higher than in 2019.", [("14%", THU)]),
+        ("More than 3,000 people died in 2019.", [("More than 3,000 people", "2019")]),
+    ],
+)
+def test_months_named_alone_relative_years_and_baselines(text, expected):
+    assert [(t, time) for t, time, _ in times(text, THU)] == expected
+
+
 def test_a_dateline_without_a_publication_date_still_dates_the_figure():
     [(_, time, source)] = times("ABERLEY, July 13, 2025 - The floods killed 1,690 people.", None)
     assert (time, source) == ("2025-07-13", "text")

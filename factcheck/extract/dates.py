@@ -43,7 +43,24 @@ AMBIGUOUS_MONTHS = set(LEX["ambiguous_months"])
 # words before a bare four-digit number that make it a year
 YEAR_CUES = set(LEX["year_cues"])
 RELATIVE_YEARS: dict[str, int] = LEX["relative_years"]
-_RELATIVE_RE = re.compile(r"\b(this|last|next) year\b|\ba year ago\b", re.IGNORECASE)
+# "two years ago" up to ten; a larger count of years is a span read as written elsewhere
+NUMBER_WORDS = {w: n for w, n in LEX["number_words"]["small"].items() if 2 <= n <= 10}
+_RELATIVE_RE = re.compile(
+    r"\b(this|last|next) year\b|\ba year ago\b"
+    rf"|\b(?P<n>[2-9]|10|{alternation(NUMBER_WORDS)})\s+years\s+ago\b",
+    re.IGNORECASE,
+)
+# a month named alone after a word of time ("in January", "by March"), in capitals as
+# a month is written ("may" and "march" are verbs); one followed by a figure is a date
+# DATE_RE reads ("in March 2011", "March 3")
+_FULL_MONTHS: dict[int, str] = {}
+for _word, _number in MONTHS.items():  # the lexicon lists each month's full name first
+    _FULL_MONTHS.setdefault(_number, _word.title())
+_CAPITAL_MONTHS = sorted(_FULL_MONTHS.values(), key=len, reverse=True)
+_BARE_MONTH_RE = re.compile(
+    r"\b(?i:in|during|for|since|from|by|until|till|through|of|early|late|mid-|end of|start of)"
+    rf"\s+(?P<mon>{'|'.join(_CAPITAL_MONTHS)})(?![\w-])(?!\s+\d|\s*,\s*\d{{4}})"
+)
 
 
 def plausible(m: re.Match, text: str) -> bool:
@@ -85,12 +102,39 @@ def resolve(m: re.Match, published: str | None) -> str | None:
     return None
 
 
-def relative_year(text: str, published: str | None) -> tuple[str, int, int] | None:
-    """A relative year ("last year") in text and its span, resolved against published."""
+def relative_years(text: str, published: str | None) -> list[tuple[str, int, int]]:
+    """Each relative year ("last year", "two years ago") in text with its span, resolved
+    against published."""
     if not published or not published[:4].isdigit():
-        return None
-    m = _RELATIVE_RE.search(text)
-    if not m:
-        return None
-    key = m.group(0).lower()
-    return str(int(published[:4]) + RELATIVE_YEARS.get(key, 0)), m.start(), m.end()
+        return []
+    low = text.lower()
+    if "year" not in low:
+        return []
+    out = []
+    for m in _RELATIVE_RE.finditer(text):
+        key = m.group(0).lower()
+        if m.group("n"):
+            shift = -_count(m.group("n").lower())
+        else:
+            shift = RELATIVE_YEARS.get(key, 0)
+        out.append((str(int(published[:4]) + shift), m.start(), m.end()))
+    return out
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def bare_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
+    """Each month named without a day or year after a preposition ("in January", "since
+    March") with its span, as YYYY-MM of the publication year, or of the year before when
+    that month is still to come; none when the publication date has no month."""
+    if not published or not published[5:7].isdigit():
+        return []
+    year, month = int(published[:4]), int(published[5:7])
+    out = []
+    for m in _BARE_MONTH_RE.finditer(text):
+        mon = month_number(m.group("mon"))
+        y = year - 1 if mon > month else year
+        out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
+    return out

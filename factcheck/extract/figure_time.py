@@ -43,9 +43,14 @@ from . import day_time
 # September 3"), not the figure's time
 _BASELINE_WORDS = ("since", "from", "than", "before", "after", "until")
 _BASELINE_RE = re.compile(
-    rf"\b(?:{'|'.join(_BASELINE_WORDS)})\s+$|\b(?:since|until)\b[^,;.\d]{{0,40}}$",
+    rf"\b(?:{'|'.join(_BASELINE_WORDS)})\s+$|\b(?:since|until)\b[^,;.\d]{{0,40}}$"
+    # "than in 2019", "compared with the same period last year", "against a year ago"
+    r"|\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+    r"(?:(?:in|during|at|for|over|on)\s+)?(?:the\s+(?:same\s+)?"
+    r"(?:period|month|quarter|week|time|day|season|stage|point)\s+(?:of\s+|in\s+|a\s+)?)?$",
     re.IGNORECASE,
 )
+_COMPARING = ("than", "compared", "versus", "vs", "against")
 
 
 def _is_baseline(before: str) -> bool:
@@ -53,7 +58,12 @@ def _is_baseline(before: str) -> bool:
     search, which tries every place, only when a baseline word ends the text or "since"
     or "until" is in it."""
     low = before.lower()
-    if "since" not in low and "until" not in low and not low.rstrip().endswith(_BASELINE_WORDS):
+    if (
+        "since" not in low
+        and "until" not in low
+        and not low.rstrip().endswith(_BASELINE_WORDS)
+        and not any(w in low for w in _COMPARING)
+    ):
         return False
     return bool(_BASELINE_RE.search(before))
 
@@ -84,7 +94,7 @@ class DateMention:
     end: int
     iso: str
     # "date" (a calendar date), "day" (a weekday or relative day), "hour" (iso is HH:MM),
-    # "year" (a relative year: "last year")
+    # "month" (a month named alone: "in January"), "year" (a relative year: "last year")
     what: str = "date"
 
 
@@ -124,6 +134,20 @@ def _clause_bounds(
     return cs, ce
 
 
+def _relative_mentions(text: str, s: int, e: int, published: str | None) -> list[DateMention]:
+    """The sentence's relative years ("last year", "two years ago") and months named
+    alone ("in January"), but no baseline of a comparison ("12% more than in the same
+    period last year")."""
+    part = text[s:e]
+    found = [(iso, a, b, "year") for iso, a, b in timeref.relative_years(part, published)]
+    found += [(iso, a, b, "month") for iso, a, b in timeref.bare_months(part, published)]
+    return [
+        DateMention(s + a, s + b, iso, what)
+        for iso, a, b, what in found
+        if not _is_baseline(text[max(s, s + a - 48) : s + a])
+    ]
+
+
 def figure_times(
     text: str,
     sentence: tuple[int, int],
@@ -145,9 +169,8 @@ def figure_times(
     ]
     days, hours = _days_and_hours(text, sentence, published) if spans else ([], [])
     own += days
-    rel = timeref.relative_year(text[s:e], published) if spans else None
-    if rel:
-        own.append(DateMention(s + rel[1], s + rel[2], rel[0], "year"))
+    if spans:
+        own += _relative_mentions(text, s, e, published)
     whens = _when_clauses(text, sentence, dates, known)
     if not own and not hours and not whens:  # most sentences: the publication date
         return [_published(published if known else None)] * len(spans)
@@ -178,9 +201,14 @@ def figure_times(
             if cs <= d.start
             and d.end <= ce
             and _visible(d, span, shields)
-            and not (d.what in ("day", "hour") and day_time.planned(text, cs, d.start))
+            and not (d.what in ("day", "hour", "month") and day_time.planned(text, cs, d.start))
         ]
-        best = _nearest(text, cs, span, [d for d in seen if d.what != "hour"]) if seen else None
+        dated = [
+            d
+            for d in seen
+            if d.what != "hour" and not (d.what == "month" and _figure_between(spans, span, d))
+        ]
+        best = (_attached(text, span, dated) or _nearest(text, cs, span, dated)) if seen else None
         hour = _nearest(text, cs, span, [d for d in seen if d.what == "hour"]) if hours else None
         out.append(_timed(best, hour, published if known else None))
     return out
@@ -202,6 +230,32 @@ def _says_now(text: str, cs: int, ce: int, span: tuple[int, int], mentions) -> b
     if not _PRESENT_RE.search(text, a, b):
         return False
     return not any(a <= d.start < b for d in mentions)
+
+
+# "passed 3 million in May", "2.8% in February": a date a preposition joins to the figure
+_ATTACHED_RE = re.compile(
+    r"[^\S\n]+(?:in|on|by|as\s+of|during|until|through)[^\S\n]+"
+    r"(?:(?:early|late|mid-?|the\s+(?:end|start|middle)\s+of)[^\S\n]*)?$",
+    re.IGNORECASE,
+)
+
+
+def _figure_between(spans, span: tuple[int, int], d: DateMention) -> bool:
+    """Whether another figure stands between a figure and a mention: a month named alone
+    dates the figure next to it ("topped 2 million, passed 3 million in May": May is
+    3 million's), never one past another figure."""
+    lo, hi = (span[1], d.start) if d.start >= span[1] else (d.end, span[0])
+    return any(lo <= a and b <= hi for a, b in spans if (a, b) != span)
+
+
+def _attached(text: str, span: tuple[int, int], found: list[DateMention]):
+    """The date or month a preposition joins right after the figure ("passed 3 million
+    in May and 4 million by June": each its own), or None."""
+    for d in found:
+        if d.what in ("date", "month") and 0 < d.start - span[1] <= 24:
+            if _ATTACHED_RE.match(text, span[1], d.start):
+                return d
+    return None
 
 
 def _nearest(text: str, cs: int, span: tuple[int, int], found: list[DateMention]):
