@@ -162,6 +162,13 @@ ROLES = [
      "19.2%", "change"),
     ("Egypt devalued the pound by 38% on Wednesday, its third cut in 14 months.", "38%",
      "change"),
+    # "make up 82%": "up" is the verb's particle, no move
+    ("Electric cars rose by 20% in Norway, where they now make up 82% of new registrations.",
+     "82%", "value"),
+    ("Women made up 38 per cent of the 1,204 new officer cadets at Sandhurst.",
+     "38 per cent", "value"),
+    ("Rent now takes up 41% of the average renter's income in Sydney, the report found.",
+     "41%", "value"),
     # "the previous record of X": an earlier figure
     ("The mercury touched 40.3C in Coningsby, beating the previous record of 38.7C.",
      "38.7C", "previous"),
@@ -204,7 +211,14 @@ def test_durations_apart_stay_apart(sentence, text):
     assert by_text(sentence)[text].kind == "duration"
 
 
-@walks("from_fillers", "change_verbs", "change_acts", "change_nouns", "previous_nouns")
+@walks(
+    "from_fillers",
+    "change_verbs",
+    "change_acts",
+    "change_nouns",
+    "previous_nouns",
+    "up_particle_verbs",
+)
 @pytest.mark.parametrize(("sentence", "text", "role"), ROLES)
 def test_roles_of_moves(sentence, text, role):
     assert by_text(sentence)[text].role == role
@@ -216,6 +230,7 @@ LEVELS = [
     ("The Sensex closed at 79,486.32, or 0.2% below its record, on Monday.", "0.2%"),
     ("Funds raised by 1,200 donors reached £45,000, or 30% of the target.", "30%"),
     ("Turnout was 66.1%, a record for the borough of Tower Hamlets.", "66.1%"),
+    ("The motion to cut fees was backed by 54% of the 2,310 delegates in Brighton.", "54%"),
 ]
 
 

@@ -48,7 +48,7 @@ from .clauses import (
 )
 from .drafts import ClaimDraft
 from .figure_time import DateMention, figure_times
-from .role_cues import share_moves
+from .role_cues import particle_up, share_moves
 from .text import Text
 
 _QUAL_WORDS = (
@@ -313,7 +313,9 @@ def _moves(pre: str, own: str, post: str) -> bool:
     m = _MOVE_OWN_RE.search(own)
     if m is None:
         return False
-    if _MOVE_UP_DOWN_RE.search(pre) or _MOVE_AFTER_RE.match(post) or _MOVE_OR_RE.search(pre):
+    if _MOVE_UP_DOWN_RE.search(pre) and not particle_up(pre):
+        return True
+    if _MOVE_AFTER_RE.match(post) or _MOVE_OR_RE.search(pre):
         return True
     if not m.group(0).lower().startswith("point") or re.search(r"percentage|basis", own, re.I):
         return False  # "rose 0.5 percentage points": as before, the value of a rate's move

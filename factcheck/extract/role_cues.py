@@ -28,15 +28,23 @@ _MOVED_OR_RE = re.compile(
 _CHANGE_NOUN_AFTER_RE = re.compile(r"^\s*(?:" + trie("change_nouns") + r")\b", re.I)
 _ARTICLE_END_RE = re.compile(r"\ban?\s+$", re.I)
 # "cut the risk of death by 21 per cent", "raised the cash rate by 25 basis points": a verb of
-# change, its object, then "by" and a share (an agent is never a share)
+# change, its object, then "by" and a share (an agent is never a share; "the motion to cut
+# fees was backed by 54%" has a verb of its own between)
 _OBJECT_BY_RE = re.compile(
-    r"\b(?:"
-    + _MOVING
-    + r")\s+(?:(?:the|its|their|a|an|his|her)\s+)?(?:[\w'’-]+\s+){1,5}by\s+"
+    r"\b(?:" + _MOVING + r")\s+(?:(?:the|its|their|a|an|his|her)\s+)?"
+    r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had|said|says)\b)[\w'’-]+\s+){1,5}by\s+"
     + _QUAL
     + r"$",
     re.I,
 )
+
+
+_PARTICLE_UP_RE = re.compile(r"\b(?:" + trie("up_particle_verbs") + r")\s+up\s+$", re.I)
+
+
+def particle_up(pre: str) -> bool:
+    """Whether the "up" just before a figure is a verb's particle ("make up 82%")."""
+    return bool(_PARTICLE_UP_RE.search(pre))
 
 
 def share_moves(pre: str, post: str, before: str) -> bool:
