@@ -20,6 +20,7 @@ from . import (  # noqa: F401
     test_extract_counts26,
     test_extract_durations,
     test_extract_lexicon_frames,
+    test_extract_probe27,
     test_extract_ranges26,
     test_rules_select,
 )

@@ -10,6 +10,7 @@ from ..model import Claim
 from . import dates, scanner
 from . import numbers as nums
 from . import patterns as pat
+from .compound import join_durations
 from .drafts import ClaimDraft, Drafts, freeze
 from .figure_time import valid_published
 from .frames import annotate
@@ -31,7 +32,7 @@ def extract_text(original: str, doc: str, published: str | None) -> list[Claim]:
     read_dates(t, drafts, cands)
     drafts.last_end = 0  # dates do not bound the words before a number
     scan(t, drafts, cands)
-    kept = drafts.in_text_order()
+    kept = join_durations(text, drafts.in_text_order())
     date_times(kept)
     annotate(t, kept)  # what each figure is about, its role, its speaker and its time
     return freeze(t, kept)

@@ -129,9 +129,15 @@ def _named_person(b: Bare, words: list[str]) -> bool:
 
 
 def rate_denominator(b: Bare) -> str | None:
-    """ "7 per 100,000 residents": a rate and its base, neither a count."""
+    """ "7 per 100,000 residents": a rate and its base, neither a count; "129 to the dollar":
+    an exchange rate (lexicon exchange_rate_links)."""
     if pat.RATE_BASE_BEFORE_RE.search(b.before) or pat.RATE_AFTER_RE.match(b.after):
         return "skip"
+    head = b.after[:9].lower()
+    if ("to " in head or "per" in head or "ainst" in head or "vers" in head) and (
+        pat.EXCHANGE_AFTER_RE.match(b.after)
+    ):
+        return "skip"  # "129 to the dollar": an exchange rate, no count
     return None
 
 

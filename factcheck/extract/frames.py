@@ -48,6 +48,7 @@ from .clauses import (
 )
 from .drafts import ClaimDraft
 from .figure_time import DateMention, figure_times
+from .role_cues import particle_up, share_moves
 from .text import Text
 
 _QUAL_WORDS = (
@@ -100,7 +101,8 @@ _PREVIOUS_RE = re.compile(
     + rf")\s+of)\s+{_QUAL}$",
     re.I,
 )
-_FROM_RE = re.compile(rf"\bfrom\s+{_QUAL}$", re.I)
+_FROM_FILL = r"(?:(?:" + trie("from_fillers") + r")\s+)?"
+_FROM_RE = re.compile(rf"\bfrom\s+{_FROM_FILL}{_QUAL}$", re.I)
 # "The agency had initially reported 140 missing", "Police first reported 9 arrests",
 # "Officials had earlier put the toll at 88": an earlier figure retold; "officials said
 # they had recorded 300" is what they said now (a speech verb before "had" without an
@@ -114,7 +116,12 @@ _RETOLD_RE = re.compile(
 )
 _LEAD_RE = re.compile(r"[^\d]*")
 _SPOKE_RE = re.compile(r"\b(?:said|says|told|tells|added|stated)\b[^\d;]*$", re.I)
-_UP_FROM_RE = re.compile(rf"\b(?:up|down)\s+(?:[\w,.]+\s+){{1,2}}from\s+{_QUAL}$", re.I)
+_UP_FROM_RE = re.compile(
+    rf"\b(?:up|down)\s+(?:(?:[\w,.]+\s+){{1,2}}from\s+{_QUAL}|from\s+(?:"
+    + trie("from_fillers")
+    + rf")\s+{_QUAL})$",
+    re.I,
+)
 # "two more bodies", "500 additional troops": the figure is an increment
 _MORE_WORDS = "more|additional|extra|further"
 _MORE_WITHIN_RE = re.compile(rf"^\S+(?:\s+\S+)*?\s+(?:{_MORE_WORDS})\b(?!\s+than)")
@@ -178,6 +185,7 @@ _CUE_ENDS = tuple(
     sorted(
         {p.split()[-1].lower() for p in (*_QUAL_WORDS, *LEX["previous_before"])}
         | {p.split()[-1].lower() for p in LEX["limit_before"]}
+        | {p.split()[-1].lower() for p in LEX["from_fillers"]}
         | {"of", "from", "by", "another"}
     )
 )
@@ -281,6 +289,8 @@ def _role(pre: str, post: str, next_between: str | None, own: str = "", before: 
         return "previous"  # "from 5,000 to 1,200", "rose to $3 billion from $2.4 billion"
     if (cued and _CHANGE_RE.search(pre)) or _CHANGE_AFTER_RE.match(post) or _moves(pre, own, post):
         return "change"
+    if _MOVE_OWN_RE.search(own) and share_moves(pre, post, before):
+        return "change"
     if _PROJECTION_RE.search(pre):
         return "projection"
     if (cued and _LIMIT_RE.search(pre)) or _LIMIT_AFTER_RE.match(post):
@@ -303,7 +313,9 @@ def _moves(pre: str, own: str, post: str) -> bool:
     m = _MOVE_OWN_RE.search(own)
     if m is None:
         return False
-    if _MOVE_UP_DOWN_RE.search(pre) or _MOVE_AFTER_RE.match(post) or _MOVE_OR_RE.search(pre):
+    if _MOVE_UP_DOWN_RE.search(pre) and not particle_up(pre):
+        return True
+    if _MOVE_AFTER_RE.match(post) or _MOVE_OR_RE.search(pre):
         return True
     if not m.group(0).lower().startswith("point") or re.search(r"percentage|basis", own, re.I):
         return False  # "rose 0.5 percentage points": as before, the value of a rate's move

@@ -40,6 +40,8 @@ DIGITS = (
     r"(?:[ ],[ ]\d{3}(?![\d.]))*(?:\.\d+|[ ]\.[ ]\d+(?![ ][.,][ ]\d))?"
     r"|(?<![\d\w])\.\d+)"
 )
+# a digit or spelled number alone, where CORE_RE would read a ratio ("4 in 92")
+NUMBER_ONLY_RE = re.compile(rf"(?P<digits>{DIGITS})|(?P<spelled>\b{NW}\b)", re.I)
 FRAC = alternation(nums.FRACTIONS)
 SPELLED = rf"{NW}(?:(?:\s+and\s+|[\s-]+){NW})*"
 ORD = alternation(nums.ORDINALS)
@@ -266,7 +268,8 @@ QUAL_BEFORE_RE = re.compile(
     + RANGE_OPENERS
     + r")\s+)?$"
     r"|(?<![\w])(?P<between2>" + RANGE_OPENERS + r")\s+$"
-    r"|(?<![\w])(?P<neg>minus|negative)\s+$",
+    # "plus or minus 3 points", "plus/minus 3": a margin either way, no sign
+    r"|(?<![\w])(?<!plus\sor\s)(?<!plus/)(?P<neg>minus|negative)\s+$",
     re.IGNORECASE,
 )
 # the last word of every text QUAL_BEFORE_RE can match (lowercase): a window that ends in
@@ -336,6 +339,12 @@ RATE_BASE_BEFORE_RE = re.compile(
 RATE_AFTER_RE = re.compile(
     r"[^\S\n]+" + alternation(LEX["rate_base_before"]) + r"[^\S\n]+\d", re.IGNORECASE
 )
+EXCHANGE_AFTER_RE = re.compile(
+    r"[^\S\n]+" + alternation(LEX["exchange_rate_links"])
+    + r"[^\S\n]+(?:(?:US|U\.S\.|American)[^\S\n]+)?"
+    + alternation([*currencies.CURRENCY_FORMS, "greenback"]) + r"\b",
+    re.IGNORECASE,
+)  # fmt: skip
 VIDEO_LINES = {240, 360, 480, 720}  # "720p" is a video format, not pence
 SCORE_AFTER_RE = re.compile(r"\s*" + alternation(LEX["score_words_after"]) + r"\b", re.IGNORECASE)
 # masked before scanning: URLs and e-mail addresses (looked for only in text with

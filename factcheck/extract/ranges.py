@@ -252,6 +252,8 @@ def _second_tail(t: Text, ph: Phrase, num2: Num, cur2) -> tuple[tuple | None, in
         scale(num2, num2.money_scale[1], num2.money_scale[0])
         p2 = num2.end
     after2 = unit_after(t, num2, p2, (ph.money or cur2) is not None)
+    if after2 and after2[0] == "money" and ph.after and ph.after[0] != "unit":
+        return None, p2  # "added 1.1% to 28.30 riyals": a percent is never the riyals'
     if after2 and after2[0] == "money" and ph.money is None and cur2 is None:
         ph.money = after2[1]
         p2 = after2[2]

@@ -224,8 +224,9 @@ def _name_after(text: str, num: Num, m: re.Match):
 
 def _guarded_is_money(text: str, name: str, num: Num, m: re.Match) -> bool:
     """A name that is also a word ("real", "mark", "won") is money after a large figure,
-    unless a noun follows it ("5 million real fans")."""
-    if not (num.scaled or abs(num.value) >= 1000):
+    unless a noun follows it ("5 million real fans"); "rand" after any figure ("45 rand")."""
+    small = name in currencies.GUARDED_SMALL_MONEY and m.group("name").islower()
+    if not (small or num.scaled or abs(num.value) >= 1000):
         return False
     if name in ("pound", "won"):
         return True
@@ -252,6 +253,8 @@ def second_number(text: str, p: int, lo: int, hi: int):
         if code:
             cur, q = code, wm.end()
     m = pat.CORE_RE.match(text, q)
+    if m and m.lastgroup == "ratio":
+        m = pat.NUMBER_ONLY_RE.match(text, q)  # "6-4 in 92 minutes": the score's 4, no ratio
     if not m or m.lastgroup not in ("digits", "spelled") or m.end() > hi:
         return None
     num = read_number(text, m)

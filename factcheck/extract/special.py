@@ -167,6 +167,8 @@ def ratio(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int
     text = t.text
     if pat.SCALE_WORD_AFTER_RE.match(text, m.end()):
         return m.end()  # "two out of five hundreds": not read
+    if re.search(r"\d[-–]$", text[max(s_start, m.start() - 2) : m.start()]):
+        return m.end()  # "won 6-3, 6-4 in 92 minutes": a score's second figure, no share
     n, d = _ratio_term(m.group("rn")), _ratio_term(m.group("rd"))
     raw_d = m.group("rd")
     if n is not None and d and m.group("over") and _over_ratio_ok(t, m, n, d):

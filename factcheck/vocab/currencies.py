@@ -23,6 +23,7 @@ CURRENCY_NAMES: dict[str, tuple[str, dict[str, str]]] = {
 }
 # names that are ordinary words too: a currency only with a nationality or a scale
 GUARDED_NAMES = set(LEX["guarded_names"])
+GUARDED_SMALL_MONEY = frozenset(LEX["guarded_small_money"])
 # subunits: name -> (unit label, parent code, fraction of the parent)
 SUBUNITS = {k: (v["label"], v["parent"], v["fraction"]) for k, v in LEX["subunits"].items()}
 SUBUNIT_PREFIXES: dict[str, str] = {k.lower(): v for k, v in LEX["subunit_prefixes"].items()}
