@@ -37,6 +37,9 @@ BODY = "Water from the breached canal flooded 41 homes in the low-lying wards, o
         ),
         ("Clinic\nNAIROBI, Kenya (AP) — March 3, 2024 — Some 4,500 people fled.", "2024-03-03"),
         ("Clinic\nKANO (Wire) - 3 March 2024 - Some 4,500 people fled.", "2024-03-03"),
+        # a place with letters beyond ASCII
+        ("Bank\nZÜRICH, 2024-06-03 — The bank will cut 4,000 jobs.", "2024-06-03"),
+        ("Bank\nZürich, 3 June 2024 — The bank will cut 4,000 jobs.", "2024-06-03"),
         # a place in title case, as some outlets write it
         ("Garrison\nErbil, Jan. 14, 2018: The base holds 1,250 troops.", "2018-01-14"),
         ("Port\nPort Harcourt, Nigeria, 3 March 2024 — Some 4,500 fled.", "2024-03-03"),

@@ -356,6 +356,14 @@ def test_a_figure_said_to_hold_now_is_not_dated_by_another_phrase(word):
     assert found["17,400"] == ("2007", "text")
 
 
+@walks("relative_months")
+@pytest.mark.parametrize("words", LEX["relative_months"])
+def test_a_relative_month_is_a_month_before_publication(words):
+    shift = LEX["relative_months"][words]
+    c = the_figure(f"Exports totalled $41.3 billion {words}.", THU)
+    assert (c.time, c.time_source) == (f"2026-{3 + shift:02d}", "text")
+
+
 @walks("baseline_clause_openers")
 @pytest.mark.parametrize("opener", LEX["baseline_clause_openers"])
 def test_a_date_in_a_since_clause_is_a_baseline(opener):

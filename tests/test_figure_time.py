@@ -89,6 +89,10 @@ THU = "2026-03-05"
         ),
         ("Exports were 14% higher than in 2019.", [("14%", THU)]),
         ("More than 3,000 people died in 2019.", [("More than 3,000 people", "2019")]),
+        # "last month" is the month before publication
+        ("Exports totalled $41.3 billion last month.", [("$41.3 billion", "2026-02")]),
+        ("The plant will hire 3,000 people next month.", [("3,000 people", THU)]),
+        ("Donors pledged $2.6 billion at this month's conference.", [("$2.6 billion", THU)]),
     ],
 )
 def test_months_named_alone_relative_years_and_baselines(text, expected):
@@ -242,7 +246,7 @@ def test_two_updates_of_one_day_are_successive():
         (
             "The Harbour Road clinic, which opened in 2019, treated 4,300 patients last month.",
             THU,
-            [THU],
+            ["2026-02"],
         ),
         ("Ms Okafor, who joined the board in 2019, said the fund held £1.4bn.", THU, [THU]),
         ("The 120 nurses who joined the ward in 2021 have all left the trust.", THU, [THU]),

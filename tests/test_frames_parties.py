@@ -139,6 +139,36 @@ GIVERS = [
 ]  # fmt: skip
 
 
+RELATIVES = [
+    # a relative clause of giving after a party's name is that party's ("which had put"
+    # gave the party "had" before)
+    (
+        "The interior ministry, which had put the toll at 2,120 on Monday, raised it to "
+        "2,870 on Wednesday.",
+        "2,120",
+        "The interior ministry",
+    ),
+    (
+        "Police in Vălenii, who had estimated the crowd at 40,000, revised it.",
+        "40,000",
+        "Police in Vălenii",
+    ),
+    (
+        "The Red Crescent, which earlier put the number of displaced at 9,400, said more "
+        "were arriving.",
+        "9,400",
+        "The Red Crescent",
+    ),
+    # nobody gives what a flood did
+    ("The floods, which had killed 1,212 people by Monday, receded.", "1,212", None),
+]
+
+
+@pytest.mark.parametrize("text, at, speaker", RELATIVES)
+def test_a_relative_clause_of_giving_is_the_party_it_follows(text, at, speaker):
+    assert figure(text, at).speaker == speaker
+
+
 @pytest.mark.parametrize("text, at, speaker", GIVERS)
 def test_a_party_named_right_after_a_figure_gives_it(text, at, speaker):
     assert figure(text, at).speaker == speaker

@@ -45,9 +45,16 @@ _OWNER_TAIL_RE = re.compile(_OWNER_TAIL, re.I)
 # "the floods claimed at least five lives": a verb that takes lives, not a speaker's
 _CLAIMED_LIVES_RE = re.compile(r"[^;]{0,60}?\b(?:" + trie("claimed_objects") + r")\b", re.I)
 _AUXILIARY_END_RE = re.compile(r"\s+(?:are|is|was|were|have|has|had|been|will|would)$", re.I)
+_AUXILIARIES_RE = re.compile(
+    r"(?:(?:are|is|was|were|have|has|had|been|will|would|also|later|first|initially|"
+    r"earlier)\s*)+",
+    re.I,
+)
+_RELATIVE_OPENERS = ("which", "who", "that")
 _DANGLING_RE = re.compile(r"\b(?:of|the|a|an|to|for|in|on|at|by|with|from|and|or)$", re.I)
 _NOT_SPEAKERS = {
     *("he she they it we i you this that there a an the its their his her".split()),
+    *("are is was were have has had been will would".split()),
 }
 # "Turnout was estimated at 85,000 by police": a passive names its speaker after "by"
 _PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)$", re.I)
@@ -141,6 +148,7 @@ class Clause:
     trailing: bool = False  # its speaker comes from a ", X said." at its end
     by_span: tuple[int, int] | None = None  # "... by police": the passive's speaker
     pronoun: str | None = None  # "she said": the party an earlier sentence names
+    antecedent: bool = False  # "..., which had put": its speaker is the clause before's
 
 
 # hot-path patterns, compiled once
@@ -221,10 +229,20 @@ def sentence_clauses(
         opener = " ".join(m.group(0).lower().split()) if m and s else ""
         clauses.append(Clause(s, e, opener))
     starts = [f[0] for f in figures]
-    for c in clauses:
+    for k, c in enumerate(clauses):
         has_verb = bisect.bisect_left(verbs, c.start) < bisect.bisect_left(verbs, c.end)
         _find_speaker(work, c, within(figures, starts, c.start, c.end), has_verb)
+        if c.antecedent and k:
+            _antecedent(work, c, clauses[k - 1])
     return clauses
+
+
+def _antecedent(work: str, c: Clause, before: Clause) -> None:
+    """ "The ministry, which had put the toll at 212": the relative clause's speaker is
+    the party the clause before ends with, when that clause is a party's name alone."""
+    who = _clean_speaker(work[before.start : before.end].strip(" ,"))
+    if who and is_party(who) and len(who.split()) <= 6:
+        c.speaker, c.speaker_end = who, c.speaker_end
 
 
 def _find_speaker(work: str, c: Clause, figures: list[tuple[int, int]], has_verb: bool) -> None:
@@ -262,6 +280,9 @@ def _leading(body: str, start: int, first: int, c: Clause) -> bool:
         return True
     if m.group("verb").lower().startswith("claim") and _CLAIMED_LIVES_RE.match(body, m.end()):
         return False  # "the floods have claimed 12 lives": nobody speaks
+    if c.opener in _RELATIVE_OPENERS and _AUXILIARIES_RE.fullmatch(who):
+        c.antecedent, c.speaker_end = True, c.start + m.end()  # "which had put ... at"
+        return True
     if _clean_speaker(who):
         c.speaker, c.speaker_end = _clean_speaker(who), c.start + m.end()
         return True

@@ -64,15 +64,11 @@ _WEEKDAY = (
 # date a comma, or an agency and a dash ("NAIROBI, Kenya (AP) — March 3, 2024 —")
 _REGION = r"(?:,[^\S\n]*[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})?"
 _BEFORE_DATE = r"(?:,[^\S\n]*|[^\S\n]*(?:\([^)\n]{1,40}\)[^\S\n]*)?[—–-][^\S\n]*)"
+# a place: words of letters (any script's), the city in capitals or title case
 _WIRE_RE = re.compile(
-    r"[^\S\n]*[*_#>\s]*(?P<city>[A-Z][A-Z.'’-]+(?:[^\S\n]+[A-Z][A-Z.'’-]+)*)"
+    r"[^\S\n]*[*_#>\s]*(?P<city>[^\W\d_][\w.'’-]*(?:[^\S\n]+[^\W\d_][\w.'’-]*){0,3})"
     + _REGION
-    + _BEFORE_DATE
-)
-_WIRE_TITLE_RE = re.compile(
-    r"[^\S\n]*[*_#>\s]*(?P<city>[A-Z][a-z.'’-]+(?:[^\S\n]+[A-Z][a-z.'’-]+){0,2})"
-    + _REGION
-    + r",[^\S\n]*"
+    + rf"(?P<sep>{_BEFORE_DATE})"
 )
 # a first word that starts a sentence or a date line, never a place: "In March, 3,000..."
 _NOT_PLACES = {*_MONTHS, *LEX["weekdays"], "in", "on", "by", "since", "until", "from", "as"}
@@ -174,14 +170,25 @@ def _stamps(line: str, order: str | None) -> list[str]:
 
 def _wire(line: str, order: str | None, year: str | None) -> str | None:
     """The date of a wire dateline ("PUNE, March 3 (PTI) -") at the start of a line."""
-    for place in (_WIRE_RE, _WIRE_TITLE_RE):
-        m = place.match(line)
-        if not m or m.group("city").split()[0].lower().rstrip(".") in _NOT_PLACES:
-            continue
-        d = _DATE_RE.match(line, m.end())
-        if d and _WIRE_END_RE.match(line, d.end()):
-            return _read(d, line, order, year)
+    m = _WIRE_RE.match(line)
+    if not m or not _place(m.group("city"), m.group("sep").strip().startswith(",")):
+        return None
+    d = _DATE_RE.match(line, m.end())
+    if d and _WIRE_END_RE.match(line, d.end()):
+        return _read(d, line, order, year)
     return None
+
+
+def _place(city: str, comma: bool) -> bool:
+    """Whether a dateline's first words name a place: in capitals ("ZÜRICH", "SAN
+    JUAN"), or in title case before a comma ("Erbil, Jan. 14"), never a word that
+    starts a sentence ("In Kano, March 3")."""
+    words = city.split()
+    if words[0].lower().rstrip(".") in _NOT_PLACES:
+        return False
+    if city.upper() == city:
+        return True
+    return comma and all(w[0].isupper() and w[1:].lower() == w[1:] for w in words)
 
 
 def _first(line: str, order: str | None, year: str | None) -> str | None:

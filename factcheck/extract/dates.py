@@ -125,6 +125,24 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
+# not one that names an event ("this month's donor conference")
+_RELATIVE_MONTH_RE = re.compile(
+    rf"\b(?:{alternation(LEX['relative_months'])})\b(?!['’]s)", re.IGNORECASE
+)
+
+
+def relative_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
+    """Each relative month ("last month") with its span, as YYYY-MM before publication."""
+    if "month" not in text or not published or not published[5:7].isdigit():
+        return []
+    out = []
+    for m in _RELATIVE_MONTH_RE.finditer(text):
+        shift = LEX["relative_months"][" ".join(m.group(0).lower().split())]
+        months = int(published[:4]) * 12 + int(published[5:7]) - 1 + shift
+        out.append((f"{months // 12}-{months % 12 + 1:02d}", m.start(), m.end()))
+    return out
+
+
 def bare_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
     """Each month named without a day or year after a preposition ("in January", "since
     March") with its span, as YYYY-MM of the publication year, or of the year before when

@@ -141,6 +141,7 @@ def _relative_mentions(text: str, s: int, e: int, published: str | None) -> list
     part = text[s:e]
     found = [(iso, a, b, "year") for iso, a, b in timeref.relative_years(part, published)]
     found += [(iso, a, b, "month") for iso, a, b in timeref.bare_months(part, published)]
+    found += [(iso, a, b, "month") for iso, a, b in timeref.relative_months(part, published)]
     return [
         DateMention(s + a, s + b, iso, what)
         for iso, a, b, what in found
@@ -174,35 +175,19 @@ def figure_times(
     whens = _when_clauses(text, sentence, dates, known)
     if not own and not hours and not whens:  # most sentences: the publication date
         return [_published(published if known else None)] * len(spans)
-    shields = _own_clauses(text, sentence, own + hours)
-    cuts = list(_CLAUSE_RE.finditer(text, s, e))
-    ends = [m.end() for m in cuts]
-    mentions = sorted(own + hours, key=lambda d: d.start)
-    present = _PRESENT_RE.search(text, s, e) is not None
-    at = [d.start for d in mentions]
+    read = _Sentence(text, sentence, spans, sorted(own + hours, key=lambda d: d.start))
+    read.shields = _own_clauses(text, sentence, own + hours)
     out = []
     for span in spans:
         when = next((iso for a, b, iso in whens if a <= span[0] < b), None)
         if when is not None:
             out.append((when, "text"))
             continue
-        cs, ce = _clause_bounds(text, sentence, cuts, *span, ends=ends)
-        if present and _says_now(text, cs, ce, span, mentions):
+        cs, ce = _clause_bounds(text, sentence, read.cuts, *span, ends=read.ends)
+        if read.present and _says_now(text, cs, ce, span, read.mentions):
             out.append(_published(published if known else None))
             continue
-        # the mentions of its clause near enough to be read with it: a clause of news is
-        # a few hundred characters; one of 200,000 (a table pasted as a line) must not
-        # make every figure look at every date of it
-        lo = bisect.bisect_left(at, max(cs, span[0] - _NEAR))
-        hi = bisect.bisect_right(at, min(ce, span[1] + _NEAR))
-        seen = [
-            d
-            for d in mentions[lo:hi]
-            if cs <= d.start
-            and d.end <= ce
-            and _visible(d, span, shields)
-            and not (d.what in ("day", "hour", "month") and day_time.planned(text, cs, d.start))
-        ]
+        seen = read.seen(span, cs, ce)
         dated = [
             d
             for d in seen
@@ -212,6 +197,36 @@ def figure_times(
         hour = _nearest(text, cs, span, [d for d in seen if d.what == "hour"]) if hours else None
         out.append(_timed(best, hour, published if known else None))
     return out
+
+
+class _Sentence:
+    """What figure_times reads once per sentence: its clause cuts and its mentions."""
+
+    def __init__(self, text: str, sentence: tuple[int, int], spans, mentions: list) -> None:
+        s, e = sentence
+        self.text, self.spans, self.mentions = text, spans, mentions
+        self.cuts = list(_CLAUSE_RE.finditer(text, s, e))
+        self.ends = [m.end() for m in self.cuts]
+        self.present = _PRESENT_RE.search(text, s, e) is not None
+        self.at = [d.start for d in mentions]
+        self.shields: list[tuple[int, int]] = []
+
+    def seen(self, span: tuple[int, int], cs: int, ce: int) -> list[DateMention]:
+        """The mentions of the figure's clause near enough to be read with it (a clause
+        of news is a few hundred characters; one of 200,000, a table pasted as a line,
+        must not make every figure look at every date of it), not shielded, no plan's."""
+        lo = bisect.bisect_left(self.at, max(cs, span[0] - _NEAR))
+        hi = bisect.bisect_right(self.at, min(ce, span[1] + _NEAR))
+        return [
+            d
+            for d in self.mentions[lo:hi]
+            if cs <= d.start
+            and d.end <= ce
+            and _visible(d, span, self.shields)
+            and not (
+                d.what in ("day", "hour", "month") and day_time.planned(self.text, cs, d.start)
+            )
+        ]
 
 
 _NEAR = 1_000  # characters either side of a figure where its clause's dates are read
