@@ -34,6 +34,7 @@ from ..rules.paths import outside_root_note
 from ..store import Store, run_lock
 from .checking import RunInfo, check, now
 from .extraction import ahead, extract_guarded, extraction, guarded
+from .pausing import step
 
 Progress = Callable[[int, int], None]
 
@@ -173,12 +174,18 @@ def run(
     with run_lock(db_path, how.lock_timeout):
         store = Store(db_path)
         try:
-            updated, skipped = _update_documents(store, found, extractor, root, how)
-            names = [d.path for d in updated.documents]
-            rules, notes = _unwritten_facts(store, written, names, rules_path is None, how.suggest)
-            info = RunInfo(paths, started, extractor.EXTRACTOR_VERSION, how.facts, db_path)
-            checked = check(store, rules, info, len(updated.documents), skipped)
-            unwritten = _unwritten(store, rules, rules_path is None, how.suggest)
+            # One transaction for the whole run: a reader (`conflicts`, `baseline`) sees
+            # the previous run's documents, claims and findings until the run commits,
+            # and a run killed at any point leaves them as they were.
+            with store.transaction():
+                updated, skipped = _update_documents(store, found, extractor, root, how)
+                names = [d.path for d in updated.documents]
+                rules, notes = _unwritten_facts(
+                    store, written, names, rules_path is None, how.suggest
+                )
+                info = RunInfo(paths, started, extractor.EXTRACTOR_VERSION, how.facts, db_path)
+                checked = check(store, rules, info, len(updated.documents), skipped)
+                unwritten = _unwritten(store, rules, rules_path is None, how.suggest)
         finally:
             store.close()
     documents = updated.documents
@@ -265,6 +272,7 @@ def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunS
         for docs, future in ahead(submit, chunks, more):
             pairs, bad = guarded(docs, future, extractor)
             store.save_documents(pairs, version)
+            step("documents-stored")
             failed.extend(bad)
             done += len(docs)
             if progress:
@@ -276,6 +284,7 @@ def _update_documents(store: Store, found: Scan, extractor, root: str, how: RunS
     # listed, keeps its earlier claims.
     kept = {d.path for d in documents} | {s.path for s in skipped}
     removed = store.remove_documents_except(kept, keep_under=found.skipped_folders)
+    step("documents-removed")
     failed_paths = {s.path for s in failed}
     documents = [d for d in documents if d.path not in failed_paths]
     return _Updated(documents, len(todo) - len(failed), removed), skipped

@@ -8,6 +8,7 @@ left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import sqlite3
@@ -19,7 +20,7 @@ import sqlite_utils
 
 from ..errors import InputError, StoreError
 from ..model import Claim, Conflict, Document, finding_order
-from . import connection, schema
+from . import connection, lock, schema
 from .codecs import (
     CLAIM_SELECT,
     INSERT_CLAIM,
@@ -80,16 +81,22 @@ class Store:
                 f"{path}: no such database; run `factcheck run` first or pass --db FILE"
             )
         connection.refuse_foreign_file(path, readonly)
+        self._held: list[int] = []  # shared run locks a reader holds (`lock.read_lock`)
         try:
             timeout = connection.DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
-            conn = connection.connect(path, timeout, readonly)
+            conn = self._connect(timeout, readonly)
             self.db = sqlite_utils.Database(conn)
+            if readonly:
+                # One read transaction for the reader's life: every query sees the
+                # same committed run, however many commits happen meanwhile.
+                conn.execute("BEGIN")
             self._check_integrity()
             if readonly:
                 schema.check_schema(self.db, path, upgrade=False)
                 return
-            # WAL with synchronous=NORMAL survives a killed process (each document's
-            # transaction is either in or out) and makes per-document commits cheap.
+            # WAL with synchronous=NORMAL survives a killed process (a run's one
+            # transaction is either in or out), and readers see the last committed
+            # run while a run writes.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             # SQLite's default page cache is 2 MB: at 100,000 articles the claims'
@@ -97,9 +104,35 @@ class Store:
             conn.execute(f"PRAGMA cache_size=-{CACHE_KB}")
             self._migrate()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
+            self._abandon()
             raise connection.store_error(path, e) from None
+        except BaseException:
+            self._abandon()
+            raise
 
     # -- opening -------------------------------------------------------
+    def _connect(self, timeout: float, readonly: bool) -> sqlite3.Connection:
+        """The connection; a reader's is immutable while no log holds changes and it holds
+        the run lock shared, so no run can change the file under it."""
+        if readonly and not os.path.exists(self.path + "-wal"):
+            held = lock.read_lock(self.path)
+            if held is not None:
+                self._held = held
+                return connection.connect(self.path, timeout, readonly, immutable=True)
+        return connection.connect(self.path, timeout, readonly)
+
+    def _abandon(self) -> None:
+        """Close what a failed opening opened: a connection left open keeps its -wal file."""
+        db = getattr(self, "db", None)
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.conn.close()
+        self._release()
+
+    def _release(self) -> None:
+        while self._held:
+            os.close(self._held.pop())
+
     def _check_integrity(self) -> None:
         tables = set(self.db.table_names())
         if tables and not schema.is_factcheck(self.db, tables):
@@ -135,8 +168,11 @@ class Store:
         return connection.transaction(self.db.conn, self.path)
 
     def close(self) -> None:
-        """Close the connection."""
-        self.db.conn.close()
+        """Close the connection (and let go of a reader's shared run lock)."""
+        try:
+            self.db.conn.close()
+        finally:
+            self._release()
 
     # -- documents and claims -------------------------------------------
     def document_states(self) -> dict[str, DocumentState]:

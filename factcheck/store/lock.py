@@ -76,3 +76,26 @@ def _acquire(fd: int, path: str, timeout: float) -> None:
                     f"(waited {timeout:g} s); wait for it to finish or use another --db"
                 ) from None
             time.sleep(0.05)
+
+
+def read_lock(path: str) -> list[int] | None:
+    """Shared locks on the run lock files of the database at `path`, or None while a run
+    holds one: a reader holding them knows no run writes the file until it lets them go
+    (os.close of each). Created only in the temporary folder, never beside the database,
+    whose folder a reader may not write; a lock file that cannot be opened is passed over.
+    """
+    fds: list[int] = []
+    for n, lock_path in enumerate(_lock_paths(path)):
+        flags = os.O_RDONLY if n == 0 else os.O_RDONLY | os.O_CREAT
+        try:
+            fd = os.open(lock_path, flags, 0o666)
+        except OSError:
+            continue  # none beside the database: no run made one there
+        fds.append(fd)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            for held in fds:
+                os.close(held)
+            return None
+    return fds
