@@ -13,7 +13,6 @@ import os
 import posixpath
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import NamedTuple
 
 import sqlite_utils
@@ -34,6 +33,7 @@ from .codecs import (
     content_hash,
     rule_row,
     run_row,
+    with_review,
 )
 
 CACHE_KB = 65536  # the page cache of a writing connection (64 MB)
@@ -84,7 +84,10 @@ class Store:
         self._held: list[int] = []  # shared run locks a reader holds (`lock.read_lock`)
         try:
             timeout = connection.DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
-            conn = self._connect(timeout, readonly)
+            if readonly:  # immutable, holding the run lock shared, while no run has it open
+                conn, self._held = lock.open_reader(path, timeout)
+            else:
+                conn = connection.connect(path, timeout, readonly)
             self.db = sqlite_utils.Database(conn)
             if readonly:
                 # One read transaction for the reader's life: every query sees the
@@ -111,22 +114,10 @@ class Store:
             raise
 
     # -- opening -------------------------------------------------------
-    def _connect(self, timeout: float, readonly: bool) -> sqlite3.Connection:
-        """The connection; a reader's is immutable while no log holds changes and it holds
-        the run lock shared, so no run can change the file under it."""
-        if readonly and not os.path.exists(self.path + "-wal"):
-            held = lock.read_lock(self.path)
-            if held is not None:
-                self._held = held
-                return connection.connect(self.path, timeout, readonly, immutable=True)
-        return connection.connect(self.path, timeout, readonly)
-
     def _abandon(self) -> None:
         """Close what a failed opening opened: a connection left open keeps its -wal file."""
-        db = getattr(self, "db", None)
-        if db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                db.conn.close()
+        with contextlib.suppress(sqlite3.Error, AttributeError):
+            self.db.conn.close()
         self._release()
 
     def _release(self) -> None:
@@ -598,16 +589,6 @@ class Store:
         """One stored document's row, or None."""
         rows = list(self.db["documents"].rows_where("path = ?", [path]))
         return rows[0] if rows else None
-
-
-def with_review(conflict: Conflict, review: dict | None) -> Conflict:
-    """The conflict with a reviewer's decision applied to its status."""
-    if review is None:
-        return conflict
-    details = dict(conflict.details)
-    if review.get("reason"):
-        details["review_reason"] = review["reason"]
-    return replace(conflict, status=review["status"], details=details)
 
 
 def _kinds_where(kinds: list) -> tuple[str, list[str]]:

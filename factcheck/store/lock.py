@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import sqlite3
 import tempfile
 import time
 
@@ -99,3 +100,18 @@ def read_lock(path: str) -> list[int] | None:
                 os.close(held)
             return None
     return fds
+
+
+def open_reader(path: str, timeout: float) -> tuple[sqlite3.Connection, list[int]]:
+    """A read-only connection to the database, and the shared run locks it holds.
+
+    While no write-ahead log exists and no run holds the run lock, the file is read as
+    immutable (no -wal or -shm made beside it, so a read-only folder works) under the
+    shared locks, so no run can change it meanwhile; the caller closes them (os.close)
+    when done. Otherwise it is read through the log, holding no lock.
+    """
+    if not os.path.exists(path + "-wal"):
+        held = read_lock(path)
+        if held is not None:
+            return connection.connect(path, timeout, True, immutable=True), held
+    return connection.connect(path, timeout, True), []
