@@ -6,7 +6,9 @@ chunks before, and checked one fact at a time from the database, so memory
 follows the largest fact rather than the corpus. It is incremental: a
 document whose bytes and the extractor's version are unchanged is not
 extracted again, and a fact whose rule and selected claims are unchanged
-keeps its stored findings (`factcheck.app.checking`, docs/scale.md).
+keeps its stored findings (`factcheck.app.checking`, docs/scale.md). All a
+run writes is one transaction, committed at its end: readers, and a run
+killed half-way, see the previous run whole (docs/robustness.md).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from .pausing import step
 Progress = Callable[[int, int], None]
 
 WINDOW = 512  # files read (and hashed) at a time while looking for changed documents
-CHUNK = 32  # documents extracted in one go by one worker, and stored in one transaction
+CHUNK = 32  # documents extracted in one go by one worker, and stored together
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The run lock: one run at a time holds a database."""
+"""The run lock: one run at a time holds a database, and readers of an idle one share it."""
 
 from __future__ import annotations
 
@@ -92,13 +92,16 @@ def read_lock(path: str) -> list[int] | None:
             fd = os.open(lock_path, flags, 0o666)
         except OSError:
             continue  # none beside the database: no run made one there
-        fds.append(fd)
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            for held in fds:
+        except BlockingIOError:  # a run holds it
+            for held in [*fds, fd]:
                 os.close(held)
             return None
+        except OSError:  # a file system that cannot lock: passed over
+            os.close(fd)
+            continue
+        fds.append(fd)
     return fds
 
 
@@ -113,5 +116,10 @@ def open_reader(path: str, timeout: float) -> tuple[sqlite3.Connection, list[int
     if not os.path.exists(path + "-wal"):
         held = read_lock(path)
         if held is not None:
-            return connection.connect(path, timeout, True, immutable=True), held
+            try:
+                return connection.connect(path, timeout, True, immutable=True), held
+            except BaseException:
+                for fd in held:
+                    os.close(fd)
+                raise
     return connection.connect(path, timeout, True), []
