@@ -432,34 +432,32 @@ def _default_sigint() -> None:
 
 
 def _start_long_run(project, *args):
-    """A real `factcheck run` on 200 long articles, returned once it has stored one."""
+    """A real `factcheck run` on 200 long articles, returned once it has stored one.
+
+    A run commits nothing before it ends, so it is asked to pause once it has
+    stored its first chunk (the tests' pause hook, `factcheck.app.pausing`): it
+    waits on its standard input, which nothing writes to, with its workers busy.
+    """
     import subprocess
     import sys
-    import time
 
     para = "Officials said about 5,000 troops remain in the north of the country.\n\n" * 400
     for i in range(200):
         (project / "seeds" / f"slow{i:03d}.txt").write_text(para, encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "run", *args],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=dict(os.environ, FACTCHECK_TEST_PAUSE="documents-stored"),
         # a suite started in the background (`cmd &`) inherits an ignored SIGINT,
         # which Python keeps ignoring: give the run the Ctrl-C a terminal would
         preexec_fn=_default_sigint,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            conn = sqlite3.connect(f"file:{project / 'factcheck.db'}?mode=ro", uri=True)
-            if conn.execute("select count(*) from documents").fetchone()[0]:
-                conn.close()
-                return proc
-            conn.close()
-        except sqlite3.Error:
-            pass
-        time.sleep(0.1)
+    while line := proc.stderr.readline():
+        if line.startswith("paused at documents-stored"):
+            return proc
     raise AssertionError("the run ended before it could be interrupted")
 
 

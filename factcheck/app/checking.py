@@ -19,6 +19,7 @@ from ..rules import selects
 from ..store import FactRow, Packed, RunRecord, Store, with_review
 from ..store.codecs import decode_findings, decode_records, encode_findings, encode_records
 from .incremental import EMPTY, related_ids, relation_key, rule_version
+from .pausing import step
 
 
 def now() -> str:
@@ -64,6 +65,7 @@ def check(store: Store, rules: list[Rule], run: RunInfo, documents: int, skipped
     """Bring each rule's selection up to date, then each fact's findings, and save the run."""
     versions = {r.id: rule_version(r, run.extractor_version) for r in rules}
     store.refresh_matches(versions, {r.id: r.select.kinds or None for r in rules}, _chooser(rules))
+    step("matches-refreshed")
     prints = store.match_fingerprints()
     states = store.fact_states()
     found = _Found()
@@ -81,7 +83,9 @@ def check(store: Store, rules: list[Rule], run: RunInfo, documents: int, skipped
         conflicts=len(conflicts),
         skipped=tuple((s.path, s.reason) for s in skipped),
     )
+    step("facts-checked")
     run_id = store.save_run(record, rules, found.rows, found.rewritten)
+    step("run-saved")
     reviews = store.reviews()
     return Checked(
         conflicts=[with_review(c, reviews.get(c.id)) for c in conflicts],

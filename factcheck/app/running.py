@@ -6,7 +6,9 @@ chunks before, and checked one fact at a time from the database, so memory
 follows the largest fact rather than the corpus. It is incremental: a
 document whose bytes and the extractor's version are unchanged is not
 extracted again, and a fact whose rule and selected claims are unchanged
-keeps its stored findings (`factcheck.app.checking`, docs/scale.md).
+keeps its stored findings (`factcheck.app.checking`, docs/scale.md). All a
+run writes is one transaction, committed at its end: readers, and a run
+killed half-way, see the previous run whole (docs/robustness.md).
 """
 
 from __future__ import annotations
@@ -35,11 +37,12 @@ from ..rules.paths import outside_root_note
 from ..store import Store, run_lock
 from .checking import RunInfo, check, now
 from .extraction import ahead, extract_guarded, extraction, guarded
+from .pausing import step
 
 Progress = Callable[[int, int], None]
 
 WINDOW = 512  # files read (and hashed) at a time while looking for changed documents
-CHUNK = 32  # documents extracted in one go by one worker, and stored in one transaction
+CHUNK = 32  # documents extracted in one go by one worker, and stored together
 
 
 @dataclass
@@ -210,12 +213,18 @@ def run(
     with run_lock(db_path, how.lock_timeout):
         store = Store(db_path)
         try:
-            updated, skipped = _update_documents(store, found, extractor, root, how, piped)
-            names = [d.path for d in updated.documents]
-            rules, notes = _unwritten_facts(store, written, names, rules_path is None, how.suggest)
-            info = RunInfo(paths, started, extractor.EXTRACTOR_VERSION, how.facts, db_path)
-            checked = check(store, rules, info, len(updated.documents), skipped)
-            unwritten = _unwritten(store, rules, rules_path is None, how.suggest)
+            # One transaction for the whole run: a reader (`conflicts`, `baseline`) sees
+            # the previous run's documents, claims and findings until the run commits,
+            # and a run killed at any point leaves them as they were.
+            with store.transaction():
+                updated, skipped = _update_documents(store, found, extractor, root, how, piped)
+                names = [d.path for d in updated.documents]
+                rules, notes = _unwritten_facts(
+                    store, written, names, rules_path is None, how.suggest
+                )
+                info = RunInfo(paths, started, extractor.EXTRACTOR_VERSION, how.facts, db_path)
+                checked = check(store, rules, info, len(updated.documents), skipped)
+                unwritten = _unwritten(store, rules, rules_path is None, how.suggest)
         finally:
             store.close()
     documents = updated.documents
@@ -309,6 +318,7 @@ def _update_documents(
         for docs, future in ahead(submit, chunks, more):
             pairs, bad = guarded(docs, future, extractor)
             store.save_documents(pairs, version)
+            step("documents-stored")
             failed.extend(bad)
             done += len(docs)
             if progress:
@@ -320,6 +330,7 @@ def _update_documents(
     # listed, keeps its earlier claims.
     kept = {d.path for d in documents} | {s.path for s in skipped}
     removed = store.remove_documents_except(kept, keep_under=found.skipped_folders)
+    step("documents-removed")
     failed_paths = {s.path for s in failed}
     documents = [d for d in documents if d.path not in failed_paths]
     return _Updated(documents, len(todo) - len(failed), removed), skipped

@@ -11,7 +11,7 @@ import dataclasses
 import hashlib
 import json
 import zlib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from ..model import Claim, Conflict
 
@@ -335,3 +335,13 @@ def encode_findings(found: list[Conflict]) -> str:
 def decode_findings(text: str | None) -> list[Conflict] | None:
     """The findings `encode_findings` wrote; None when missing or damaged."""
     return decode_records(text, Conflict)
+
+
+def with_review(conflict: Conflict, review: dict | None) -> Conflict:
+    """The conflict with a reviewer's decision applied to its status."""
+    if review is None:
+        return conflict
+    details = dict(conflict.details)
+    if review.get("reason"):
+        details["review_reason"] = review["reason"]
+    return replace(conflict, status=review["status"], details=details)

@@ -49,15 +49,20 @@ def refuse_foreign_file(path: str, readonly: bool = False) -> None:
         )
 
 
-def connect(path: str, timeout: float, readonly: bool) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are begun explicitly)."""
+def connect(
+    path: str, timeout: float, readonly: bool, immutable: bool = False
+) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are begun explicitly).
+
+    immutable (read-only only): the caller knows no write-ahead log holds changes and
+    no run can write the file while it reads (it holds `lock.read_lock`). Read as
+    immutable, SQLite creates no -wal or -shm file, so a database in a folder we may
+    not write can be read.
+    """
     if not readonly:
         return sqlite3.connect(path, timeout=timeout, isolation_level=None)
     uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
-    if not os.path.exists(path + "-wal"):
-        # No write-ahead log: no run is writing and every committed change is in
-        # the file itself. Reading it as immutable makes SQLite create no -shm
-        # file, so a database in a folder we may not write can be read.
+    if immutable:
         return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
     return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
@@ -98,7 +103,10 @@ def database_errors(cls):
             try:
                 return fn(self, *args, **kwargs)
             except (sqlite3.Error, UnicodeDecodeError) as e:  # a corrupt page can hold bad text
-                raise store_error(self.path, e) from None
+                error = store_error(self.path, e)
+            # raised outside the handler, so it holds no traceback of SQLite's error: that
+            # one's frames keep the failed query's cursor, and so the database, open
+            raise error
 
         return method
 

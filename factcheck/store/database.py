@@ -8,18 +8,18 @@ left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import NamedTuple
 
 import sqlite_utils
 
 from ..errors import InputError, StoreError
 from ..model import Claim, Conflict, Document, finding_order
-from . import connection, schema
+from . import connection, lock, schema
 from .codecs import (
     CLAIM_SELECT,
     INSERT_CLAIM,
@@ -34,6 +34,7 @@ from .codecs import (
     content_hash,
     rule_row,
     run_row,
+    with_review,
 )
 
 CACHE_KB = 65536  # the page cache of a writing connection (64 MB)
@@ -82,18 +83,27 @@ class Store:
             )
         connection.refuse_foreign_file(path, readonly)
         self.claim_select = CLAIM_SELECT
+        self._held: list[int] = []  # shared run locks a reader holds (`lock.read_lock`)
         try:
             timeout = connection.DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
-            conn = connection.connect(path, timeout, readonly)
+            if readonly:  # immutable, holding the run lock shared, while no run has it open
+                conn, self._held = lock.open_reader(path, timeout)
+            else:
+                conn = connection.connect(path, timeout, readonly)
             self.db = sqlite_utils.Database(conn)
+            if readonly:
+                # One read transaction for the reader's life: every query sees the
+                # same committed run, however many commits happen meanwhile.
+                conn.execute("BEGIN")
             self._check_integrity()
             if readonly:
                 schema.check_schema(self.db, path, upgrade=False)
                 # not upgraded: a claim column it lacks (m009's) reads as unknown
                 self.claim_select = claim_select(set(self.db["claims"].columns_dict))
                 return
-            # WAL with synchronous=NORMAL survives a killed process (each document's
-            # transaction is either in or out) and makes per-document commits cheap.
+            # WAL with synchronous=NORMAL survives a killed process (a run's one
+            # transaction is either in or out), and readers see the last committed
+            # run while a run writes.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             # SQLite's default page cache is 2 MB: at 100,000 articles the claims'
@@ -101,9 +111,23 @@ class Store:
             conn.execute(f"PRAGMA cache_size=-{CACHE_KB}")
             self._migrate()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
+            self._abandon()
             raise connection.store_error(path, e) from None
+        except BaseException:
+            self._abandon()
+            raise
 
     # -- opening -------------------------------------------------------
+    def _abandon(self) -> None:
+        """Close what a failed opening opened: a connection left open keeps its -wal file."""
+        with contextlib.suppress(sqlite3.Error, AttributeError):
+            self.db.conn.close()
+        self._release()
+
+    def _release(self) -> None:
+        while self._held:
+            os.close(self._held.pop())
+
     def _check_integrity(self) -> None:
         tables = set(self.db.table_names())
         if tables and not schema.is_factcheck(self.db, tables):
@@ -139,8 +163,11 @@ class Store:
         return connection.transaction(self.db.conn, self.path)
 
     def close(self) -> None:
-        """Close the connection."""
-        self.db.conn.close()
+        """Close the connection (and let go of a reader's shared run lock)."""
+        try:
+            self.db.conn.close()
+        finally:
+            self._release()
 
     # -- documents and claims -------------------------------------------
     def document_states(self) -> dict[str, DocumentState]:
@@ -566,16 +593,6 @@ class Store:
         """One stored document's row, or None."""
         rows = list(self.db["documents"].rows_where("path = ?", [path]))
         return rows[0] if rows else None
-
-
-def with_review(conflict: Conflict, review: dict | None) -> Conflict:
-    """The conflict with a reviewer's decision applied to its status."""
-    if review is None:
-        return conflict
-    details = dict(conflict.details)
-    if review.get("reason"):
-        details["review_reason"] = review["reason"]
-    return replace(conflict, status=review["status"], details=details)
 
 
 def _kinds_where(kinds: list) -> tuple[str, list[str]]:

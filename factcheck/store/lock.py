@@ -1,10 +1,11 @@
-"""The run lock: one run at a time holds a database."""
+"""The run lock: one run at a time holds a database, and readers of an idle one share it."""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import os
+import sqlite3
 import tempfile
 import time
 
@@ -76,3 +77,49 @@ def _acquire(fd: int, path: str, timeout: float) -> None:
                     f"(waited {timeout:g} s); wait for it to finish or use another --db"
                 ) from None
             time.sleep(0.05)
+
+
+def read_lock(path: str) -> list[int] | None:
+    """Shared locks on the run lock files of the database at `path`, or None while a run
+    holds one: a reader holding them knows no run writes the file until it lets them go
+    (os.close of each). Created only in the temporary folder, never beside the database,
+    whose folder a reader may not write; a lock file that cannot be opened is passed over.
+    """
+    fds: list[int] = []
+    for n, lock_path in enumerate(_lock_paths(path)):
+        flags = os.O_RDONLY if n == 0 else os.O_RDONLY | os.O_CREAT
+        try:
+            fd = os.open(lock_path, flags, 0o666)
+        except OSError:
+            continue  # none beside the database: no run made one there
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:  # a run holds it
+            for held in [*fds, fd]:
+                os.close(held)
+            return None
+        except OSError:  # a file system that cannot lock: passed over
+            os.close(fd)
+            continue
+        fds.append(fd)
+    return fds
+
+
+def open_reader(path: str, timeout: float) -> tuple[sqlite3.Connection, list[int]]:
+    """A read-only connection to the database, and the shared run locks it holds.
+
+    While no write-ahead log exists and no run holds the run lock, the file is read as
+    immutable (no -wal or -shm made beside it, so a read-only folder works) under the
+    shared locks, so no run can change it meanwhile; the caller closes them (os.close)
+    when done. Otherwise it is read through the log, holding no lock.
+    """
+    if not os.path.exists(path + "-wal"):
+        held = read_lock(path)
+        if held is not None:
+            try:
+                return connection.connect(path, timeout, True, immutable=True), held
+            except BaseException:
+                for fd in held:
+                    os.close(fd)
+                raise
+    return connection.connect(path, timeout, True), []
