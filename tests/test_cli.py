@@ -343,9 +343,9 @@ def test_claims_filters_and_unmatched(newsroom):
     unmatched = invoke("claims", "--unmatched").stdout
     example = 'news/ships.txt:3 "There are 7 troops on deck and 3 fighters."'
     assert unmatched == (
-        "noun or unit    kind      documents    claims  example\n"
-        f"--------------  ------  -----------  --------  {'-' * len(example)}\n"
-        f"troops          count             1         1  {example}\n"
+        "noun or unit  kind   documents  claims  example\n"
+        f"------------  -----  ---------  ------  {'-' * len(example)}\n"
+        f"troops        count          1       1  {example}\n"
     )
     groups = json.loads(invoke("claims", "--unmatched", "--format", "json").stdout)
     assert [(g["label"], g["documents"], g["claims"]) for g in groups] == [("troops", 1, 1)]

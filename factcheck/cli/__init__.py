@@ -408,7 +408,7 @@ def extract(config, paths, fmt, jobs, follow_links, exclude):
     if fmt == "jsonl":
         write_stdout(report.claims_jsonl(done.claims))
     else:
-        click.echo(report.claims_table(done.claims))
+        click.echo(report.claims_table(done.claims, _terminal(None)[0]))
     finish(done.outcome)
 
 
@@ -509,7 +509,7 @@ def conflicts(status, fmt, db_path):
     if fmt == "json":
         click.echo(report.conflicts_json(found), nl=False)
     elif found:
-        click.echo(report.conflict_list_table(found))
+        click.echo(report.conflict_list_table(found, _terminal(None)[0]))
     else:
         click.echo(f"no {'' if status == 'all' else status + ' '}conflicts")
 
@@ -556,11 +556,13 @@ def claims(doc, rule_id, kind, unmatched, fmt, db_path):
     from .. import report  # the formats load only when a command prints one
 
     found = app.claims(db_path, doc=doc, rule=rule_id, kind=kind, unmatched=unmatched)
+    width = _terminal(None)[0]
     if unmatched:
         groups = report.group_unmatched(found)
-        out = report.groups_json(groups) if fmt == "json" else report.groups_table(groups) + "\n"
+        out = report.groups_json(groups) if fmt == "json" else report.groups_table(groups, width)
     else:
-        out = report.claims_json(found) if fmt == "json" else report.claims_table(found) + "\n"
+        out = report.claims_json(found) if fmt == "json" else report.claims_table(found, width)
+    out += "" if fmt == "json" else "\n"
     click.echo(out, nl=False)
 
 
