@@ -121,7 +121,7 @@ def _head(c: Conflict, rule: dict | None, details: dict) -> list[str]:
         )
     elif rule:  # a template's file is in the installed package, a suggestion has none
         rule_line += f": {printable(rule.get('title'))}"
-    lines = [f"conflict:  {c.id}", f"status:    {c.status}"]
+    lines = [f"finding:   {c.id}", f"status:    {c.status}"]
     if details.get("review_reason"):
         lines.append(f"review:    {details.pop('review_reason')}")
     lines.append(f"rule:      {rule_line}")

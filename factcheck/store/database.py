@@ -520,10 +520,10 @@ class Store:
             return ids[0]
         if len(ids) > 1 and len(given) >= 4:
             raise InputError(
-                f"conflict id {given!r} is ambiguous ({', '.join(ids[:5])}); give more characters"
+                f"finding id {given!r} is ambiguous ({', '.join(ids[:5])}); give more characters"
             )
         raise InputError(
-            f"no conflict {given!r} in the last run of {self.path}; "
+            f"no finding {given!r} in the last run of {self.path}; "
             "`factcheck conflicts --status all` lists them"
         )
 
