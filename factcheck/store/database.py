@@ -8,6 +8,7 @@ left untouched.
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import sqlite3
@@ -557,6 +558,11 @@ class Store:
     def rule_rows(self) -> dict[str, dict]:
         """The last completed run's rules, by id."""
         return {r["id"]: r for r in self.db["rules"].rows_where(order_by="id")}
+
+    def last_skipped(self) -> tuple[tuple[str, str], ...]:
+        """(path, reason) of each file the last completed run could not read."""
+        rows = list(self.db.execute("select skipped from runs order by id desc limit 1"))
+        return tuple(tuple(s) for s in json.loads(rows[0][0] or "[]")) if rows else ()
 
     def document_row(self, path: str) -> dict | None:
         """One stored document's row, or None."""
