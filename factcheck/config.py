@@ -33,8 +33,8 @@ KEYS: dict[str, tuple[type, str]] = {
     "paths": (list, "article files and folders to check"),
     "rules": (str, "rules folder or file"),
     "db": (str, "SQLite database"),
-    "fail-on": (str, "lowest conflict severity that fails a run: error, warning or never"),
-    "baseline": (str, "baseline file of known conflicts"),
+    "fail-on": (str, "lowest finding severity that fails a run: error, warning or never"),
+    "baseline": (str, "baseline file of known findings"),
     "exclude": (list, "paths not to read, gitignore-style patterns relative to the file"),
 }
 PATH_KEYS = ("rules", "db", "baseline")

@@ -112,7 +112,7 @@ def test_the_documented_job_works_on_a_new_repository_then_keeps_accepted_findin
         [sys.executable, "-m", "factcheck", "baseline"], cwd=repo, capture_output=True, text=True
     )
     assert wrote.returncode == 0, wrote.stderr
-    assert "wrote 1 conflict to factcheck-baseline.json" in wrote.stdout + wrote.stderr
+    assert "wrote 1 finding to factcheck-baseline.json" in wrote.stdout + wrote.stderr
     # 3. the next job: the known finding no longer fails it, and no warning
     done, out = play(repo, step)
     assert out["exit"] == "0", done.stderr

@@ -196,7 +196,7 @@ def test_accept_baseline_and_a_new_conflict(newsroom):
     assert run.stdout.endswith("3 findings (1 warning, 1 info), 1 accepted\n")
     assert re.search(r"\| accepted +\|", run.stdout)  # under the severity
 
-    assert invoke("baseline").stdout == "wrote 3 conflicts to factcheck-baseline.json\n"
+    assert invoke("baseline").stdout == "wrote 3 findings to factcheck-baseline.json\n"
     saved = json.loads((newsroom / "factcheck-baseline.json").read_text())
     assert [c["id"] for c in saved["conflicts"]] == sorted(ids().values())
     accepted = next(c for c in saved["conflicts"] if c["id"] == troops)
@@ -228,9 +228,9 @@ def test_baseline_is_deterministic_and_survives_unrelated_edits(newsroom):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["accept", "ffffffffffff", "--reason", "x"], "no conflict 'ffffffffffff'"),
-        (["accept", "0", "--reason", "x"], "no conflict '0'"),
-        (["show", "nope"], "no conflict 'nope'"),
+        (["accept", "ffffffffffff", "--reason", "x"], "no finding 'ffffffffffff'"),
+        (["accept", "0", "--reason", "x"], "no finding '0'"),
+        (["show", "nope"], "no finding 'nope'"),
         (["run", "news", "--baseline", "rules/news.yaml"], "rules/news.yaml: not a baseline file"),
     ],
 )
@@ -290,7 +290,7 @@ def test_show(newsroom):
     invoke("accept", troops, "--reason", "different dates")
     out = invoke("show", troops).stdout
     assert out == (
-        f"conflict:  {troops}\n"
+        f"finding:   {troops}\n"
         "status:    accepted\n"
         "review:    different dates\n"
         "rule:      troops: Troops in Iraq (rules/news.yaml:2)\n"
@@ -348,9 +348,9 @@ def test_claims_filters_and_unmatched(newsroom):
     unmatched = invoke("claims", "--unmatched").stdout
     example = 'news/ships.txt:3 "There are 7 troops on deck and 3 fighters."'
     assert unmatched == (
-        "noun or unit    kind      documents    claims  example\n"
-        f"--------------  ------  -----------  --------  {'-' * len(example)}\n"
-        f"troops          count             1         1  {example}\n"
+        "noun or unit  kind   documents  claims  example\n"
+        f"------------  -----  ---------  ------  {'-' * len(example)}\n"
+        f"troops        count          1       1  {example}\n"
     )
     groups = json.loads(invoke("claims", "--unmatched", "--format", "json").stdout)
     assert [(g["label"], g["documents"], g["claims"]) for g in groups] == [("troops", 1, 1)]
@@ -407,8 +407,31 @@ def test_every_command_has_help_with_an_example(path):
     assert "Example:" in result.stdout
 
 
+# where "conflict" may still be read: the command's own name, and the rule files' keys
+_NAMES = re.compile(r"(factcheck|cli) conflicts|`(no_)?conflict:`")
+
+
+@pytest.mark.parametrize("path", [(), *(p for p, _ in _commands(cli))], ids=" ".join)
+def test_help_says_finding_as_the_reports_do(path):
+    text = _NAMES.sub("", invoke(*path, "--help").stdout)
+    assert "conflict" not in text.replace("  conflicts  ", "").lower()
+    if path in (("run",), ("accept",), ("baseline",), ("conflicts",), ("show",)):
+        assert "finding" in text
+
+
+def test_commands_say_finding_in_their_messages(newsroom):
+    invoke("run", "news")
+    assert invoke("conflicts", "--status", "accepted").stdout == "no accepted findings\n"
+    assert invoke("baseline").stdout == "wrote 3 findings to factcheck-baseline.json\n"
+    wrong = invoke("show", "abcdef")
+    assert "Error: no finding 'abcdef' in the last run" in wrong.stderr
+    assert invoke("findings", "--status", "all").stdout == (
+        invoke("conflicts", "--status", "all").stdout
+    )
+
+
 @pytest.mark.parametrize(
-    "command", ["run", "accept", "reopen", "baseline", "conflicts", "show", "claims"]
+    "command", ["run", "accept", "reopen", "baseline", "conflicts", "findings", "show", "claims"]
 )
 def test_database_commands_accept_db(command):
     assert "--db" in invoke(command, "--help").stdout

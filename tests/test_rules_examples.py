@@ -156,11 +156,11 @@ def test_failing_examples_are_each_reported_with_their_place(tmp_path, monkeypat
           help: '5,000 troops': the sentence has none of 'Iraq'
         rules/r.yaml:14:11: [T002] rule 'troops': selects '5,000 Iraqi troops' of "Iraq has 5,000 Iraqi troops."
           help: narrow the rule: not_words, noun_excludes or a time window
-        rules/r.yaml:16:11: [T003] rule 'troops': reports no conflict in this case
+        rules/r.yaml:16:11: [T003] rule 'troops': reports no finding in this case
           help: example-1.txt selects '5,000 troops' = 4,750–5,250; example-2.txt selects '6,000 troops' = 5,700–6,300
-        rules/r.yaml:20:11: [T004] rule 'troops': reports a conflict in this case (split): sources split with no consensus within 50% tolerance: 5,000 (example-1.txt) against 50,000 (example-2.txt)
+        rules/r.yaml:20:11: [T004] rule 'troops': reports a finding in this case (split): sources split with no consensus within 50% tolerance: 5,000 (example-1.txt) against 50,000 (example-2.txt)
           help: widen the tolerance or narrow the selection; example-1.txt selects '5,000 troops' = 4,750–5,250; example-2.txt selects '50,000 troops' = 47,500–52,500
-        rules/r.yaml:31:11: [T005] rule 'rally': reports the conflict as disputed, not open
+        rules/r.yaml:31:11: [T005] rule 'rally': reports the finding as disputed, not open
           help: disputed: organisers say 250,000 (example-1.txt); police say 100,000 (example-2.txt)
         6 examples: 1 passed, 5 failed
         """  # noqa: E501

@@ -286,9 +286,9 @@ def test_conflicts_come_back_as_records_with_reviews_applied(tmp_path):
         ("abc123def456", "abc123def456"),
         ("abc123", "abc123def456"),
         ("[abc9]", "abc999000000"),
-        ("abc", "no conflict 'abc'"),  # too short to guess
+        ("abc", "no finding 'abc'"),  # too short to guess
         ("abc1 ", "abc123def456"),
-        ("zzzz", "no conflict 'zzzz'"),
+        ("zzzz", "no finding 'zzzz'"),
     ],
 )
 def test_find_conflict_by_id_or_prefix(tmp_path, given, expected):
@@ -296,7 +296,7 @@ def test_find_conflict_by_id_or_prefix(tmp_path, given, expected):
 
     s = Store(str(tmp_path / "f.db"))
     _results(s)
-    if expected.startswith("no conflict"):
+    if expected.startswith("no finding"):
         with pytest.raises(InputError, match=expected):
             s.find_conflict(given)
     else:

@@ -253,6 +253,7 @@ def run_and_report(request: RunRequest, progress: Progress | None = None) -> Rep
     """Run, and make the report: exit 2 for skipped files (unless allowed), 1 for failures."""
     from ..output import check_output
     from ..report import Report
+    from .earlier import mark_earlier
 
     protected = {"database": request.db_path, "baseline file": request.baseline_path}
     inputs = [*request.paths, request.rules_path or ""]
@@ -272,13 +273,14 @@ def run_and_report(request: RunRequest, progress: Progress | None = None) -> Rep
         suggest=request.suggest,
         piped=request.piped,
     )
+    skipped = tuple((s.path, s.reason) for s in result.skipped)
     report = Report(
-        conflicts=result.conflicts,
+        conflicts=mark_earlier(result.conflicts, skipped),
         rules=result.rules,
         documents=len(result.documents),
         claims=result.claim_count,
         skipped=len(result.skipped),
-        skipped_files=tuple((s.path, s.reason) for s in result.skipped),
+        skipped_files=skipped,
         fail_on=request.fail_on,
         baseline=request.baseline,
         facts=result.facts,
@@ -325,8 +327,10 @@ def review(db_path: str, conflict: str, status: str, reason: str | None = None) 
 
 def conflicts(db_path: str, status: str = "open") -> list[Conflict]:
     """The last run's conflicts of a status ("open", "accepted", "disputed" or "all")."""
+    from .earlier import mark_earlier
+
     with _reading(db_path) as store:
-        return store.conflicts(status)
+        return mark_earlier(store.conflicts(status), store.last_skipped())
 
 
 @dataclass(frozen=True)
@@ -340,8 +344,10 @@ class Shown:
 
 def show(db_path: str, conflict_id: str) -> Shown:
     """One conflict of the last run, by its id or a unique prefix, with its rule and documents."""
+    from .earlier import mark_earlier
+
     with _reading(db_path) as store:
-        conflict = store.conflict(conflict_id)
+        (conflict,) = mark_earlier([store.conflict(conflict_id)], store.last_skipped())
         rule = store.rule_rows().get(conflict.rule_id)
         sides = [c for c in (conflict.left, conflict.right) if c is not None]
         return Shown(conflict, rule, {c.doc: store.document_row(c.doc) for c in sides})

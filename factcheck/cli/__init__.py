@@ -1,7 +1,7 @@
 """The `factcheck` command, click only: parse options, call `factcheck.app`, print the result.
 
 A finished command exits with its `app.Outcome`'s code. Exit codes: 0 clean,
-1 conflicts at or above the failing severity, 2 bad usage, rules, input or
+1 findings at or above the failing severity, 2 bad usage, rules, input or
 database, 3 an internal error (a bug: the traceback is written to a file and
 its path printed), 130 interrupted (Ctrl-C), 143 terminated. A user's mistake
 is reported as a message, never a traceback.
@@ -114,7 +114,7 @@ def _default_map(config) -> dict:
         if config.get(key):
             run[param] = config.get(key)
     rules = {"path": config.get("rules")} if config.get("rules") else {}
-    commands = ("accept", "reopen", "baseline", "conflicts", "show", "claims")
+    commands = ("accept", "reopen", "baseline", "conflicts", "findings", "show", "claims")
     folder = config.get("rules")
     new = {"folder": folder} if folder and not folder.endswith((".yaml", ".yml")) else {}
     return {
@@ -155,7 +155,7 @@ DB_OPTION = click.option(
     type=click.Choice(["error", "warning", "never"]),
     default="error",
     show_default=True,
-    help="Lowest conflict severity that makes the run exit 1.",
+    help="Lowest finding severity that makes the run exit 1.",
 )
 @click.option(
     "--format",
@@ -175,7 +175,7 @@ DB_OPTION = click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False),
-    help="Only conflicts not in this baseline file fail the run.",
+    help="Only findings not in this baseline file fail the run.",
 )
 @click.option(
     "--report",
@@ -205,7 +205,7 @@ DB_OPTION = click.option(
 @click.pass_obj
 @friendly_errors
 def run(config, paths, **opts):
-    """Extract claims from articles, store them, and report conflicts between sources.
+    """Extract claims from articles, store them, and report where sources disagree.
 
     PATHS are article files or folders, `-` an article on standard input (default:
     `paths` of the configuration, else seeds/). Each rule's statements are
@@ -407,7 +407,7 @@ def extract(config, paths, fmt, jobs, follow_links, exclude, stdin_name):
     if fmt == "jsonl":
         write_stdout(report.claims_jsonl(done.claims))
     else:
-        click.echo(report.claims_table(done.claims))
+        click.echo(report.claims_table(done.claims, _terminal(None)[0]))
     finish(done.outcome)
 
 
@@ -424,13 +424,13 @@ def _json_option(*choices: str):
 
 @cli.command()
 @click.argument("conflict_id", metavar="ID")
-@click.option("--reason", required=True, help="Why the conflict is acceptable (kept with it).")
+@click.option("--reason", required=True, help="Why the finding is acceptable (kept with it).")
 @DB_OPTION
 @friendly_errors
 def accept(conflict_id, reason, db_path):
-    """Accept a conflict: it stays listed but no longer fails a run.
+    """Accept a finding: it stays listed but no longer fails a run.
 
-    ID is the conflict id from the report, or a unique prefix of it (4+ characters).
+    ID is the finding id from the report, or a unique prefix of it (4+ characters).
 
     \b
     Example:
@@ -442,11 +442,11 @@ def accept(conflict_id, reason, db_path):
 
 @cli.command()
 @click.argument("conflict_id", metavar="ID")
-@click.option("--reason", help="Why the conflict needs another look.")
+@click.option("--reason", help="Why the finding needs another look.")
 @DB_OPTION
 @friendly_errors
 def reopen(conflict_id, reason, db_path):
-    """Reopen an accepted conflict: it fails runs again.
+    """Reopen an accepted finding: it fails runs again.
 
     \b
     Example:
@@ -468,9 +468,9 @@ def reopen(conflict_id, reason, db_path):
 @DB_OPTION
 @friendly_errors
 def baseline(output, db_path):
-    """Write the last run's conflicts, accepted or not, to a baseline file to commit.
+    """Write the last run's findings, accepted or not, to a baseline file to commit.
 
-    `factcheck run --baseline FILE` then fails only on conflicts not in it.
+    `factcheck run --baseline FILE` then fails only on findings not in it.
 
     \b
     Example:
@@ -481,7 +481,7 @@ def baseline(output, db_path):
         click.echo(written.text, nl=False)
         return
     n = written.count
-    click.echo(f"wrote {n} conflict{'s' if n != 1 else ''} to {output}")
+    click.echo(f"wrote {n} finding{'s' if n != 1 else ''} to {output}")
 
 
 @cli.command()
@@ -490,13 +490,15 @@ def baseline(output, db_path):
     type=click.Choice(["open", "accepted", "disputed", "all"]),
     default="open",
     show_default=True,
-    help="Which conflicts: open (not accepted), accepted, disputed or all.",
+    help="Which findings: open (not accepted), accepted, disputed or all.",
 )
 @_json_option("json")
 @DB_OPTION
 @friendly_errors
 def conflicts(status, fmt, db_path):
-    """List the conflicts of the last run.
+    """List the findings of the last run.
+
+    `factcheck findings` is the same command.
 
     \b
     Example:
@@ -508,9 +510,9 @@ def conflicts(status, fmt, db_path):
     if fmt == "json":
         click.echo(report.conflicts_json(found), nl=False)
     elif found:
-        click.echo(report.conflict_list_table(found))
+        click.echo(report.conflict_list_table(found, _terminal(None)[0]))
     else:
-        click.echo(f"no {'' if status == 'all' else status + ' '}conflicts")
+        click.echo(f"no {'' if status == 'all' else status + ' '}findings")
 
 
 @cli.command()
@@ -519,7 +521,7 @@ def conflicts(status, fmt, db_path):
 @DB_OPTION
 @friendly_errors
 def show(conflict_id, fmt, db_path):
-    """Show one conflict: the rule, both claims in their sentences, and why they disagree.
+    """Show one finding: the rule, both claims in their sentences, and why they disagree.
 
     \b
     Example:
@@ -555,14 +557,27 @@ def claims(doc, rule_id, kind, unmatched, fmt, db_path):
     from .. import report  # the formats load only when a command prints one
 
     found = app.claims(db_path, doc=doc, rule=rule_id, kind=kind, unmatched=unmatched)
+    width = _terminal(None)[0]
     if unmatched:
         groups = report.group_unmatched(found)
-        out = report.groups_json(groups) if fmt == "json" else report.groups_table(groups) + "\n"
+        out = report.groups_json(groups) if fmt == "json" else report.groups_table(groups, width)
     else:
-        out = report.claims_json(found) if fmt == "json" else report.claims_table(found) + "\n"
+        out = report.claims_json(found) if fmt == "json" else report.claims_table(found, width)
+    out += "" if fmt == "json" else "\n"
     click.echo(out, nl=False)
 
 
+# the same command by the name the reports use: a copy, so that the list of commands says so
+cli.add_command(
+    click.Command(
+        "findings",
+        callback=conflicts.callback,
+        params=conflicts.params,
+        help=conflicts.help,
+        short_help="The same as `factcheck conflicts`.",
+        context_settings=CONTEXT_SETTINGS,
+    )
+)
 cli.add_command(rules)
 cli.add_command(config_command)
 cli.add_command(suggest)

@@ -49,7 +49,7 @@ def friendly_errors(fn):
 class FactcheckGroup(click.Group):
     """The command group: a bug exits 3 with the traceback's file, Ctrl-C exits 130.
 
-    click turns Ctrl-C into "Aborted!" and exit 1, which in CI reads as "conflicts
+    click turns Ctrl-C into "Aborted!" and exit 1, which in CI reads as "findings
     found", and lets any other exception escape with a traceback and exit 1.
     """
 

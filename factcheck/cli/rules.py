@@ -69,8 +69,8 @@ def rules_test(path):
     """Run the examples of every rule: exit 1 when one fails, 2 when a rule is invalid.
 
     Each rule's `examples:` lists sentences it must (match) and must not
-    (no_match) select, and small cases that must (conflict) and must not
-    (no_conflict) conflict. Each failure is printed with file:line:col.
+    (no_match) select, and small cases that must give a finding (`conflict:`) and
+    must not (`no_conflict:`). Each failure is printed with file:line:col.
 
     \b
     Example:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from ..model import CLAIM_KINDS, Claim
 from ..safe_text import printable
 from ..vocab.shown import interval_in
-from .helpers import dumps, finite, printable_claim, snippet, stated, table
+from . import columns
+from .columns import WIDTH, Column
+from .helpers import dumps, finite, printable_claim, snippet, stated
 
 
 def claims_jsonl(claims: Iterable[Claim]) -> str:
@@ -27,8 +29,19 @@ def claims_json(claims: Iterable[Claim]) -> str:
     return dumps([finite(c.to_json()) for c in claims])
 
 
-def claims_table(claims: list[Claim]) -> str:
-    """Claims as a readable table."""
+CLAIM_COLUMNS = [
+    Column("where"),
+    Column("text", wrap=16, cap=44),
+    Column("kind", keep=2),
+    Column("states", wrap=12, cap=30),
+    Column("interval", keep=1, wrap=10, cap=24),
+    Column("when", keep=3),
+]
+
+
+def claims_table(claims: list[Claim], width: int = WIDTH) -> str:
+    """Claims as a readable table `width` columns wide (narrower: the interval, kind and
+    time left out in that order, the claim's words and what it states wrapped)."""
     claims = [printable_claim(c) for c in claims]
     rows = [
         [
@@ -41,12 +54,7 @@ def claims_table(claims: list[Claim]) -> str:
         ]
         for c in claims
     ]
-    return table(
-        rows,
-        headers=["where", "text", "kind", "states", "interval", "when"],
-        tablefmt="simple",
-        widths=[36, 44, 8, 30, 24, 10],
-    )
+    return columns.render(rows, CLAIM_COLUMNS, width)
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,16 @@ def _example(claim: Claim) -> str:
     return f'{claim.doc}:{claim.line} "{snippet(claim, 60)}"'
 
 
-def groups_table(groups: list[ClaimGroup]) -> str:
+GROUP_COLUMNS = [
+    Column("noun or unit", wrap=12, cap=30),
+    Column("kind", keep=1),
+    Column("documents", right=True),
+    Column("claims", keep=2, right=True),
+    Column("example", wrap=24, cap=70),
+]
+
+
+def groups_table(groups: list[ClaimGroup], width: int = WIDTH) -> str:
     """Unmatched claim groups as a table, with one example each."""
     rows = [
         [
@@ -99,13 +116,7 @@ def groups_table(groups: list[ClaimGroup]) -> str:
         ]
         for g in groups
     ]
-    return table(
-        rows,
-        headers=["noun or unit", "kind", "documents", "claims", "example"],
-        tablefmt="simple",
-        widths=[30, 8, None, None, 70],
-        colalign=("left", "left", "right", "right", "left"),
-    )
+    return columns.render(rows, GROUP_COLUMNS, width)
 
 
 def groups_json(groups: list[ClaimGroup]) -> str:

@@ -10,6 +10,8 @@ from ..figures import fmt_number
 from ..model import Claim, Conflict
 from ..safe_text import printable
 from ..vocab.shown import interval_in, shown_unit
+from . import columns
+from .columns import WIDTH, Column
 from .helpers import (
     SIDED,
     context_lines,
@@ -21,7 +23,6 @@ from .helpers import (
     save_note,
     side_heads,
     stated,
-    table,
 )
 
 # the details `conflict_detail` shows as "measured against" rather than as data
@@ -38,8 +39,20 @@ _CONTEXT_KEYS = (
 )
 
 
-def conflict_list_table(conflicts: list[Conflict]) -> str:
-    """Conflicts as a compact listing: id, fact, severity, status, where, why."""
+LIST_COLUMNS = [
+    Column("id"),
+    Column("fact", keep=2),
+    Column("severity", keep=3),
+    Column("status", keep=1),
+    Column("sources"),
+    Column("why", wrap=20, cap=50),
+]
+
+
+def conflict_list_table(conflicts: list[Conflict], width: int = WIDTH) -> str:
+    """Findings as a compact listing `width` columns wide: id, fact, severity, status,
+    where, why (narrower: the status, fact and severity left out in that order, the
+    reason wrapped)."""
     conflicts = [printable_conflict(c) for c in conflicts]
     rows = [
         [
@@ -52,12 +65,7 @@ def conflict_list_table(conflicts: list[Conflict]) -> str:
         ]
         for c in conflicts
     ]
-    return table(
-        rows,
-        headers=["id", "fact", "severity", "status", "sources", "why"],
-        tablefmt="simple",
-        widths=[12, 28, 8, 8, 40, 50],
-    )
+    return columns.render(rows, LIST_COLUMNS, width)
 
 
 def conflict_detail(conflict: Conflict, rule: dict | None, documents: dict[str, dict]) -> str:
@@ -113,7 +121,7 @@ def _head(c: Conflict, rule: dict | None, details: dict) -> list[str]:
         )
     elif rule:  # a template's file is in the installed package, a suggestion has none
         rule_line += f": {printable(rule.get('title'))}"
-    lines = [f"conflict:  {c.id}", f"status:    {c.status}"]
+    lines = [f"finding:   {c.id}", f"status:    {c.status}"]
     if details.get("review_reason"):
         lines.append(f"review:    {details.pop('review_reason')}")
     lines.append(f"rule:      {rule_line}")

@@ -57,8 +57,10 @@ def _outlier(c: Conflict, width: int) -> str:
 
 def _why(c: Conflict) -> str:
     """Why, without repeating the sides the consensus column lists."""
-    if c.check in ("split", "disputed"):
-        return c.reason.split(":", 1)[0]
+    if c.check in ("split", "disputed"):  # the sides are listed: what is left is the head
+        head, _, rest = c.reason.partition(":")
+        earlier = rest.rpartition("; uses claims of ")[2] if "; uses claims of " in rest else ""
+        return f"{head}; uses claims of {earlier}" if earlier else head
     return c.reason
 
 

@@ -31,9 +31,9 @@ Extract = Callable[[str, str, str | None], list[Claim]]
 TEST_CODES = {
     "T001": "a 'match' sentence has no claim the rule selects",
     "T002": "a 'no_match' sentence has a claim the rule selects",
-    "T003": "a 'conflict' case gives no conflict for the rule",
-    "T004": "a 'no_conflict' case gives a conflict for the rule",
-    "T005": "a 'conflict' case gives a conflict with another status",
+    "T003": "a 'conflict' case gives no finding for the rule",
+    "T004": "a 'no_conflict' case gives a finding for the rule",
+    "T005": "a 'conflict' case gives a finding with another status",
     "T006": "a 'match' sentence: the rule selects another figure than the one its 'select' names",
 }
 
@@ -152,18 +152,18 @@ def _case_problems(rule: Rule, rules: list[Rule], extract: Extract) -> list[tupl
         placed = _as_placed(rules, case.articles)
         found = [c for c in evaluate(placed, claims).conflicts if c.rule_id == rule.id]
         if not found:
-            message = "reports no conflict in this case"
+            message = "reports no finding in this case"
             hint = _selected_by_article(_as_placed([rule], case.articles)[0], claims)
             out.append((case, "T003", message, hint))
         elif not [c for c in found if c.status == case.status]:
-            message = f"reports the conflict as {found[0].status}, not {case.status}"
+            message = f"reports the finding as {found[0].status}, not {case.status}"
             out.append((case, "T005", message, found[0].reason))
     for case in rule.examples.no_conflict:
         claims = _case_claims(case, extract)
         placed = _as_placed(rules, case.articles)
         found = [c for c in evaluate(placed, claims).conflicts if c.rule_id == rule.id]
         if found:
-            message = f"reports a conflict in this case ({found[0].check}): {found[0].reason}"
+            message = f"reports a finding in this case ({found[0].check}): {found[0].reason}"
             hint = "widen the tolerance or narrow the selection; " + _selected_by_article(
                 _as_placed([rule], case.articles)[0], claims
             )

@@ -350,11 +350,11 @@ CASE = (
         required=True,
         children=ARTICLE,
     ),
-    Key("note", "str", "Why the case must or must not conflict, for the reader."),
+    Key("note", "str", "Why the case must or must not give a finding, for the reader."),
     Key(
         "status",
         "enum",
-        "The status the conflict must have: open (default) or disputed (see attribution).",
+        "The status the finding must have: open (default) or disputed (see attribution).",
         choices=("open", "disputed"),
     ),
 )
@@ -376,13 +376,13 @@ EXAMPLES = (
     Key(
         "conflict",
         "list[mapping]",
-        "Small multi-source cases in which this rule must report a conflict.",
+        "Small multi-source cases in which this rule must report a finding.",
         children=CASE,
     ),
     Key(
         "no_conflict",
         "list[mapping]",
-        "Small multi-source cases in which this rule must report no conflict.",
+        "Small multi-source cases in which this rule must report no finding.",
         children=CASE,
     ),
 )
@@ -407,7 +407,7 @@ RULE = (
     Key(
         "severity",
         "enum",
-        "How serious a conflict is: error (fails the run by default), warning or info.",
+        "How serious a finding is: error (fails the run by default), warning or info.",
         choices=SEVERITIES,
     ),
     Key("references", "list[str]", "Links or notes for the reviewer."),

@@ -9,6 +9,7 @@ left untouched.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import posixpath
 import sqlite3
@@ -551,10 +552,10 @@ class Store:
             return ids[0]
         if len(ids) > 1 and len(given) >= 4:
             raise InputError(
-                f"conflict id {given!r} is ambiguous ({', '.join(ids[:5])}); give more characters"
+                f"finding id {given!r} is ambiguous ({', '.join(ids[:5])}); give more characters"
             )
         raise InputError(
-            f"no conflict {given!r} in the last run of {self.path}; "
+            f"no finding {given!r} in the last run of {self.path}; "
             "`factcheck conflicts --status all` lists them"
         )
 
@@ -588,6 +589,11 @@ class Store:
     def rule_rows(self) -> dict[str, dict]:
         """The last completed run's rules, by id."""
         return {r["id"]: r for r in self.db["rules"].rows_where(order_by="id")}
+
+    def last_skipped(self) -> tuple[tuple[str, str], ...]:
+        """(path, reason) of each file the last completed run could not read."""
+        rows = list(self.db.execute("select skipped from runs order by id desc limit 1"))
+        return tuple(tuple(s) for s in json.loads(rows[0][0] or "[]")) if rows else ()
 
     def document_row(self, path: str) -> dict | None:
         """One stored document's row, or None."""
