@@ -406,3 +406,15 @@ def test_a_timeline_draws_one_mark_per_day_figure_and_role(tmp_path):
     counts = [int(n) for n in re.findall(r"\(and (\d+) more sources?\)</title>", drawn)]
     assert counts and sum(counts) + len(marks) == 600
     assert "(and 1 more sources)" not in drawn
+
+
+def test_a_fact_not_tracked_over_time_has_one_consensus_band(planted):
+    """The bridge's three agreeing sources (CHF 2.4, 2.4 and 2.5 billion, dated on two
+    days) are one shaded range from 2.4 to 2.5 billion, not a strip per day."""
+    _, result, page = planted
+    bridge = next(f for f in result.facts if f.rule_id == "harbour-bridge-cost")
+    assert bridge.bands == ((2.4e9, 2.5e9),)
+    chart = page.split('data-fact="harbour-bridge-cost"')[1].split("</section>")[0]
+    assert chart.count('class="consensus-band"') == 1
+    toll = next(f for f in result.facts if f.rule_id == "landslide-toll")
+    assert len(toll.bands) == 2  # tracked over time: one consensus per day
