@@ -7,6 +7,7 @@ import shutil
 import struct
 import subprocess
 import sys
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from factcheck import app as pipeline
 from factcheck import report
-from factcheck.report.html import Scale
+from factcheck.report.chart import Scale
 
 from .planted import write_planted
 
@@ -73,14 +74,22 @@ class Dom(HTMLParser):
         if tag == "section" and "fact" in classes:
             self.current = self.facts.setdefault(
                 a["data-fact"],
-                {"statements": int(a["data-statements"]), "charts": [], "bars": [], "markers": []},
+                {
+                    "statements": int(a["data-statements"]),
+                    "charts": [],
+                    "bars": [],
+                    "markers": [],
+                    "grouped": [],
+                },
             )
+            return
         if self.current is None:
             return
-        if tag == "svg" and "chart" in classes:
+        if "chart" in classes:
             self.current["charts"].append(a.get("class"))
-        if tag == "g" and "bar" in classes:
+        if "bar" in classes:
             self.current["bars"].append(classes[1])
+            self.current["grouped"].append(int(a["data-statements"]))
         if "marker" in classes and self.current["charts"][-1] == "chart number-line":
             self.current["markers"].append(classes[1])
 
@@ -169,15 +178,53 @@ def _chromium(args: list[str], profile: Path) -> subprocess.CompletedProcess:
     )
 
 
+# Only in the test's copy of the page, never in the product: the report in a frame of the
+# window's width (headless Chromium lays out a page no narrower than 500 pixels, a frame at
+# any width), and a script that writes where its bars and consensus bands are drawn and how
+# wide the page is, and the frame's page as drawn, into the page Chromium dumps.
+MEASURE = """<script>
+const edges = [...document.querySelectorAll(".bar .track, .bar .marker, .consensus-band")]
+  .map(e => e.getBoundingClientRect().right);
+const out = parent.document.createElement("pre");
+out.id = "measured";
+out.textContent = JSON.stringify({count: edges.length, right: Math.max(...edges),
+  page: document.documentElement.scrollWidth, viewport: window.innerWidth});
+const dom = parent.document.createElement("pre");
+dom.id = "dom";
+dom.textContent = document.documentElement.outerHTML;
+parent.document.body.append(out, dom);
+</script>"""
+
+
+def _framed(page: str, width: int) -> str:
+    measured = escape(page.replace("</body>", MEASURE + "</body>"), quote=True)
+    return (
+        '<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0" '
+        f'width="{width}" height="1600" srcdoc="{measured}"></iframe></body></html>'
+    )
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (apt-get install chromium)")
 @pytest.mark.parametrize("width", [1280, 390])
 def test_chromium_renders_a_chart_per_fact_with_outliers_marked(planted, width, tmp_path):
-    root, result, _ = planted
-    url = (root / "report.html").as_uri()
-    dumped = _chromium(["--dump-dom", url], tmp_path / "profile-dom")
+    """Every chart is drawn with its outliers; at 1280 and at 390 pixels (a phone) the bars
+    and consensus bands are inside the window and the page needs no sideways scrolling."""
+    import json
+
+    root, result, page = planted
+    framed = tmp_path / "framed.html"
+    framed.write_text(_framed(page, width), encoding="utf-8")
+    dumped = _chromium(["--dump-dom", framed.as_uri()], tmp_path / "profile-dom")
     assert dumped.returncode == 0, dumped.stderr[-2000:]
-    assert_every_fact_charted(parse(dumped.stdout), result)
+    box = json.loads(unescape(re.search(r'<pre id="measured">(.*?)</pre>', dumped.stdout)[1]))
+    assert box["viewport"] == width
+    assert box["count"] >= 2 * sum(f["statements"] for f in parse(page).facts.values())
+    assert box["right"] <= width and box["page"] <= width
+    drawn = unescape(re.search(r'<pre id="dom">(.*?)</pre>', dumped.stdout, re.S)[1])
+    assert_every_fact_charted(parse(drawn), result)
+    url = (root / "report.html").as_uri()
     shot = tmp_path / f"report-{width}.png"
+    url = (root / "report.html").as_uri()
     taken = _chromium(
         [f"--window-size={width},1600", f"--screenshot={shot}", url], tmp_path / "profile-shot"
     )
@@ -268,7 +315,106 @@ def test_each_fact_says_where_it_comes_from_and_a_suggestion_how_to_keep_it():
 
 
 def test_overlapping_consensus_bands_of_one_fact_are_drawn_as_one():
-    from factcheck.report.html import _merged
+    from factcheck.report.chart import _merged
 
     days = [(12_000.0, 12_400.0), (12_100.0, 12_500.0), (12_450.0, 12_600.0), (30_000.0, 30_500.0)]
     assert _merged(days) == [(12_000.0, 12_600.0), (30_000.0, 30_500.0)]
+
+
+OUTLETS = ["zürcher_zeitung", "le_temps_genève", "corriere_del_ticino", "blick_romandie",
+           "srf_nachrichten", "tribune_de_genève", "der_bund_bern", "vaterland_vaduz"]  # fmt: skip
+WRONG = {137: 12_400.0, 281: 4_870.0, 419: 124.0, 555: 9_860.0}  # statement number: its figure
+
+
+def six_hundred_statements(tmp_path):
+    """One fact stated 600 times by eight newsrooms: 596 figures between 1,150 and 1,262
+    people (many of them distinct), and four wrong ones, each a finding of its own."""
+    from factcheck.rules import evaluate, load_rules
+
+    from .helpers import claim
+
+    (tmp_path / "r.yaml").write_text(
+        "rules:\n  - {id: evacuees, title: 'People evacuated from the Zürich flood zone',"
+        " select: {nouns: [people]}, agree: {tolerance: 0.1}}\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(str(tmp_path))
+    claims = []
+    for i in range(600):
+        value = WRONG.get(i, 1_150.0 + (i * 37) % 113)
+        text = f"{value:,.0f} people"
+        claims.append(
+            claim(
+                doc=f"news/{OUTLETS[i % len(OUTLETS)]}/{i:03}_hochwasser.txt",
+                value=value,
+                noun="people",
+                text=text,
+                sentence=f"Authorities said {text} were evacuated from the Limmat quarter "
+                "overnight as the river rose past its record.",
+                time=f"2024-06-{3 + i % 3:02}",
+            )
+        )
+    found = evaluate(rules, claims)
+    page = report.render(
+        report.Report(conflicts=found.conflicts, rules=rules, facts=found.facts), "html"
+    )
+    return found, page
+
+
+def test_a_fact_of_600_statements_draws_a_bounded_chart_that_names_each_outlier(tmp_path):
+    """Past 30 statements the number line groups statements of one figure (or neighbouring
+    figures) and role into one bar with its source count; each outlier keeps its own bar,
+    named, and every statement is counted in exactly one bar."""
+    from factcheck.report.chart import ROWS
+
+    found, page = six_hundred_statements(tmp_path)
+    wrong = [c for c in found.conflicts if c.check == "outlier"]
+    assert sorted(c.left.value for c in wrong) == sorted(WRONG.values())
+    fact = parse(page).facts["evacuees"]
+    assert fact["statements"] == 600
+    assert len(fact["bars"]) <= ROWS + len(wrong)  # not 600 rows
+    assert sum(fact["grouped"]) == 600
+    assert fact["bars"].count("outlier") == len(wrong) == fact["markers"].count("marker-outlier")
+    chart = page.split('class="chart number-line"')[1].split('<table class="sources">')[0]
+    for c in wrong:
+        bar = re.search(rf'<div class="bar outlier" data-doc="{re.escape(c.left.doc)}"'
+                        r' data-statements="1"[^>]*>(.*?)</div>', chart)  # fmt: skip
+        assert bar, c.left.doc
+        assert f"{c.left.doc}:1 · {c.left.time} · {c.left.value:,.0f} people" in bar[1]
+    groups = re.findall(r'<span class="label" aria-hidden="true">(consensus · [^<]*)</span>', chart)
+    assert groups and all(
+        re.fullmatch(r"consensus · 1,\d{3}(–1,\d{3})? people · \d{1,3} sources", g) for g in groups
+    )
+    assert sum(int(g.split(" · ")[-1].split()[0]) for g in groups) == 596
+    assert len(chart) < 40_000  # the chart's markup is bounded too, not one row per statement
+
+
+def test_a_timeline_draws_one_mark_per_day_figure_and_role(tmp_path):
+    """Hundreds of statements of a fact tracked over time, on three days: one mark each per
+    day, figure and role, however many sources state it."""
+    from dataclasses import replace
+
+    from factcheck.report.chart import timeline
+
+    found, _ = six_hundred_statements(tmp_path)
+    fact = replace(found.facts[0], timeline=True)
+    outliers = {(c.left.doc, c.left.start, c.left.end) for c in found.conflicts}
+    drawn = timeline(fact, outliers, "f0")
+    marks = {(c.time, c.value) for c in fact.claims}
+    assert drawn.count('<g class="step') == len(marks) < 600
+    assert drawn.count('<g class="step outlier"') == 4
+    counts = [int(n) for n in re.findall(r"\(and (\d+) more sources?\)</title>", drawn)]
+    assert counts and sum(counts) + len(marks) == 600
+    assert "(and 1 more sources)" not in drawn
+
+
+def test_a_fact_not_tracked_over_time_has_one_consensus_band(planted):
+    """The bridge's three agreeing sources (CHF 2.4, 2.4 and 2.5 billion, dated on two
+    days) are one shaded range from 2.4 to 2.5 billion, not a strip per day."""
+    _, result, page = planted
+    bridge = next(f for f in result.facts if f.rule_id == "harbour-bridge-cost")
+    assert bridge.bands == ((2.4e9, 2.5e9),)
+    chart = page.split('data-fact="harbour-bridge-cost"')[1].split("</section>")[0]
+    assert chart.count('class="consensus-band"') == 1
+    toll = next(f for f in result.facts if f.rule_id == "landslide-toll")
+    assert len(toll.bands) == 2  # tracked over time: one consensus per day

@@ -76,9 +76,9 @@ def test_what_fails_a_run(status, severity, fail_on, baseline, fails):
 
 
 def test_a_format_is_a_module_and_its_line_in_the_registry():
-    # not run formats: shared pieces, and the listings of other commands (claims,
-    # conflicts, `factcheck suggest`)
-    shared = {"__init__", "base", "helpers", "columns", "claims", "conflicts", "suggested"}
+    # not run formats: shared pieces, the HTML page's charts, and the listings of other
+    # commands (claims, conflicts, `factcheck suggest`)
+    shared = {"__init__", "base", "helpers", "chart", "columns", "claims", "conflicts", "suggested"}
     modules = {p.stem for p in Path(report.__file__).parent.glob("*.py")} - shared
     assert set(report.FORMATS) == modules
     for name, render in report.FORMATS.items():

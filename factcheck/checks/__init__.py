@@ -59,8 +59,10 @@ def evaluate_rule(rule: Rule, statements: list[Claim]) -> tuple[list[Conflict], 
         found.extend(unit_found)
         for each in agreed:  # a party's consensus is its own band, never one across parties
             consensus.extend(each)
-            # a timeline has one consensus per time
-            bands.extend(figure_range(part) for _, part in by_time(each))
+            # a timeline has one consensus per time; any other fact one band per consensus,
+            # whatever the dates of its statements
+            parts = [part for _, part in by_time(each)] if rule.over_time else [each]
+            bands.extend(figure_range(part) for part in parts)
     fact = Fact(
         rule_id=rule.id,
         title=rule.title,

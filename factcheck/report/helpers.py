@@ -14,6 +14,7 @@ import math
 import re
 import textwrap
 from dataclasses import replace
+from html import escape
 from pathlib import PurePath
 
 from ..figures import fmt_number
@@ -313,6 +314,13 @@ def md(text: str) -> str:
 def xml(text: str) -> str:
     """Text XML can hold: control characters it cannot are replaced."""
     return _XML_INVALID.sub("\ufffd", text)
+
+
+def html_text(text: object) -> str:
+    """Text as HTML: escaped, and its line breaks as character references, so no name or
+    sentence starts a line of its own in a log the page is printed to (`::error ...`)."""
+    out = escape(xml(str(text)), quote=True)
+    return out.replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def gh_data(text: str) -> str:
