@@ -39,15 +39,6 @@ from .codecs import (
 )
 
 CACHE_KB = 65536  # the page cache of a writing connection (64 MB)
-# the small tables checked on opening (see Store._check_integrity)
-CHECKED_TABLES = {
-    schema.MIGRATIONS_TABLE,
-    schema.REGISTRY_TABLE,
-    "rules",
-    "runs",
-    "reviews",
-    "selections",
-}
 
 
 class DocumentState(NamedTuple):
@@ -96,7 +87,7 @@ class Store:
                 # One read transaction for the reader's life: every query sees the
                 # same committed run, however many commits happen meanwhile.
                 conn.execute("BEGIN")
-            self._check_integrity()
+            schema.check_integrity(self.db, self.path)
             if readonly:
                 schema.check_schema(self.db, path, upgrade=False)
                 # not upgraded: a claim column it lacks (m009's) reads as unknown
@@ -128,28 +119,6 @@ class Store:
     def _release(self) -> None:
         while self._held:
             os.close(self._held.pop())
-
-    def _check_integrity(self) -> None:
-        tables = set(self.db.table_names())
-        if tables and not schema.is_factcheck(self.db, tables):
-            raise StoreError(
-                f"{self.path}: is an SQLite database but not a factcheck database "
-                f"(tables: {', '.join(sorted(tables)[:5])}); it was left untouched. "
-                "Pass another file with --db."
-            )
-        if tables:
-            # Not a quick_check of the whole file: that reads every page and was a
-            # large part of an unchanged run. Reading the schema (above) refuses a
-            # damaged first page; the small tables a run trusts before it reads
-            # anything else are checked here, and a damaged page met later fails
-            # its query with StoreError (every method is wrapped).
-            for table in sorted(CHECKED_TABLES & tables):
-                row = self.db.execute(f"PRAGMA quick_check({table})").fetchone()
-                if row and row[0] != "ok":
-                    raise StoreError(
-                        f"{self.path}: the database is corrupt ({row[0]}); it was left "
-                        "untouched. Move it away and run again to rebuild it from the articles."
-                    )
 
     def _migrate(self) -> None:
         with self.transaction():

@@ -384,3 +384,39 @@ def migrate(db: sqlite_utils.Database, path: str) -> None:
     check_schema(db, path, upgrade=True)
     adopt_registry(db)
     MIGRATIONS.apply(db)
+
+
+# the small tables checked on opening (see check_integrity)
+CHECKED_TABLES = {
+    MIGRATIONS_TABLE,
+    REGISTRY_TABLE,
+    "rules",
+    "runs",
+    "reviews",
+    "selections",
+}
+
+
+def check_integrity(db: sqlite_utils.Database, path: str) -> None:
+    """Refuse a database that is not factcheck's, or whose small tables are damaged,
+    before anything is written to it."""
+    tables = set(db.table_names())
+    if tables and not is_factcheck(db, tables):
+        raise StoreError(
+            f"{path}: is an SQLite database but not a factcheck database "
+            f"(tables: {', '.join(sorted(tables)[:5])}); it was left untouched. "
+            "Pass another file with --db."
+        )
+    if tables:
+        # Not a quick_check of the whole file: that reads every page and was a
+        # large part of an unchanged run. Reading the schema (above) refuses a
+        # damaged first page; the small tables a run trusts before it reads
+        # anything else are checked here, and a damaged page met later fails
+        # its query with StoreError (every method is wrapped).
+        for table in sorted(CHECKED_TABLES & tables):
+            row = db.execute(f"PRAGMA quick_check({table})").fetchone()
+            if row and row[0] != "ok":
+                raise StoreError(
+                    f"{path}: the database is corrupt ({row[0]}); it was left "
+                    "untouched. Move it away and run again to rebuild it from the articles."
+                )
