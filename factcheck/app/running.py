@@ -207,15 +207,11 @@ def run(
     root = project_root(rules_path) if rules_path else here_root()
     found = _named_scan(found, root)
     if piped is not None:
-        piped = replace(piped, path=project_path(piped.path, root))
-        not_a_file_too(piped.path, [project_path(f, root) for f in found.files])
-        paths = [*paths, STDIN]
+        piped, paths = _named_piped(piped, found, root), [*paths, STDIN]
     with run_lock(db_path, how.lock_timeout):
         store = Store(db_path)
         try:
-            # One transaction for the whole run: a reader (`conflicts`, `baseline`) sees
-            # the previous run's documents, claims and findings until the run commits,
-            # and a run killed at any point leaves them as they were.
+            # one transaction: readers see the last run whole, a kill leaves it as it was
             with store.transaction():
                 updated, skipped = _update_documents(store, found, extractor, root, how, piped)
                 names = [d.path for d in updated.documents]
@@ -247,6 +243,14 @@ def run(
         rechecked=checked.rechecked,
         unwritten=unwritten,
     )
+
+
+def _named_piped(piped: Document, found, root: str) -> Document:
+    """The article read from standard input, named from the project root as a file of
+    its name would be; refused when a file of the run has that name."""
+    piped = replace(piped, path=project_path(piped.path, root))
+    not_a_file_too(piped.path, [project_path(f, root) for f in found.files])
+    return piped
 
 
 def _unwritten_facts(

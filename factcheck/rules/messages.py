@@ -4,6 +4,7 @@ templates, so the words of an error live in one table (docs/rules.md lists the c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import Problem
@@ -246,6 +247,20 @@ def problem(
     """The problem `what` of MESSAGES at a place, its templates filled in with `fields`;
     `hint` is the caller's when the message has no hint template."""
     m = MESSAGES[what]
+    fields = {k: _short(str(v)) if isinstance(v, str | Exception) else v for k, v in fields.items()}
     if m.hint is not None:
         hint = m.hint.format(**fields)
     return Problem(file, line, col, m.code, m.text.format(**fields), hint, rule_id)
+
+
+_LONG_DIGITS_RE = re.compile(r"\d{25,}")
+_MAX_FIELD = 300
+
+
+def _short(value: str) -> str:
+    """A value as a message can show it: a run of 25 digits or more, and a value over
+    300 characters, cut with what was left out said ("a{99999…(4,000 digits)}")."""
+    value = _LONG_DIGITS_RE.sub(lambda m: f"{m.group()[:6]}…({len(m.group()):,} digits)", value)
+    if len(value) > _MAX_FIELD:
+        value = f"{value[: _MAX_FIELD - 40]}… ({len(value):,} characters)"
+    return value
