@@ -41,6 +41,7 @@ from .clauses import (
     attribution_spans,
     giver_just_after,
     owner_just_before,
+    parentheticals,
     pronoun_of_clause,
     sentence_clauses,
     speaker_of,
@@ -55,7 +56,6 @@ _QUAL_WORDS = (
     "more than", "over", "at least", "up to", "as many as", "only", "just",
 )  # fmt: skip
 _QUAL = r"(?:(?:" + "|".join(q.replace(" ", r"\s+") for q in _QUAL_WORDS) + r")\s+)?"
-_PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
 _PARTITIVE_RE = re.compile(
     r"^\s*of\s+(?:the|its|their|these|those|all)?\s*(?:[A-Za-z-]+['’]s\s+)?$", re.I
 )
@@ -488,7 +488,7 @@ def sentence_frames(
     sent = _mask(text[s0:e0], [(a - s0, b - s0) for a, b in dates if s0 <= a < e0], [])
     figs = sorted((a - s0, b - s0, own) for a, b, own in figures)
     spans = [(a, b) for a, b, _ in figs]
-    work = _mask(sent, [m.span() for m in _PARENTHETICAL_RE.finditer(sent)], spans)
+    work = _mask(sent, parentheticals(sent), spans)
     verbs = [m.start() for m in ANY_VERB_RE.finditer(work)]
     clauses = sentence_clauses(work, spans, verbs)
     passive = [c.by_span for c in clauses if c.by_span]
