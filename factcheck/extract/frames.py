@@ -260,6 +260,8 @@ def _mask_chars(text: str, spans: list[tuple[int, int]]) -> str:
 def _content(text: str) -> list[str]:
     """The words of text that say what it is about: lowercase, "the town's" as the town, no
     stopword and no single letter."""
+    if len(text) < 2:
+        return []  # "", " ", ".": what lies between two figures often; no word of two letters
     low = text.lower()
     if "'" in low or "’" in low:
         low = _POSSESSIVE_RE.sub("", low)
