@@ -149,14 +149,15 @@ _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 
 
 _PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
-# every match of _PARENTHETICAL_RE without a bracket holds one of these ("whose" holds "who")
-_PARENTHETICAL_WORDS = ("who", "which", "citing", "quoting")
 
 
 def parentheticals(sent: str) -> list[tuple[int, int]]:
     """Spans of the asides of a sentence (", who ...,", "(...)"), no figure's words: searched
     only when it holds a bracket or one of their words (the pattern ignores no case)."""
-    if "(" not in sent and not any(w in sent for w in _PARENTHETICAL_WORDS):
+    # every match without a bracket holds one of its words ("whose" holds "who")
+    if not (
+        "(" in sent or "who" in sent or "which" in sent or "citing" in sent or "quoting" in sent
+    ):
         return []
     return [m.span() for m in _PARENTHETICAL_RE.finditer(sent)]
 
