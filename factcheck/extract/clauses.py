@@ -156,6 +156,20 @@ _RELATIVE_WORD_RE = re.compile(r"\b(?:that|which|who|whom|where)\s+")
 _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 
 
+_PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
+
+
+def parentheticals(sent: str) -> list[tuple[int, int]]:
+    """Spans of the asides of a sentence (", who ...,", "(...)"), no figure's words: searched
+    only when it holds a bracket or one of their words (the pattern ignores no case)."""
+    # every match without a bracket holds one of its words ("whose" holds "who")
+    if not (
+        "(" in sent or "who" in sent or "which" in sent or "citing" in sent or "quoting" in sent
+    ):
+        return []
+    return [m.span() for m in _PARENTHETICAL_RE.finditer(sent)]
+
+
 def within(figures: Sequence[tuple], starts: list[int], start: int, end: int) -> list:
     """The figures (sorted, starts their start offsets) that start in [start, end)."""
     return list(figures[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])

@@ -41,6 +41,7 @@ from .clauses import (
     attribution_spans,
     giver_just_after,
     owner_just_before,
+    parentheticals,
     pronoun_of_clause,
     sentence_clauses,
     speaker_of,
@@ -56,7 +57,6 @@ _QUAL_WORDS = (
     "more than", "over", "at least", "up to", "as many as", "only", "just",
 )  # fmt: skip
 _QUAL = r"(?:(?:" + "|".join(q.replace(" ", r"\s+") for q in _QUAL_WORDS) + r")\s+)?"
-_PARENTHETICAL_RE = re.compile(r",\s+(?:who|which|whose|citing|quoting)\b[^,;]*,|\([^()]*\)")
 _PARTITIVE_RE = re.compile(
     r"^\s*of\s+(?:the|its|their|these|those|all)?\s*(?:[A-Za-z-]+['’]s\s+)?$", re.I
 )
@@ -211,7 +211,8 @@ _NEW_TOTAL = ("bringing", "taking", "pushing", "raising", "lifting")
 # "The toll was raised to 310 by the ministry": a passive of giving or moving a figure,
 # whose agent right after the figure gives it
 _PASSIVE_WORD_RE = re.compile(
-    r"\b(?:was|were|is|are|been|being)\s+(?:"
+    # the lookahead of the first letters: one test at each word, not six branches
+    r"\b(?=[abiw])(?:was|were|is|are|been|being)\s+(?:"
     + alternation(sorted({*LEX["estimate_verbs"], *LEX["giver_verbs_after"].values()}))
     + r")\b",
     re.I,
@@ -267,6 +268,8 @@ def _mask_chars(text: str, spans: list[tuple[int, int]]) -> str:
 def _content(text: str) -> list[str]:
     """The words of text that say what it is about: lowercase, "the town's" as the town, no
     stopword and no single letter."""
+    if len(text) < 2:
+        return []  # "", " ", ".": what lies between two figures often; no word of two letters
     low = text.lower()
     if "'" in low or "’" in low:
         low = _POSSESSIVE_RE.sub("", low)
@@ -500,7 +503,7 @@ def sentence_frames(
     sent = _mask(text[s0:e0], [(a - s0, b - s0) for a, b in dates if s0 <= a < e0], [])
     figs = sorted((a - s0, b - s0, own) for a, b, own in figures)
     spans = [(a, b) for a, b, _ in figs]
-    work = _mask(sent, [m.span() for m in _PARENTHETICAL_RE.finditer(sent)], spans)
+    work = _mask(sent, parentheticals(sent), spans)
     verbs = [m.start() for m in ANY_VERB_RE.finditer(work)]
     clauses = sentence_clauses(work, spans, verbs)
     passive = [c.by_span for c in clauses if c.by_span]
