@@ -122,3 +122,16 @@ def test_a_path_in_prose_breaks_after_a_slash_and_a_figure_never():
     assert all(display_width(line) <= 24 for line in lines)
     assert "38,000" in " ".join(lines)
     assert "(news/北京日报/" in lines  # the folder, then the file name on the next line
+
+
+@pytest.mark.parametrize("width", [110, 120, 150, 200])
+def test_the_run_table_fits_and_keeps_the_fact_and_its_id_whole(bridge, width):
+    result = CliRunner().invoke(
+        cli, ["run", "news", "--rules", "rules", "--fail-on", "never"], env={"COLUMNS": str(width)}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(display_width(line) for line in lines) <= width, result.stdout
+    (finding,) = json.loads(table_of(["conflicts", "--format", "json"], str(width)))
+    assert "aldmoor-bridge-traffic" in result.stdout  # never "aldmoor-bridge-traffi / c"
+    assert f"[{finding['id']}]" in result.stdout

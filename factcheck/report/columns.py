@@ -184,3 +184,30 @@ def render(rows: list[list], columns: list[Column], width: int) -> str:
         note = f"(not shown at this width: {', '.join(left_out)}; --format json has them)"
         out.append(note if width_of(note) <= width else "(some columns not shown)")
     return "\n".join(out)
+
+
+def grid(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
+    """The rows as a boxed grid (the run's table), each cell wrapped to its width and
+    padded by display width, so a CJK name keeps the bars in line. A column is as wide
+    as its widest line and its header with two spaces, as tabulate's grid lays it out."""
+    cells = [[wrap(printable(c, newlines=True), w) for c, w in zip(row, widths, strict=True)]
+             for row in rows]  # fmt: skip
+    sizes = [
+        max([width_of(h) + 2, *(width_of(line) for row in cells for line in row[i])])
+        for i, h in enumerate(headers)
+    ]
+
+    def rule(char: str) -> str:
+        return "+" + "+".join(char * (s + 2) for s in sizes) + "+"
+
+    def lines(row: list[list[str]]) -> list[str]:
+        return [
+            "| " + " | ".join(_pad(c[n] if n < len(c) else "", s, False)
+                              for c, s in zip(row, sizes, strict=True)) + " |"
+            for n in range(max(len(c) for c in row))
+        ]  # fmt: skip
+
+    out = [rule("-"), *lines([[h] for h in headers]), rule("=")]
+    for row in cells:
+        out += [*lines(row), rule("-")]
+    return "\n".join(out)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import textwrap
 from dataclasses import replace
 from html import escape
 from pathlib import PurePath
@@ -21,6 +20,7 @@ from ..figures import fmt_number
 from ..model import Claim, Conflict
 from ..safe_text import printable
 from ..vocab.shown import written_unit
+from .columns import wrap
 
 SNIPPET_CHARS = 90
 
@@ -56,10 +56,7 @@ def _wrap_cell(cell: object, width: int | None) -> str:
     text = printable(cell, newlines=True)
     if width is None:
         return text
-    return "\n".join(
-        "\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) or line
-        for line in text.splitlines()
-    )
+    return "\n".join(wrap(text, width))
 
 
 def table(rows: list[list], headers: list[str], tablefmt: str, widths: list, colalign=None) -> str:

@@ -15,7 +15,8 @@ import click
 
 from ..model import Conflict
 from .base import PLAIN, Report, Terminal
-from .helpers import context_lines, snippet, stated, statement_lines, table
+from .columns import grid, width_of
+from .helpers import context_lines, snippet, stated, statement_lines
 
 STACK_BELOW = 110  # columns: under this a grid's cells get too narrow to read
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -64,19 +65,25 @@ def _why(c: Conflict) -> str:
     return c.reason
 
 
-def _widths(width: int) -> list[int]:
-    """Column widths (without padding) that fill `width` with a 5-column grid."""
+def _widths(width: int, facts: list[str], places: list[str]) -> list[int]:
+    """Column widths (without padding) that fill `width` with a 5-column grid: the fact
+    column as wide as its longest id (so an id is not cut), the statement column as wide
+    as its longest place (seeds/000_bd7df65e452f0e71.txt:23), within a share of the room."""
     room = width - 16  # a grid spends 3 characters per column and 1 more
-    fact = max(16, room * 21 // 100)
-    outlier = max(28, room * 33 // 100)  # a path:line such as seeds/000_bd7df65e452f0e71.txt:23
-    consensus = max(18, room * 21 // 100)
-    severity = 8
-    why = max(16, room - fact - outlier - consensus - severity)
-    return [fact, severity, outlier, consensus, why]
+    longest = max((width_of(w) for f in facts for w in f.split()), default=0)
+    fact = min(max(16, longest), room * 30 // 100)
+    severity = len("severity") + 2  # tabulate pads a header by 2
+    rest = room - fact - severity
+    place = max((width_of(p) for p in places), default=0)
+    outlier = min(max(28, rest * 40 // 100, place), rest * 50 // 100)
+    consensus = (rest - outlier) // 2
+    return [fact, severity, outlier, consensus, rest - outlier - consensus]
 
 
 def _grid(report: Report, width: int, color: bool) -> str:
-    widths = _widths(width)
+    facts = [f"{report.fact_label(c.rule_id)} [{c.id}]" for c in report.conflicts]
+    places = [f"{c.left.doc}:{c.left.line}" for c in report.conflicts if c.left is not None]
+    widths = _widths(width, facts, places)
     rows = [
         [
             f"{report.fact_label(c.rule_id)}\n[{c.id}]",
@@ -87,7 +94,7 @@ def _grid(report: Report, width: int, color: bool) -> str:
         ]
         for c in report.conflicts
     ]
-    return _paint_grid(table(rows, HEADERS, "grid", widths), color)
+    return _paint_grid(grid(rows, HEADERS, widths), color)
 
 
 def _stacked(report: Report, width: int, color: bool) -> str:
