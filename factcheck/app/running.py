@@ -318,7 +318,9 @@ def _update_documents(
     with extraction(extractor, jobs) as (submit, more):
         # a few documents are shared out evenly; many go in chunks of CHUNK
         size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs))))
-        chunks = _chunks(todo, root, current, failed, size)
+        # the title and date the survey found are reused when the bytes are the same
+        surveyed = {**current, **{d.path: d for d in documents}}
+        chunks = _chunks(todo, root, surveyed, failed, size)
         for docs, future in ahead(submit, chunks, more):
             pairs, bad = guarded(docs, future, extractor)
             store.save_documents(pairs, version)
