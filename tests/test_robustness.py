@@ -1281,3 +1281,33 @@ def test_ctrl_c_while_the_modules_load_is_interrupted_not_a_traceback(monkeypatc
         entry.main()
     assert stopped.value.code == 130
     assert capsys.readouterr().err == "\nInterrupted.\n"
+
+
+def test_an_article_replaced_by_a_folder_mid_run_is_skipped_with_its_name(project):
+    """The run reads each article twice: once to see what changed, then a chunk at a
+    time to extract it. An article that becomes a folder in between is skipped like any
+    unreadable file (exit 2, named), not a crash (exit 3)."""
+    import shutil
+    import subprocess
+    import sys
+
+    text = "Officials in Łódź said 1,250 people were moved to shelters on Tuesday.\n"
+    for i in range(200):
+        (project / "seeds" / f"z{i:03d}.txt").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "run", "--jobs", "1"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, FACTCHECK_TEST_PAUSE="documents-stored"),
+    )
+    assert proc.stderr.readline().startswith("paused at documents-stored")
+    last = project / "seeds" / "z199.txt"  # in the last chunk, not read yet
+    last.unlink()
+    last.mkdir()
+    out, err = proc.communicate("\n" * 20, timeout=120)
+    assert proc.returncode == 2, err
+    assert "seeds/z199.txt" in err and "folder" in err, err
+    assert "Traceback" not in err and "Internal error" not in err
+    shutil.rmtree(last)
