@@ -464,3 +464,18 @@ def test_a_scale_suffix_before_named_plural_is_millions():
         claim_at("The pay deal covers 1.2m NHS staff in England.", "1.2m NHS staff").value == 1.2e6
     )
     assert claim_at("They swam in a 35m Olympic pool.", "35m").unit == "m"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,200 people fled in 2019.",
+        "4,300 homes lost power on March 3.",
+        "2,014 workers walked out, 1,1",
+    ],
+)
+def test_a_figure_that_opens_the_text_is_read(text):
+    """Nothing comes before it: its neighbours are not the text's last characters (a
+    document ending in "2019." once made its opening 1,200 look glued to a digit)."""
+    first = text.split()[0]
+    assert any(c.text.startswith(first) for c in extract(text, "a.txt", None))

@@ -158,16 +158,19 @@ def spelled_one(b: Bare) -> str | None:
 def glued_identifier(b: Bare) -> str | None:
     """Letters or digits glued to the number: G7, MH17, COVID-19, F-35, 3D, 1.2.3, 3/4."""
     text, num = b.text, b.num
-    ch_before = text[num.start - 1 : num.start]
+    # never text[-1]: a figure that opens the text has nothing before it (a negative
+    # index would read the text's last characters: "1,200 ... in 2019." lost its 1,200)
+    ch_before = text[num.start - 1] if num.start else ""
+    two_before = text[num.start - 2] if num.start > 1 else ""
     if ch_before.isalpha():
         return "skip"
-    if ch_before == "-" and text[num.start - 2 : num.start - 1].isalnum():
+    if ch_before == "-" and two_before.isalnum():
         return "date" if pat.DATE_PREFIX_RE.search(b.before) else "skip"
     if text[num.end : num.end + 1].isalpha():
         return "skip"
     if _GLUED_DIGIT_RE.match(text[num.end : num.end + 2]):
         return "skip"  # versions, ratios, fractions written 1/4
-    if ch_before in "/:," and text[num.start - 2 : num.start - 1].isdigit():
+    if ch_before and ch_before in "/:," and two_before.isdigit():
         return "skip"  # "3:1", "1,3", "5,00": not a figure of its own
     if pat.OVER_NUMBER_RE.match(text, num.end):
         return "skip"  # "2000 over 3": a ratio

@@ -91,7 +91,7 @@ def candidates(text: str, masks: SpanSet) -> list[tuple[int, bool]]:
             continue
         start, e = m.span()
         if start >= phone_end and text[e : e + 1] in " .-)" and e < len(text):
-            pm = pat.PHONE_RE.match(text, start - 1 if text[start - 1 : start] in "+(" else start)
+            pm = pat.PHONE_RE.match(text, start - 1 if start and text[start - 1] in "+(" else start)
             if pm:
                 masks.add(pm.span())
                 phone_end = pm.end()
