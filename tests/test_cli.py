@@ -607,7 +607,7 @@ def test_a_run_with_no_rules_says_where_each_finding_comes_from(tmp_path, monkey
         "no rules found: checked 1 template fact and 1 suggested fact; 3 documents, "
         "12 claims, 14 facts checked, 2 findings (2 warnings)\n"
     )
-    assert "| displaced (template) |" in ran.stdout and "| (suggested)" in ran.stdout
+    assert "| displaced (template) " in ran.stdout and "| rain-metre (suggested) |" in ran.stdout
     found = json.loads(invoke("run", "flood", "--db", db, "--format", "json").stdout)
     by_fact = {f["rule_id"]: f for f in found["findings"]}
     assert {k: f["origin"] for k, f in by_fact.items()} == {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import textwrap
 from dataclasses import replace
 from html import escape
 from pathlib import PurePath
@@ -20,7 +21,6 @@ from ..figures import fmt_number
 from ..model import Claim, Conflict
 from ..safe_text import printable
 from ..vocab.shown import written_unit
-from .columns import wrap
 
 SNIPPET_CHARS = 90
 
@@ -56,7 +56,10 @@ def _wrap_cell(cell: object, width: int | None) -> str:
     text = printable(cell, newlines=True)
     if width is None:
         return text
-    return "\n".join(wrap(text, width))
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) or line
+        for line in text.splitlines()
+    )
 
 
 def table(rows: list[list], headers: list[str], tablefmt: str, widths: list, colalign=None) -> str:

@@ -65,34 +65,46 @@ def _why(c: Conflict) -> str:
     return c.reason
 
 
-def _widths(width: int, facts: list[str], places: list[str]) -> list[int]:
-    """Column widths (without padding) that fill `width` with a 5-column grid: the fact
-    column as wide as its longest id (so an id is not cut), the statement column as wide
-    as its longest place (seeds/000_bd7df65e452f0e71.txt:23), within a share of the room."""
+def _natural(texts: list[str]) -> int:
+    """The widest line of these cells, unwrapped."""
+    return max((width_of(line) for t in texts for line in t.splitlines()), default=0)
+
+
+def _widths(width: int, facts: list[str], places: list[str], natural: list[int]) -> list[int]:
+    """Column widths (without padding) within `width` for a 5-column grid: the fact column
+    as wide as its longest label or id (so neither is cut), the statement column as wide
+    as its longest place (seeds/000_bd7df65e452f0e71.txt:23) within a share of the room,
+    and no column wider than its widest line (`natural`: statement, consensus, why)."""
     room = width - 16  # a grid spends 3 characters per column and 1 more
-    longest = max((width_of(w) for f in facts for w in f.split()), default=0)
+    longest = max((width_of(f) for f in facts), default=0)
     fact = min(max(16, longest), room * 30 // 100)
     severity = len("severity") + 2  # tabulate pads a header by 2
     rest = room - fact - severity
     place = max((width_of(p) for p in places), default=0)
-    outlier = min(max(28, rest * 40 // 100, place), rest * 50 // 100)
-    consensus = (rest - outlier) // 2
-    return [fact, severity, outlier, consensus, rest - outlier - consensus]
+    outlier = min(max(28, rest * 45 // 100, place), rest * 55 // 100, max(28, natural[0]))
+    remain = rest - outlier
+    consensus = min(max(16, natural[1]), max(remain // 2, remain - max(16, natural[2])))
+    return [fact, severity, outlier, consensus, remain - consensus]
 
 
 def _grid(report: Report, width: int, color: bool) -> str:
-    facts = [f"{report.fact_label(c.rule_id)} [{c.id}]" for c in report.conflicts]
+    facts = [x for c in report.conflicts for x in (report.fact_label(c.rule_id), f"[{c.id}]")]
     places = [f"{c.left.doc}:{c.left.line}" for c in report.conflicts if c.left is not None]
-    widths = _widths(width, facts, places)
+    context = ["\n".join(context_lines(c)) for c in report.conflicts]
+    whys = [_why(c) for c in report.conflicts]
+    statements = [_outlier(c, width) for c in report.conflicts]
+    widths = _widths(
+        width, facts, places, [_natural(statements), _natural(context), _natural(whys)]
+    )
     rows = [
         [
             f"{report.fact_label(c.rule_id)}\n[{c.id}]",
             _severity(report, c),
             _outlier(c, max(30, widths[2] * 2)),
-            "\n".join(context_lines(c)),
-            _why(c),
+            context[i],
+            whys[i],
         ]
-        for c in report.conflicts
+        for i, c in enumerate(report.conflicts)
     ]
     return _paint_grid(grid(rows, HEADERS, widths), color)
 
