@@ -63,6 +63,12 @@ _BARE_MONTH_RE = re.compile(
 )
 
 
+_PERIOD_END_RE = re.compile(
+    rf"\b(?i:{alternation(LEX['period_end_nouns'])})\s+(?i:{alternation(LEX['period_end_links'])})"
+    rf"\s+(?P<mon>{'|'.join(_CAPITAL_MONTHS)})(?![\w-])(?!\s+\d|\s*,\s*\d{{4}})"
+)
+
+
 def plausible(m: re.Match, text: str) -> bool:
     """False for a DATE_RE match that is a word, not a month ("you may 5")."""
     month = m.group("m1") or m.group("m2") or m.group("m3")
@@ -154,5 +160,21 @@ def bare_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
     for m in _BARE_MONTH_RE.finditer(text):
         mon = month_number(m.group("mon"))
         y = year - 1 if mon > month else year
+        out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
+    return out
+
+
+def period_end_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
+    """Each month that ends a period ("in the three months to January", "the year to
+    March") with its span, as YYYY-MM of the last such month ended before publication
+    (a period that ends in the month of publication is last year's); none when the
+    publication date has no month."""
+    if not published or not published[5:7].isdigit():
+        return []
+    year, month = int(published[:4]), int(published[5:7])
+    out = []
+    for m in _PERIOD_END_RE.finditer(text):
+        mon = month_number(m.group("mon"))
+        y = year - 1 if mon >= month else year
         out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
     return out

@@ -544,12 +544,23 @@ def _next_start(starts: list[int], end: int, limit: int) -> int:
     return min(starts[i], limit) if i < len(starts) else limit
 
 
+# "between 2019 and 2023", "in 2019-2023", "the 2024-25 season": a span of years, no
+# time of one figure (a total over it holds as of the report)
+_YEAR_SPAN_RE = re.compile(
+    r"\b\d{4}(?:\s*[-–/]\s*|\s+(?:and|to|through|until|till)\s+)(?:\d{4}|\d{2})\b(?![-–/]\d)"
+)
+
+
 def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
     """Set what each figure of drafts (in text order, dates timed) is about, its role, its
     speaker and its time, sentence by sentence."""
     text, original, sentences = t.text, t.original, t.sentences
     dates = sorted(
-        (DateMention(d.start, d.end, d.time) for d in drafts if d.kind == "date" and d.time),
+        (
+            DateMention(d.start, d.end, d.time)
+            for d in drafts
+            if d.kind == "date" and d.time and not _YEAR_SPAN_RE.search(text, d.start, d.end)
+        ),
         key=lambda d: d.start,
     )
     date_starts = [d.start for d in dates]
@@ -562,7 +573,8 @@ def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
         mine = within(dates, date_starts, *sentence)
         frames = _group_frames(text, original, sentence, group, [(m.start, m.end) for m in mine])
         spans = [(d.start, d.end) for d in group]
-        times = figure_times(text, sentence, spans, mine, t.published)
+        roles = [f.role for f in frames]
+        times = figure_times(text, sentence, spans, mine, t.published, roles)
         for d, f, (time, source) in zip(group, frames, times, strict=True):
             d.about, d.role, d.speaker = f.about, _moved(text, sentence[0], d, f.role), f.speaker
             if f.pronoun:

@@ -1,0 +1,127 @@
+"""Figures dated a span before the sentence's own time: "up from 1,850 the year before".
+
+A phrase of an earlier time ("a year earlier", "the previous week", "two days before",
+"the year before") dates the figure right before it ("from 980 million a year
+earlier") or, fronted, the figures of its clause after it ("A day earlier, officials
+put the toll at 42"). Its time is counted back from an anchor: the figure's own time
+from the text, else that of the nearest figure before it in the sentence dated by the
+text, else, for a count of days or weeks, the publication day. A year or month counted
+back from nothing is unknown (None): "a year earlier" in a February report of fourth
+quarter results is two calendar years back, and the publication date would put the
+earlier figure next to the current one. A phrase after a baseline word ("up 3% from a
+year earlier", "compared with the previous year") dates no figure: it is the base of a
+change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ..vocab.lexicon import LEX
+from ..vocab.tries import alternation
+from .dates import NUMBER_WORDS
+
+_UNITS: dict[str, list] = LEX["earlier_units"]
+_UNIT = alternation(_UNITS)
+_COUNT = rf"(?:a|an|one|[2-9]|10|{alternation(NUMBER_WORDS)})"
+_EARLIER_RE = re.compile(
+    rf"\b(?:(?P<n>{_COUNT})\s+(?P<u1>{_UNIT})\s+(?:earlier|(?P<b1>before))"
+    rf"|the\s+(?P<u2>{_UNIT})\s+(?P<b2>before)"
+    rf"|the\s+(?:{alternation(LEX['previous_words'])})\s+(?P<u3>{_UNIT}))"
+    # not "a year earlier than planned", "the previous year's"; "before" ends its phrase:
+    # not "the year before last", "a day before the vote"
+    r"(?![\w'’-])(?!\s+than\b)(?(b1)(?=\s*(?:[,.;:)]|$|\s(?:and|but)\b))|(?(b2)(?=\s*(?:[,.;:)]|$|\s(?:and|but)\b))))",
+    re.IGNORECASE,
+)
+CUES = ("earlier", "before", *LEX["previous_words"])
+# "up 3% from a year earlier", "compared with the previous week", "up 9,000 on the
+# quarter before": the base of a change, no figure's time
+_BASE_BEFORE_RE = re.compile(
+    r"\b(?P<w>from|than|on|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
+    r"(?:(?:in|during|for|at)\s+)?(?:the\s+same\s+(?:period|month|quarter|week|time)\s+)?$",
+    re.IGNORECASE,
+)
+_FIGURE_GAP = 40  # characters at most between a figure and its phrase after it
+
+
+def phrases(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
+    """(start, end, unit, count) of each phrase of an earlier time in text[s:e] that is no
+    base of a change; unit is "day", "month" or "year"."""
+    low = text[s:e].lower()
+    if not any(c in low for c in CUES):
+        return []
+    out = []
+    for m in _EARLIER_RE.finditer(text, s, e):
+        unit, step = _UNITS[(m.group("u1") or m.group("u2") or m.group("u3")).lower()]
+        base = _BASE_BEFORE_RE.search(text[max(s, m.start() - 48) : m.start()])
+        # "up 3% on a year earlier" is a base; "17 deaths on the previous day" a time
+        if base and not (base.group("w").lower() == "on" and unit == "day" and step == 1):
+            continue
+        out.append((m.start(), m.end(), unit, step * _count(m.group("n"))))
+    return out
+
+
+def _count(word: str | None) -> int:
+    if word is None or word.lower() in ("a", "an", "one"):
+        return 1
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def dated(
+    text: str,
+    sentence: tuple[int, int],
+    spans: Sequence[tuple[int, int]],
+    found: list[tuple[int, int, str, int]],
+    cuts: Sequence[re.Match],
+) -> dict[int, tuple[str, int]]:
+    """{index of a figure: (unit, count)} for the figures the phrases date: the figure
+    right before a phrase (no other figure, no clause cut between), or, for a phrase that
+    opens its clause with a comma after it, each figure of that clause after it."""
+    out: dict[int, tuple[str, int]] = {}
+    for a, b, unit, n in found:
+        before = [i for i, (x, y) in enumerate(spans) if y <= a]
+        if before and _joins(text[spans[before[-1]][1] : a]):
+            out[before[-1]] = (unit, n)
+            continue
+        start = max((m.end() for m in cuts if m.end() <= a), default=sentence[0])
+        if not _OPENS_RE.fullmatch(text, start, a) or not _COMMA_RE.match(text, b):
+            continue
+        end = min((m.start() for m in cuts if m.start() >= b), default=sentence[1])
+        for i, (x, _) in enumerate(spans):
+            if b <= x < end:
+                out.setdefault(i, (unit, n))
+    return out
+
+
+_OPENS_RE = re.compile(
+    r"[\s\"“‘'(]*(?:(?:and|but|yet|by\s+contrast|only)\s+)?(?:(?:in|on|during|over)\s+)?", re.I
+)
+# a fronted phrase ends at a comma or before the clause's subject ("a week earlier it stood")
+_COMMA_RE = re.compile(r"\s*,|\s+(?:it|they|there|the|officials|police)\b", re.I)
+_GAP_CUT_RE = re.compile(r"[,;:()]|\s[—–]\s")
+
+
+def _joins(gap: str) -> bool:
+    """Whether the words between a figure and a phrase after it join them ("980 million
+    a year earlier", "4.4% in the previous quarter")."""
+    return len(gap) <= _FIGURE_GAP and not _GAP_CUT_RE.search(gap)
+
+
+def counted_back(anchor: str | None, unit: str, n: int) -> str | None:
+    """anchor (YYYY, YYYY-MM or YYYY-MM-DD, maybe with a time of day) n units back, in
+    the anchor's own precision; None when the anchor is too coarse for the unit."""
+    if not anchor:
+        return None
+    iso = anchor[:10]
+    if unit == "year":
+        return f"{int(iso[:4]) - n}{iso[4:]}" if not iso[4:].startswith("-02-29") else None
+    if unit == "month":
+        if len(iso) < 7:
+            return None
+        months = int(iso[:4]) * 12 + int(iso[5:7]) - 1 - n
+        return f"{months // 12}-{months % 12 + 1:02d}{iso[7:]}" if len(iso) == 7 else None
+    if len(iso) < 10:
+        return None
+    return (dt.date.fromisoformat(iso) - dt.timedelta(days=n)).isoformat()
