@@ -69,6 +69,13 @@ _PERIOD_END_RE = re.compile(
 )
 
 
+# "between 2019 and 2023", "in 2019-2023", "the 2024-25 season": a span of years, no
+# time of one figure (a total over it holds as of the report)
+YEAR_SPAN_RE = re.compile(
+    r"\b\d{4}(?:\s*[-–/]\s*|\s+(?:and|to|through|until|till)\s+)(?:\d{4}|\d{2})\b(?![-–/]\d)"
+)
+
+
 def plausible(m: re.Match, text: str) -> bool:
     """False for a DATE_RE match that is a word, not a month ("you may 5")."""
     month = m.group("m1") or m.group("m2") or m.group("m3")
