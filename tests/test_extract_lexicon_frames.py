@@ -392,6 +392,16 @@ def test_the_previous_year_dates_the_figure_before_it(word):
     assert (c.time, c.time_source) == ("2024", "text")
 
 
+@walks("span_direction_words")
+@pytest.mark.parametrize("word", LEX["span_direction_words"])
+def test_a_count_of_units_earlier_or_later_counts_from_the_figure_before(word):
+    way = LEX["span_direction_words"][word]
+    c = the_figure_at(
+        f"She repaid £12,000 in June 2025 and £8,000 two months {word}.", "£8,000", THU
+    )
+    assert (c.time, c.time_source) == (f"2025-{6 - 2 * way:02d}", "text")
+
+
 @walks("period_end_nouns", "period_end_links")
 @pytest.mark.parametrize("link", LEX["period_end_links"])
 @pytest.mark.parametrize("noun", LEX["period_end_nouns"])

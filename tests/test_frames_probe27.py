@@ -124,6 +124,16 @@ TIMES = [
     ("Total costs for 2019-2023 were $4.1 billion.", "$4.1", (PUB, "published")),
     ("The 2024-25 budget allocates $12 billion to health.", "$12", (PUB, "published")),
     ("The fund paid out €300,000 in 2019 and 2020.", "€300,000", (PUB, "published")),
+    (
+        "Her lawyer said she had repaid £12,000 in June and a further £8,000 two months later.",
+        "£8,000",
+        ("2025-08", "text"),
+    ),
+    (
+        "The company, which employed 4,000 people a year earlier, now has 3,100.",
+        "4,000",
+        (None, None),
+    ),
     # the same period last year is the time of the figure next to it only
     (
         "Profit before tax was $2.4 billion in the third quarter, versus $1.9 billion in the same"
@@ -169,6 +179,19 @@ SPEAKERS = [
     (
         "The number of dead stood at 1,134 on Sunday, a day after the government put it at 980.",
         "1,134",
+        None,
+    ),
+    (
+        "Authorities said 14 people were killed and 47 injured; a day earlier they had reported"
+        " 9 deaths.",
+        "9 deaths",
+        "Authorities",
+    ),
+    ("The previous day's toll of 61 was revised to 58.", "61", None),
+    (
+        "The mayor of Chişinău won 54.3% of the vote, according to official results released on"
+        " Monday.",
+        "54.3%",
         None,
     ),
 ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..vocab.lexicon import LEX, trie
 from ..vocab.tries import alternation
+from . import earlier_time
 
 CLAUSE_RE = re.compile(
     r";|:\s|\s[—–-]\s|,\s+(?=(?:" + trie("clause_openers") + r")\b)", re.IGNORECASE
@@ -198,6 +199,7 @@ def _trimmed(who: str) -> str | None:
     who = " ".join(who.split())
     if _SUBORDINATE_RE.match(who):
         return None  # "a day after the government (put it at)": says when, no speaker
+    who = earlier_time.LEADING_RE.sub("", who)  # "a day earlier they", "The previous day('s)"
     data = _DATA_RE.match(who)
     if data:  # "figures released on Tuesday" names nobody; "data from the ministry" does
         who = data.group("who") or data.group("by") or ""

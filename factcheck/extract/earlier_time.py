@@ -25,9 +25,11 @@ from .dates import NUMBER_WORDS
 
 _UNITS: dict[str, list] = LEX["earlier_units"]
 _UNIT = alternation(_UNITS)
+# "earlier" counts back, "later" forward ("a further £8,000 two months later")
+_WAYS: dict[str, int] = LEX["span_direction_words"]
 _COUNT = rf"(?:a|an|one|[2-9]|10|{alternation(NUMBER_WORDS)})"
 _EARLIER_RE = re.compile(
-    rf"\b(?:(?P<n>{_COUNT})\s+(?P<u1>{_UNIT})\s+(?:earlier|(?P<b1>before))"
+    rf"\b(?:(?P<n>{_COUNT})\s+(?P<u1>{_UNIT})\s+(?:(?P<w>{alternation(_WAYS)})|(?P<b1>before))"
     rf"|the\s+(?P<u2>{_UNIT})\s+(?P<b2>before)"
     rf"|the\s+(?:{alternation(LEX['previous_words'])})\s+(?P<u3>{_UNIT}))"
     # not "a year earlier than planned", "the previous year's"; "before" ends its phrase:
@@ -35,7 +37,10 @@ _EARLIER_RE = re.compile(
     r"(?![\w'’-])(?!\s+than\b)(?(b1)(?=\s*(?:[,.;:)]|$|\s(?:and|but)\b))|(?(b2)(?=\s*(?:[,.;:)]|$|\s(?:and|but)\b))))",
     re.IGNORECASE,
 )
-CUES = ("earlier", "before", *LEX["previous_words"])
+# an earlier phrase that opens a speaker's words: "a day earlier they (had reported)", "the
+# previous day('s toll)": when, not who
+LEADING_RE = re.compile(rf"^(?:{_EARLIER_RE.pattern})[\s,]*", re.IGNORECASE)
+CUES = (*_WAYS, "before", *LEX["previous_words"])
 # "up 3% from a year earlier", "compared with the previous week", "up 9,000 on the
 # quarter before": the base of a change, no figure's time
 _BASE_BEFORE_RE = re.compile(
@@ -59,7 +64,8 @@ def phrases(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
         # "up 3% on a year earlier" is a base; "17 deaths on the previous day" a time
         if base and not (base.group("w").lower() == "on" and unit == "day" and step == 1):
             continue
-        out.append((m.start(), m.end(), unit, step * _count(m.group("n"))))
+        way = _WAYS[m.group("w").lower()] if m.group("w") else 1
+        out.append((m.start(), m.end(), unit, way * step * _count(m.group("n"))))
     return out
 
 

@@ -187,9 +187,11 @@ def _count_back(text: str, sentence, spans, out: list, found: list, given: tuple
         before = [j for j in range(i) if not roles or roles[j] != "previous"]
         anchors = [out[j] for j in before[::-1]] if out[i][1] != "text" else [out[i]]
         anchor = next((t for t, src in anchors if src == "text"), None)
-        if anchor is None and unit == "day" and any(src == "published" for _, src in anchors):
-            anchor = day
+        if anchor is None and unit == "day" and n > 0:
+            anchor = day if any(src == "published" for _, src in anchors) else None
         when = earlier_time.counted_back(anchor, unit, n)
+        if when and day and when[:10] > day[: len(when[:10])]:
+            when = None  # "later" past the publication: no time of a report
         out[i] = (when, "text") if when else (None, None)
 
 
