@@ -75,6 +75,16 @@ TIMES = [
         "3,200",
         ("2026-03-05", "text"),
     ),
+    (
+        "The death toll rose to 312 by Friday, up from 280 two days earlier, the Red Cross said.",
+        "280",
+        ("2026-03-04", "text"),
+    ),
+    (
+        "Some 1,600 flights were cancelled on Sunday, after 2,300 the day before.",
+        "2,300",
+        ("2026-03-07", "text"),
+    ),
     # counted back from nothing: unknown, not the publication date of the current figure
     ("A year earlier, the unemployment rate in Łódź was 3.5%.", "3.5%", (None, None)),
     (

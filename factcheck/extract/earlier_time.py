@@ -21,13 +21,14 @@ from collections.abc import Sequence
 
 from ..vocab.lexicon import LEX
 from ..vocab.tries import alternation
-from .dates import NUMBER_WORDS
 
 _UNITS: dict[str, list] = LEX["earlier_units"]
 _UNIT = alternation(_UNITS)
 # "earlier" counts back, "later" forward ("a further £8,000 two months later")
 _WAYS: dict[str, int] = LEX["span_direction_words"]
-_COUNT = rf"(?:a|an|one|[2-9]|10|{alternation(NUMBER_WORDS)})"
+# "two days earlier", "12 months earlier", "twelve months earlier"
+_WORDS = {w: n for w, n in LEX["number_words"]["small"].items() if 2 <= n <= 12}
+_COUNT = rf"(?:a|an|one|[1-9]\d?|{alternation(_WORDS)})"
 _EARLIER_RE = re.compile(
     rf"\b(?:(?P<n>{_COUNT})\s+(?P<u1>{_UNIT})\s+(?:(?P<w>{alternation(_WAYS)})|(?P<b1>before))"
     rf"|the\s+(?P<u2>{_UNIT})\s+(?P<b2>before)"
@@ -72,7 +73,7 @@ def phrases(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
 def _count(word: str | None) -> int:
     if word is None or word.lower() in ("a", "an", "one"):
         return 1
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    return int(word) if word.isdigit() else _WORDS[word.lower()]
 
 
 def dated(
@@ -87,7 +88,8 @@ def dated(
     opens its clause with a comma after it, each figure of that clause after it."""
     out: dict[int, tuple[str, int]] = {}
     for a, b, unit, n in found:
-        before = [i for i, (x, y) in enumerate(spans) if y <= a]
+        # a figure may run into the phrase ("£4.6 billion twelve" of "twelve months earlier")
+        before = [i for i, (x, y) in enumerate(spans) if x < a]
         if before and _joins(text[spans[before[-1]][1] : a]):
             out[before[-1]] = (unit, n)
             continue
