@@ -124,6 +124,12 @@ TIMES = [
         "5.1 million",
         ("2025-09", "text"),
     ),
+    # a period reported on has ended: not the March 31 to come
+    (
+        "In the fiscal year ended March 31, net income at Kōbe Steelworks was ¥1.2 trillion.",
+        "¥1.2",
+        ("2025-03-31", "text"),
+    ),
     # a span of years is no time of one figure
     (
         "Prosecutors said the scheme defrauded 1,420 investors of $71 million between 2018 and"

@@ -76,6 +76,13 @@ YEAR_SPAN_RE = re.compile(
 )
 
 
+# what ends a period before a date: "the fiscal year ended March 31", "the week to March 1"
+PERIOD_END_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(LEX['period_end_nouns'])})\s+(?:{alternation(LEX['period_end_links'])})\s+$",
+    re.IGNORECASE,
+)
+
+
 def plausible(m: re.Match, text: str) -> bool:
     """False for a DATE_RE match that is a word, not a month ("you may 5")."""
     month = m.group("m1") or m.group("m2") or m.group("m3")

@@ -53,6 +53,17 @@ _BASELINE_RE = re.compile(
 _COMPARING = ("than", "compared", "versus", "vs", "against")
 
 
+def _ended(text: str, d: DateMention, published: str) -> DateMention:
+    """d, or d a year back when it ends a period ("the fiscal year ended March 31") and
+    falls after the publication: a period reported on has ended."""
+    if len(d.iso) < 10 or d.iso[:10] <= published[:10] or not d.iso[:4].isdigit():
+        return d
+    if not timeref.PERIOD_END_BEFORE_RE.search(text[max(0, d.start - 40) : d.start]):
+        return d
+    iso = f"{int(d.iso[:4]) - 1}{d.iso[4:]}"
+    return DateMention(d.start, d.end, iso, d.what) if iso[5:10] != "02-29" else d
+
+
 def _is_baseline(before: str) -> bool:
     """Whether a date after these words is a baseline ("since May", "than in 2019"); the
     search, which tries every place, only when a baseline word ends the text or "since"
@@ -213,6 +224,8 @@ def _own_times(
         and not names_event(text, d)
         and not (known and in_dateline(text, d))
     ]
+    if known and len(published) >= 10:
+        own = [_ended(text, d, published) for d in own]
     days, hours = _days_and_hours(text, sentence, published) if spans else ([], [])
     own += days
     if spans:
