@@ -3,14 +3,15 @@
 A phrase of an earlier time ("a year earlier", "the previous week", "two days before",
 "the year before") dates the figure right before it ("from 980 million a year
 earlier") or, fronted, the figures of its clause after it ("A day earlier, officials
-put the toll at 42"). Its time is counted back from an anchor: the figure's own time
-from the text, else that of the nearest figure before it in the sentence dated by the
-text, else, for a count of days or weeks, the publication day. A year or month counted
-back from nothing is unknown (None): "a year earlier" in a February report of fourth
-quarter results is two calendar years back, and the publication date would put the
-earlier figure next to the current one. A phrase after a baseline word ("up 3% from a
-year earlier", "compared with the previous year") dates no figure: it is the base of a
-change.
+put the toll at 42"). Its time is counted back from an anchor (figure_time.py): the
+figure's own time from the text, else that of the nearest figure before it in the
+sentence dated by the text, else, for a count of days or weeks after a figure of the
+publication day, the publication day. Counted back from nothing the time is unknown
+(None): "a year earlier" in a February report of fourth quarter results is two
+calendar years back, and the publication date would put the earlier figure next to the
+current one. A count of units "later" counts forward the same way. A phrase after a
+baseline word ("up 3% from a year earlier", "compared with the previous year") dates no
+figure: it is the base of a change.
 """
 
 from __future__ import annotations
