@@ -85,6 +85,22 @@ TIMES = [
         "2,300",
         ("2026-03-07", "text"),
     ),
+    # a clause a count of units and "after" open happened that span before
+    (
+        "The mercury hit 46.7C in Jacobabad on Saturday, a day after it reached 45.9C.",
+        "45.9C",
+        ("2026-03-06", "text"),
+    ),
+    (
+        "The number of dead stood at 1,134 on Sunday, a day after the government put it at 980.",
+        "980",
+        ("2026-03-07", "text"),
+    ),
+    (
+        "The index closed at 5,120 on Friday, two days before it fell to 4,900.",
+        "4,900",
+        ("2026-03-08", "text"),
+    ),
     # counted back from nothing: unknown, not the publication date of the current figure
     ("A year earlier, the unemployment rate in Łódź was 3.5%.", "3.5%", (None, None)),
     (
@@ -251,6 +267,7 @@ KEPT = [
         (PUB, "published"),
     ),
     ("Sales hit 300 on 2024-03-05.", "300", ("2024-03-05", "text")),
+    ("Two years after the war ended, 300,000 refugees returned.", "300,000", (PUB, "published")),
 ]
 
 

@@ -71,6 +71,29 @@ def phrases(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
     return out
 
 
+# "on Saturday, a day after it reached 45.9C": the clause after the phrase tells what
+# happened that span before (or, with "before", after) the figure it follows
+_SPAN_CLAUSE_RE = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+(?P<w>after|before)\s+(?=[A-Za-z])", re.I
+)
+_CLAUSE_END_RE = re.compile(r"[,;:()]|\s[—–]\s")
+
+
+def span_clauses(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
+    """(start, end, unit, count) of each clause that a count of units and "after" or
+    "before" open ("a day after it reached 45.9C"): its figures are count units before
+    (after: positive) or after (before: negative) the time of the sentence's figure."""
+    if "after" not in text[s:e] and "before" not in text[s:e]:
+        return []
+    out = []
+    for m in _SPAN_CLAUSE_RE.finditer(text, s, e):
+        stop = _CLAUSE_END_RE.search(text, m.end(), e)
+        unit, step = _UNITS[m.group("u").lower()]
+        way = 1 if m.group("w").lower() == "after" else -1
+        out.append((m.end(), stop.start() if stop else e, unit, way * step * _count(m.group("n"))))
+    return out
+
+
 def _count(word: str | None) -> int:
     if word is None or word.lower() in ("a", "an", "one"):
         return 1
@@ -88,6 +111,10 @@ def dated(
     right before a phrase (no other figure, no clause cut between), or, for a phrase that
     opens its clause with a comma after it, each figure of that clause after it."""
     out: dict[int, tuple[str, int]] = {}
+    for a, b, unit, n in span_clauses(text, *sentence):
+        for i, (x, _) in enumerate(spans):
+            if a <= x < b and any(y <= a for _, y in spans):
+                out[i] = (unit, n)
     for a, b, unit, n in found:
         # a figure may run into the phrase ("£4.6 billion twelve" of "twelve months earlier")
         before = [i for i, (x, y) in enumerate(spans) if x < a]

@@ -181,7 +181,7 @@ def figure_times(
     when given, are the figures' roles (an earlier figure is no anchor of another)."""
     out = _own_times(text, sentence, spans, dates, published)
     found = earlier_time.phrases(text, *sentence) if spans else []
-    if found:
+    if found or (len(spans) > 1 and earlier_time.span_clauses(text, *sentence)):
         _count_back(text, sentence, spans, out, found, (published, roles))
     return out
 
