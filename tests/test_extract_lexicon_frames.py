@@ -402,6 +402,25 @@ def test_a_count_of_units_earlier_or_later_counts_from_the_figure_before(word):
     assert (c.time, c.time_source) == (f"2025-{6 - 2 * way:02d}", "text")
 
 
+@walks("earlier_period_adjectives", "earlier_period_nouns")
+@pytest.mark.parametrize("noun", LEX["earlier_period_nouns"])
+@pytest.mark.parametrize("adjective", LEX["earlier_period_adjectives"])
+def test_a_period_named_earlier_counts_back_from_the_figure_before(adjective, noun):
+    kind, step = LEX["earlier_period_adjectives"][adjective]
+    c = the_figure_at(
+        f"Sales were $4.1 billion on March 3, 2025, against $3.6 billion in the {adjective}"
+        f" {noun}.",
+        "$3.6",
+        THU,
+    )
+    want = {
+        "year": f"{2025 - step}-03-03",
+        "day": (dt.date(2025, 3, 3) - dt.timedelta(days=step)).isoformat(),
+        "month": None,
+    }[kind]
+    assert (c.time, c.time_source) == (want, "text" if want else None)
+
+
 @walks("period_end_nouns", "period_end_links")
 @pytest.mark.parametrize("link", LEX["period_end_links"])
 @pytest.mark.parametrize("noun", LEX["period_end_nouns"])

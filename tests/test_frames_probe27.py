@@ -101,6 +101,19 @@ TIMES = [
         "4,900",
         ("2026-03-08", "text"),
     ),
+    # an adjective of an earlier period
+    (
+        "The company posted a loss of $210 million in the quarter to June, compared with a"
+        " profit of $95 million in the prior-year period.",
+        "$95",
+        ("2024-06", "text"),
+    ),
+    (
+        "Shipments reached 2.3 million phones in the quarter to June, against 1.9 million in the"
+        " year-earlier quarter.",
+        "1.9 million",
+        ("2024-06", "text"),
+    ),
     # counted back from nothing: unknown, not the publication date of the current figure
     ("A year earlier, the unemployment rate in Łódź was 3.5%.", "3.5%", (None, None)),
     (

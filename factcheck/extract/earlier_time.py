@@ -27,13 +27,15 @@ _UNITS: dict[str, list] = LEX["earlier_units"]
 _UNIT = alternation(_UNITS)
 # "earlier" counts back, "later" forward ("a further £8,000 two months later")
 _WAYS: dict[str, int] = LEX["span_direction_words"]
+_ADJECTIVES: dict[str, list] = LEX["earlier_period_adjectives"]
 # "two days earlier", "12 months earlier", "twelve months earlier"
 _WORDS = {w: n for w, n in LEX["number_words"]["small"].items() if 2 <= n <= 12}
 _COUNT = rf"(?:a|an|one|[1-9]\d?|{alternation(_WORDS)})"
 _EARLIER_RE = re.compile(
     rf"\b(?:(?P<n>{_COUNT})\s+(?P<u1>{_UNIT})\s+(?:(?P<w>{alternation(_WAYS)})|(?P<b1>before))"
     rf"|the\s+(?P<u2>{_UNIT})\s+(?P<b2>before)"
-    rf"|the\s+(?:{alternation(LEX['previous_words'])})\s+(?P<u3>{_UNIT}))"
+    rf"|the\s+(?:{alternation(LEX['previous_words'])})\s+(?P<u3>{_UNIT})"
+    rf"|the\s+(?P<adj>{alternation(_ADJECTIVES)})\s+(?:{alternation(LEX['earlier_period_nouns'])}))"
     # not "a year earlier than planned", "the previous year's"; "before" ends its phrase:
     # not "the year before last", "a day before the vote"
     r"(?![\w'’-])(?!\s+than\b)(?(b1)(?=\s*(?:[,.;:)]|$|\s(?:and|but)\b))|(?(b2)(?=\s*(?:[,.;:)]|$|\s(?:and|but)\b))))",
@@ -42,7 +44,7 @@ _EARLIER_RE = re.compile(
 # an earlier phrase that opens a speaker's words: "a day earlier they (had reported)", "the
 # previous day('s toll)": when, not who
 LEADING_RE = re.compile(rf"^(?:{_EARLIER_RE.pattern})[\s,]*", re.IGNORECASE)
-CUES = (*_WAYS, "before", *LEX["previous_words"])
+CUES = (*_WAYS, "before", "-ago", *LEX["previous_words"])
 # "up 3% from a year earlier", "compared with the previous week", "up 9,000 on the
 # quarter before": the base of a change, no figure's time
 _BASE_BEFORE_RE = re.compile(
@@ -61,7 +63,12 @@ def phrases(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
         return []
     out = []
     for m in _EARLIER_RE.finditer(text, s, e):
-        unit, step = _UNITS[(m.group("u1") or m.group("u2") or m.group("u3")).lower()]
+        adjective = m.group("adj")
+        unit, step = (
+            _ADJECTIVES[adjective.lower()]
+            if adjective
+            else _UNITS[(m.group("u1") or m.group("u2") or m.group("u3")).lower()]
+        )
         base = _BASE_BEFORE_RE.search(text[max(s, m.start() - 48) : m.start()])
         # "up 3% on a year earlier" is a base; "17 deaths on the previous day" a time
         if base and not (base.group("w").lower() == "on" and unit == "day" and step == 1):
