@@ -37,13 +37,6 @@ def test_a_date_before_an_event_noun_is_no_time_of_the_figure(noun):
     assert (c.time, c.time_source) == ("2005-11-03", "published")
 
 
-@walks("vote_nouns")
-@pytest.mark.parametrize("noun", LEX["vote_nouns"])
-def test_a_date_before_a_vote_dates_its_figure(noun):
-    c = the_figure(f"Turnout in the 2021 {noun} in Ústí was 76.6%.", "2026-03-12")
-    assert (c.time, c.time_source) == ("2021", "text")
-
-
 @walks("attribution_verbs")
 @pytest.mark.parametrize("verb", LEX["attribution_verbs"])
 def test_an_attribution_verb_names_the_speaker(verb):
