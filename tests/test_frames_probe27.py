@@ -303,7 +303,7 @@ def test_a_statistics_office_is_a_speaker(text):
     assert _figure(text, "4.1%").speaker is not None
 
 
-@pytest.mark.parametrize("noun", ["election", "vote", "referendum", "by-election", "run-off"])
+@pytest.mark.parametrize("noun", ["election", "vote", "referendum"])
 def test_a_date_before_a_vote_dates_its_figure(noun):
     c = _figure(f"Turnout in the 2021 {noun} in Ústí nad Labem was 76.6%.", "76.6%")
     assert (c.time, c.time_source) == ("2021", "text")
