@@ -199,7 +199,8 @@ def _trimmed(who: str) -> str | None:
     who = " ".join(who.split())
     if _SUBORDINATE_RE.match(who):
         return None  # "a day after the government (put it at)": says when, no speaker
-    who = earlier_time.LEADING_RE.sub("", who)  # "a day earlier they", "The previous day('s)"
+    lead = earlier_time.LEADING_RE.match(who)  # "a day earlier they", "The previous day('s)"
+    who = who[lead.end() :] if lead else who
     data = _DATA_RE.match(who)
     if data:  # "figures released on Tuesday" names nobody; "data from the ministry" does
         who = data.group("who") or data.group("by") or ""

@@ -76,6 +76,11 @@ YEAR_SPAN_RE = re.compile(
 )
 
 
+# what every _PERIOD_END_RE match holds, found fast: a link and a capital month after it
+_MONTH_HEADS = "|".join(m[:3] for m in _CAPITAL_MONTHS)
+_PERIOD_END_CUE_RE = re.compile(
+    rf"\s(?i:{alternation(LEX['period_end_links'])})\s+(?:{_MONTH_HEADS})"
+)
 # what ends a period before a date: "the fiscal year ended March 31", "the week to March 1"
 PERIOD_END_BEFORE_RE = re.compile(
     rf"\b(?:{alternation(LEX['period_end_nouns'])})\s+(?:{alternation(LEX['period_end_links'])})\s+$",
@@ -184,6 +189,8 @@ def period_end_months(text: str, published: str | None) -> list[tuple[str, int, 
     (a period that ends in the month of publication is last year's); none when the
     publication date has no month."""
     if not published or not published[5:7].isdigit():
+        return []
+    if not _PERIOD_END_CUE_RE.search(text):
         return []
     year, month = int(published[:4]), int(published[5:7])
     out = []

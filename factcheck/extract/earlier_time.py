@@ -44,6 +44,8 @@ _EARLIER_RE = re.compile(
 # an earlier phrase that opens a speaker's words: "a day earlier they (had reported)", "the
 # previous day('s toll)": when, not who
 LEADING_RE = re.compile(rf"^(?:{_EARLIER_RE.pattern})[\s,]*", re.IGNORECASE)
+# what every phrase holds, found fast (written in lower case: "A day earlier", "the Previous
+# year" is no news style)
 CUES = (*_WAYS, "before", "-ago", *LEX["previous_words"])
 # "up 3% from a year earlier", "compared with the previous week", "up 9,000 on the
 # quarter before": the base of a change, no figure's time
@@ -58,11 +60,8 @@ _FIGURE_GAP = 40  # characters at most between a figure and its phrase after it
 def phrases(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
     """(start, end, unit, count) of each phrase of an earlier time in text[s:e] that is no
     base of a change; unit is "day", "month" or "year"."""
-    low = text[s:e].lower()
-    if not any(c in low for c in CUES):
-        return []
     out = []
-    for m in _EARLIER_RE.finditer(text, s, e):
+    for m in _candidates(text, s, e):
         adjective = m.group("adj")
         unit, step = (
             _ADJECTIVES[adjective.lower()]
@@ -78,6 +77,25 @@ def phrases(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
     return out
 
 
+def _candidates(text: str, s: int, e: int) -> list[re.Match]:
+    """The matches of _EARLIER_RE in text[s:e], in order, sought only where a cue word is:
+    a phrase starts at most _CUE_REACH characters before its cue."""
+    found: dict[int, re.Match] = {}
+    for cue in CUES:
+        p = text.find(cue, s, e)
+        while p >= 0:
+            m = _EARLIER_RE.search(text, max(s, p - _CUE_REACH), min(e, p + _CUE_REACH))
+            if m and m.start() <= p < m.end():
+                m = _EARLIER_RE.match(text, m.start(), e)  # read to the sentence's end
+                if m and p < m.end():
+                    found[m.start()] = m
+            p = text.find(cue, p + 1, e)
+    return [found[k] for k in sorted(found)]
+
+
+_CUE_REACH = 24  # "twelve quarters earlier": the cue is 16 characters in
+
+
 # "on Saturday, a day after it reached 45.9C": the clause after the phrase tells what
 # happened that span before (or, with "before", after) the figure it follows
 _SPAN_CLAUSE_RE = re.compile(
@@ -90,7 +108,7 @@ def span_clauses(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
     """(start, end, unit, count) of each clause that a count of units and "after" or
     "before" open ("a day after it reached 45.9C"): its figures are count units before
     (after: positive) or after (before: negative) the time of the sentence's figure."""
-    if "after" not in text[s:e] and "before" not in text[s:e]:
+    if text.find("after", s, e) < 0 and text.find("before", s, e) < 0:
         return []
     out = []
     for m in _SPAN_CLAUSE_RE.finditer(text, s, e):

@@ -145,11 +145,6 @@ def _clause_bounds(
     return cs, ce
 
 
-# what every period that a month ends holds ("the three months to January"), found fast
-_PERIOD_CUES = ("month", "quarter", "year", "half", "period", "week", "fortnight")
-_PERIOD_LINK_CUES = (" to ", " end", "through")
-
-
 def _relative_mentions(text: str, s: int, e: int, published: str | None) -> list[DateMention]:
     """The sentence's relative years ("last year", "two years ago") and months named
     alone ("in January"), but no baseline of a comparison ("12% more than in the same
@@ -158,8 +153,7 @@ def _relative_mentions(text: str, s: int, e: int, published: str | None) -> list
     found = [(iso, a, b, "year") for iso, a, b in timeref.relative_years(part, published)]
     found += [(iso, a, b, "month") for iso, a, b in timeref.bare_months(part, published)]
     found += [(iso, a, b, "month") for iso, a, b in timeref.relative_months(part, published)]
-    if any(w in part for w in _PERIOD_CUES) and any(w in part for w in _PERIOD_LINK_CUES):
-        found += [(iso, a, b, "month") for iso, a, b in timeref.period_end_months(part, published)]
+    found += [(iso, a, b, "month") for iso, a, b in timeref.period_end_months(part, published)]
     return [
         DateMention(s + a, s + b, iso, what)
         for iso, a, b, what in found
