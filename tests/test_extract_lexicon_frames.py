@@ -26,8 +26,8 @@ def the_figure(text: str, published: str | None = None):
     return found[0]
 
 
-def the_figure_at(text: str, start: str):
-    return next(c for c in figures(text) if c.text.startswith(start))
+def the_figure_at(text: str, start: str, published: str | None = None):
+    return next(c for c in figures(text, published) if c.text.startswith(start))
 
 
 @walks("event_nouns")
@@ -362,6 +362,98 @@ def test_a_relative_month_is_a_month_before_publication(words):
     shift = LEX["relative_months"][words]
     c = the_figure(f"Exports totalled $41.3 billion {words}.", THU)
     assert (c.time, c.time_source) == (f"2026-{3 + shift:02d}", "text")
+
+
+@walks("earlier_units")
+@pytest.mark.parametrize("unit", LEX["earlier_units"])
+def test_an_earlier_phrase_counts_back_from_the_figure_before(unit):
+    kind, step = LEX["earlier_units"][unit]
+    count = "two" if unit.endswith("s") else "a"
+    c = the_figure_at(
+        f"Rainfall reached 212mm on March 3, 2025, against 180mm {count} {unit} earlier.",
+        "180mm",
+        THU,
+    )
+    n = step * (2 if count == "two" else 1)
+    want = {
+        "year": f"{2025 - n}-03-03",
+        "day": (dt.date(2025, 3, 3) - dt.timedelta(days=n)).isoformat(),
+        "month": None,  # a count of months back from a day says less: unknown
+    }[kind]
+    assert (c.time, c.time_source) == (want, "text" if want else None)
+
+
+@walks("previous_words")
+@pytest.mark.parametrize("word", LEX["previous_words"])
+def test_the_previous_year_dates_the_figure_before_it(word):
+    c = the_figure_at(
+        f"Burglaries fell to 24,600 in 2025, from 26,100 the {word} year.", "26,100", THU
+    )
+    assert (c.time, c.time_source) == ("2024", "text")
+
+
+@walks("span_direction_words")
+@pytest.mark.parametrize("word", LEX["span_direction_words"])
+def test_a_count_of_units_earlier_or_later_counts_from_the_figure_before(word):
+    way = LEX["span_direction_words"][word]
+    c = the_figure_at(
+        f"She repaid £12,000 in June 2025 and £8,000 two months {word}.", "£8,000", THU
+    )
+    assert (c.time, c.time_source) == (f"2025-{6 - 2 * way:02d}", "text")
+
+
+@walks("earlier_period_adjectives", "earlier_period_nouns")
+@pytest.mark.parametrize("noun", LEX["earlier_period_nouns"])
+@pytest.mark.parametrize("adjective", LEX["earlier_period_adjectives"])
+def test_a_period_named_earlier_counts_back_from_the_figure_before(adjective, noun):
+    kind, step = LEX["earlier_period_adjectives"][adjective]
+    c = the_figure_at(
+        f"Sales were $4.1 billion on March 3, 2025, against $3.6 billion in the {adjective}"
+        f" {noun}.",
+        "$3.6",
+        THU,
+    )
+    want = {
+        "year": f"{2025 - step}-03-03",
+        "day": (dt.date(2025, 3, 3) - dt.timedelta(days=step)).isoformat(),
+        "month": None,
+    }[kind]
+    assert (c.time, c.time_source) == (want, "text" if want else None)
+
+
+@walks("period_end_nouns", "period_end_links")
+@pytest.mark.parametrize("link", LEX["period_end_links"])
+@pytest.mark.parametrize("noun", LEX["period_end_nouns"])
+def test_a_period_named_by_its_last_month_holds_in_that_month(noun, link):
+    c = the_figure_at(f"Net profit was €1,240 million in the {noun} {link} January.", "€1,240", THU)
+    assert (c.time, c.time_source) == ("2026-01", "text")
+
+
+@walks("noun_verb_followers")
+@pytest.mark.parametrize("verb", LEX["noun_verb_followers"])
+def test_claims_before_a_verb_is_no_speaker(verb):
+    c = the_figure(f"Jobless claims {verb} 219,000, the Labor Department said.", THU)
+    assert c.speaker == "the Labor Department"
+
+
+@walks("data_nouns")
+@pytest.mark.parametrize("noun", LEX["data_nouns"])
+def test_published_data_is_no_speaker_but_names_its_source(noun):
+    c = the_figure(f"Retail sales fell 0.7%, according to {noun} released on Tuesday.", THU)
+    assert c.speaker is None
+    c = the_figure(f"Retail sales fell 0.7%, according to {noun} from the statistics bureau.", THU)
+    assert c.speaker == "the statistics bureau"
+
+
+@walks("speaker_subordinators")
+@pytest.mark.parametrize("word", LEX["speaker_subordinators"])
+def test_a_party_of_a_clause_saying_when_is_no_speaker(word):
+    c = the_figure_at(
+        f"The toll stood at 1,134 on Sunday, a day {word} the government put it at 980.",
+        "1,134",
+        THU,
+    )
+    assert c.speaker is None
 
 
 @walks("baseline_clause_openers")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..vocab.lexicon import LEX, trie
 from ..vocab.tries import alternation
+from . import earlier_time
 
 CLAUSE_RE = re.compile(
     r";|:\s|\s[—–-]\s|,\s+(?=(?:" + trie("clause_openers") + r")\b)", re.IGNORECASE
@@ -42,6 +43,17 @@ OWNER_RE = re.compile(
 # what every OWNER_RE match holds, found fast (it starts with an apostrophe or an s): a
 # text without it needs no search for an owner, which tries every word as one
 _OWNER_TAIL_RE = re.compile(_OWNER_TAIL, re.I)
+_NOUN_VERB_RE = re.compile(r"\s+(?:" + trie("noun_verb_followers") + r")\b", re.I)
+# "according to figures released on Tuesday": what was published; "figures from the
+# ministry": the party after "from" or "by"
+_DATA_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:official|latest|new|preliminary|provisional|final|weekly|monthly)\s+)?"
+    r"(?:" + trie("data_nouns") + r")(?:\s+(?:from|by)\s+(?P<who>.+)|\s+(?:released|published|"
+    r"issued|compiled|collected|obtained|seen|provided|gathered|on|for|in)\b"
+    r"(?:.*?\b(?:from|by)\s+(?P<by>.+)|.*)|)$",
+    re.I,
+)
+_SUBORDINATE_RE = re.compile(r"^(?:\S+\s+){0,2}?(?:" + trie("speaker_subordinators") + r")\s", re.I)
 # "the floods claimed at least five lives": a verb that takes lives, not a speaker's
 _CLAIMED_LIVES_RE = re.compile(r"[^;]{0,60}?\b(?:" + trie("claimed_objects") + r")\b", re.I)
 _AUXILIARY_END_RE = re.compile(r"\s+(?:are|is|was|were|have|has|had|been|will|would)$", re.I)
@@ -185,6 +197,13 @@ def _clean_speaker(who: str) -> str | None:
 def _trimmed(who: str) -> str | None:
     """The words of a speaker without what only says when it spoke, or None."""
     who = " ".join(who.split())
+    if _SUBORDINATE_RE.match(who):
+        return None  # "a day after the government (put it at)": says when, no speaker
+    lead = earlier_time.LEADING_RE.match(who)  # "a day earlier they", "The previous day('s)"
+    who = who[lead.end() :] if lead else who
+    data = _DATA_RE.match(who)
+    if data:  # "figures released on Tuesday" names nobody; "data from the ministry" does
+        who = data.group("who") or data.group("by") or ""
     # "rains that officials said ...": the speaker is after the relative word
     who = _RELATIVE_WORD_RE.split(who)[-1]
     if _DANGLING_RE.search(who):
@@ -294,6 +313,8 @@ def _leading(body: str, start: int, first: int, c: Clause) -> bool:
         return True
     if m.group("verb").lower().startswith("claim") and _CLAIMED_LIVES_RE.match(body, m.end()):
         return False  # "the floods have claimed 12 lives": nobody speaks
+    if _NOUN_VERB_RE.match(body, m.end()):
+        return False  # "Jobless claims rose by 12,000": "claims" is the subject
     if c.opener in _RELATIVE_OPENERS and _AUXILIARIES_RE.fullmatch(who):
         c.antecedent, c.speaker_end = True, c.start + m.end()  # "which had put ... at"
         return True

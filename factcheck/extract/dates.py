@@ -63,6 +63,31 @@ _BARE_MONTH_RE = re.compile(
 )
 
 
+_PERIOD_END_RE = re.compile(
+    rf"\b(?i:{alternation(LEX['period_end_nouns'])})\s+(?i:{alternation(LEX['period_end_links'])})"
+    rf"\s+(?P<mon>{'|'.join(_CAPITAL_MONTHS)})(?![\w-])(?!\s+\d|\s*,\s*\d{{4}})"
+)
+
+
+# "between 2019 and 2023", "in 2019-2023", "the 2024-25 season": a span of years, no
+# time of one figure (a total over it holds as of the report)
+YEAR_SPAN_RE = re.compile(
+    r"\b\d{4}(?:\s*[-–/]\s*|\s+(?:and|to|through|until|till)\s+)(?:\d{4}|\d{2})\b(?![-–/]\d)"
+)
+
+
+# what every _PERIOD_END_RE match holds, found fast: a link and a capital month after it
+_MONTH_HEADS = "|".join(m[:3] for m in _CAPITAL_MONTHS)
+_PERIOD_END_CUE_RE = re.compile(
+    rf"\s(?i:{alternation(LEX['period_end_links'])})\s+(?:{_MONTH_HEADS})"
+)
+# what ends a period before a date: "the fiscal year ended March 31", "the week to March 1"
+PERIOD_END_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(LEX['period_end_nouns'])})\s+(?:{alternation(LEX['period_end_links'])})\s+$",
+    re.IGNORECASE,
+)
+
+
 def plausible(m: re.Match, text: str) -> bool:
     """False for a DATE_RE match that is a word, not a month ("you may 5")."""
     month = m.group("m1") or m.group("m2") or m.group("m3")
@@ -154,5 +179,23 @@ def bare_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
     for m in _BARE_MONTH_RE.finditer(text):
         mon = month_number(m.group("mon"))
         y = year - 1 if mon > month else year
+        out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
+    return out
+
+
+def period_end_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
+    """Each month that ends a period ("in the three months to January", "the year to
+    March") with its span, as YYYY-MM of the last such month ended before publication
+    (a period that ends in the month of publication is last year's); none when the
+    publication date has no month."""
+    if not published or not published[5:7].isdigit():
+        return []
+    if not _PERIOD_END_CUE_RE.search(text):
+        return []
+    year, month = int(published[:4]), int(published[5:7])
+    out = []
+    for m in _PERIOD_END_RE.finditer(text):
+        mon = month_number(m.group("mon"))
+        y = year - 1 if mon >= month else year
         out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
     return out

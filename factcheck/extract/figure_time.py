@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from ..vocab.lexicon import LEX
 from ..vocab.tries import alternation
 from . import dates as timeref
-from . import day_time
+from . import day_time, earlier_time
 
 # a date after these is a baseline ("the highest since 1981", "since the storm struck on
 # September 3"), not the figure's time
@@ -51,6 +51,17 @@ _BASELINE_RE = re.compile(
     re.IGNORECASE,
 )
 _COMPARING = ("than", "compared", "versus", "vs", "against")
+
+
+def _ended(text: str, d: DateMention, published: str) -> DateMention:
+    """d, or d a year back when it ends a period ("the fiscal year ended March 31") and
+    falls after the publication: a period reported on has ended."""
+    if len(d.iso) < 10 or d.iso[:10] <= published[:10] or not d.iso[:4].isdigit():
+        return d
+    if not timeref.PERIOD_END_BEFORE_RE.search(text[max(0, d.start - 40) : d.start]):
+        return d
+    iso = f"{int(d.iso[:4]) - 1}{d.iso[4:]}"
+    return DateMention(d.start, d.end, iso, d.what) if iso[5:10] != "02-29" else d
 
 
 def _is_baseline(before: str) -> bool:
@@ -74,7 +85,7 @@ _PERIOD_START_RE = re.compile(r"\b(?:since|from)\s+(?:[A-Za-z]+\s+){0,2}$", re.I
 _INHERITS_TIME_RE = re.compile(r"(?:with|which|who|of whom|of which|including)\b", re.I)
 _CLAUSE_RE = re.compile(
     r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|although|though|which|who|with|"
-    r"compared|up from|down from|from|against)\b)"
+    r"compared|up from|down from|from|against|versus|vs)\b)"
 )
 _EVENT_AFTER_RE = re.compile(
     r"(?:[^\S\n]*,[^\S\n]*\d{4})?[^\S\n]+(?:" + "|".join(LEX["event_nouns"]) + r")\b",
@@ -142,6 +153,7 @@ def _relative_mentions(text: str, s: int, e: int, published: str | None) -> list
     found = [(iso, a, b, "year") for iso, a, b in timeref.relative_years(part, published)]
     found += [(iso, a, b, "month") for iso, a, b in timeref.bare_months(part, published)]
     found += [(iso, a, b, "month") for iso, a, b in timeref.relative_months(part, published)]
+    found += [(iso, a, b, "month") for iso, a, b in timeref.period_end_months(part, published)]
     return [
         DateMention(s + a, s + b, iso, what)
         for iso, a, b, what in found
@@ -155,9 +167,47 @@ def figure_times(
     spans: Sequence[tuple[int, int]],
     dates: Sequence[DateMention],
     published: str | None,
+    roles: Sequence[str] | None = None,
 ) -> list[tuple[str | None, str | None]]:
     """(time, source) of each figure at spans of one sentence: source is "text",
-    "published" or None."""
+    "published" or None. A figure a phrase dates a span earlier ("up from 1,850 the year
+    before") is counted back from its anchor (factcheck/extract/earlier_time.py); roles,
+    when given, are the figures' roles (an earlier figure is no anchor of another)."""
+    out = _own_times(text, sentence, spans, dates, published)
+    found = earlier_time.phrases(text, *sentence) if spans else []
+    if found or (len(spans) > 1 and earlier_time.span_clauses(text, *sentence)):
+        _count_back(text, sentence, spans, out, found, (published, roles))
+    return out
+
+
+def _count_back(text: str, sentence, spans, out: list, found: list, given: tuple) -> None:
+    """Date the figures the earlier phrases found date, counted back from an anchor: their
+    own time from the text, else that of the nearest figure before them (no earlier
+    figure) dated by the text, else, for a count of days after a figure of the
+    publication day, the publication day; unknown (None) when there is no anchor."""
+    published, roles = given
+    cuts = list(_CLAUSE_RE.finditer(text, *sentence))
+    day = published if valid_published(published) and len(published or "") >= 10 else None
+    for i, (unit, n) in sorted(earlier_time.dated(text, sentence, spans, found, cuts).items()):
+        before = [j for j in range(i) if not roles or roles[j] != "previous"]
+        anchors = [out[j] for j in before[::-1]] if out[i][1] != "text" else [out[i]]
+        anchor = next((t for t, src in anchors if src == "text"), None)
+        if anchor is None and unit == "day" and n > 0:
+            anchor = day if any(src == "published" for _, src in anchors) else None
+        when = earlier_time.counted_back(anchor, unit, n)
+        if when and day and when[:10] > day[: len(when[:10])]:
+            when = None  # "later" past the publication: no time of a report
+        out[i] = (when, "text") if when else (None, None)
+
+
+def _own_times(
+    text: str,
+    sentence: tuple[int, int],
+    spans: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    published: str | None,
+) -> list[tuple[str | None, str | None]]:
+    """(time, source) of each figure from the dates of its own clause."""
     s, e = sentence
     known = valid_published(published)
     own = [
@@ -168,6 +218,8 @@ def figure_times(
         and not names_event(text, d)
         and not (known and in_dateline(text, d))
     ]
+    if known and len(published) >= 10:
+        own = [_ended(text, d, published) for d in own]
     days, hours = _days_and_hours(text, sentence, published) if spans else ([], [])
     own += days
     if spans:
@@ -191,9 +243,13 @@ def figure_times(
         dated = [
             d
             for d in seen
-            if d.what != "hour" and not (d.what == "month" and _figure_between(spans, span, d))
+            if d.what != "hour"
+            and not (
+                (d.what == "month" or _same_period(text, d)) and _figure_between(spans, span, d)
+            )
         ]
         best = (_attached(text, span, dated) or _nearest(text, cs, span, dated)) if seen else None
+        best = None if best is _NO_DATE else best
         hour = _nearest(text, cs, span, [d for d in seen if d.what == "hour"]) if hours else None
         out.append(_timed(best, hour, published if known else None))
     return out
@@ -255,6 +311,20 @@ _ATTACHED_RE = re.compile(
 )
 
 
+# "$1.9 billion in the same period last year": the comparison's period, of that figure only
+_SAME_PERIOD_RE = re.compile(
+    r"\bsame\s+(?:period|quarter|month|week|time|day|season|stage)\s+(?:of\s+|in\s+)?$", re.I
+)
+
+
+def _same_period(text: str, d: DateMention) -> bool:
+    """Whether a mention names the period a comparison goes back to ("the same period last
+    year"): it dates the figure right next to it, never one past another figure."""
+    return "same" in text[max(0, d.start - 24) : d.start] and bool(
+        _SAME_PERIOD_RE.search(text, max(0, d.start - 24), d.start)
+    )
+
+
 def _figure_between(spans, span: tuple[int, int], d: DateMention) -> bool:
     """Whether another figure stands between a figure and a mention: a month named alone
     dates the figure next to it ("topped 2 million, passed 3 million in May": May is
@@ -269,8 +339,12 @@ def _attached(text: str, span: tuple[int, int], found: list[DateMention]):
     for d in found:
         if d.what in ("date", "month") and 0 < d.start - span[1] <= 24:
             if _ATTACHED_RE.match(text, span[1], d.start):
-                return d
+                return _alone(text, d, found) or _NO_DATE
     return None
+
+
+# what _attached gives for a date joined to another ("in 2019 and 2020"): no time of its own
+_NO_DATE = DateMention(0, 0, "", "span")
 
 
 def _nearest(text: str, cs: int, span: tuple[int, int], found: list[DateMention]):

@@ -47,6 +47,7 @@ from .clauses import (
     speaker_of,
     within,
 )
+from .dates import YEAR_SPAN_RE
 from .drafts import ClaimDraft
 from .figure_time import DateMention, figure_times
 from .role_cues import particle_up, share_moves
@@ -549,7 +550,7 @@ def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
     speaker and its time, sentence by sentence."""
     text, original, sentences = t.text, t.original, t.sentences
     dates = sorted(
-        (DateMention(d.start, d.end, d.time) for d in drafts if d.kind == "date" and d.time),
+        (DateMention(d.start, d.end, d.time) for d in drafts if _dates(text, d)),
         key=lambda d: d.start,
     )
     date_starts = [d.start for d in dates]
@@ -562,12 +563,17 @@ def annotate(t: Text, drafts: list[ClaimDraft]) -> None:
         mine = within(dates, date_starts, *sentence)
         frames = _group_frames(text, original, sentence, group, [(m.start, m.end) for m in mine])
         spans = [(d.start, d.end) for d in group]
-        times = figure_times(text, sentence, spans, mine, t.published)
+        times = figure_times(text, sentence, spans, mine, t.published, [f.role for f in frames])
         for d, f, (time, source) in zip(group, frames, times, strict=True):
             d.about, d.role, d.speaker = f.about, _moved(text, sentence[0], d, f.role), f.speaker
             if f.pronoun:
                 d.speaker = antecedent(text, sentences, k, d.start, f.pronoun)
             d.time, d.time_source = time, source
+
+
+def _dates(text: str, d: ClaimDraft) -> bool:
+    """Whether a draft is a date that can give a figure its time: no span of years."""
+    return d.kind == "date" and bool(d.time) and not YEAR_SPAN_RE.search(text, d.start, d.end)
 
 
 def _group_frames(text: str, original: str, sentence, group: list[ClaimDraft], dates: list):
