@@ -479,3 +479,26 @@ def test_a_figure_that_opens_the_text_is_read(text):
     document ending in "2019." once made its opening 1,200 look glued to a digit)."""
     first = text.split()[0]
     assert any(c.text.startswith(first) for c in extract(text, "a.txt", None))
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a bare figure after a scale that counts something of its own is its own figure
+        (
+            "Revenue was £5.2 billion, up from £4.6 billion 12 months earlier.",
+            [5.2e9, 4.6e9],
+        ),
+        ("Profit reached $3 million 12 months after the launch in Lagos.", [3e6, 12.0]),
+        # a smaller scaled group after a scale is part of the figure
+        ("The works cost 1 billion 200 million dollars, the ministry said.", [1.2e9]),
+        ("The city of Łódź has 2 million 300 thousand residents.", [2.3e6]),
+        ("The temple trust received Rs 1 crore 20 lakh in March.", [1.2e7]),
+        # and the spelled and "and" compounds stay whole
+        ("Officials said 4 thousand 3 hundred and 21 people were affected.", [4321.0]),
+        ("Officials said 4 thousand and 21 people were affected.", [4021.0]),
+    ],
+)
+def test_a_figure_after_a_scale_joins_it_only_when_it_is_a_smaller_group(text, figures):
+    got = [c.value for c in extract(text, "a.txt", "2026-03-12") if c.kind != "date"]
+    assert got == figures

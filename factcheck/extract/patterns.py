@@ -487,6 +487,14 @@ COMPOUND_RE = re.compile(
     r"(?![^\S\n]*(?:thousand|million|billion|trillion|lakh|crore|hundred|dozen|[kmb]n?)\b)",
     re.IGNORECASE,
 )
+# "1 billion 200 million", "2 million 300 thousand": a smaller scaled group after a scale
+SCALED_TAIL_RE = re.compile(
+    r"[^\S\n]+(?:and[^\S\n]+)?(?P<n>\d{1,3}(?:\.\d+)?)(?![\d,])[^\S\n]*"
+    r"(?P<sc>thousand|million|billion|lakh|crore)\b",
+    re.IGNORECASE,
+)
+# a word after a figure: "12 months" is a figure of its own, not the tail of "$3 million 12"
+WORD_AFTER_RE = re.compile(r"[^\S\n]+[^\W\d_]")
 # "one over three", "2000 over 3": a ratio written with "over", not "more than"
 OVER_NUMBER_RE = re.compile(
     r"[^\S\n]+over[^\S\n]+(?:\d+|" + SPELLED + r")(?![\s-]*[A-Za-z\d])", re.IGNORECASE

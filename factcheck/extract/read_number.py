@@ -203,11 +203,16 @@ def _scale_after(text: str, num: Num) -> bool:
 
 
 def _compound(text: str, num: Num, factor: float) -> None:
-    """ "4 thousand 3 hundred and 21" = 4321: smaller groups after a scale word."""
+    """ "4 thousand 3 hundred and 21" = 4321, "1 billion 200 million" = 1.2 billion: smaller
+    groups after a scale word; never a figure of its own ("$3 million 12 months later")."""
+    factor = _scaled_tail(text, num, factor)
     for _ in range(2):
         m = pat.COMPOUND_RE.match(text, num.end)
         if not m:
             return
+        plain = m.group("n") and not m.group("h") and "and" not in m.group(0).lower()
+        if plain and pat.WORD_AFTER_RE.match(text, m.end()):
+            return  # "£4.6 billion 12 months earlier": 12 counts months
         words = nums.words_of(m.group("w") or "")
         n = int(m.group("n")) if m.group("n") else nums.parse_words(words)
         if n is None or (not m.group("n") and n[1] != len(words)):
@@ -219,6 +224,21 @@ def _compound(text: str, num: Num, factor: float) -> None:
         num.place = 0.0
         num.end = m.end()
         factor = 100 if m.group("h") else 1
+
+
+def _scaled_tail(text: str, num: Num, factor: float) -> float:
+    """Add a smaller scaled group ("1 billion 200 million"); the factor now in force."""
+    m = pat.SCALED_TAIL_RE.match(text, num.end)
+    if not m:
+        return factor
+    smaller = nums.SCALES[m.group("sc").lower()]
+    tail = float(m.group("n")) * smaller
+    if smaller >= factor or tail >= factor:
+        return factor
+    num.value += tail
+    num.place = smaller
+    num.end = m.end()
+    return smaller
 
 
 def scale(num: Num, factor: float, end: int) -> None:
