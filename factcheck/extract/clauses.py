@@ -182,13 +182,13 @@ def parentheticals(sent: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PARENTHETICAL_RE.finditer(sent)]
 
 
-def within(figures: Sequence[tuple], starts: list[int], start: int, end: int) -> list:
+def within(figures: Sequence, starts: list[int], start: int, end: int) -> list:
     """The figures (sorted, starts their start offsets) that start in [start, end)."""
     return list(figures[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
-def _clean_speaker(who: str) -> str | None:
-    who = _trimmed(who)
+def _clean_speaker(words: str) -> str | None:
+    who = _trimmed(words)
     if who is None or who.lower() in PRONOUNS:
         return None
     return _final(who)
@@ -236,8 +236,8 @@ def is_party(words: str) -> bool:
 
 def pronoun_of(who: str) -> str | None:
     """The pronoun a speaker is ("She", "by Wednesday it"), lower case, or None."""
-    who = _trimmed(who)
-    return who.lower() if who and who.lower() in PRONOUNS else None
+    trimmed = _trimmed(who)
+    return trimmed.lower() if trimmed and trimmed.lower() in PRONOUNS else None
 
 
 def _final(who: str) -> str | None:
@@ -392,7 +392,7 @@ def _owner(m: re.Match) -> str:
 
 def attribution_spans(work: str, has_verb: bool) -> list[tuple[int, int]]:
     """Where the sentence says who speaks: not part of any figure's frame."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for regex in worth_trying(work, has_verb):
         if regex is not OWNER_RE and regex is not _LEADING_RE:
             spans.extend(m.span() for m in regex.finditer(work))

@@ -62,8 +62,8 @@ def _parts(text: str, end: int, a: ClaimDraft, b: ClaimDraft) -> bool:
 
 def _join(a: ClaimDraft, b: ClaimDraft, a_unit: float) -> None:
     """Join b into a, a duration in a's unit (a_unit seconds each)."""
-    value = round((a.si_value + b.si_value) / a_unit, 6)
-    a.end, a.value, a.si_value = b.end, value, a.si_value + b.si_value
+    value = round((a.si_value + b.si_value) / a_unit, 6)  # type: ignore[operator]
+    a.end, a.value, a.si_value = b.end, value, a.si_value + b.si_value  # type: ignore[operator]
     a.low = value if a.low is not None else None
     a.high = value if a.high is not None else None
     if a.interval_low is not None and b.interval_low is not None:

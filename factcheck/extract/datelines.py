@@ -193,7 +193,7 @@ def _place(city: str, comma: bool) -> bool:
 
 def _first(line: str, order: str | None, year: str | None) -> str | None:
     """The date that starts a line ("Friday, 30 November 2017", "3/3/2026 10:15 GMT")."""
-    d = _DATE_RE.match(line, _FIRST_RE.match(line).end())
+    d = _DATE_RE.match(line, _FIRST_RE.match(line).end())  # type: ignore[union-attr]
     if not d or not _AFTER_FIRST_RE.match(line, d.end()):
         return None
     return _read(d, line, order, None)
@@ -218,7 +218,7 @@ def _day(m: re.Match, order: str | None, year: str | None) -> str | None:
         y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
     elif g["mon"] or g["mon2"]:
         mo = _MONTHS[(g["mon"] or g["mon2"]).lower()]
-        d = int(re.match(r"\d+", g["md"] or g["dd"]).group(0))
+        d = int(re.match(r"\d+", g["md"] or g["dd"]).group(0))  # type: ignore[union-attr]
         y = int(g["my"] or g["dy"] or year or 0)
     elif g["ymd"]:
         y, mo, d = int(g["ymd"]), int(g["ymdm"]), int(g["ymdd"])

@@ -114,7 +114,7 @@ def resolve(m: re.Match, published: str | None) -> str | None:
         return f"{g['y4']}-{g['m4']}-{g['d4']}"
     if g["mdy"] or g["dmy"]:
         mon = month_number(g["m1"] or g["m2"])
-        day = int(re.match(r"\d+", g["d1"] or g["d2"]).group(0))
+        day = int(re.match(r"\d+", g["d1"] or g["d2"]).group(0))  # type: ignore[union-attr]
         year = g["y1"] or g["y2"]
         if year is None:
             if pub_year is None:
@@ -178,7 +178,7 @@ def bare_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
     out = []
     for m in _BARE_MONTH_RE.finditer(text):
         mon = month_number(m.group("mon"))
-        y = year - 1 if mon > month else year
+        y = year - 1 if mon > month else year  # type: ignore[operator]
         out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
     return out
 

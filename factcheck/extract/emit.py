@@ -63,7 +63,7 @@ def emit(t: Text, drafts: Drafts, r: Reading) -> int:
 def _emit_money(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
     """A sum of money; a price per unit of quantity ("Rs 1,850 per quintal") keeps its
     denominator in its unit ("INR/quintal"), so it compares only with prices per quintal."""
-    code, label, factor = r.money
+    code, label, factor = r.money  # type: ignore[misc]
     per = pat.PER_QUANTITY_AFTER_RE.match(t.text, r.end)
     den = (
         currencies.PRICE_DENOMINATORS[per.group("den").lower()]
@@ -87,9 +87,9 @@ def _partner_den(t: Text, drafts: Drafts, r: Reading, code: str) -> str | None:
     """The denominator of the price just before a sum that restates it from another time,
     "$4.10 a gallon, up from $3.95", or in another currency, "€1.80 a litre (about $1.95)"."""
     prev = drafts.items[-1] if drafts.items else None
-    if prev is None or prev.kind != "money" or prev.start < r.s_start or "/" not in prev.si_unit:
+    if prev is None or prev.kind != "money" or prev.start < r.s_start or "/" not in prev.si_unit:  # type: ignore[operator]
         return None
-    base, den = prev.si_unit.split("/", 1)
+    base, den = prev.si_unit.split("/", 1)  # type: ignore[union-attr]
     if pat.RATE_PAREN_RE.fullmatch(t.text, prev.end, r.start):
         return den
     if base != code or not pat.RATE_PARTNER_AFTER_RE.fullmatch(t.text, prev.end, r.start):
@@ -142,7 +142,7 @@ def add_number(drafts: Drafts, span: tuple[int, int], value: float, qual: str) -
 def _emit_measure(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
     """A measure or a duration; a duration that places other events in time ("two years
     ago") is none, but one that frames them ("in the past three years") is a claim."""
-    text, start, end, u = t.text, r.start, r.end, r.after[1]
+    text, start, end, u = t.text, r.start, r.end, r.after[1]  # type: ignore[index]
     kind = "duration" if u.dimension == "time" else "measure"
     if kind == "duration" and pat.TIME_SHIFT_AFTER_RE.match(text, end):
         return end  # "two years ago": a time, not an amount
@@ -165,7 +165,7 @@ def _emit_measure(t: Text, drafts: Drafts, r: Reading, interval: tuple) -> int:
 def _duration_qualifier(t: Text, r: Reading) -> str:
     """ "within 48 hours", "within the next six months": at most that long; the reading
     then starts at the qualifier."""
-    if r.after[1].dimension != "time":
+    if r.after[1].dimension != "time":  # type: ignore[index]
         return "exact"
     m = pat.DURATION_QUAL_BEFORE_RE.search(t.text, max(r.s_start, r.start - 40), r.start)
     if m is None:

@@ -229,7 +229,7 @@ def _own_times(
         return [_published(published if known else None)] * len(spans)
     read = _Sentence(text, sentence, spans, sorted(own + hours, key=lambda d: d.start))
     read.shields = _own_clauses(text, sentence, own + hours)
-    out = []
+    out: list[tuple[str | None, str | None]] = []
     for span in spans:
         when = next((iso for a, b, iso in whens if a <= span[0] < b), None)
         if when is not None:
@@ -392,7 +392,7 @@ def _timed(best, hour, published: str | None) -> tuple[str | None, str | None]:
     same_day = published is not None and iso[:10] == published[:10]
     if same_day and "T" not in iso and (best is None or best.what == "day"):
         return published, "published"
-    if same_day and "T" in iso and "T" in published and iso >= published:
+    if same_day and "T" in iso and "T" in published and iso >= published:  # type: ignore[operator]
         return published, "published"
     return iso, "text"
 

@@ -443,15 +443,15 @@ def _clause_frames(
     """[(about words, the figure's own text, role)] of the figures of one clause, in order."""
     start, n = clause.start, len(figs)
     pre, post, raw_pre, nxt = _clause_parts(work, clause, figs, sent)
-    out = []
+    out: list = []
     for i, (_, _, own) in enumerate(figs):
         if i + 1 < n and _RANGE_LINK_RE.match(nxt[i] or "x"):
             post[i] = post[i] + " " + post[i + 1]  # "from 5,000 to 1,200 barrels a day"
         # _role reads the last 120 characters before the figure: no longer a slice
         before = work[max(start, figs[i][0] - 120) : figs[i][0]]
-        role = _role(raw_pre[i], post[i], nxt[i], own, before)
+        role = _role(raw_pre[i], post[i], nxt[i], own, before)  # type: ignore[arg-type]
         # "had estimated 4,700": the figure's own text may begin with the cue's last word
-        lead = before + _LEAD_RE.match(own or "").group(0)
+        lead = before + _LEAD_RE.match(own or "").group(0)  # type: ignore[union-attr]
         cue = _retold(lead) if role == "value" else None
         if cue is not None and not (i and figs[i - 1][1] > figs[i][0] - len(before) + cue):
             role = "previous"  # the cue is this figure's: no other figure since
@@ -507,10 +507,10 @@ def sentence_frames(
     work = _mask(sent, parentheticals(sent), spans)
     verbs = [m.start() for m in ANY_VERB_RE.finditer(work)]
     clauses = sentence_clauses(work, spans, verbs)
-    passive = [c.by_span for c in clauses if c.by_span]
+    by_spans = [c.by_span for c in clauses if c.by_span]
     # attributions and the figures themselves are no figure's neighbouring words
     attributions = attribution_spans(work, bool(verbs))
-    masked = _mask(_mask(work, attributions + passive, spans), spans, [])
+    masked = _mask(_mask(work, attributions + by_spans, spans), spans, [])
     frames: dict[tuple[int, int], Frame] = {}
     previous: tuple[list[str], str] | None = None
     before: Clause | None = None

@@ -23,7 +23,7 @@ IRREGULAR_PLURALS = set(LEX["irregular_plurals"])
 # who a count of people counts: small spelled counts are reported only for these
 PERSON_NOUNS = set(LEX["person_nouns"])
 # one person named before an age in apposition: "the judge, 62, said"
-PERSON_SINGULAR = set(LEX["person_singular"])
+PERSON_SINGULAR: set[str] = set(LEX["person_singular"])
 # what follows "Six died", "31 were injured": the implied noun
 IMPLIED_BY_VERB: dict[str, str] = LEX["implied_by_verb"]
 NOT_COUNTED = set(LEX["not_counted_nouns"])
@@ -117,7 +117,7 @@ def noun_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     end = pos
     p = pos
     q = _QUOTE_RE.match(text, p)  # '"about 12,000" U.S. troops'
-    p = q.end()
+    p = q.end()  # type: ignore[union-attr]
     m = _SKIP_BEFORE_NOUN_RE.match(text, p)
     more = False
     if m and m.end() < limit:
@@ -277,8 +277,8 @@ def noun_before(sentence_before: str) -> str | None:
         return "dead"
     if _OWNED_COUNT_RE.search(sentence_before):
         return ""  # "the police estimate of 38,000": the police own it, it counts no police
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence_before)[-12:]
-    for w in reversed(words):
+    last: list[str] = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence_before)[-12:]
+    for w in reversed(last):
         if is_plural(w) and is_content(w) and not w[0].isupper():
             # "" when the nearest is a source's noun: the count's noun is unknown here,
             # and no earlier sentence's noun may stand in for it

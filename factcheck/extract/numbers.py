@@ -15,7 +15,7 @@ SMALL: dict[str, int] = LEX["number_words"]["small"]
 TENS: dict[str, int] = LEX["number_words"]["tens"]
 # scale words after a number ("12 million", "Rs 1,200 crore"); abbreviations too
 SCALES: dict[str, float] = {k: float(v) for k, v in LEX["scales"].items()}
-BIG_WORDS = tuple(LEX["big_words"])
+BIG_WORDS: tuple[str, ...] = tuple(LEX["big_words"])
 ORDINALS: dict[str, int] = LEX["ordinals"]
 # denominators of spelled fractions ("two-thirds", "a quarter")
 FRACTIONS: dict[str, int] = LEX["fractions"]
@@ -32,7 +32,7 @@ DENOMINATORS: dict[str, int] = {
     **FRACTIONS,
 }
 # the ones place of a compound denominator ("twenty-first", "one hundred fifth")
-UNIT_ORDINALS = {w: d for w, d in ORDINALS.items() if d < 10 and w != "second"}
+UNIT_ORDINALS: dict[str, int] = {w: d for w, d in ORDINALS.items() if d < 10 and w != "second"}
 # one-character fractions: "½" → 0.5
 VULGAR: dict[str, float] = {c: n / d for c, (n, d) in LEX["vulgar_fractions"].items()}
 # vague amounts as [low, high] intervals
@@ -251,7 +251,7 @@ class _Spelled:
             self.total *= scale  # "three lakh crore", "two thousand million"
             return True
         self.total += (self.current or 1) * scale
-        self.current = 0
+        self.current = 0.0
         self.last = "scale"
         return True
 
@@ -279,7 +279,7 @@ def parse_words(words: list[str]) -> tuple[float, int] | None:
     for i, w in enumerate(words):
         w = w.lower()
         if w in ("a", "an") and i == 0:
-            st.current, st.last = 1, "a"
+            st.current, st.last = 1.0, "a"
             continue
         if w == "and":
             if st.last not in ("hundred", "scale"):

@@ -104,10 +104,12 @@ def _not_an_amount(t: Text, drafts: Drafts, ph: Phrase) -> int | None:
 def _aged(text: str, drafts: Drafts, ph: Phrase, start: int) -> int:
     """An age after "aged"/"age": one age, a range of ages, or an open end."""
     num = ph.num
-    m = pat.AGE_SPAN_RE.match(text, ph.p)
+    m: re.Match = pat.AGE_SPAN_RE.match(text, ph.p)  # type: ignore[assignment]
     if not num.raw.isdigit() and not num.spelled or not 0 <= num.value < 150:
         return m.end()
     unit = units.CURATED["month" if (m.group("unit") or "").startswith("month") else "year"]
+    low: float | None
+    high: float | None
     value, low, high, qual = num.value, None, None, ph.qual or "exact"
     if m.group("high") and (ph.qual or float(m.group("high")) <= num.value):
         return emit_age(

@@ -24,6 +24,7 @@ def currency_before(text: str, start: int, lo: int):
     if not m:
         return None
     base = start - len(window)
+    code: str | None
     if m.group("sym"):
         sym = m.group("sym")
         code = currencies.SYMBOLS[sym]
@@ -251,7 +252,7 @@ def second_number(text: str, p: int, lo: int, hi: int):
         word = wm.group("w").rstrip(".") if wm else None
         code = word and (currencies.code_for(word) or currencies.WORD_PREFIXES.get(word.lower()))
         if code:
-            cur, q = code, wm.end()
+            cur, q = code, wm.end()  # type: ignore[union-attr]
     m = pat.CORE_RE.match(text, q)
     if m and m.lastgroup == "ratio":
         m = pat.NUMBER_ONLY_RE.match(text, q)  # "6-4 in 92 minutes": the score's 4, no ratio

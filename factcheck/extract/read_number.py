@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from . import numbers as nums
 from . import patterns as pat
@@ -94,7 +95,7 @@ def _spelled(text: str, m: re.Match) -> Num | None:
 def _spelled_fraction(text: str, start: int, raw: str) -> Num | None:
     """ "one hundred and three quarters" = 100.75, "two and fifty-four hundredths" = 2.54;
     a bare fraction ("two thirds", "one eighth") is a Num marked as a fraction."""
-    dm = pat.DENOMINATOR_RE.match(text, start + len(raw))
+    dm: re.Match = pat.DENOMINATOR_RE.match(text, start + len(raw))  # type: ignore[assignment]
     k = raw.lower().rfind(" and ")
     if k >= 0:
         mixed = _mixed_fraction(text, start, raw, k, dm)
@@ -214,7 +215,7 @@ def _compound(text: str, num: Num, factor: float) -> None:
         if plain and pat.WORD_AFTER_RE.match(text, m.end()):
             return  # "£4.6 billion 12 months earlier": 12 counts months
         words = nums.words_of(m.group("w") or "")
-        n = int(m.group("n")) if m.group("n") else nums.parse_words(words)
+        n: Any = int(m.group("n")) if m.group("n") else nums.parse_words(words)
         if n is None or (not m.group("n") and n[1] != len(words)):
             return
         tail = (n if m.group("n") else n[0]) * (100 if m.group("h") else 1)
@@ -223,7 +224,7 @@ def _compound(text: str, num: Num, factor: float) -> None:
         num.value += tail
         num.place = 0.0
         num.end = m.end()
-        factor = 100 if m.group("h") else 1
+        factor = 100.0 if m.group("h") else 1.0
 
 
 def _scaled_tail(text: str, num: Num, factor: float) -> float:

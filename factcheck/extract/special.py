@@ -7,6 +7,7 @@ claim, and returns where scanning resumes (None: nothing read, scan on).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..vocab import currencies, units
 from . import intervals as iv
@@ -24,7 +25,7 @@ from .text import Text
 
 def ordinal_word(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int:
     """ "the third-largest": a rank."""
-    word = re.match(r"[a-z]+", m.group(0), re.I).group(0).lower()
+    word = re.match(r"[a-z]+", m.group(0), re.I).group(0).lower()  # type: ignore[union-attr]
     drafts.add(ClaimDraft(m.start(), m.end(), "rank", float(nums.ORDINALS[word])))
     return m.end()
 
@@ -40,7 +41,7 @@ def vague(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int
     cb = currency_before(text, start, s_start)
     if cm:
         name = currencies.CURRENCY_FORMS.get(cm.group("name").lower())
-        default, adjs = currencies.CURRENCY_NAMES[name]
+        default, adjs = currencies.CURRENCY_NAMES[name]  # type: ignore[index]
         code = adjs.get((cm.group("adj") or "").lower(), default)
         money = (code, code, 1.0)
         end = cm.end()
@@ -244,7 +245,7 @@ def percent_of(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -
 
 
 # the reader of each special shape of the scanner's CORE_RE, by its group name
-READERS = {
+READERS: dict[str | None, Callable[..., int | None]] = {
     "ordw": ordinal_word,
     "ratio": ratio,
     "frac": fraction,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ..vocab import units
 from ..vocab.tries import lower_alternation
@@ -42,12 +43,14 @@ def match_unit(text: str, pos: int, attached: bool) -> tuple[units.Unit, int] | 
             end = pos
             for _ in range(n):
                 wm = re.compile(r"[ -]?[A-Za-z]+").match(text, end)
-                end = wm.end()
+                end = wm.end()  # type: ignore[union-attr]
             return unit, end
     return None
 
 
-def _curated(text: str, m: re.Match, attached: bool) -> tuple[units.Unit, int] | None | bool:
+def _curated(
+    text: str, m: re.Match, attached: bool
+) -> tuple[units.Unit, int] | None | Literal[False]:
     """The curated unit a match of UNIT_RE reads, None for no unit, False to try the long tail."""
     form = m.group(0)
     low = form.lower()
