@@ -57,16 +57,29 @@ _FULL_MONTHS: dict[int, str] = {}
 for _word, _number in MONTHS.items():  # the lexicon lists each month's full name first
     _FULL_MONTHS.setdefault(_number, _word.title())
 _CAPITAL_MONTHS = sorted(_FULL_MONTHS.values(), key=len, reverse=True)
-_BARE_MONTH_RE = re.compile(
+# a month's full name alone: found first, then the words before it are tested (a search
+# that opened with the words would try them at every place of every sentence)
+_MONTH_ALONE_RE = re.compile(
+    rf"\b(?P<mon>{'|'.join(_CAPITAL_MONTHS)})(?![\w-])(?!\s+\d|\s*,\s*\d{{4}})"
+)
+_BARE_BEFORE_RE = re.compile(
     r"\b(?i:in|during|for|since|from|by|until|till|through|of|early|late|mid-|end of|start of)"
-    rf"\s+(?P<mon>{'|'.join(_CAPITAL_MONTHS)})(?![\w-])(?!\s+\d|\s*,\s*\d{{4}})"
+    r"\s+$"
 )
-
-
-_PERIOD_END_RE = re.compile(
+_PERIOD_END_BEFORE_RE = re.compile(
     rf"\b(?i:{alternation(LEX['period_end_nouns'])})\s+(?i:{alternation(LEX['period_end_links'])})"
-    rf"\s+(?P<mon>{'|'.join(_CAPITAL_MONTHS)})(?![\w-])(?!\s+\d|\s*,\s*\d{{4}})"
+    r"\s+$"
 )
+_BEFORE_WINDOW = 60  # characters before a month where its preposition or period is read
+
+
+def _months_after(text: str, before: re.Pattern) -> list[re.Match]:
+    """The months named alone in text that `before` matches the words before."""
+    return [
+        m
+        for m in _MONTH_ALONE_RE.finditer(text)
+        if before.search(text, max(0, m.start() - _BEFORE_WINDOW), m.start())
+    ]
 
 
 # "between 2019 and 2023", "in 2019-2023", "the 2024-25 season": a span of years, no
@@ -76,7 +89,7 @@ YEAR_SPAN_RE = re.compile(
 )
 
 
-# what every _PERIOD_END_RE match holds, found fast: a link and a capital month after it
+# what a month that ends a period has before it, found fast: a link and a capital month
 _MONTH_HEADS = "|".join(m[:3] for m in _CAPITAL_MONTHS)
 _PERIOD_END_CUE_RE = re.compile(
     rf"\s(?i:{alternation(LEX['period_end_links'])})\s+(?:{_MONTH_HEADS})"
@@ -168,15 +181,21 @@ def relative_months(text: str, published: str | None) -> list[tuple[str, int, in
     return out
 
 
+def has_month_name(text: str) -> bool:
+    """Whether text holds a month's full name as a month is written (a cheap test before
+    the month patterns: most sentences hold none)."""
+    return any(name in text for name in _CAPITAL_MONTHS)
+
+
 def bare_months(text: str, published: str | None) -> list[tuple[str, int, int]]:
     """Each month named without a day or year after a preposition ("in January", "since
     March") with its span, as YYYY-MM of the publication year, or of the year before when
     that month is still to come; none when the publication date has no month."""
-    if not published or not published[5:7].isdigit():
+    if not published or not published[5:7].isdigit() or not has_month_name(text):
         return []
     year, month = int(published[:4]), int(published[5:7])
     out = []
-    for m in _BARE_MONTH_RE.finditer(text):
+    for m in _months_after(text, _BARE_BEFORE_RE):
         mon = month_number(m.group("mon"))
         y = year - 1 if mon > month else year  # type: ignore[operator]
         out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
@@ -190,11 +209,11 @@ def period_end_months(text: str, published: str | None) -> list[tuple[str, int, 
     publication date has no month."""
     if not published or not published[5:7].isdigit():
         return []
-    if not _PERIOD_END_CUE_RE.search(text):
+    if not has_month_name(text) or not _PERIOD_END_CUE_RE.search(text):
         return []
     year, month = int(published[:4]), int(published[5:7])
     out = []
-    for m in _PERIOD_END_RE.finditer(text):
+    for m in _months_after(text, _PERIOD_END_BEFORE_RE):
         mon = month_number(m.group("mon"))
         y = year - 1 if mon >= month else year
         out.append((f"{y}-{mon:02d}", m.start("mon"), m.end("mon")))
