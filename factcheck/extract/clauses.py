@@ -275,7 +275,7 @@ def _antecedent(work: str, c: Clause, before: Clause) -> None:
     the party the clause before ends with, when that clause is a party's name alone."""
     who = _clean_speaker(work[before.start : before.end].strip(" ,"))
     if who and is_party(who) and len(who.split()) <= 6:
-        c.speaker, c.speaker_end = who, c.speaker_end
+        c.speaker = who
 
 
 def _find_speaker(work: str, c: Clause, figures: list[tuple[int, int]], has_verb: bool) -> None:

@@ -227,7 +227,7 @@ def _own_times(
     whens = _when_clauses(text, sentence, dates, known)
     if not own and not hours and not whens:  # most sentences: the publication date
         return [_published(published if known else None)] * len(spans)
-    read = _Sentence(text, sentence, spans, sorted(own + hours, key=lambda d: d.start))
+    read = _Sentence(text, sentence, sorted(own + hours, key=lambda d: d.start))
     read.shields = _own_clauses(text, sentence, own + hours)
     out: list[tuple[str | None, str | None]] = []
     for span in spans:
@@ -258,9 +258,9 @@ def _own_times(
 class _Sentence:
     """What figure_times reads once per sentence: its clause cuts and its mentions."""
 
-    def __init__(self, text: str, sentence: tuple[int, int], spans, mentions: list) -> None:
+    def __init__(self, text: str, sentence: tuple[int, int], mentions: list) -> None:
         s, e = sentence
-        self.text, self.spans, self.mentions = text, spans, mentions
+        self.text, self.mentions = text, mentions
         self.cuts = list(_CLAUSE_RE.finditer(text, s, e))
         self.ends = [m.end() for m in self.cuts]
         self.present = _PRESENT_RE.search(text, s, e) is not None
