@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         f"claims/s; batches of {args.batch}: median {early:,.0f}/s in the first tenth, "
         f"{late:,.0f}/s in the last (spread {min(per_batch):,.0f} to {max(per_batch):,.0f})"
     )
-    print(f"writer / one extracting process: {overall / worker:.1f} (the workers it can keep up with)")
+    ratio = overall / worker
+    print(f"writer / one extracting process: {ratio:.1f} (the workers it can keep up with)")
     return 0
 
 
