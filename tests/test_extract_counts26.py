@@ -95,6 +95,23 @@ def test_age_after_a_name(text, span, value):
     assert (c.kind, c.value, c.unit) == ("age", value, "year")
 
 
+# A verb beside a bare count is never the thing it counts: "12,000 saw it" counts no saws,
+# and "the stadium holds 60,000" no holds (both were the counted noun before)
+VERB_BESIDE = [
+    ("About 12,000 saw the fireworks over the harbour in Kraków, the city's police said.",
+     "About 12,000"),
+    ("The new stadium in Münster holds 60,000, and 45,000 attended the opening on Sunday.",
+     "60,000"),
+    ("The ferry carries 1,850 on a summer crossing, double its winter load.", "1,850"),
+    ("Siemens Energy employs 4,200 at the plant near Görlitz, a spokeswoman said.", "4,200"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,span", VERB_BESIDE, ids=[v[1] for v in VERB_BESIDE])
+def test_a_verb_beside_a_bare_count_is_not_its_noun(text, span):
+    assert the(text, span).noun is None
+
+
 # (sentence, span, kind, value, unit, role)
 INDEX = [
     ("The benchmark index closed up 0.4% at 7,215.32, led by miners.",

@@ -36,7 +36,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from ..model import Claim
 from .extractor import extract_text
 
-EXTRACTOR_VERSION = "1.15"
+EXTRACTOR_VERSION = "1.16"
 
 __all__ = ["EXTRACTOR_VERSION", "Pool", "extract", "extract_many"]
 
