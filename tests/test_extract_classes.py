@@ -126,6 +126,34 @@ def test_shares_written_as_fractions(text, span, value, qualifier):
     check(text, span, "percent", value, qualifier)
 
 
+# A part of one percent is a share of the percent, never of a whole: "nine-tenths of a
+# percent" was 90 percent, "a tenth of a percent" 10 and "two-tenths of 1 percent" 20.
+PARTS_OF_PERCENT = [
+    ("Factory output in Łódź climbed nine-tenths of a percent in March, the statistics office "
+     "said on Thursday.", "nine-tenths of a percent", 0.9, "exact", "percent"),
+    ("Retail sales edged up two-tenths of 1 percent last month, to 7,412 billion forints.",
+     "two-tenths of 1 percent", 0.2, "exact", "percent"),
+    ("Spending on clothing rose a tenth of a percent in May after a 1,300-store chain closed.",
+     "a tenth of a percent", 0.1, "exact", "percent"),
+    ("The jobless rate fell half a percentage point, to 5.3%, its lowest since 2019.",
+     "half a percentage point", 0.5, "exact", "percentage point"),
+    ("Mortgage rates rose about three-quarters of a percentage point over the summer.",
+     "about three-quarters of a percentage point", 0.75, "approx", "percentage point"),
+    ("Nine-tenths of the 4,000 voters surveyed in Göteborg backed the plan.", "Nine-tenths",
+     90, "exact", "percent"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,span,value,qualifier,unit", PARTS_OF_PERCENT)
+def test_a_part_of_one_percent(text, span, value, qualifier, unit):
+    check(text, span, "percent", value, qualifier, unit=unit)
+    assert not [
+        c
+        for c in extract(text)
+        if c.kind == "percent" and c.value in (10, 20, 90) and c.text != "Nine-tenths"
+    ]
+
+
 RANGES = [
     (
         "Organisers expect four to five thousand visitors.",

@@ -67,9 +67,17 @@ _PART_OF = (
     rf"|(?P<ph>half[\s-]+an?|an?[\s-]+half)[\s-]+)[\s-]*(?P<pu>{_TIME_UNIT})\b(?!-))"
 )
 _A_UNIT = rf"(?P<aunit>\ban?[^\S\n]+(?P<un>{_TIME_UNIT})\b(?![-'’]))"
+# a part of one percent ("nine-tenths of a percent", "half a percentage point", "a tenth of
+# 1 percent"): the share is of the percent, never of a whole ("nine-tenths" alone is 90%)
+_PART_OF_PERCENT = (
+    r"(?P<pctpart>\b(?:(?P<ppn>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<ppd>thirds?|quarters?|fifths?|tenths?|hundredths?)[^\S\n]+of|half(?:[^\S\n]+of)?)"
+    r"[^\S\n]+(?:a|one|1)[^\S\n]+(?:(?P<ppp>percentage[^\S\n]+points?)\b|per[^\S\n]?cent\b|%))"
+)
 CORE_RE = re.compile(
     rf"""
-    {_PART_OF}
+    {_PART_OF_PERCENT}
+   |{_PART_OF}
    |(?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b
        |\b(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million|billion)\b
        |\b(?:dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b

@@ -99,6 +99,25 @@ def a_fraction(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -
     return read_phrase(t, drafts, num, s_start, s_end)
 
 
+def part_of_percent(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -> int:
+    """ "nine-tenths of a percent", "half a percentage point": a part of one percent."""
+    if m.group("ppd"):
+        den = nums.FRACTIONS[m.group("ppd").lower()]
+        n = m.group("ppn").lower()
+        value = round((1 if n in ("a", "one") else nums.SMALL[n]) / den, 4)
+    else:
+        value = 0.5
+    unit = "percentage point" if m.group("ppp") else "percent"
+    qual, qstart, _, _ = qualifier_before(t.text, drafts, m.start(), s_start)
+    qual = qual or "exact"
+    start = qstart if qual != "exact" else m.start()
+    si = (unit, value, unit)
+    stated = (value, None, None, qual)
+    interval = iv.interval(value, 0.0, qual)
+    drafts.add(stated_claim("percent", (start, m.end()), stated, unit, si, interval))
+    return m.end()
+
+
 def _share(text: str, drafts: Drafts, m: re.Match, value: float, s_start: int) -> int:
     """A share written as a fraction or ratio ("two-thirds", "one in four"), as a percent."""
     qual, qstart, _, _ = qualifier_before(text, drafts, m.start(), s_start)
@@ -246,6 +265,7 @@ def percent_of(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: int) -
 
 # the reader of each special shape of the scanner's CORE_RE, by its group name
 READERS: dict[str | None, Callable[..., int | None]] = {
+    "pctpart": part_of_percent,
     "ordw": ordinal_word,
     "ratio": ratio,
     "frac": fraction,
