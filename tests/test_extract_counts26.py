@@ -112,6 +112,28 @@ def test_a_verb_beside_a_bare_count_is_not_its_noun(text, span):
     assert the(text, span).noun is None
 
 
+# A bare count after a word of a running total counts what the total counts: "2,117 new
+# cases ..., bringing its total to 98,450" is 98,450 cases, never 98,450 new cases
+@walks("total_words", "new_count_words")
+@pytest.mark.parametrize("total", LEX["total_words"])
+@pytest.mark.parametrize("new", LEX["new_count_words"])
+def test_a_running_total_borrows_the_noun_without_new(total, new):
+    if total in ("so far", "in all", "to date", "altogether"):
+        rest = f"and {total} 98,450 have been recorded"
+    else:
+        rest = f"bringing the {total} figure to 98,450"
+    text = f"Health officials in Kraków recorded 2,117 {new} cases on Sunday, {rest}."
+    assert (the(text, f"2,117 {new} cases").noun, the(text, "98,450").noun) == (
+        f"{new} cases",
+        "cases",
+    )
+
+
+def test_a_count_that_goes_on_keeps_the_noun_with_new():  # guard: held before
+    text = "The ministry in Montréal reported 3,400 new infections and 1,200 more on Monday."
+    assert the(text, "1,200").noun == "new infections"
+
+
 # (sentence, span, kind, value, unit, role)
 INDEX = [
     ("The benchmark index closed up 0.4% at 7,215.32, led by miners.",
@@ -153,6 +175,8 @@ NOT_COUNTS = [
     ("Protesters gathered outside the shop at 14 Rue de Rivoli on Saturday.", [14], "guard"),
     ("Tourists queued for hours at 221B Baker Street.", [221], "guard"),
     ("Arsenal won 3-1 at the Emirates on Saturday.", [3, 1], "guard"),
+    ("The spending bill passed 218-214 after a night of talks in Washington.", [218, 214], "new"),
+    ("The tribunal in Karlsruhe ruled 5-3 that the 2,400-page law stood.", [5, 3], "guard"),
     ("Nurse Ana Ruiz was one of the people who stayed behind.", [1], "guard"),
     ("Verstappen finished second for the third time this season.", [2, 3], "guard"),
     ("The flood of 1953 is still remembered in Zeeland.", [1953], "guard"),

@@ -257,7 +257,7 @@ def implied_noun(t: Text, drafts: Drafts, start: int, s_start: int) -> str | Non
     for c in reversed(drafts.noun_counts):
         if c.end <= start:
             if c.start >= s_start:
-                return c.noun
+                return nouns.lent_noun(c.noun, t.text[c.end : start])
             break
     text = t.text
     # only the words before the sentence's first figure: in "71 to firefighters, and

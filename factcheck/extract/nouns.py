@@ -27,6 +27,8 @@ PERSON_SINGULAR: set[str] = set(LEX["person_singular"])
 # what follows "Six died", "31 were injured": the implied noun
 IMPLIED_BY_VERB: dict[str, str] = LEX["implied_by_verb"]
 NOT_COUNTED = set(LEX["not_counted_nouns"])
+_TOTAL_RE = re.compile(r"\b(?:" + alternation(LEX["total_words"]) + r")\b", re.IGNORECASE)
+_NEW_COUNT = set(LEX["new_count_words"])
 MONEY_NOUN_AFTER_RE = re.compile(
     r"[^\S\n]+" + alternation(LEX["money_nouns"]) + r"\b", re.IGNORECASE
 )
@@ -307,3 +309,13 @@ def names_own_subject(sentence_before: str) -> bool:
         before_det = words[i - 2].lower() if i >= 2 else ""
         return det in _SUBJECT_DETERMINERS and before_det not in _SUBJECT_PREPOSITIONS
     return False
+
+
+def lent_noun(noun: str | None, between: str) -> str | None:
+    """The noun an earlier count of the sentence lends a bare one: "new cases" stays "new
+    cases" ("300 new infections and 200 more"), but after a word of a running total
+    ("bringing its total to 98,450") the total counts cases, not new cases."""
+    if not noun or " " not in noun or not _TOTAL_RE.search(between):
+        return noun
+    first, rest = noun.split(" ", 1)
+    return rest if first in _NEW_COUNT else noun
