@@ -93,6 +93,16 @@ THU = "2026-03-05"
         ("Exports totalled $41.3 billion last month.", [("$41.3 billion", "2026-02")]),
         ("The plant will hire 3,000 people next month.", [("3,000 people", THU)]),
         ("Donors pledged $2.6 billion at this month's conference.", [("$2.6 billion", THU)]),
+        # a relative year right after its figure is its own, not a month named before it
+        (
+            "The agency in Lyon added 1,250 jobs in February, for a cumulative 3,900 this "
+            "year.",
+            [("1,250 jobs", "2026-02"), ("3,900", "2026")],
+        ),
+        (
+            "Exports from Gdańsk fell 4% in January but are up 11% so far this year.",
+            [("4%", "2026-01"), ("11%", "2026")],
+        ),
     ],
 )
 def test_months_named_alone_relative_years_and_baselines(text, expected):

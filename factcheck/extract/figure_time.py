@@ -340,7 +340,14 @@ def _attached(text: str, span: tuple[int, int], found: list[DateMention]):
         if d.what in ("date", "month") and 0 < d.start - span[1] <= 24:
             if _ATTACHED_RE.match(text, span[1], d.start):
                 return _alone(text, d, found) or _NO_DATE
+        elif d.what == "year" and 0 < d.start - span[1] <= 12:
+            if _YEAR_ATTACHED_RE.match(text, span[1], d.start):
+                return d  # "a cumulative 14,000 this year": the year, not May before it
     return None
+
+
+# a relative year right after its figure ("14,000 this year", "up 11% so far this year")
+_YEAR_ATTACHED_RE = re.compile(r"[^\S\n]+(?:so[^\S\n]+far[^\S\n]+)?$", re.IGNORECASE)
 
 
 # what _attached gives for a date joined to another ("in 2019 and 2020"): no time of its own
