@@ -42,6 +42,7 @@ __all__ = [
     "conflicts",
     "default_extractor",
     "extract_claims",
+    "export",
     "extract_paths",
     "lint_rules",
     "load_baseline",
@@ -397,6 +398,14 @@ def write_baseline(db_path: str, output: str) -> Baselined:
     if output != "-":
         write_atomic(output, text, "baseline")
     return Baselined(text, len(found))
+
+
+def export(db_path: str, folder: str, fmt: str = "parquet", force: bool = False):
+    """Write the stored documents, claims, findings and rules as a dataset in folder
+    (`factcheck.app.exporting`); returns what was written (`Exported`)."""
+    from .exporting import export as write
+
+    return write(db_path, folder, fmt, force)
 
 
 # -- rule files --------------------------------------------------------------------------
