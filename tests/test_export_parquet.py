@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -313,6 +314,14 @@ def _fifo(name: str) -> str:
     return name
 
 
+def _device(name: str) -> str:
+    """A character device node like /dev/null's (1, 3), made here (root only)."""
+    if os.geteuid() != 0:
+        pytest.skip("only root makes device nodes")
+    os.mknod(name, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    return name
+
+
 @pytest.mark.parametrize(
     "make,target,message",
     [
@@ -327,6 +336,12 @@ def _fifo(name: str) -> str:
             "pipe: is not a folder (a pipe or a device); give a folder to export to",
         ),
         (lambda: _fifo("pipe"), "pipe/archive", "pipe/archive: cannot export there, "),
+        (
+            lambda: _device("null"),
+            "null",
+            "null: is not a folder (a pipe or a device); give a folder to export to",
+        ),
+        (lambda: _device("null"), "null/archive", "null/archive: cannot export there, "),
         (lambda: None, "missing/archive", "missing/archive: cannot export there, "),
         (
             lambda: Path("notes.txt").write_text("x", encoding="utf-8"),
@@ -366,6 +381,19 @@ def test_a_read_only_folder_exits_2(project):
         os.chmod("ro", 0o755)
     assert done.exit_code == 2
     assert "is not writable" in done.output
+
+
+def test_a_folder_holding_the_database_is_never_replaced(project):
+    Path("archive").mkdir()
+    shutil.move("checked.db", "archive/checked.db")
+    assert invoke("export", "--db", "archive/checked.db", "elsewhere").exit_code == 0
+    shutil.copy("elsewhere/_schema.json", "archive/_schema.json")  # looks like an export
+    done = invoke("export", "--db", "archive/checked.db", "archive", "--force")
+    assert done.exit_code == 2
+    assert done.output == (
+        "Error: archive: holds the database archive/checked.db; export to a folder of its own\n"
+    )
+    assert sorted(os.listdir("archive")) == ["_schema.json", "checked.db"]
 
 
 def test_a_missing_database_exits_2_and_writes_nothing(project):

@@ -61,6 +61,7 @@ def export(
         raise InputError(f"{fmt}: unknown export format; choose one of {', '.join(FORMATS)}")
     writer = _parquet_writer()
     target, parent = _target(folder, force)
+    _not_around(db_path, target, folder)
     store = Store(db_path, readonly=True)
     try:
         tmp = _temporary(folder, parent)
@@ -89,6 +90,7 @@ def _write_all(store, writer: ModuleType, tmp: str, size: int) -> dict:
 
     rows: dict[str, dict[str | None, int]] = {}
     try:
+        tables.prepare(store)
         for table in tables.TABLES:
             months = tables.months(store, table) if table.partition else [None]
             parts = ((m, tables.batches(store, table, m, size)) for m in months)
@@ -157,6 +159,12 @@ def _target(folder: str, force: bool) -> tuple[str, str]:
             "refusing to replace it, even with --force. Give a new folder."
         )
     return target, parent
+
+
+def _not_around(db_path: str, target: str, folder: str) -> None:
+    """InputError when the folder holds the database: replacing it would remove it."""
+    if os.path.commonpath([os.path.realpath(db_path), target]) == target:
+        raise InputError(f"{folder}: holds the database {db_path}; export to a folder of its own")
 
 
 def _check_parent(folder: str, parent: str) -> None:

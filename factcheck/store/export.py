@@ -110,11 +110,12 @@ CLAIMS = Table(
         ),
     ),
     MONTH,
-    "select {columns} from documents d cross join claims c on c.doc = d.path"
+    # CROSS JOIN keeps SQLite to this order: a month's documents by path from the temporary
+    # index (`prepare`), each one's claims by their key; no sort, no scan of all claims
+    "select {columns} from temp.export_docs e cross join claims c on c.doc = e.path"
     " left join sentences s on s.doc = c.doc and s.n = c.sentence_id"
     " left join sentences x on x.doc = c.doc and x.n = c.context_id"
-    f" where {month_of('d.published')} = ?"
-    ' order by d.path, c.start, c."end"',
+    ' where e.month = ? order by e.path, c.start, c."end"',
 )
 DOCUMENTS = Table(
     "documents",
@@ -135,7 +136,8 @@ DOCUMENTS = Table(
         ),
     ),
     MONTH,
-    f"select {{columns}} from documents c where {month_of('c.published')} = ? order by c.path",
+    "select {columns} from temp.export_docs e cross join documents c on c.path = e.path"
+    " where e.month = ? order by e.path",
 )
 FINDINGS = Table(
     "findings",
@@ -163,11 +165,9 @@ FINDINGS = Table(
         _c("run_id", "int64", "the run that computed it"),
     ),
     MONTH,
-    "select {columns} from conflicts c"
-    ' join claims l on l.doc = c.left_doc and l.start = c.left_start and l."end" = c.left_end'
-    " join documents d on d.path = c.left_doc"
+    "select {columns} from temp.export_findings e cross join conflicts c on c.id = e.id"
     " left join reviews r on r.conflict_id = c.id"
-    f" where {month_of('d.published')} = ? order by c.id",
+    " where e.month = ? order by e.id",
 )
 RULES = Table(
     "rules",
@@ -190,12 +190,33 @@ TABLES = (DOCUMENTS, CLAIMS, FINDINGS, RULES)
 _MISSING = {("claims", "column"): "null", ("rules", "origin"): "'rule'"}
 _SOURCE = {"findings": "conflicts"}  # the stored table of an exported one, when named apart
 # which partitions each table has: documents' months, and findings' (by their first claim)
+# each document's month, and each finding's (its first claim's document's; a finding whose
+# first claim is gone is left out, as `factcheck conflicts` leaves it out), indexed by month:
+# a month's rows are then found without reading the others
+PREPARE = (
+    "create temp table export_docs as select path, "
+    + month_of("published")
+    + " as month from documents",
+    "create index temp.export_docs_month on export_docs(month, path)",
+    "create temp table export_findings as select c.id, e.month from conflicts c"
+    " join temp.export_docs e on e.path = c.left_doc"
+    " join claims l on l.doc = c.left_doc and l.start = c.left_start"
+    ' and l."end" = c.left_end',
+    "create index temp.export_findings_month on export_findings(month, id)",
+)
 _MONTHS = {
-    "documents": f"select distinct {month_of('published')} from documents",
-    "claims": f"select distinct {month_of('published')} from documents",
-    "findings": f"select distinct {month_of('d.published')} from conflicts c"
-    " join documents d on d.path = c.left_doc",
+    "documents": "select distinct month from temp.export_docs",
+    "claims": "select distinct e.month from temp.export_docs e"
+    " where exists (select 1 from claims c where c.doc = e.path)",
+    "findings": "select distinct month from temp.export_findings",
 }
+
+
+def prepare(store) -> None:
+    """Number the months of the store's documents and findings, in temporary tables of
+    the reading connection (gone when it closes); `months` and `batches` read them."""
+    for sql in PREPARE:
+        _read(store, sql, [])
 
 
 def months(store, table: Table) -> list[str]:
