@@ -189,7 +189,6 @@ TABLES = (DOCUMENTS, CLAIMS, FINDINGS, RULES)
 # a database not upgraded since (read as it is): the value of a column it lacks
 _MISSING = {("claims", "column"): "null", ("rules", "origin"): "'rule'"}
 _SOURCE = {"findings": "conflicts"}  # the stored table of an exported one, when named apart
-# which partitions each table has: documents' months, and findings' (by their first claim)
 # each document's month, and each finding's (its first claim's document's; a finding whose
 # first claim is gone is left out, as `factcheck conflicts` leaves it out), indexed by month:
 # a month's rows are then found without reading the others
