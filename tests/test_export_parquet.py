@@ -213,6 +213,13 @@ def test_a_finding_joins_its_claims_rule_and_review(project):
     ]
 
 
+def test_the_database_of_the_configuration_is_exported(project):
+    Path("factcheck.toml").write_text('db = "checked.db"\n', encoding="utf-8")
+    done = invoke("export", "archive")
+    assert done.exit_code == 0, done.output
+    assert "17 documents, 59 claims, 7 findings" in done.output
+
+
 def test_a_large_partition_is_split_into_files_and_row_groups(project, monkeypatch):
     from factcheck.store import parquet
 
