@@ -240,6 +240,22 @@ def test_a_large_partition_is_split_into_files_and_row_groups(project, monkeypat
     ]
 
 
+def test_a_store_without_findings_exports_a_findings_table_of_no_rows(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("desk").mkdir()
+    Path("desk/03_lodz.txt").write_text(DESK["03_lodz.txt"], encoding="utf-8")
+    Path("rules").mkdir()
+    Path("rules/desk.yaml").write_text(DESK_RULES, encoding="utf-8")
+    assert invoke("run", "desk", "-q").exit_code == 0
+    done = invoke("export", "archive")
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith("exported 1 document, 1 claim, 0 findings and 2 rules (undated)")
+    assert read("archive", "findings", "select count(*) n from t") == [{"n": 0}]
+    assert read("archive", "claims", "select text, month from t") == [
+        {"text": "4,312 boxes", "month": "unknown"}
+    ]
+
+
 def test_the_same_store_gives_the_same_bytes(project):
     assert invoke("export", "--db", "checked.db", "one").exit_code == 0
     assert invoke("export", "--db", "checked.db", "two").exit_code == 0

@@ -46,15 +46,23 @@ def export(folder, fmt, force, db_path):
     done = app.export(db_path, folder, fmt, force)
     for note in done.notes:
         click.echo(f"Warning: {printable(note)}", err=True)
+    documents, claims, findings, rules = (
+        _n(done.count(t), t) for t in ("documents", "claims", "findings", "rules")
+    )
     click.echo(
-        f"exported {done.count('documents'):,} documents, {done.count('claims'):,} claims, "
-        f"{done.count('findings'):,} findings and {done.count('rules'):,} rules "
+        f"exported {documents}, {claims}, {findings} and {rules} "
         f"({_months(done.rows['documents'])}) to {printable(folder)}"
     )
 
 
+def _n(count: int, things: str) -> str:
+    """`1 claim`, `2,014 claims`."""
+    return f"{count:,} {things if count != 1 else things[:-1]}"
+
+
 def _months(rows: dict) -> str:
-    """How many months the documents were published in: `3 months and undated`."""
+    """How many months the documents were published in: `3 months and undated`, `undated`."""
     dated = len([m for m, n in rows.items() if n and m != "unknown"])
-    said = f"{dated} month{'s' if dated != 1 else ''}"
-    return said + " and undated" if rows.get("unknown") else said
+    if not rows.get("unknown"):
+        return _n(dated, "months")
+    return f"{_n(dated, 'months')} and undated" if dated else "undated"
