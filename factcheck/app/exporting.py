@@ -24,7 +24,7 @@ from types import ModuleType
 from ..errors import FactcheckError, InputError
 
 FORMATS = ("parquet",)
-BATCH_ROWS = 10_000  # rows read from SQLite and turned into one Arrow batch at a time
+BATCH_ROWS = 8_192  # rows read from SQLite and turned into one Arrow batch at a time
 SCHEMA_FILE = "_schema.json"
 EXPORT_FORMAT = "factcheck-parquet"
 EXPORT_FORMAT_VERSION = 1
