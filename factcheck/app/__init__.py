@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # records in annotations only: importing the app builds none
     from ..model import Claim, Conflict, Document, Rule
     from ..report import Report
     from ..store import Store
+    from .exporting import Exported
     from .running import Progress, RunResult
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
@@ -400,7 +401,7 @@ def write_baseline(db_path: str, output: str) -> Baselined:
     return Baselined(text, len(found))
 
 
-def export(db_path: str, folder: str, fmt: str = "parquet", force: bool = False):
+def export(db_path: str, folder: str, fmt: str = "parquet", force: bool = False) -> Exported:
     """Write the stored documents, claims, findings and rules as a dataset in folder
     (`factcheck.app.exporting`); returns what was written (`Exported`)."""
     from .exporting import export as write
