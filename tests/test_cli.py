@@ -431,7 +431,8 @@ def test_commands_say_finding_in_their_messages(newsroom):
 
 
 @pytest.mark.parametrize(
-    "command", ["run", "accept", "reopen", "baseline", "conflicts", "findings", "show", "claims"]
+    "command",
+    ["run", "accept", "reopen", "baseline", "conflicts", "findings", "show", "claims", "export"],
 )
 def test_database_commands_accept_db(command):
     assert "--db" in invoke(command, "--help").stdout

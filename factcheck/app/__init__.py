@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # records in annotations only: importing the app builds none
     from ..model import Claim, Conflict, Document, Rule
     from ..report import Report
     from ..store import Store
+    from .exporting import Exported
     from .running import Progress, RunResult
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
@@ -42,6 +43,7 @@ __all__ = [
     "conflicts",
     "default_extractor",
     "extract_claims",
+    "export",
     "extract_paths",
     "lint_rules",
     "load_baseline",
@@ -397,6 +399,14 @@ def write_baseline(db_path: str, output: str) -> Baselined:
     if output != "-":
         write_atomic(output, text, "baseline")
     return Baselined(text, len(found))
+
+
+def export(db_path: str, folder: str, fmt: str = "parquet", force: bool = False) -> Exported:
+    """Write the stored documents, claims, findings and rules as a dataset in folder
+    (`factcheck.app.exporting`); returns what was written (`Exported`)."""
+    from .exporting import export as write
+
+    return write(db_path, folder, fmt, force)
 
 
 # -- rule files --------------------------------------------------------------------------

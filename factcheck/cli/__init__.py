@@ -24,11 +24,13 @@ from ..safe_text import printable
 from .base import (
     CONFIG_ERROR,
     CONTEXT_SETTINGS,
+    DB_OPTION,
     FactcheckGroup,
     finish,
     friendly_errors,
     write_stdout,
 )
+from .export import export
 from .inputs import (
     exclude_option,
     exclusions,
@@ -114,7 +116,16 @@ def _default_map(config) -> dict:
         if config.get(key):
             run[param] = config.get(key)
     rules = {"path": config.get("rules")} if config.get("rules") else {}
-    commands = ("accept", "reopen", "baseline", "conflicts", "findings", "show", "claims")
+    commands = (
+        "accept",
+        "reopen",
+        "baseline",
+        "conflicts",
+        "findings",
+        "show",
+        "claims",
+        "export",
+    )
     folder = config.get("rules")
     new = {"folder": folder} if folder and not folder.endswith((".yaml", ".yml")) else {}
     return {
@@ -123,11 +134,6 @@ def _default_map(config) -> dict:
         "rules": {"lint": dict(rules), "test": dict(rules), "new": new},
         "suggest": {"rules_path": folder} if folder else {},
     }
-
-
-DB_OPTION = click.option(
-    "--db", "db_path", default="factcheck.db", show_default=True, help="SQLite database."
-)
 
 
 @cli.command()
@@ -581,3 +587,4 @@ cli.add_command(
 cli.add_command(rules)
 cli.add_command(config_command)
 cli.add_command(suggest)
+cli.add_command(export)

@@ -21,6 +21,9 @@ from ..errors import FactcheckError
 from ..safe_text import printable
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+DB_OPTION = click.option(
+    "--db", "db_path", default="factcheck.db", show_default=True, help="SQLite database."
+)
 
 
 CONFIG_ERROR = "factcheck.config_error"
