@@ -316,3 +316,70 @@ def test_a_rule_with_a_regex_has_the_same_version_in_every_process(tmp_path):
         for _ in range(3)
     }
     assert len(versions) == 1, versions
+
+
+def _count_reads(monkeypatch) -> dict:
+    """How many times each article file is read (its bytes, hashed), by name."""
+    import factcheck.documents as documents
+
+    reads: dict[str, int] = {}
+    real = documents.read_document
+
+    def counted(path, known=None):
+        name = Path(path).as_posix()
+        reads[name] = reads.get(name, 0) + 1
+        return real(path, known)
+
+    monkeypatch.setattr(documents, "read_document", counted)
+    return reads
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_new_article_is_read_once_and_a_changed_one_again_to_extract_it(
+    project_copy, monkeypatch, jobs
+):
+    """A file the database does not hold is extracted whatever its bytes, so a first run
+    reads each article once, as it extracts it; a stored one is read to see whether it
+    changed, and when it did, read again a chunk at a time as the extraction reaches it."""
+    reads = _count_reads(monkeypatch)
+    news = project_copy / "seeds"
+    for i in range(70):
+        (news / f"n{i:03d}.txt").write_text(
+            f"Kraków, Dec 0{1 + i % 9}, 2017\n\nAbout {1000 + i:,} troops are in Iraq, "
+            f"the ministry in Zaragoza said on Tuesday.\n",
+            encoding="utf-8",
+        )
+    first = app.run(["seeds"], "rules", "f.db", jobs=jobs)
+    assert first.extracted == len(first.documents) > 70
+    assert set(reads.values()) == {1}
+    assert [d.path for d in first.documents] == sorted(reads)  # in the listing's order
+    stored = {d["path"]: d for d in Store("f.db").documents()}
+    for d in first.documents:  # what the run reports of each is what it stored
+        assert d.text == ""
+        assert (d.sha256, d.title, d.published) == tuple(
+            stored[d.path][k] for k in ("sha256", "title", "published")
+        )
+    assert stored["seeds/n012.txt"]["published"] == "2017-12-04"
+    reads.clear()
+    edited = news / "n012.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("1,012", "1,120"))
+    second = app.run(["seeds"], "rules", "f.db", jobs=jobs, reread=True)
+    assert second.extracted == 1
+    assert reads.pop("seeds/n012.txt") == 2
+    assert set(reads.values()) == {1}  # --reread: read and hashed, not extracted
+
+
+def test_a_new_empty_article_is_skipped_by_name_and_the_others_stored(project_copy):
+    news = project_copy / "seeds"
+    for i in range(40):
+        (news / f"n{i:03d}.txt").write_text(f"About {1000 + i:,} troops are in Iraq.\n")
+    (news / "n017.txt").write_text("  \n")
+    progress = []
+    result = app.run(["seeds"], "rules", "f.db", jobs=2, progress=lambda *p: progress.append(p))
+    assert [s.path for s in result.skipped] == ["seeds/n017.txt"]
+    assert "empty file" in result.skipped[0].reason
+    assert "seeds/n017.txt" not in {d.path for d in result.documents}
+    assert result.extracted == len(result.documents) == 44
+    stored = {d["path"] for d in Store("f.db").documents()}
+    assert stored == {d.path for d in result.documents}
+    assert progress[-1] == (45, 45)  # the empty file was counted to extract, then skipped

@@ -314,16 +314,18 @@ def _update_documents(
     if progress:
         progress(0, len(todo))
     failed: list[Skipped] = []
+    read: dict[str, Document] = {}  # the documents first read for their extraction
     done = 0
     with extraction(extractor, jobs) as (submit, more):
         # a few documents are shared out evenly; many go in chunks of CHUNK
         size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs))))
         # the title and date the survey found are reused when the bytes are the same
-        surveyed = {**current, **{d.path: d for d in documents}}
+        surveyed = {**current, **{d.path: d for d in documents if d.sha256}}
         chunks = _chunks(todo, root, surveyed, failed, size)
         for docs, future in ahead(submit, chunks, more):
             pairs, bad = guarded(docs, future, extractor)
             store.save_documents(pairs, version)
+            read.update((d.path, replace(d, text="")) for d, _claims in pairs)
             step("documents-stored")
             failed.extend(bad)
             done += len(docs)
@@ -338,7 +340,7 @@ def _update_documents(
     removed = store.remove_documents_except(kept, keep_under=found.skipped_folders)
     step("documents-removed")
     failed_paths = {s.path for s in failed}
-    documents = [d for d in documents if d.path not in failed_paths]
+    documents = [d for d in _with_read(documents, read) if d.path not in failed_paths]
     return _Updated(documents, len(todo) - len(failed), removed), skipped
 
 
@@ -358,12 +360,18 @@ def _survey(files: list[str], root: str, states: dict, version: str, store: Stor
     for i in range(0, len(files), WINDOW):
         names = {f: project_path(f, root) for f in files[i : i + WINDOW]}
         known = {} if reread else _stamped(names, current)
-        window = [f for f in names if f not in known]
+        # a file this extractor never stored is extracted whatever its bytes: it is read
+        # once, a chunk at a time as the extraction reaches it, not here as well
+        window = [f for f in names if f not in known and names[f] in current]
         docs, bad = _read_named(window, root, current, {f: names[f] for f in window})
         skipped.extend(bad)
         read = {d.path: d for d in docs}
         restamped = []
         for f, name in names.items():  # in the listing's order, stamped or read alike
+            if name not in current:
+                todo.append(f)
+                documents.append(_unread(name))
+                continue
             d = known.get(f) or read.get(name)
             if d is None:
                 continue  # skipped
@@ -376,6 +384,16 @@ def _survey(files: list[str], root: str, states: dict, version: str, store: Stor
         if restamped:
             store.save_stamps(restamped)
     return documents, skipped, todo
+
+
+def _unread(name: str) -> Document:
+    """The place in the run's documents of a file to be read when it is extracted."""
+    return Document(name, "", "")
+
+
+def _with_read(documents: list[Document], read: dict[str, Document]) -> list[Document]:
+    """The run's documents with each one read only for its extraction in its place."""
+    return [read.get(d.path, d) if not d.sha256 else d for d in documents]
 
 
 def _stamped(names: dict[str, str], states: dict) -> dict[str, Document]:
