@@ -108,25 +108,21 @@ def part_of_percent(t: Text, drafts: Drafts, m: re.Match, s_start: int, s_end: i
     else:
         value = 0.5
     unit = "percentage point" if m.group("ppp") else "percent"
-    qual, qstart, _, _ = qualifier_before(t.text, drafts, m.start(), s_start)
-    qual = qual or "exact"
-    start = qstart if qual != "exact" else m.start()
-    si = (unit, value, unit)
-    stated = (value, None, None, qual)
-    interval = iv.interval(value, 0.0, qual)
-    drafts.add(stated_claim("percent", (start, m.end()), stated, unit, si, interval))
-    return m.end()
+    return _share(t.text, drafts, m, value, s_start, unit)
 
 
-def _share(text: str, drafts: Drafts, m: re.Match, value: float, s_start: int) -> int:
-    """A share written as a fraction or ratio ("two-thirds", "one in four"), as a percent."""
+def _share(
+    text: str, drafts: Drafts, m: re.Match, value: float, s_start: int, unit: str = "percent"
+) -> int:
+    """A share written as a fraction or ratio ("two-thirds", "one in four"), as a percent;
+    or a part of one percent ("half a percentage point") in its unit."""
     qual, qstart, _, _ = qualifier_before(text, drafts, m.start(), s_start)
     qual = qual or "exact"
     start = qstart if qual != "exact" else m.start()
     interval = iv.interval(value, 0.0, qual)
-    si = ("percent", value, "percent")
+    si = (unit, value, unit)
     stated = (value, None, None, qual)
-    drafts.add(stated_claim("percent", (start, m.end()), stated, "percent", si, interval))
+    drafts.add(stated_claim("percent", (start, m.end()), stated, unit, si, interval))
     return m.end()
 
 
